@@ -1,0 +1,138 @@
+"""The command-line contract of PRODUCT.md §3; the GUI is started from here too.
+
+User errors print one line on stderr and exit non-zero; never a traceback.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from govcredit_desktop import __version__
+from govcredit_desktop.core.errors import UserError
+
+EXIT_USER_ERROR = 1
+EXIT_CHECK_FAILED = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, in the contract's style
+        self.exit(2, f"{self.prog}: 参数错误：{message}（用 --help 查看用法）\n")
+
+
+def _db_arg(p: argparse.ArgumentParser, required: bool) -> None:
+    p.add_argument("--db", metavar="FILE", type=Path, required=required,
+                   help="数据库文件（默认：用户数据目录中的 govcredit.sqlite）")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="govcredit-desktop",
+                     description="政务失信问题整改台账：问题清单、整改措施、报表与报送")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _db_arg(parser, required=False)
+    parser.add_argument("--screenshot", metavar="PNG", type=Path,
+                        help="打开主窗口，保存为 PNG 图片后退出")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("demo", help="生成示例数据")
+    _db_arg(p, required=True)
+    p.add_argument("--problems", type=int, default=60, metavar="N", help="问题数量（默认 60）")
+    p.add_argument("--seed", type=int, default=2021, help=argparse.SUPPRESS)
+
+    p = sub.add_parser("check", help="检查数据库完整性和审计日志哈希链")
+    _db_arg(p, required=True)
+
+    p = sub.add_parser("report", help="生成 PDF 报告")
+    p.add_argument("kind", choices=["self-inspection", "plan", "rectification", "ledger"])
+    _db_arg(p, required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="PDF")
+    p.add_argument("--campaign", type=int, metavar="ID", help="专项治理编号（默认最新一个）")
+
+    p = sub.add_parser("export-ledger", help="导出 Excel 台账")
+    _db_arg(p, required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="XLSX")
+    p.add_argument("--campaign", type=int, metavar="ID", help="专项治理编号（默认最新一个）")
+    return parser
+
+
+def _open_existing(path: Path):
+    from govcredit_desktop.store import Store
+
+    if not path.exists():
+        raise UserError(f"数据库文件不存在：{path}")
+    return Store(path)
+
+
+def cmd_demo(args) -> int:
+    from govcredit_desktop import demo
+    from govcredit_desktop.store import Store
+
+    with Store(args.db) as store:
+        def show(done, total):
+            if total >= 20000:
+                print(f"\r已生成 {done}/{total}", end="", file=sys.stderr, flush=True)
+
+        demo.generate(store, args.problems, seed=args.seed, progress=show)
+        if args.problems >= 20000:
+            print(file=sys.stderr)
+        n = store.scalar("SELECT count(*) FROM problem")
+    print(f"已生成示例数据：{n} 个问题 → {args.db}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    with _open_existing(args.db) as store:
+        problems = store.integrity_problems()
+        report = store.verify_audit()
+    if problems:
+        print(f"数据库完整性检查失败：{problems[0]}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    if not report.ok:
+        print(report.message(), file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    print(f"数据库完整性检查通过；{report.message()}")
+    return 0
+
+
+def cmd_report(args) -> int:
+    from govcredit_desktop.reports import documents
+
+    with _open_existing(args.db) as store:
+        documents.write_report(store, args.kind, args.out, campaign_id=args.campaign)
+    print(f"已生成：{args.out}")
+    return 0
+
+
+def cmd_export_ledger(args) -> int:
+    from govcredit_desktop.reports import excel_ledger
+
+    with _open_existing(args.db) as store:
+        excel_ledger.export_ledger(store, args.out, campaign_id=args.campaign)
+    print(f"已导出：{args.out}")
+    return 0
+
+
+def run_gui(args) -> int:
+    from govcredit_desktop.ui.app import run
+
+    return run(db_path=args.db, screenshot=args.screenshot)
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report,
+            "export-ledger": cmd_export_ledger}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return run_gui(args)
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"错误：{exc.strerror or exc}（{exc.filename or ''}）", file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -1,0 +1,51 @@
+"""ISO dates in storage, '2021年12月30日' on screen and paper."""
+
+import datetime as _dt
+import re
+
+_CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
+_SEP = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+
+
+class DateError(ValueError):
+    pass
+
+
+def format_cn(value: _dt.date | str | None) -> str:
+    """date(2021, 12, 30) -> '2021年12月30日' (no zero padding, GB/T 9704)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = parse_date(value)
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def parse_date(text: str | _dt.date | None) -> _dt.date | None:
+    """Accepts ISO, 2021/12/30, 2021.12.30, 20211230 and 2021年12月30日."""
+    if text is None:
+        return None
+    if isinstance(text, _dt.datetime):
+        return text.date()
+    if isinstance(text, _dt.date):
+        return text
+    text = str(text).strip()
+    if not text:
+        return None
+    for pattern in (_SEP, _CN, _COMPACT):
+        m = pattern.match(text)
+        if m:
+            try:
+                return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                break
+    raise DateError(f"“{text}”不是有效的日期，请按 2021-12-30 或 2021年12月30日 的格式填写")
+
+
+def to_iso(value: str | _dt.date | None) -> str | None:
+    d = parse_date(value)
+    return d.isoformat() if d else None
+
+
+def today() -> _dt.date:
+    return _dt.date.today()

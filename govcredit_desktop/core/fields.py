@@ -1,0 +1,64 @@
+"""Chinese labels of record fields, shared by messages, the editor and reports."""
+
+PROBLEM_LABELS = {
+    "campaign_id": "专项治理",
+    "number": "编号",
+    "area": "重点领域",
+    "category": "问题类型",
+    "source": "问题来源",
+    "title": "问题标题",
+    "description": "问题描述",
+    "counterparty": "涉及企业/对象",
+    "counterparty_uscc": "涉及企业统一社会信用代码",
+    "amount_involved": "涉及金额",
+    "amount_repaid": "已清偿金额",
+    "discovered_date": "发现日期",
+    "target": "整改目标",
+    "lead_unit": "牵头单位",
+    "responsible_unit": "责任单位",
+    "responsible_leader_id": "责任领导",
+    "responsible_person_id": "责任人",
+    "deadline": "整改时限",
+    "status": "状态",
+    "dishonesty_record": "纳入政务失信记录",
+    "closed_by": "销号审批人",
+    "closed_date": "销号日期",
+    "closure_remark": "销号备注",
+}
+
+MEASURE_LABELS = {
+    "content": "措施内容",
+    "owner_id": "责任人",
+    "deadline": "完成时限",
+    "status": "状态",
+    "completed_date": "完成日期",
+}
+
+PROGRESS_LABELS = {
+    "entry_date": "日期",
+    "note": "进展情况",
+    "amount_repaid": "本次清偿金额",
+}
+
+PERSON_LABELS = {"name": "姓名", "post": "职务", "unit": "单位", "phone": "电话"}
+
+DEPARTMENT_LABELS = {
+    "name": "单位名称",
+    "uscc": "统一社会信用代码",
+    "first_responsible": "第一责任人",
+    "contact_person": "联系人",
+    "contact_phone": "联系电话",
+    "preparer": "经办人",
+    "reviewer": "审核人",
+    "signatory": "签发人",
+}
+
+CAMPAIGN_LABELS = {
+    "name": "专项治理名称",
+    "doc_number": "文号",
+    "number_prefix": "编号前缀",
+    "start_date": "开始日期",
+    "self_inspection_deadline": "自查情况报送时限",
+    "plan_deadline": "整改方案报送时限",
+    "rectification_deadline": "整改报告报送时限",
+}

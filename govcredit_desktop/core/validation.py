@@ -1,0 +1,115 @@
+"""Field checks run before anything is written; messages name the field in Chinese.
+
+Each function takes the complete record as it would be stored (money in fen,
+dates ISO) and returns {field: message}; empty means valid.
+"""
+
+from govcredit_desktop.core.dates import DateError, parse_date
+from govcredit_desktop.core.fields import (
+    CAMPAIGN_LABELS,
+    DEPARTMENT_LABELS,
+    MEASURE_LABELS,
+    PERSON_LABELS,
+    PROBLEM_LABELS,
+)
+from govcredit_desktop.core.uscc import uscc_problem
+from govcredit_desktop.core.vocab import MEASURE_STATUSES, STATUSES
+
+
+def _required(rec: dict, fields: list[str], labels: dict, errors: dict) -> None:
+    for f in fields:
+        value = rec.get(f)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            errors[f] = f"{labels[f]}不能为空"
+
+
+def _dates(rec: dict, fields: list[str], labels: dict, errors: dict) -> None:
+    for f in fields:
+        if f in errors or not rec.get(f):
+            continue
+        try:
+            parse_date(rec[f])
+        except DateError:
+            errors[f] = f"{labels[f]}“{rec[f]}”不是有效日期"
+
+
+def _money(rec: dict, fields: list[str], labels: dict, errors: dict) -> None:
+    for f in fields:
+        value = rec.get(f)
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool):
+            errors[f] = f"{labels[f]}必须是以分为单位的整数"
+        elif value < 0:
+            errors[f] = f"{labels[f]}不能为负数"
+
+
+def validate_problem(rec: dict) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    _required(rec, ["campaign_id", "title", "area", "category", "source"], PROBLEM_LABELS, errors)
+    _dates(rec, ["discovered_date", "deadline", "closed_date"], PROBLEM_LABELS, errors)
+    _money(rec, ["amount_involved", "amount_repaid"], PROBLEM_LABELS, errors)
+    if rec.get("title") and len(rec["title"]) > 200:
+        errors["title"] = "问题标题不能超过200个字，详细情况请写在问题描述中"
+    found, due = rec.get("discovered_date"), rec.get("deadline")
+    if found and due and "deadline" not in errors and "discovered_date" not in errors:
+        if parse_date(due) < parse_date(found):
+            errors["deadline"] = "整改时限不能早于发现日期"
+    inv, rep = rec.get("amount_involved"), rec.get("amount_repaid")
+    if "amount_repaid" not in errors and "amount_involved" not in errors and rep:
+        if inv is None:
+            errors["amount_repaid"] = "填写已清偿金额前，请先填写涉及金额"
+        elif rep > inv:
+            errors["amount_repaid"] = "已清偿金额不能大于涉及金额"
+    if rec.get("status") and rec["status"] not in STATUSES:
+        errors["status"] = f"状态“{rec['status']}”无效"
+    code = rec.get("counterparty_uscc")
+    if code:
+        problem = uscc_problem(code)
+        if problem:
+            errors["counterparty_uscc"] = "涉及企业" + problem
+    return errors
+
+
+def validate_measure(rec: dict) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    _required(rec, ["content"], MEASURE_LABELS, errors)
+    _dates(rec, ["deadline", "completed_date"], MEASURE_LABELS, errors)
+    if rec.get("status") and rec["status"] not in MEASURE_STATUSES:
+        errors["status"] = f"措施状态“{rec['status']}”无效"
+    if rec.get("status") == "已完成" and not rec.get("completed_date"):
+        errors["completed_date"] = "措施已完成时请填写完成日期"
+    return errors
+
+
+def validate_progress(rec: dict) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    labels = {"entry_date": "日期", "note": "进展情况", "amount_repaid": "本次清偿金额"}
+    _required(rec, ["entry_date", "note"], labels, errors)
+    _dates(rec, ["entry_date"], labels, errors)
+    _money(rec, ["amount_repaid"], labels, errors)
+    return errors
+
+
+def validate_person(rec: dict) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    _required(rec, ["name"], PERSON_LABELS, errors)
+    return errors
+
+
+def validate_department(rec: dict) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    _required(rec, ["name", "uscc"], DEPARTMENT_LABELS, errors)
+    if "uscc" not in errors:
+        problem = uscc_problem(rec["uscc"])
+        if problem:
+            errors["uscc"] = problem
+    return errors
+
+
+def validate_campaign(rec: dict) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    _required(rec, ["name", "number_prefix"], CAMPAIGN_LABELS, errors)
+    dated = ["start_date", "self_inspection_deadline", "plan_deadline", "rectification_deadline"]
+    _dates(rec, dated, CAMPAIGN_LABELS, errors)
+    return errors

@@ -1,0 +1,268 @@
+"""Find, register and check the Chinese fonts of the PDF documents.
+
+GB/T 9704 asks for 仿宋 (body), 黑体 and 楷体 (headings) and 小标宋/宋体 (title, page numbers).
+Windows PCs carry them; elsewhere the bundled WenQuanYi Zen Hei stands in, so a report always
+prints.  reportlab is imported inside the functions: importing this module must stay cheap
+because the program imports it at start-up (PRODUCT.md §4).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.errors import UserError
+
+ROLES = ("fangsong", "heiti", "kaiti", "songti", "title")
+
+# (file name, subfont index), best first; names are matched case-insensitively because copies
+# of Windows fonts on Linux are often upper-cased.  The CESI_* files are the GB 18030 fonts
+# shipped by UOS/Kylin, the systems government PCs are moving to.
+_CANDIDATES: dict[str, tuple[tuple[str, int], ...]] = {
+    "fangsong": (("simfang.ttf", 0), ("CESI_FS_GB18030.TTF", 0), ("仿宋_GB2312.ttf", 0),
+                 ("FS_GB2312.ttf", 0)),
+    "heiti": (("simhei.ttf", 0), ("CESI_HT_GB18030.TTF", 0)),
+    "kaiti": (("simkai.ttf", 0), ("CESI_KT_GB18030.TTF", 0), ("楷体_GB2312.ttf", 0),
+              ("KT_GB2312.ttf", 0)),
+    "songti": (("simsun.ttc", 0), ("CESI_SS_GB18030.TTF", 0), ("simsun.ttf", 0)),
+    "title": (("FZXiaoBiaoSong-B05S.ttf", 0), ("FZXBSJW.TTF", 0), ("方正小标宋简体.ttf", 0),
+              ("方正小标宋_GBK.ttf", 0), ("CESI_XBS_GB18030.TTF", 0)),
+}
+# Without a 小标宋 the title is set in 宋体, as offices do when the font is not installed.
+_ROLE_FALLBACK = {"title": "songti"}
+
+BUNDLED_FONT = ("wqy-zenhei.ttc", 0)
+ENV_FONT_DIR = "GOVCREDIT_FONT_DIR"
+
+
+class FontError(UserError):
+    """No usable Chinese font, or text that no font can print."""
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """Registered reportlab font names per role, and where each came from."""
+
+    fangsong: str
+    heiti: str
+    kaiti: str
+    songti: str
+    title: str
+    fallback: str | None
+    paths: dict[str, str] = field(default_factory=dict)
+    skipped: tuple[tuple[str, str], ...] = ()
+
+    def names(self) -> list[str]:
+        """Distinct registered names, role fonts first, the bundled fallback last."""
+        out: list[str] = []
+        for name in (self.fangsong, self.heiti, self.kaiti, self.songti, self.title,
+                     self.fallback):
+            if name and name not in out:
+                out.append(name)
+        return out
+
+
+_lock = threading.Lock()
+_registered: dict[tuple[str, int], str | None] = {}  # (path, subfont) -> name, None if refused
+_refusals: dict[tuple[str, int], str] = {}
+_fontsets: dict[tuple[str, ...], FontSet] = {}
+_dir_index: dict[str, dict[str, str]] = {}
+_cmaps: dict[str, dict[int, int]] = {}
+
+
+def _resource_roots() -> list[Path]:
+    roots = []
+    meipass = getattr(sys, "_MEIPASS", None)
+    if meipass:
+        roots.append(Path(meipass))
+    # The repository root (parent of the package) when run from source or an editable install.
+    roots.append(Path(__file__).resolve().parents[2])
+    return roots
+
+
+def bundled_font_path() -> Path | None:
+    for root in _resource_roots():
+        p = root / "resources" / "fonts" / BUNDLED_FONT[0]
+        if p.is_file():
+            return p
+    return None
+
+
+def default_font_dirs() -> list[Path]:
+    """Directories searched for the GB/T 9704 fonts, in order."""
+    dirs: list[Path] = []
+    extra = os.environ.get(ENV_FONT_DIR)
+    if extra:
+        dirs.extend(Path(p) for p in extra.split(os.pathsep) if p)
+    if sys.platform == "win32":
+        windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot") or r"C:\Windows"
+        dirs.append(Path(windir) / "Fonts")
+        local = os.environ.get("LOCALAPPDATA")
+        if local:  # fonts installed "for this user only" land here since Windows 10 1809
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    else:
+        home = Path.home()
+        dirs += [home / ".local/share/fonts", home / ".fonts", Path("/usr/local/share/fonts"),
+                 Path("/usr/share/fonts")]
+    return dirs
+
+
+def _index(directory: Path, depth: int = 4) -> dict[str, str]:
+    """casefolded file name -> path, for one font directory and its subdirectories."""
+    key = str(directory)
+    if key in _dir_index:
+        return _dir_index[key]
+    found: dict[str, str] = {}
+    stack = [(directory, 0)]
+    while stack:
+        d, level = stack.pop()
+        try:
+            entries = list(os.scandir(d))
+        except OSError:
+            continue
+        for e in entries:
+            try:
+                if e.is_dir() and level < depth:
+                    stack.append((Path(e.path), level + 1))
+                elif e.is_file():
+                    found.setdefault(e.name.casefold(), e.path)
+            except OSError:
+                continue
+    _dir_index[key] = found
+    return found
+
+
+def _register(path: str, subfont: int) -> str | None:
+    """Register one TrueType face once; None (and a recorded reason) if reportlab refuses it."""
+    key = (os.path.abspath(path), subfont)
+    if key in _registered:
+        return _registered[key]
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = f"GC-{Path(path).stem}-{subfont}"
+    try:
+        font = TTFont(name, key[0], subfontIndex=subfont)
+        if not font.face.charToGlyph:
+            raise ValueError("no Unicode cmap")
+        pdfmetrics.registerFont(font)
+    except Exception as exc:  # CFF outlines, fsType forbidding embedding, damaged file, ...
+        _registered[key] = None
+        _refusals[key] = f"{type(exc).__name__}: {exc}"
+        return None
+    # <b>/<i> in paragraph markup must not fail for lack of a family: map them to the face.
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(name, bold, italic, name)
+    _registered[key] = name
+    return name
+
+
+def register_fonts(search_dirs: Sequence[Path | str] | None = None) -> FontSet:
+    """Register the best available font for every role; cached per list of directories.
+
+    ``search_dirs`` replaces the default system directories (tests use it to pretend there
+    are no Windows fonts); the bundled font is always the last resort.
+    """
+    dirs = [Path(d) for d in (default_font_dirs() if search_dirs is None else search_dirs)]
+    key = tuple(str(d) for d in dirs)
+    with _lock:
+        cached = _fontsets.get(key)
+        if cached is not None:
+            return cached
+        tried: list[tuple[str, int]] = []
+        names: dict[str, str | None] = {}
+        paths: dict[str, str] = {}
+        for role in ROLES:
+            names[role] = None
+            for filename, subfont in _CANDIDATES[role]:
+                path = next((idx[filename.casefold()] for idx in map(_index, dirs)
+                             if filename.casefold() in idx), None)
+                if path is None:
+                    continue
+                tried.append((os.path.abspath(path), subfont))
+                name = _register(path, subfont)
+                if name:
+                    names[role], paths[role] = name, f"{path}#{subfont}"
+                    break
+        bundled = bundled_font_path()
+        fallback = _register(str(bundled), BUNDLED_FONT[1]) if bundled else None
+        if bundled:
+            tried.append((os.path.abspath(bundled), BUNDLED_FONT[1]))
+        for role in ROLES:
+            if names[role] is None and role in _ROLE_FALLBACK:
+                names[role] = names[_ROLE_FALLBACK[role]]
+                if names[role]:
+                    paths[role] = paths[_ROLE_FALLBACK[role]]
+            if names[role] is None and fallback:
+                names[role], paths[role] = fallback, f"{bundled}#{BUNDLED_FONT[1]}"
+            if names[role] is None:
+                raise FontError(
+                    "找不到可用的中文字体，无法生成 PDF。请安装仿宋、黑体等字体，"
+                    f"或确认程序目录下的 resources/fonts/{BUNDLED_FONT[0]} 没有被删除。")
+        skipped = tuple((f"{p}#{i}", _refusals[(p, i)]) for p, i in tried if (p, i) in _refusals)
+        fontset = FontSet(fallback=fallback, paths=paths, skipped=skipped,
+                          **{r: names[r] for r in ROLES})
+        _fontsets[key] = fontset
+        return fontset
+
+
+def _cmap(font_name: str) -> dict[int, int]:
+    cmap = _cmaps.get(font_name)
+    if cmap is None:
+        from reportlab.pdfbase import pdfmetrics
+
+        try:
+            face = pdfmetrics.getFont(font_name).face
+        except KeyError as exc:
+            raise ValueError(f"font {font_name!r} is not registered") from exc
+        cmap = getattr(face, "charToGlyph", None)
+        if cmap is None:
+            raise ValueError(f"font {font_name!r} is not a TrueType font")
+        _cmaps[font_name] = cmap
+    return cmap
+
+
+def _needs_glyph(ch: str) -> bool:
+    # Line breaks, spaces and format controls are laid out, not drawn.
+    return not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs", "Zl", "Zp")
+
+
+def has_glyph(ch: str, font_name: str) -> bool:
+    return ord(ch) in _cmap(font_name)
+
+
+def missing_glyphs(text: str, font_name: str) -> set[str]:
+    """Characters of ``text`` the font has no glyph for (whitespace and controls ignored)."""
+    cmap = _cmap(font_name)
+    return {ch for ch in set(text) if _needs_glyph(ch) and ord(ch) not in cmap}
+
+
+def check_text(texts: Iterable[str], fontset: FontSet) -> set[str]:
+    """Characters that no font of ``fontset`` can render."""
+    chars: set[str] = set()
+    for t in texts:
+        if t:
+            chars.update(t)
+    cmaps = [_cmap(n) for n in fontset.names()]
+    return {ch for ch in chars
+            if _needs_glyph(ch) and not any(ord(ch) in cm for cm in cmaps)}
+
+
+def describe_chars(chars: Iterable[str]) -> str:
+    """'𠀀（U+20000）、' … — the code point too, because the character may not show on screen."""
+    return "、".join(f"{ch}（U+{ord(ch):04X}）" for ch in sorted(chars))
+
+
+def require_glyphs(texts: Iterable[str], fontset: FontSet) -> None:
+    """Raise FontError naming every character that would print as a box."""
+    missing = check_text(texts, fontset)
+    if missing:
+        raise FontError("以下字符在所有可用字体中都没有字形，无法打印："
+                        f"{describe_chars(missing)}。请改用常用字或同音字后再生成。")

@@ -1,0 +1,442 @@
+"""GB/T 9704-2012 (党政机关公文格式) building blocks on reportlab platypus.
+
+Imported only when a document is made, so reportlab is imported at module level here.
+Numbers quoted below are the standard's: A4, top margin 37 mm, binding margin 28 mm, type area
+156 × 225 mm, 22 lines of 3号 (16 pt) 仿宋 per page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape as _landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
+    Spacer, Table, TableStyle,
+)
+
+from ..core.dates import format_cn
+from ..core.errors import UserError
+from .fonts import FontSet, has_glyph, register_fonts
+
+# --- geometry ---------------------------------------------------------------------------
+PAGE_W, PAGE_H = A4
+TOP_MARGIN = 37 * mm
+LEFT_MARGIN = 28 * mm
+TYPE_W = 156 * mm
+TYPE_H = 225 * mm
+BOTTOM_MARGIN = PAGE_H - TOP_MARGIN - TYPE_H  # 35 mm
+LINE = TYPE_H / 22  # 28.95 pt: the type area holds exactly 22 body lines
+
+LAND_W, LAND_H = _landscape(A4)
+LAND_MARGIN = 20 * mm
+LAND_TYPE_W = LAND_W - 2 * LAND_MARGIN
+LAND_TYPE_H = LAND_H - 2 * LAND_MARGIN
+
+SIZE_TITLE = 22     # 2号
+SIZE_BODY = 16      # 3号
+SIZE_PAGE_NO = 14   # 4号
+SIZE_TABLE = 10.5   # 5号
+CHAR = SIZE_BODY    # one body character, the unit of GB/T 9704 indents
+
+# 16 pt glyphs give 27 characters per 156 mm line, not the standard's nominal 28: reportlab
+# cannot tighten character pitch the way Word's document grid does, and shrinking glyphs
+# below 3号 or widening the type area would break rules that are easier to see.
+
+
+class ReportWriteError(UserError):
+    """The PDF could not be written where the user asked."""
+
+
+class BuildCancelled(UserError):
+    def __init__(self) -> None:
+        super().__init__("已取消生成文件。")
+
+
+# --- styles -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    addressee: ParagraphStyle
+    body: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    h4: ParagraphStyle
+    plain: ParagraphStyle          # body face, no indent (signature, date)
+    attachment_label: ParagraphStyle
+    table: ParagraphStyle
+    table_header: ParagraphStyle
+
+
+_styles_cache: dict[tuple[str, ...], Styles] = {}
+
+
+def styles(fonts: FontSet) -> Styles:
+    key = tuple(fonts.names())
+    cached = _styles_cache.get(key)
+    if cached:
+        return cached
+
+    def st(name: str, font: str, **kw) -> ParagraphStyle:
+        base = {"fontSize": SIZE_BODY, "leading": LINE, "wordWrap": "CJK",
+                "alignment": TA_JUSTIFY, "allowWidows": 0, "allowOrphans": 0}
+        return ParagraphStyle(f"gw-{name}", fontName=font, **{**base, **kw})
+
+    indented = {"firstLineIndent": 2 * CHAR}
+    s = Styles(
+        # Title lines stay on the 22-line grid; one empty line separates it from 主送机关.
+        title=st("title", fonts.title, fontSize=SIZE_TITLE, leading=LINE * 1.25,
+                 alignment=TA_CENTER, spaceAfter=LINE),
+        addressee=st("addressee", fonts.fangsong, alignment=TA_LEFT),
+        body=st("body", fonts.fangsong, **indented),
+        h1=st("h1", fonts.heiti, keepWithNext=1, **indented),
+        h2=st("h2", fonts.kaiti, keepWithNext=1, **indented),
+        h3=st("h3", fonts.fangsong, **indented),
+        h4=st("h4", fonts.fangsong, **indented),
+        plain=st("plain", fonts.fangsong, alignment=TA_LEFT),
+        attachment_label=st("attachment-label", fonts.heiti, alignment=TA_LEFT),
+        table=st("table", fonts.fangsong, fontSize=SIZE_TABLE, leading=SIZE_TABLE * 1.35,
+                 alignment=TA_LEFT, allowWidows=1, allowOrphans=1),
+        table_header=st("table-header", fonts.heiti, fontSize=SIZE_TABLE,
+                        leading=SIZE_TABLE * 1.35, alignment=TA_CENTER),
+    )
+    _styles_cache[key] = s
+    return s
+
+
+# --- text -------------------------------------------------------------------------------
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "<br/>"}
+
+
+def markup(text: str, font_name: str, fonts: FontSet) -> str:
+    """Escape text for Paragraph, setting characters the style's font lacks in a font that
+    has them (e.g. 堃 in a GB 2312 仿宋), so nothing prints as an empty box."""
+    out: list[str] = []
+    run_font, run = font_name, []
+    others = [n for n in fonts.names() if n != font_name]
+
+    def flush() -> None:
+        if run:
+            chunk = "".join(run)
+            out.append(chunk if run_font == font_name else f'<font face="{run_font}">{chunk}</font>')
+
+    for ch in text:
+        face = font_name
+        if ch not in _ESCAPES and not ch.isspace() and not has_glyph(ch, font_name):
+            face = next((n for n in others if has_glyph(ch, n)), font_name)
+        if face != run_font:
+            flush()
+            run_font, run = face, []
+        run.append(_ESCAPES.get(ch, ch))
+    flush()
+    return "".join(out)
+
+
+def paragraph(text: str, style: ParagraphStyle, fonts: FontSet) -> Paragraph:
+    return Paragraph(markup(text, style.fontName, fonts), style)
+
+
+def title(text: str, fonts: FontSet) -> Paragraph:
+    return paragraph(text, styles(fonts).title, fonts)
+
+
+def addressee(text: str, fonts: FontSet) -> Paragraph:
+    """主送机关, flush left, ending with a full-width colon."""
+    text = text.rstrip("：:")
+    return paragraph(f"{text}：", styles(fonts).addressee, fonts)
+
+
+def body(text: str, fonts: FontSet) -> Paragraph:
+    return paragraph(text, styles(fonts).body, fonts)
+
+
+def heading(text: str, level: int, fonts: FontSet) -> Paragraph:
+    """Levels 1–4: “一、” 黑体, “（一）” 楷体, “1.” and “（1）” 仿宋 — the caller numbers."""
+    s = styles(fonts)
+    style = {1: s.h1, 2: s.h2, 3: s.h3, 4: s.h4}[level]
+    return paragraph(text, style, fonts)
+
+
+def zh_date(d: _dt.date) -> str:
+    """2021年12月30日 — no zero padding (GB/T 9704 7.3.5)."""
+    return format_cn(d)
+
+
+# --- tables -----------------------------------------------------------------------------
+def data_table(header_rows: Sequence[Sequence[str]], rows: Iterable[Sequence[object]],
+               fonts: FontSet, col_widths: Sequence[float], *, width: float = TYPE_W,
+               align: str | None = None) -> Table:
+    """A ruled table whose header rows repeat on every page.
+
+    ``col_widths`` are relative weights scaled to ``width``; ``align`` is one letter per
+    column (L, C, R) for the body cells.
+    """
+    s = styles(fonts)
+    total = float(sum(col_widths))
+    widths = [width * w / total for w in col_widths]
+    aligned = {"L": s.table,
+               "C": ParagraphStyle("gw-table-c", parent=s.table, alignment=TA_CENTER),
+               "R": ParagraphStyle("gw-table-r", parent=s.table, alignment=TA_RIGHT)}
+    col_styles = [aligned[(align or "L" * len(widths))[i]] for i in range(len(widths))]
+    data = [[paragraph(str(c), s.table_header, fonts) for c in r] for r in header_rows]
+    for r in rows:
+        data.append([paragraph("" if c is None else str(c), col_styles[i], fonts)
+                     for i, c in enumerate(r)])
+    table = Table(data, colWidths=widths, repeatRows=len(header_rows), splitByRow=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+# --- signature, attachments ---------------------------------------------------------------
+def _centred_on(centre: float, avail: float) -> dict[str, float]:
+    """Indents that centre a paragraph's box on ``centre`` (measured from the left edge)."""
+    if 2 * centre >= avail:
+        return {"leftIndent": 2 * centre - avail, "rightIndent": 0}
+    return {"leftIndent": 0, "rightIndent": avail - 2 * centre}
+
+
+class _ClosingBlock(Flowable):
+    """The last body flowables, room for the seal, 发文机关署名 and 成文日期, never split.
+
+    The seal room shrinks (down to ``min_seal``) before the block moves to a new page: the
+    standard fixes a short page by adjusting spacing, never by a “此页无正文” page.
+    """
+
+    def __init__(self, tail: Sequence[Flowable], name: str, date_text: str, fonts: FontSet,
+                 seal: float, min_seal: float):
+        super().__init__()
+        self.tail, self.name, self.date_text, self.fonts = list(tail), name, date_text, fonts
+        self.seal, self.min_seal = seal, min_seal
+        self._seal_used = seal
+
+    def _layout(self, aw: float) -> None:
+        s, font = styles(self.fonts), self.fonts.fangsong
+        w_date = stringWidth(self.date_text, font, SIZE_BODY)
+        w_name = stringWidth(self.name, font, SIZE_BODY)
+        centre = aw - 4 * CHAR - w_date / 2          # date right-indented four characters
+        if w_name <= 2 * (aw - centre):              # name centred over the date
+            name_st = ParagraphStyle("gw-sig-name", parent=s.plain, alignment=TA_CENTER,
+                                     **_centred_on(centre, aw))
+            date_st = ParagraphStyle("gw-sig-date", parent=s.plain, alignment=TA_RIGHT,
+                                     rightIndent=4 * CHAR)
+        else:                                        # long name: name right 2, date under it
+            name_st = ParagraphStyle("gw-sig-name", parent=s.plain, alignment=TA_RIGHT,
+                                     rightIndent=2 * CHAR)
+            date_st = ParagraphStyle("gw-sig-date", parent=s.plain, alignment=TA_CENTER,
+                                     **_centred_on(aw - 2 * CHAR - w_name / 2, aw))
+        self._name_p = paragraph(self.name, name_st, self.fonts)
+        self._date_p = paragraph(self.date_text, date_st, self.fonts)
+        self._parts = [(f, f.wrap(aw, 0x7FFFFFFF)[1]) for f in self.tail]
+        self._parts += [(self._name_p, self._name_p.wrap(aw, 0x7FFFFFFF)[1]),
+                        (self._date_p, self._date_p.wrap(aw, 0x7FFFFFFF)[1])]
+        self._fixed = sum(h for _, h in self._parts) + sum(
+            f.getSpaceBefore() for f in self.tail[1:])
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._layout(aw)
+        room = ah - self._fixed
+        self._seal_used = self.seal if room >= self.seal else max(self.min_seal, room)
+        self.width, self.height = aw, self._fixed + self._seal_used
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        full = getattr(frame, "_height", TYPE_H)
+        self._layout(aw)
+        if self._fixed + self.min_seal <= full:
+            return []  # whole block to the next page, keeping text above the signature
+        return [*self.tail, _ClosingBlock([], self.name, self.date_text, self.fonts,
+                                          self.seal, self.min_seal)]
+
+    def draw(self) -> None:
+        y = self.height
+        n_tail = len(self.tail)
+        for i, (f, h) in enumerate(self._parts):
+            if 0 < i < n_tail:
+                y -= f.getSpaceBefore()
+            if i == n_tail:
+                y -= self._seal_used
+            y -= h
+            f.drawOn(self.canv, 0, y)
+
+
+def signature_block(department_name: str, date_text: str | _dt.date, fonts: FontSet, *,
+                    keep_with: Sequence[Flowable] = (), seal_lines: float = 2,
+                    min_seal_lines: float = 1) -> list[Flowable]:
+    """发文机关署名 centred over 成文日期, the date four characters from the right margin, with
+    ``seal_lines`` of space above for the seal. Pass the last body paragraph(s) as
+    ``keep_with`` so the signature never stands alone on a page."""
+    if isinstance(date_text, _dt.date):
+        date_text = zh_date(date_text)
+    return [_ClosingBlock(keep_with, department_name, date_text, fonts,
+                          seal_lines * LINE, min_seal_lines * LINE)]
+
+
+def sign_off_line(handler: str, reviewer: str, signer: str, fonts: FontSet) -> Paragraph:
+    """经办人：X　审核人：Y　签发人：Z (empty roles left out)."""
+    items = [f"{label}：{who}" for label, who in
+             (("经办人", handler), ("审核人", reviewer), ("签发人", signer)) if who]
+    return body("\u3000".join(items), fonts)
+
+
+def attachment_note(names: Sequence[str], fonts: FontSet) -> list[Flowable]:
+    """附件说明: one empty line below the body, indented two characters; wrapped names align
+    with the first character of the name above (GB/T 9704 7.3.3)."""
+    s = styles(fonts)
+    font = s.plain.fontName
+    label = "附件："
+    w_label = stringWidth(label, font, SIZE_BODY)
+    out: list[Flowable] = [Spacer(1, LINE)]
+    for i, name in enumerate(names):
+        number = f"{i + 1}. " if len(names) > 1 else ""
+        w_number = stringWidth(number, font, SIZE_BODY)
+        prefix = label if i == 0 else ""
+        st = ParagraphStyle("gw-attachment", parent=s.plain,
+                            leftIndent=2 * CHAR + w_label + w_number,
+                            firstLineIndent=-(w_number + (w_label if i == 0 else 0)))
+        out.append(paragraph(f"{prefix}{number}{name.rstrip('。.')}", st, fonts))
+    return out
+
+
+def attachment_heading(index: int | None, attachment_title: str, fonts: FontSet, *,
+                       landscape: bool = False) -> list[Flowable]:
+    """New page, “附件1” in 3号黑体 at the top left, the title centred on the third line."""
+    label = "附件" if index is None else f"附件{index}"
+    return [*orientation(landscape), paragraph(label, styles(fonts).attachment_label, fonts),
+            Spacer(1, LINE), title(attachment_title, fonts)]
+
+
+def orientation(landscape: bool) -> list[Flowable]:
+    """Start a new page in the given orientation (for a ledger table inside a report)."""
+    return [NextPageTemplate("landscape" if landscape else "portrait"), PageBreak()]
+
+
+# --- pages and the file ---------------------------------------------------------------------
+def _page_number_portrait(fonts: FontSet):
+    def draw(canv, doc) -> None:
+        n = canv.getPageNumber()
+        text = f"— {n} —"
+        # Top of the digits 7 mm below the type area; odd pages right, even pages left, each
+        # one character in from the edge of the type area.
+        y = BOTTOM_MARGIN - 7 * mm - SIZE_PAGE_NO * 0.8
+        canv.saveState()
+        canv.setFont(fonts.songti, SIZE_PAGE_NO)
+        if n % 2:
+            canv.drawRightString(LEFT_MARGIN + TYPE_W - SIZE_PAGE_NO, y, text)
+        else:
+            canv.drawString(LEFT_MARGIN + SIZE_PAGE_NO, y, text)
+        canv.restoreState()
+    return draw
+
+
+def _page_number_landscape(fonts: FontSet):
+    def draw(canv, doc) -> None:
+        canv.saveState()
+        canv.setFont(fonts.songti, SIZE_PAGE_NO)
+        canv.drawCentredString(LAND_W / 2, LAND_MARGIN - 7 * mm - SIZE_PAGE_NO * 0.8,
+                               f"— {canv.getPageNumber()} —")
+        canv.restoreState()
+    return draw
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, fh, fonts: FontSet, progress, cancel, **kw):
+        super().__init__(fh, pagesize=A4, **kw)
+        no_pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        self.addPageTemplates([
+            PageTemplate("portrait", pagesize=A4, onPage=_page_number_portrait(fonts), frames=[
+                Frame(LEFT_MARGIN, BOTTOM_MARGIN, TYPE_W, TYPE_H, id="type-area", **no_pad)]),
+            PageTemplate("landscape", pagesize=(LAND_W, LAND_H),
+                         onPage=_page_number_landscape(fonts), frames=[
+                Frame(LAND_MARGIN, LAND_MARGIN, LAND_TYPE_W, LAND_TYPE_H, id="type-area-l",
+                      **no_pad)]),
+        ])
+        self._progress, self._cancel = progress, cancel
+        self._total = self._reported = 0
+
+    def build(self, flowables, **kw):
+        self._total = max(len(flowables), 1)
+        super().build(flowables, **kw)
+        if self._progress:
+            self._progress(self._total, self._total)
+
+    def handle_flowable(self, flowables):
+        if self._cancel and self._cancel():
+            raise BuildCancelled()
+        if self._progress:
+            done = max(0, self._total - len(flowables))
+            if done - self._reported >= max(1, self._total // 200):
+                self._reported = done
+                self._progress(done, self._total)
+        super().handle_flowable(flowables)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
+        return "文件夹不存在"
+    if isinstance(exc, PermissionError):
+        return "没有写入权限，或文件正被其他程序（如 PDF 阅读器）打开"
+    if getattr(exc, "errno", None) == 28:
+        return "磁盘空间不足"
+    return exc.strerror or str(exc)
+
+
+def build_pdf(path: str | os.PathLike, story: Sequence[Flowable], *, landscape: bool = False,
+              title: str = "", author: str = "", subject: str = "",
+              fonts: FontSet | None = None,
+              progress: Callable[[int, int], None] | None = None,
+              cancel: Callable[[], bool] | None = None) -> Path:
+    """Write ``story`` to ``path`` atomically: a temporary file in the same folder, then
+    ``os.replace``. On any failure nothing is left at ``path`` (an older file stays intact).
+
+    ``progress(done, total)`` counts top-level flowables; ``cancel()`` returning True stops
+    the build with BuildCancelled. Fonts are always embedded (TrueType subsets).
+    """
+    fonts = fonts or register_fonts()
+    target = Path(path)
+    folder = target.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ReportWriteError(f"无法在“{folder}”中保存 PDF：{_os_reason(exc)}。") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            doc = _Doc(fh, fonts, progress, cancel, title=title, author=author,
+                       subject=subject, creator="govcredit-desktop", lang="zh-CN",
+                       initialFontName=fonts.fangsong)
+            if landscape:
+                doc.pageTemplates.reverse()  # the first template is the first page's
+            doc.build(list(story))
+            fh.flush()
+            os.fsync(fh.fileno())
+        if os.name == "posix":
+            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the report from other users
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise ReportWriteError(f"无法保存“{target}”：{_os_reason(exc)}。") from exc
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise ReportWriteError(f"写入“{target}”失败：{_os_reason(exc)}。") from exc
+        raise
+    return target

@@ -1,0 +1,54 @@
+"""Opening a database file: pragmas, migrations, default location."""
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from govcredit_desktop import APP_NAME
+from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.store import search
+from govcredit_desktop.store.migrations import migrate
+
+
+def default_db_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "govcredit.sqlite"
+
+
+def connect(path: Path | str | None) -> tuple[sqlite_utils.Database, Path | None]:
+    """Open (creating if needed) and upgrade a database; ':memory:' or None for tests."""
+    if path is None or str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        db_path = None
+    else:
+        db_path = Path(path)
+        if db_path.exists() and db_path.is_dir():
+            raise UserError(f"“{db_path}”是一个文件夹，请指定数据库文件")
+        if db_path.exists() and db_path.stat().st_size > 0:
+            with open(db_path, "rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise UserError(f"“{db_path}”不是本程序的数据库文件（文件格式不符），未做任何改动")
+        try:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            # The GUI reads from a worker thread too; every use is serialised by
+            # the caller, so sharing the connection across threads is safe.
+            conn = sqlite3.connect(db_path, check_same_thread=False, timeout=10)
+        except (OSError, sqlite3.Error) as exc:
+            raise UserError(f"无法打开数据库“{db_path}”：{exc}") from exc
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        if db_path is not None:
+            conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed edit survives a power cut, not just a crash.
+        conn.execute("PRAGMA synchronous = FULL")
+        search.register_functions(conn)
+        migrate(conn, db_path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise UserError(f"数据库“{db_path}”已损坏或无法读取：{exc}") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return sqlite_utils.Database(conn), db_path

@@ -1,0 +1,162 @@
+"""The ledger as SQL: filters, sort, pages and counts for any number of rows.
+
+The GUI's table model asks for a count and then pages of ids; nothing here
+loads every row.  The deadline light is computed in SQL with the same rule
+as ``core.rules.light_for``.
+"""
+
+import datetime as _dt
+from dataclasses import dataclass, field, replace
+
+from govcredit_desktop.core.rules import DEFAULT_WARNING_DAYS
+from govcredit_desktop.core.vocab import MEASURE_DONE, STATUS_CLOSED
+from govcredit_desktop.store.search import match_expression
+
+_RED = "(p.status != '已销号' AND p.deadline < :today)"
+_YELLOW = "(p.status != '已销号' AND p.deadline >= :today AND p.deadline <= :soon)"
+LIGHT_SQL = f"CASE WHEN {_RED} THEN 'red' WHEN {_YELLOW} THEN 'yellow' ELSE 'green' END"
+_LIGHT_RANK = f"CASE WHEN {_RED} THEN 0 WHEN {_YELLOW} THEN 1 ELSE 2 END"
+
+# Sort keys the ledger offers; a unary + keeps SQLite from walking an index
+# in sort order while filtering (measured: LIKE … ORDER BY deadline 318 ms,
+# ORDER BY +deadline 77 ms).
+SORT_KEYS = {
+    "number": "p.campaign_id {dir}, p.seq {dir}",
+    "area": "p.area {dir}",
+    "category": "p.category {dir}",
+    "title": "p.title {dir}",
+    "responsible_unit": "p.responsible_unit {dir}",
+    "responsible_person": "(SELECT name FROM person WHERE id = p.responsible_person_id) {dir}",
+    "deadline": "p.deadline IS NULL, +p.deadline {dir}",
+    "status": ("CASE p.status WHEN '待整改' THEN 0 WHEN '整改中' THEN 1"
+               " WHEN '已整改待销号' THEN 2 ELSE 3 END {dir}"),
+    "light": _LIGHT_RANK + " {dir}, p.deadline {dir}",
+    "amount_involved": "p.amount_involved {dir}",
+    "amount_repaid": "p.amount_repaid {dir}",
+    "progress": ("(SELECT CAST(sum(status = '已完成') AS REAL) / max(count(*), 1)"
+                 " FROM measure WHERE problem_id = p.id) {dir}"),
+}
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    campaign_id: int | None = None
+    area: str | None = None
+    category: str | None = None
+    status: str | None = None
+    light: str | None = None  # 'red' | 'yellow' | 'green'
+    responsible_unit: str | None = None
+    person_id: int | None = None  # responsible person or leader
+    search: str = ""
+    today: _dt.date = field(default_factory=_dt.date.today)
+    warning_days: int = DEFAULT_WARNING_DAYS
+
+    def with_(self, **changes) -> "LedgerFilter":
+        return replace(self, **changes)
+
+
+def where_clause(f: LedgerFilter) -> tuple[str, dict]:
+    params = {"today": f.today.isoformat(),
+              "soon": (f.today + _dt.timedelta(days=f.warning_days)).isoformat()}
+    parts = []
+    for column in ("campaign_id", "area", "category", "status", "responsible_unit"):
+        value = getattr(f, column)
+        if value not in (None, ""):
+            parts.append(f"p.{column} = :{column}")
+            params[column] = value
+    if f.person_id is not None:
+        parts.append("(p.responsible_person_id = :person_id"
+                     " OR p.responsible_leader_id = :person_id)")
+        params["person_id"] = f.person_id
+    if f.light == "red":
+        parts.append(_RED)
+    elif f.light == "yellow":
+        parts.append(_YELLOW)
+    elif f.light == "green":
+        parts.append(f"NOT {_RED} AND NOT {_YELLOW}")
+    term = (f.search or "").strip()
+    if term:
+        expr = match_expression(term)
+        if expr:
+            parts.append("p.id IN (SELECT rowid FROM problem_fts WHERE problem_fts MATCH :match)")
+            params["match"] = expr
+        else:  # only punctuation: the tokenizer drops it, so fall back to LIKE
+            parts.append("(instr(p.title, :raw) OR instr(p.description, :raw)"
+                         " OR instr(p.counterparty, :raw))")
+            params["raw"] = term
+    return (" AND ".join(parts) or "1"), params
+
+
+def count(store, f: LedgerFilter) -> int:
+    where, params = where_clause(f)
+    return store.scalar(f"SELECT count(*) FROM problem p WHERE {where}", params)
+
+
+def page_ids(store, f: LedgerFilter, sort: str = "number", descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[int]:
+    where, params = where_clause(f)
+    order = SORT_KEYS.get(sort, SORT_KEYS["number"]).format(dir="DESC" if descending else "ASC")
+    params.update(limit=limit, offset=offset)
+    sql = (f"SELECT p.id FROM problem p WHERE {where} ORDER BY {order}, p.id"
+           " LIMIT :limit OFFSET :offset")
+    with store.lock:
+        return [r[0] for r in store.conn.execute(sql, params)]
+
+
+ROW_SQL = f"""
+SELECT p.id, p.uuid, p.campaign_id, p.number, p.area, p.category, p.source, p.title,
+       p.counterparty, p.responsible_unit, p.lead_unit, p.deadline, p.status,
+       p.amount_involved, p.amount_repaid, p.discovered_date,
+       rp.name AS responsible_person, rl.name AS responsible_leader,
+       (SELECT count(*) FROM measure m WHERE m.problem_id = p.id) AS measures_total,
+       (SELECT count(*) FROM measure m WHERE m.problem_id = p.id
+          AND m.status = '{MEASURE_DONE}') AS measures_done,
+       {LIGHT_SQL} AS light
+FROM problem p
+LEFT JOIN person rp ON rp.id = p.responsible_person_id
+LEFT JOIN person rl ON rl.id = p.responsible_leader_id
+"""
+
+
+def rows_by_id(store, ids: list[int], f: LedgerFilter) -> list[dict]:
+    """Display rows for the given ids, in the given order."""
+    if not ids:
+        return []
+    params = {"today": f.today.isoformat(),
+              "soon": (f.today + _dt.timedelta(days=f.warning_days)).isoformat()}
+    marks = ",".join(str(int(i)) for i in ids)
+    rows = store.query(ROW_SQL + f" WHERE p.id IN ({marks})", params)
+    by_id = {r["id"]: r for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def page(store, f: LedgerFilter, sort: str = "number", descending: bool = False,
+         offset: int = 0, limit: int = 200) -> list[dict]:
+    return rows_by_id(store, page_ids(store, f, sort, descending, offset, limit), f)
+
+
+@dataclass
+class Summary:
+    total: int
+    overdue: int
+    due_soon: int
+    closed: int
+
+
+def summary(store, f: LedgerFilter) -> Summary:
+    where, params = where_clause(f)
+    row = store.query(
+        f"SELECT count(*) AS total, coalesce(sum({_RED}), 0) AS overdue,"
+        f" coalesce(sum({_YELLOW}), 0) AS due_soon,"
+        f" coalesce(sum(p.status = '{STATUS_CLOSED}'), 0) AS closed"
+        f" FROM problem p WHERE {where}", params)[0]
+    return Summary(**row)
+
+
+def distinct_units(store, campaign_id: int | None = None) -> list[str]:
+    sql = "SELECT DISTINCT responsible_unit FROM problem WHERE responsible_unit != ''"
+    params: tuple = ()
+    if campaign_id is not None:
+        sql += " AND campaign_id = ?"
+        params = (campaign_id,)
+    return [r["responsible_unit"] for r in store.query(sql + " ORDER BY 1", params)]

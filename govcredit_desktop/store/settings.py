@@ -1,0 +1,82 @@
+"""Department profile, campaigns and user-extended vocabularies."""
+
+from govcredit_desktop.core import validation
+from govcredit_desktop.core.dates import to_iso
+from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.core.uscc import normalize
+from govcredit_desktop.core.vocab import VOCAB_KINDS
+
+CAMPAIGN_DATES = ("start_date", "self_inspection_deadline", "plan_deadline",
+                  "rectification_deadline")
+
+
+class SettingsMixin:
+    # --- department (a single row) -----------------------------------------
+    def get_department(self) -> dict | None:
+        rows = self.query("SELECT * FROM department WHERE id = 1")
+        return rows[0] if rows else None
+
+    def save_department(self, values: dict) -> None:
+        rec = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        if "uscc" in rec:
+            rec["uscc"] = normalize(rec["uscc"])
+        current = self.get_department()
+        if current is None:
+            self._insert("department", {"id": 1, **rec}, validation.validate_department)
+        else:
+            self._update("department", 1, rec, validation.validate_department)
+
+    # --- campaigns ---------------------------------------------------------
+    def list_campaigns(self) -> list[dict]:
+        return self.query("SELECT * FROM campaign ORDER BY start_date DESC, id DESC")
+
+    def get_campaign(self, campaign_id: int) -> dict:
+        return self.get("campaign", campaign_id)
+
+    def _campaign_values(self, values: dict) -> dict:
+        rec = dict(values)
+        try:
+            for f in CAMPAIGN_DATES:
+                if f in rec:
+                    rec[f] = to_iso(rec[f])
+        except ValueError as exc:
+            raise ValidationError({f: str(exc)}) from exc
+        return rec
+
+    def add_campaign(self, values: dict) -> int:
+        rec = self._campaign_values(values)
+        if not rec.get("number_prefix"):
+            start = rec.get("start_date") or ""
+            rec["number_prefix"] = start[:4] if start else ""
+        return self._insert("campaign", rec, validation.validate_campaign)
+
+    def update_campaign(self, campaign_id: int, changes: dict) -> dict:
+        return self._update("campaign", campaign_id, self._campaign_values(changes),
+                            validation.validate_campaign)
+
+    def delete_campaign(self, campaign_id: int) -> None:
+        used = self.scalar("SELECT count(*) FROM problem WHERE campaign_id = ?", (campaign_id,))
+        if used:
+            raise UserError(f"该专项治理下还有{used}个问题，不能删除")
+        self._delete("campaign", campaign_id)
+
+    # --- vocabularies ------------------------------------------------------
+    def vocabulary(self, kind: str) -> list[str]:
+        """Seed values first, then the user's own additions."""
+        extra = [r["value"] for r in self.query(
+            "SELECT value FROM vocabulary WHERE kind = ? ORDER BY id", (kind,))]
+        base = list(VOCAB_KINDS[kind])
+        return base + [v for v in extra if v not in base]
+
+    def add_vocabulary(self, kind: str, value: str) -> None:
+        value = (value or "").strip()
+        if kind not in VOCAB_KINDS:
+            raise UserError(f"未知的词表：{kind}")
+        if not value:
+            raise ValidationError({"value": "新增的选项不能为空"})
+        if value in self.vocabulary(kind):
+            return
+        with self.transaction():
+            self.db["vocabulary"].insert({"kind": kind, "value": value})
+            self.audit.write("insert", "vocabulary", f"{kind}:{value}", None,
+                             {"kind": kind, "value": value})
