@@ -31,7 +31,9 @@ def parse_yuan(text: str | int | Decimal | None) -> int | None:
             value = Decimal(cleaned)
         except InvalidOperation as exc:
             raise MoneyError(f"“{text}”不是有效的金额，请输入数字，例如 12345.67") from exc
-    if not value.is_finite():
+    # 10^13 yuan is far beyond any county ledger; the bound also keeps
+    # quantize() from overflowing on inputs like 1e999999.
+    if not value.is_finite() or abs(value) >= Decimal("1e13"):
         raise MoneyError(f"“{text}”不是有效的金额")
     if value != value.quantize(_FEN):
         raise MoneyError(f"金额“{text}”最多保留两位小数（精确到分）")

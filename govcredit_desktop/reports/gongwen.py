@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -16,13 +17,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape as _landscape
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph,
-    Spacer, Table, TableStyle,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
 from ..core.dates import format_cn
@@ -100,8 +110,8 @@ def styles(fonts: FontSet) -> Styles:
                  alignment=TA_CENTER, spaceAfter=LINE),
         addressee=st("addressee", fonts.fangsong, alignment=TA_LEFT),
         body=st("body", fonts.fangsong, **indented),
-        h1=st("h1", fonts.heiti, keepWithNext=1, **indented),
-        h2=st("h2", fonts.kaiti, keepWithNext=1, **indented),
+        h1=st("h1", fonts.heiti, **indented),
+        h2=st("h2", fonts.kaiti, **indented),
         h3=st("h3", fonts.fangsong, **indented),
         h4=st("h4", fonts.fangsong, **indented),
         plain=st("plain", fonts.fangsong, alignment=TA_LEFT),
@@ -119,7 +129,19 @@ def styles(fonts: FontSet) -> Styles:
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "<br/>"}
 
 
-def markup(text: str, font_name: str, fonts: FontSet) -> str:
+def _ideographic_space(font_name: str, size: float) -> str:
+    # reportlab treats U+3000 as a breakable space of the font's narrow space width. No-break
+    # spaces (kept, never collapsed) at a size no larger than the text's, adding up to one em,
+    # keep the full-width gap without raising the line's ascent.
+    w = stringWidth("\xa0", font_name, 1000)
+    if not w:
+        return "\u3000"
+    k = math.ceil(1000 / w)
+    spaces = "\xa0" * k
+    return f'<font face="{font_name}" size="{size * 1000 / (k * w):.4f}">{spaces}</font>'
+
+
+def markup(text: str, font_name: str, fonts: FontSet, size: float = SIZE_BODY) -> str:
     """Escape text for Paragraph, setting characters the style's font lacks in a font that
     has them (e.g. 堃 in a GB 2312 仿宋), so nothing prints as an empty box."""
     out: list[str] = []
@@ -129,7 +151,9 @@ def markup(text: str, font_name: str, fonts: FontSet) -> str:
     def flush() -> None:
         if run:
             chunk = "".join(run)
-            out.append(chunk if run_font == font_name else f'<font face="{run_font}">{chunk}</font>')
+            if run_font != font_name:
+                chunk = f'<font face="{run_font}">{chunk}</font>'
+            out.append(chunk)
 
     for ch in text:
         face = font_name
@@ -138,13 +162,14 @@ def markup(text: str, font_name: str, fonts: FontSet) -> str:
         if face != run_font:
             flush()
             run_font, run = face, []
-        run.append(_ESCAPES.get(ch, ch))
+        run.append(_ideographic_space(font_name, size) if ch == "\u3000"
+                   else _ESCAPES.get(ch, ch))
     flush()
     return "".join(out)
 
 
 def paragraph(text: str, style: ParagraphStyle, fonts: FontSet) -> Paragraph:
-    return Paragraph(markup(text, style.fontName, fonts), style)
+    return Paragraph(markup(text, style.fontName, fonts, style.fontSize), style)
 
 
 def title(text: str, fonts: FontSet) -> Paragraph:
@@ -165,7 +190,21 @@ def heading(text: str, level: int, fonts: FontSet) -> Paragraph:
     """Levels 1–4: “一、” 黑体, “（一）” 楷体, “1.” and “（1）” 仿宋 — the caller numbers."""
     s = styles(fonts)
     style = {1: s.h1, 2: s.h2, 3: s.h3, 4: s.h4}[level]
-    return paragraph(text, style, fonts)
+    return _Heading(markup(text, style.fontName, fonts, style.fontSize), style)
+
+
+class _Heading(Paragraph):
+    """A heading moves to the next page unless two lines of text fit below it.
+
+    keepWithNext would glue the heading to a whole table and push both to the next page,
+    leaving half a page empty."""
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        w, h = super().wrap(aw, ah)
+        return w, (h + 2 * LINE if h + 2 * LINE > ah else h)
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        return []
 
 
 def zh_date(d: _dt.date) -> str:
@@ -193,8 +232,12 @@ def data_table(header_rows: Sequence[Sequence[str]], rows: Iterable[Sequence[obj
     for r in rows:
         data.append([paragraph("" if c is None else str(c), col_styles[i], fonts)
                      for i, c in enumerate(r)])
-    table = Table(data, colWidths=widths, repeatRows=len(header_rows), splitByRow=1)
+    table = Table(data, colWidths=widths, repeatRows=len(header_rows), splitByRow=1,
+                  spaceBefore=LINE / 4, spaceAfter=LINE / 2)
     table.setStyle(TableStyle([
+        # Cells are Paragraphs, but Table still sets its default Helvetica, which would put an
+        # unembedded font into the PDF.
+        ("FONTNAME", (0, 0), (-1, -1), fonts.fangsong),
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -221,9 +264,10 @@ class _ClosingBlock(Flowable):
     """
 
     def __init__(self, tail: Sequence[Flowable], name: str, date_text: str, fonts: FontSet,
-                 seal: float, min_seal: float):
+                 seal: float, min_seal: float, after: Sequence[Flowable] = ()):
         super().__init__()
         self.tail, self.name, self.date_text, self.fonts = list(tail), name, date_text, fonts
+        self.after = list(after)
         self.seal, self.min_seal = seal, min_seal
         self._seal_used = seal
 
@@ -245,8 +289,8 @@ class _ClosingBlock(Flowable):
         self._name_p = paragraph(self.name, name_st, self.fonts)
         self._date_p = paragraph(self.date_text, date_st, self.fonts)
         self._parts = [(f, f.wrap(aw, 0x7FFFFFFF)[1]) for f in self.tail]
-        self._parts += [(self._name_p, self._name_p.wrap(aw, 0x7FFFFFFF)[1]),
-                        (self._date_p, self._date_p.wrap(aw, 0x7FFFFFFF)[1])]
+        self._parts += [(f, f.wrap(aw, 0x7FFFFFFF)[1])
+                        for f in (self._name_p, self._date_p, *self.after)]
         self._fixed = sum(h for _, h in self._parts) + sum(
             f.getSpaceBefore() for f in self.tail[1:])
 
@@ -264,7 +308,7 @@ class _ClosingBlock(Flowable):
         if self._fixed + self.min_seal <= full:
             return []  # whole block to the next page, keeping text above the signature
         return [*self.tail, _ClosingBlock([], self.name, self.date_text, self.fonts,
-                                          self.seal, self.min_seal)]
+                                          self.seal, self.min_seal, self.after)]
 
     def draw(self) -> None:
         y = self.height
@@ -279,15 +323,18 @@ class _ClosingBlock(Flowable):
 
 
 def signature_block(department_name: str, date_text: str | _dt.date, fonts: FontSet, *,
-                    keep_with: Sequence[Flowable] = (), seal_lines: float = 2,
-                    min_seal_lines: float = 1) -> list[Flowable]:
+                    keep_with: Sequence[Flowable] = (), after: Sequence[Flowable] = (),
+                    seal_lines: float = 2, min_seal_lines: float = 1) -> list[Flowable]:
     """发文机关署名 centred over 成文日期, the date four characters from the right margin, with
-    ``seal_lines`` of space above for the seal. Pass the last body paragraph(s) as
-    ``keep_with`` so the signature never stands alone on a page."""
+    ``seal_lines`` of space above for the seal.
+
+    Pass the last body paragraph(s) (and the 附件说明) as ``keep_with``, and lines that
+    follow the date (附注, sign_off_line) as ``after``, instead of adding them to the story:
+    the whole block stays on one page, so the signature never stands alone."""
     if isinstance(date_text, _dt.date):
         date_text = zh_date(date_text)
     return [_ClosingBlock(keep_with, department_name, date_text, fonts,
-                          seal_lines * LINE, min_seal_lines * LINE)]
+                          seal_lines * LINE, min_seal_lines * LINE, after)]
 
 
 def sign_off_line(handler: str, reviewer: str, signer: str, fonts: FontSet) -> Paragraph:

@@ -30,6 +30,9 @@ class StoreBase:
         self.lock = threading.RLock()
 
     def close(self) -> None:
+        # Keeps the planner's statistics fresh as the ledger grows (cheap).
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
         self.conn.close()
 
     def __enter__(self):

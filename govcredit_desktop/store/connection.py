@@ -29,7 +29,8 @@ def connect(path: Path | str | None) -> tuple[sqlite_utils.Database, Path | None
         if db_path.exists() and db_path.stat().st_size > 0:
             with open(db_path, "rb") as fh:
                 if fh.read(16) != b"SQLite format 3\x00":
-                    raise UserError(f"“{db_path}”不是本程序的数据库文件（文件格式不符），未做任何改动")
+                    raise UserError(
+                        f"“{db_path}”不是本程序的数据库文件（文件格式不符），未做任何改动")
         try:
             db_path.parent.mkdir(parents=True, exist_ok=True)
             # The GUI reads from a worker thread too; every use is serialised by
@@ -43,6 +44,9 @@ def connect(path: Path | str | None) -> tuple[sqlite_utils.Database, Path | None
             conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed edit survives a power cut, not just a crash.
         conn.execute("PRAGMA synchronous = FULL")
+        # 64 MB page cache (default 2 MB): a 100k-problem county ledger's
+        # indexes stay in memory, well within the 300 MB RSS target.
+        conn.execute("PRAGMA cache_size = -65536")
         search.register_functions(conn)
         migrate(conn, db_path)
     except sqlite3.DatabaseError as exc:

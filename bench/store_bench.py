@@ -1,0 +1,93 @@
+"""Store speed at county scale: 100,000 problems, ~300,000 measures.
+
+    python bench/store_bench.py [--db FILE] [--problems N]
+
+Prints each figure (median of several warm runs) with its PRODUCT.md §4
+target, and the same search through LIKE '%…%' as a reference measured in
+the same run.  Not a test: machines here are noisy, so read the ratios.
+"""
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from govcredit_desktop import demo  # noqa: E402
+from govcredit_desktop.store import Store  # noqa: E402
+from govcredit_desktop.store import ledger_query as lq  # noqa: E402
+
+
+def timed(fn, repeat=7):
+    fn()  # warm the page cache and statement cache
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - t) * 1000)
+    return statistics.median(runs)
+
+
+def like_page(store, term):
+    return store.query(
+        "SELECT id FROM problem WHERE title LIKE :t OR description LIKE :t OR counterparty"
+        " LIKE :t ORDER BY +deadline, id LIMIT 200", {"t": f"%{term}%"})
+
+
+def report(label, ms, target=None, reference=None):
+    line = f"{label:<44} {ms:8.1f} ms"
+    if target is not None:
+        line += f"   target ≤ {target:>4} ms  {'PASS' if ms <= target else 'MISS'}"
+    if reference is not None:
+        line += f"   LIKE {reference:7.1f} ms  ratio {ms / reference:4.2f}"
+    print(line, flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", type=Path, help="reuse (or create) this database")
+    ap.add_argument("--problems", type=int, default=100_000)
+    args = ap.parse_args()
+    path = args.db or Path(tempfile.mkdtemp()) / "bench.sqlite"
+    if not path.exists():
+        t = time.perf_counter()
+        with Store(path) as s:
+            demo.generate(s, args.problems, seed=1)
+        print(f"built {args.problems} problems in {time.perf_counter() - t:.1f} s → {path}")
+    store = Store(path)
+    n = store.scalar("SELECT count(*) FROM problem")
+    m = store.scalar("SELECT count(*) FROM measure")
+    print(f"{n} problems, {m} measures")
+    campaign = store.list_campaigns()[0]["id"]
+    base = lq.LedgerFilter(campaign_id=campaign)
+
+    report("first page, sorted by number", timed(lambda: lq.page(store, base)), 50)
+    report("count + summary (status bar)",
+           timed(lambda: (lq.count(store, base), lq.summary(store, base))), 50)
+    for label, f, sort in [
+        ("filter status=整改中, sort deadline", base.with_(status="整改中"), "deadline"),
+        ("filter area, sort amount desc", base.with_(area="招标投标"), "amount_involved"),
+        ("filter light=red, sort deadline", base.with_(light="red"), "deadline"),
+        ("filter unit+status, sort title", base.with_(responsible_unit="县财政局",
+                                                      status="待整改"), "title"),
+        ("no filter, sort person", base, "responsible_person"),
+        ("no filter, sort light", base, "light"),
+    ]:
+        desc = sort == "amount_involved"
+        report(label, timed(lambda f=f, sort=sort, desc=desc: (
+            lq.count(store, f), lq.page(store, f, sort=sort, descending=desc))), 50)
+    for term in ["拖", "拖欠", "工程款", "建筑工程", "老旧小区改造"]:
+        f = base.with_(search=term)
+        ms = timed(lambda f=f: (lq.count(store, f), lq.page(store, f, sort="deadline")))
+        ref = timed(lambda term=term: like_page(store, term), repeat=3)
+        hits = lq.count(store, f)
+        report(f"search “{term}” ({len(term)} chars, {hits} hits)", ms, 100, ref)
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The ledger's rows as plain dicts, shared by the Excel and PDF ledger writers.
+
+A merged county ledger holds 100,000 problems, so rows are streamed: the
+ordered problem ids (integers only) are read once, then each chunk of ids is
+fetched with one query for the problems, one for their measures and one for
+their latest progress entry.  Each query takes ``store.lock`` on its own, so a
+GUI thread is never blocked for the whole export.
+
+Money stays in integer fen and dates in ISO text; the writers format them.
+"""
+
+from collections.abc import Iterator
+
+from govcredit_desktop.core.dates import format_cn
+from govcredit_desktop.core.errors import NotFoundError, UserError
+
+CHUNK = 2000
+
+_PROBLEMS_SQL = (
+    "SELECT p.*, l.name AS responsible_leader_name, r.name AS responsible_person_name"
+    " FROM problem p"
+    " LEFT JOIN person l ON l.id = p.responsible_leader_id"
+    " LEFT JOIN person r ON r.id = p.responsible_person_id"
+    " WHERE p.id IN ({marks})"
+)
+_MEASURES_SQL = (
+    "SELECT m.id, m.problem_id, m.seq, m.content, m.owner_id, o.name AS owner_name,"
+    " m.deadline, m.status, m.completed_date"
+    " FROM measure m LEFT JOIN person o ON o.id = m.owner_id"
+    " WHERE m.problem_id IN ({marks}) ORDER BY m.problem_id, m.seq, m.id"
+)
+# The latest entry per problem and how many there are, in one pass.
+_PROGRESS_SQL = (
+    "SELECT problem_id, entry_date, note, n FROM ("
+    " SELECT problem_id, entry_date, note,"
+    " row_number() OVER (PARTITION BY problem_id ORDER BY entry_date DESC, id DESC) AS rn,"
+    " count(*) OVER (PARTITION BY problem_id) AS n"
+    " FROM progress WHERE problem_id IN ({marks})) WHERE rn = 1"
+)
+
+
+def campaign_for(store, campaign_id: int | None = None) -> dict:
+    """The campaign asked for, or the latest one when ``campaign_id`` is None."""
+    if campaign_id is not None:
+        try:
+            return store.get_campaign(campaign_id)
+        except NotFoundError:
+            raise UserError(f"找不到编号为 {campaign_id} 的专项治理，请检查 --campaign 参数"
+                            "或在程序中选择已有的专项治理") from None
+    campaigns = store.list_campaigns()
+    if not campaigns:
+        raise UserError("数据库中还没有专项治理，请先在“设置 → 专项治理”中新建一个专项治理，"
+                        "再录入问题并导出")
+    return campaigns[0]
+
+
+def require_department(store) -> dict:
+    """The department profile; every report is headed with its name."""
+    department = store.get_department()
+    if not department or not (department.get("name") or "").strip():
+        raise UserError("还没有填写单位信息，报表无法署名。请先在“设置 → 单位信息”中"
+                        "填写单位名称和统一社会信用代码，然后再导出")
+    return department
+
+
+def problem_ids(store, campaign_id: int) -> list[int]:
+    """Ids of the campaign's problems in ledger order (by number)."""
+    with store.lock:
+        return [r[0] for r in store.conn.execute(
+            "SELECT id FROM problem WHERE campaign_id = ? ORDER BY seq, id", (campaign_id,))]
+
+
+def count_problems(store, campaign_id: int) -> int:
+    return store.scalar("SELECT count(*) FROM problem WHERE campaign_id = ?", (campaign_id,))
+
+
+def count_measures(store, campaign_id: int) -> int:
+    return store.scalar("SELECT count(*) FROM measure m JOIN problem p ON p.id = m.problem_id"
+                        " WHERE p.campaign_id = ?", (campaign_id,))
+
+
+def _fetch(store, sql: str, ids: list[int]) -> list[dict]:
+    return store.query(sql.format(marks=",".join("?" * len(ids))), ids)
+
+
+def progress_summary(count: int, latest_date: str | None, latest_note: str) -> str:
+    """'2021年12月1日：已与企业对账' with the number of entries when more than one."""
+    if not count:
+        return ""
+    text = f"{format_cn(latest_date)}：{latest_note}" if latest_date else latest_note
+    return f"共{count}次进展，最新：{text}" if count > 1 else text
+
+
+def iter_ledger_rows(store, campaign_id: int, chunk: int = CHUNK) -> Iterator[dict]:
+    """One dict per problem, in number order.
+
+    Each dict holds every ``problem`` column plus ``responsible_leader_name``,
+    ``responsible_person_name`` ('' when unset), ``measures`` (list of dicts
+    with ``owner_name``), ``progress_count``, ``latest_progress_date``,
+    ``latest_progress_note`` and ``progress_summary``.
+    """
+    ids = problem_ids(store, campaign_id)
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        problems = {p["id"]: p for p in _fetch(store, _PROBLEMS_SQL, part)}
+        measures: dict[int, list[dict]] = {}
+        for m in _fetch(store, _MEASURES_SQL, part):
+            m["owner_name"] = m["owner_name"] or ""
+            measures.setdefault(m["problem_id"], []).append(m)
+        progress = {r["problem_id"]: r for r in _fetch(store, _PROGRESS_SQL, part)}
+        for pid in part:
+            p = problems.get(pid)
+            if p is None:  # deleted by another thread between the two queries
+                continue
+            p["responsible_leader_name"] = p["responsible_leader_name"] or ""
+            p["responsible_person_name"] = p["responsible_person_name"] or ""
+            p["measures"] = measures.get(pid, [])
+            entry = progress.get(pid)
+            p["progress_count"] = entry["n"] if entry else 0
+            p["latest_progress_date"] = entry["entry_date"] if entry else None
+            p["latest_progress_note"] = entry["note"] if entry else ""
+            p["progress_summary"] = progress_summary(
+                p["progress_count"], p["latest_progress_date"], p["latest_progress_note"])
+            yield p
+
+
+def iter_measure_rows(store, campaign_id: int, chunk: int = CHUNK) -> Iterator[dict]:
+    """One dict per measure, in problem number then measure order.
+
+    Each holds the measure's columns, ``owner_name`` and the problem's
+    ``problem_number`` and ``problem_title``.
+    """
+    ids = problem_ids(store, campaign_id)
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        heads = {r["id"]: r for r in _fetch(
+            store, "SELECT id, number, title FROM problem WHERE id IN ({marks})", part)}
+        measures: dict[int, list[dict]] = {}
+        for m in _fetch(store, _MEASURES_SQL, part):
+            measures.setdefault(m["problem_id"], []).append(m)
+        for pid in part:
+            head = heads.get(pid)
+            if head is None:
+                continue
+            for m in measures.get(pid, ()):
+                m["owner_name"] = m["owner_name"] or ""
+                m["problem_number"] = head["number"]
+                m["problem_title"] = head["title"]
+                yield m

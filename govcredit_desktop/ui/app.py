@@ -1,0 +1,176 @@
+"""Start-up of the GUI: the application object, logging, error dialogs, the main window.
+
+``run()`` is called by ``cli.py``.  Heavy libraries (reportlab, openpyxl)
+stay out of here; the dialogs that need them import them when used.
+"""
+
+import logging
+import logging.handlers
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from govcredit_desktop import APP_NAME
+from govcredit_desktop.core.errors import UserError
+
+ORG_NAME = "govcredit"
+LOG_NAME = "govcredit-desktop.log"
+# Tried in order where the default UI font has no Chinese glyphs.
+CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+                "Droid Sans Fallback", "SimSun")
+
+log = logging.getLogger("govcredit_desktop")
+
+
+def log_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / LOG_NAME
+
+
+def setup_logging() -> Path | None:
+    """A rotating log in the user's log folder; None when it cannot be written."""
+    path = log_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
+                                                       encoding="utf-8", delay=True)
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    return path
+
+
+class ExceptionHook:
+    """Every uncaught exception is logged and shown in Chinese, never lost in a console."""
+
+    def __init__(self, log_path: Path | None, interactive: bool = True):
+        self.log_path = log_path
+        self.interactive = interactive
+        self._showing = False
+
+    def __call__(self, exc_type, exc, tb) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if not issubclass(exc_type, UserError):
+            log.critical("未处理的异常", exc_info=(exc_type, exc, tb))
+        if not self.interactive or QApplication.instance() is None or self._showing:
+            sys.stderr.write("".join(traceback.format_exception_only(exc_type, exc)))
+            return
+        self._showing = True  # an error inside the dialog must not recurse
+        try:
+            if issubclass(exc_type, UserError):
+                QMessageBox.warning(None, "提示", str(exc))
+            else:
+                where = f"\n\n详细信息已写入日志文件：\n{self.log_path}" if self.log_path else ""
+                QMessageBox.critical(
+                    None, "程序错误",
+                    f"程序遇到意外错误，本次操作可能没有完成：\n{exc_type.__name__}：{exc}\n\n"
+                    f"已经保存的数据不受影响。请把这个情况告诉技术支持人员。{where}")
+        finally:
+            self._showing = False
+
+
+def _use_cjk_font(app: QApplication) -> None:
+    """Keep the platform font unless it cannot show Chinese (e.g. bare Linux)."""
+    font = app.font()
+    if sys.platform == "win32":
+        # 微软雅黑 UI is what Chinese Windows programs use; Segoe UI falls back
+        # to it glyph by glyph with uneven metrics.
+        if QFontDatabase.hasFamily("Microsoft YaHei UI"):
+            font.setFamilies(["Microsoft YaHei UI", *font.families()])
+            app.setFont(font)
+        return
+    family = QFontInfo(font).family()
+    if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family):
+        return
+    for candidate in CJK_FAMILIES:
+        if QFontDatabase.hasFamily(candidate):
+            font.setFamilies([candidate, *font.families()])
+            app.setFont(font)
+            return
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        # Exact scale factors (125 %, 150 %) instead of rounding to 1× or 2×.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    _use_cjk_font(app)
+    return app
+
+
+def _offscreen_if_headless(screenshot: Path | None) -> None:
+    if (screenshot and sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def open_store(db_path: Path | None):
+    from govcredit_desktop.store import Store
+    from govcredit_desktop.store.connection import default_db_path
+
+    return Store(db_path or default_db_path())
+
+
+def save_screenshot(app: QApplication, window, png: Path) -> int:
+    """Render the window (without showing it on a screen) into ``png``."""
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.show()
+    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
+    # The status line is written after the table; let pending timers run.
+    QTimer.singleShot(0, lambda: None)
+    app.processEvents()
+    pixmap = window.grab()  # paints every child, the table included
+    try:
+        png.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+    if not pixmap.save(str(png), "PNG"):
+        sys.stderr.write(f"错误：无法写入截图文件：{png}\n")
+        return 1
+    return 0
+
+
+def run(db_path: Path | None, screenshot: Path | None = None) -> int:
+    _offscreen_if_headless(screenshot)
+    app = make_application()
+    log_path = setup_logging()
+    sys.excepthook = ExceptionHook(log_path, interactive=screenshot is None)
+    try:
+        store = open_store(db_path)
+    except UserError as exc:
+        if screenshot is not None:
+            sys.stderr.write(f"错误：{exc}\n")
+        else:
+            QMessageBox.critical(None, "无法打开数据库", str(exc))
+        return 1
+
+    from govcredit_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    try:
+        if screenshot is not None:
+            return save_screenshot(app, window, screenshot)
+        window.show()
+        # After the window is on screen, so the clerk sees what is being set up.
+        QTimer.singleShot(0, window.offer_first_run)
+        return app.exec()
+    finally:
+        window.save_settings()
+        store.close()

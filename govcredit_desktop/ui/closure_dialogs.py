@@ -1,0 +1,114 @@
+"""Closure (销号) and reopening (撤销销号) of a problem, each its own audited action."""
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+
+from govcredit_desktop.core.dates import format_cn, today
+from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.ui.forms.ui_closure_dialog import Ui_CloseProblemDialog
+from govcredit_desktop.ui.forms.ui_reopen_dialog import Ui_ReopenDialog
+from govcredit_desktop.ui.widgets import FieldErrors
+
+
+def _problem_caption(problem: dict) -> str:
+    return f"问题 {problem['number']}：{problem['title']}"
+
+
+def default_approver(store, problem: dict) -> str:
+    """The department's signatory signs closures; else its first responsible person."""
+    department = store.get_department() or {}
+    return department.get("signatory") or department.get("first_responsible") or ""
+
+
+class CloseProblemDialog(QDialog):
+    def __init__(self, parent: QWidget | None, store, problem_id: int):
+        super().__init__(parent)
+        self.store = store
+        self.problem_id = problem_id
+        self.form = Ui_CloseProblemDialog()
+        self.form.setupUi(self)
+        problem = store.get_problem(problem_id)
+        self.form.problemLabel.setText(
+            _problem_caption(problem) + "\n所有整改措施均已完成，办理销号后问题不能再修改。")
+        self.form.approverEdit.setText(default_approver(store, problem))
+        self.form.closedDateEdit.set_iso(today().isoformat())
+        self.form.buttonBox.button(QDialogButtonBox.Ok).setText("销号")
+        self.form.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
+        self.errors = FieldErrors({
+            "closed_by": self.form.closedByError,
+            "closed_date": self.form.closedDateError,
+            "closure_remark": self.form.remarkError,
+        }, {"closed_by": self.form.approverEdit, "closed_date": self.form.closedDateEdit})
+        self.form.generalError.setStyleSheet("color: #c62828;")
+        self.form.generalError.hide()
+        self.form.approverEdit.setFocus()
+        self.form.approverEdit.selectAll()
+
+    def accept(self) -> None:
+        try:
+            self.store.close_problem(self.problem_id, self.form.approverEdit.text(),
+                                     self.form.closedDateEdit.text(),
+                                     self.form.remarkEdit.toPlainText())
+        except ValidationError as exc:
+            rest = self.errors.show(exc.errors)
+            self._general("；".join(rest.values()))
+            return
+        except UserError as exc:
+            self.errors.clear()
+            self._general(str(exc))
+            return
+        super().accept()
+
+    def _general(self, message: str) -> None:
+        self.form.generalError.setText(message)
+        self.form.generalError.setVisible(bool(message))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store, problem_id: int) -> bool:
+        """Close the problem after asking approver, date and remark; True if closed."""
+        blocker = store.closure_blockers(problem_id)
+        if blocker:
+            QMessageBox.information(parent, "暂不能销号", blocker)
+            return False
+        return cls(parent, store, problem_id).exec() == QDialog.Accepted
+
+
+class ReopenDialog(QDialog):
+    def __init__(self, parent: QWidget | None, store, problem_id: int):
+        super().__init__(parent)
+        self.store = store
+        self.problem_id = problem_id
+        self.form = Ui_ReopenDialog()
+        self.form.setupUi(self)
+        problem = store.get_problem(problem_id)
+        self.form.problemLabel.setText(
+            _problem_caption(problem)
+            + f"\n已于{format_cn(problem['closed_date'])}销号（审批人：{problem['closed_by']}）。"
+            "撤销后可继续修改，原因将记入操作日志。")
+        self.form.buttonBox.button(QDialogButtonBox.Ok).setText("撤销销号")
+        self.form.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
+        self.errors = FieldErrors({"reason": self.form.reasonError},
+                                  {"reason": self.form.reasonEdit})
+        self.form.generalError.setStyleSheet("color: #c62828;")
+        self.form.generalError.hide()
+        self.form.reasonEdit.setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.store.reopen_problem(self.problem_id, self.form.reasonEdit.toPlainText())
+        except ValidationError as exc:
+            rest = self.errors.show(exc.errors)
+            self._general("；".join(rest.values()))
+            return
+        except UserError as exc:
+            self._general(str(exc))
+            return
+        super().accept()
+
+    def _general(self, message: str) -> None:
+        self.form.generalError.setText(message)
+        self.form.generalError.setVisible(bool(message))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store, problem_id: int) -> bool:
+        """Reopen a closed problem after asking the reason; True if reopened."""
+        return cls(parent, store, problem_id).exec() == QDialog.Accepted

@@ -1,0 +1,146 @@
+"""The department profile (单位信息): name, 统一社会信用代码 and the names
+printed on every submitted report.
+
+The 统一社会信用代码 is checked while it is typed (GB 32100-2015 check
+character), so a clerk copying it from the licence sees a slip at once.
+"""
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.core.uscc import ALPHABET, uscc_problem
+from govcredit_desktop.ui.forms.ui_department_dialog import Ui_DepartmentDialog
+from govcredit_desktop.ui.widgets import ERROR_STYLE, FieldErrors
+
+# Field order is the tab order: the first invalid one gets the focus.
+FIELDS = ("name", "uscc", "first_responsible", "contact_person", "contact_phone",
+          "preparer", "reviewer", "signatory")
+USCC_LENGTH = 18
+_OK_STYLE = "color: #2e7d32;"
+_HINT_STYLE = "color: #666666;"
+
+
+def uscc_live_message(code: str) -> tuple[str, str]:
+    """(kind, message) for a code being typed: kind is '', 'hint', 'ok' or 'error'.
+
+    Short codes are not yet wrong, only unfinished; a character that can never
+    appear is wrong at once.
+    """
+    code = code.strip().upper()
+    if not code:
+        return "", ""
+    bad = sorted({ch for ch in code if ch not in ALPHABET})
+    if bad or len(code) >= USCC_LENGTH:
+        problem = uscc_problem(code)
+        return ("error", problem) if problem else ("ok", "✓ 统一社会信用代码校验通过")
+    return "hint", f"已输入{len(code)}位，共{USCC_LENGTH}位"
+
+
+class DepartmentDialog(QDialog):
+    def __init__(self, parent: QWidget | None, store):
+        super().__init__(parent)
+        self.store = store
+        self.changed = False
+        self.form = Ui_DepartmentDialog()
+        self.form.setupUi(self)
+        f = self.form
+        self.inputs = {
+            "name": f.nameEdit, "uscc": f.usccEdit,
+            "first_responsible": f.firstResponsibleEdit, "contact_person": f.contactPersonEdit,
+            "contact_phone": f.contactPhoneEdit, "preparer": f.preparerEdit,
+            "reviewer": f.reviewerEdit, "signatory": f.signatoryEdit,
+        }
+        labels = {
+            "name": f.nameError, "uscc": f.usccError,
+            "first_responsible": f.firstResponsibleError, "contact_person": f.contactPersonError,
+            "contact_phone": f.contactPhoneError, "preparer": f.preparerError,
+            "reviewer": f.reviewerError, "signatory": f.signatoryError,
+        }
+        self.errors = FieldErrors(labels, self.inputs, self)
+        f.generalError.setStyleSheet(ERROR_STYLE)
+        f.generalError.hide()
+        # A fixed-pitch font keeps the 18 characters in columns, easier to
+        # compare with the licence.
+        mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        mono.setPointSizeF(f.usccEdit.font().pointSizeF())
+        f.usccEdit.setFont(mono)
+        f.usccEdit.textEdited.connect(self._uscc_edited)
+        for field, edit in self.inputs.items():
+            if field != "uscc":
+                edit.textEdited.connect(lambda _text, fl=field: self.errors.clear(fl))
+
+        f.buttonBox.button(QDialogButtonBox.Ok).setText("确定")
+        f.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
+        f.buttonBox.accepted.connect(self._save)
+        f.buttonBox.rejected.connect(self.reject)
+
+        self.original = store.get_department()
+        if self.original is None:
+            self.setWindowTitle("填写单位信息")
+        else:
+            for field, edit in self.inputs.items():
+                edit.setText(self.original.get(field) or "")
+            self._show_uscc(f.usccEdit.text())
+        f.nameEdit.setFocus()
+
+    def values(self) -> dict:
+        return {field: edit.text().strip() for field, edit in self.inputs.items()}
+
+    # --- 统一社会信用代码 -------------------------------------------------------
+    def _uscc_edited(self, text: str) -> None:
+        edit = self.form.usccEdit
+        upper = text.upper()
+        if upper != text:
+            # Clerks type lower case; the code is upper case by definition.
+            pos = edit.cursorPosition()
+            edit.setText(upper)
+            edit.setCursorPosition(pos)
+        self._show_uscc(upper)
+
+    def _show_uscc(self, code: str) -> None:
+        kind, message = uscc_live_message(code)
+        label = self.form.usccError
+        if kind == "error":
+            label.setStyleSheet(ERROR_STYLE)
+            self.errors.set("uscc", message)
+            return
+        self.errors.set("uscc", None)
+        if kind:
+            label.setStyleSheet(_OK_STYLE if kind == "ok" else _HINT_STYLE)
+            label.setText(message)
+            label.show()
+
+    # --- save ----------------------------------------------------------------
+    def _save(self) -> None:
+        self.form.usccError.setStyleSheet(ERROR_STYLE)
+        self.errors.clear()
+        self.form.generalError.hide()
+        values = self.values()
+        try:
+            self.store.save_department(values)
+        except ValidationError as err:
+            rest = self.errors.show(err.errors)
+            self._general("；".join(rest.values()) if rest else "请按红字提示修改后再点“确定”。")
+            for field in FIELDS:
+                if field in err.errors:
+                    self.inputs[field].setFocus()
+                    self.inputs[field].selectAll()
+                    break
+            return
+        except UserError as err:
+            self._general(str(err))
+            return
+        before = self.original or {}
+        self.changed = any((before.get(k) or "") != v for k, v in values.items())
+        self.accept()
+
+    def _general(self, message: str) -> None:
+        self.form.generalError.setText(message)
+        self.form.generalError.show()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store) -> bool:
+        """True when the profile was saved with a change."""
+        dialog = cls(parent, store)
+        return dialog.exec() == QDialog.Accepted and dialog.changed

@@ -1,0 +1,165 @@
+"""The row of filters above the ledger, emitting one ``filterChanged(LedgerFilter)``.
+
+Each drop-down starts with a "全部…" entry that names the filter, so the bar
+stays one line wide on a 1366-pixel laptop screen without separate labels;
+the tooltip and accessible name say the rest.
+"""
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
+
+from govcredit_desktop.core.vocab import STATUSES
+from govcredit_desktop.store import ledger_query as lq
+
+SEARCH_DELAY_MS = 250  # typing 拖欠 quickly runs one query, not two
+SEARCH_PLACEHOLDER = "搜索标题、描述、涉及企业（可输入单个汉字）"
+LIGHTS = (("red", "红灯（已逾期）"), ("yellow", "黄灯（即将到期）"), ("green", "绿灯"))
+
+# filter field -> (label used in "全部…", tooltip name)
+_COMBOS = (
+    ("campaign_id", "全部专项治理", "专项治理"),
+    ("area", "全部领域", "重点领域"),
+    ("category", "全部问题类型", "问题类型"),
+    ("status", "全部状态", "状态"),
+    ("light", "全部预警灯", "预警灯"),
+    ("responsible_unit", "全部责任单位", "责任单位"),
+    ("person_id", "全部责任人", "责任人或责任领导"),
+)
+FILTER_FIELDS = tuple(name for name, _, _ in _COMBOS)
+
+
+class FilterBar(QWidget):
+    filterChanged = Signal(object)  # LedgerFilter
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self._store = store
+        self.combos: dict[str, QComboBox] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(6)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("搜索")
+        self.search.setToolTip("在问题标题、问题描述和涉及企业/对象中查找（Ctrl+F）")
+        self.search.setMinimumWidth(220)
+        layout.addWidget(self.search, 3)
+
+        for name, everything, label in _COMBOS:
+            combo = QComboBox(self)
+            combo.setAccessibleName(label)
+            combo.setToolTip(f"按{label}筛选")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6 if name != "campaign_id" else 10)
+            combo.addItem(everything, None)
+            combo.currentIndexChanged.connect(self._combo_changed)
+            self.combos[name] = combo
+            layout.addWidget(combo, 1)
+
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText("清除筛选")
+        self.clear_button.setToolTip("恢复显示全部问题")
+        self.clear_button.clicked.connect(self.clear)
+        layout.addWidget(self.clear_button)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._emit)
+        self.search.textChanged.connect(self._timer.start)
+        # Enter in the search box searches at once.
+        self.search.returnPressed.connect(self._emit)
+
+        self._fill_fixed()
+        self.reload_choices()
+
+    # --- public ------------------------------------------------------------------
+    def set_store(self, store) -> None:
+        self._store = store
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        for combo in self.combos.values():
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
+        self.reload_choices()
+
+    def reload_choices(self) -> None:
+        """Re-read the lists that depend on the data, keeping what is chosen."""
+        store = self._store
+        self._refill("campaign_id", [(c["name"], c["id"]) for c in store.list_campaigns()])
+        self._refill("area", [(v, v) for v in store.vocabulary("area")])
+        self._refill("category", [(v, v) for v in store.vocabulary("category")])
+        self._refill("responsible_unit", [(u, u) for u in lq.distinct_units(store)])
+        self._refill("person_id", [
+            (p["name"] if p["active"] else f"{p['name']}（已停用）", p["id"])
+            for p in store.list_persons()])
+
+    def current_filter(self) -> lq.LedgerFilter:
+        values = {name: combo.currentData() for name, combo in self.combos.items()}
+        return lq.LedgerFilter(search=self.search.text().strip(), **values)
+
+    def state(self) -> dict:
+        """The chosen values (not the search text) for QSettings."""
+        return {name: combo.currentData() for name, combo in self.combos.items()
+                if combo.currentData() is not None}
+
+    def restore_state(self, state: dict | None) -> None:
+        """Choose saved values that still exist; emits nothing."""
+        for name, value in (state or {}).items():
+            combo = self.combos.get(name)
+            if combo is None:
+                continue
+            i = self._find(combo, value)
+            if i >= 0:
+                with QSignalBlocker(combo):
+                    combo.setCurrentIndex(i)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def clear(self) -> None:
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        for combo in self.combos.values():
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
+        self._emit()
+
+    def is_filtered(self) -> bool:
+        return bool(self.state()) or bool(self.search.text().strip())
+
+    # --- internals ---------------------------------------------------------------
+    def _fill_fixed(self) -> None:
+        self._refill("status", [(s, s) for s in STATUSES])
+        self._refill("light", [(label, value) for value, label in LIGHTS])
+
+    def _refill(self, name: str, items: list[tuple[str, object]]) -> None:
+        combo = self.combos[name]
+        current = combo.currentData()
+        with QSignalBlocker(combo):
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for text, value in items:
+                combo.addItem(text, value)
+                combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+            i = self._find(combo, current) if current is not None else 0
+            combo.setCurrentIndex(max(i, 0))
+        if current is not None and combo.currentData() != current:
+            self._emit()  # the chosen value is gone (e.g. a campaign was removed)
+
+    @staticmethod
+    def _find(combo: QComboBox, value) -> int:
+        for i in range(1, combo.count()):
+            if combo.itemData(i) == value:
+                return i
+        return -1
+
+    def _combo_changed(self) -> None:
+        self._emit()
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        self.filterChanged.emit(self.current_filter())

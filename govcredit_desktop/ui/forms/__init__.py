@@ -1,0 +1,6 @@
+"""Modules generated from the Qt Designer forms in ``forms/*.ui``; do not edit them.
+
+Regenerate after changing a form (tests/ui/test_forms_compiled.py fails until you do):
+
+    for f in forms/*.ui; do n=$(basename "$f" .ui); pyside6-uic "$f" -o "govcredit_desktop/ui/forms/ui_$n.py"; done
+"""

@@ -1,0 +1,530 @@
+"""The main window: menus and toolbar around the filter bar, the ledger table and the status bar.
+
+The window only wires things together: rows come from ``LedgerModel``,
+filters from ``FilterBar``, editing from the dialogs (imported when their
+action is used, so start-up stays light), the status line from
+``status_line``.
+"""
+
+import datetime as _dt
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govcredit_desktop import __version__
+from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.vocab import STATUS_CLOSED
+from govcredit_desktop.store import ledger_query as lq
+from govcredit_desktop.ui.background import show_error
+from govcredit_desktop.ui.filter_bar import FilterBar
+from govcredit_desktop.ui.ledger_model import COLUMNS, LedgerModel
+from govcredit_desktop.ui.undo import EditHistory
+
+APP_TITLE = "政务失信问题整改台账"
+DEADLINE_KINDS = (("self_inspection_deadline", "自查情况报告"),
+                  ("plan_deadline", "整改方案"),
+                  ("rectification_deadline", "整改报告"))
+
+
+def needs_first_run(store) -> bool:
+    """An empty database: no department profile and no problems."""
+    return (store.get_department() is None
+            and not store.scalar("SELECT EXISTS (SELECT 1 FROM problem)"))
+
+
+def counts_text(s: lq.Summary) -> str:
+    return (f"合计 {s.total} 个问题 · 逾期 {s.overdue} · 即将到期 {s.due_soon}"
+            f" · 已销号 {s.closed}")
+
+
+def deadline_text(campaign: dict | None, today: _dt.date) -> str:
+    """Days to the campaign's next submission deadline, or how late the last one is."""
+    if not campaign:
+        return ""
+    dated = [(_dt.date.fromisoformat(campaign[k]), label)
+             for k, label in DEADLINE_KINDS if campaign.get(k)]
+    if not dated:
+        return ""
+    upcoming = sorted(d for d in dated if d[0] >= today)
+    if upcoming:
+        day, label = upcoming[0]
+        days = (day - today).days
+        if days == 0:
+            return f"“{label}”今天报送截止"
+        return f"距“{label}”报送截止还有 {days} 天"
+    day, label = max(dated)
+    return f"“{label}”报送截止已逾期 {(today - day).days} 天"
+
+
+class LedgerView(QTableView):
+    """The table; says when it has painted (start-up timing, screenshots)."""
+
+    painted = Signal()
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        self.painted.emit()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, settings: QSettings | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings or QSettings()
+        self.history = EditHistory(parent=self)
+        self.history.changed.connect(self._update_actions)
+
+        self.filter_bar = FilterBar(store, self)
+        self.model = LedgerModel(store, parent=self)
+        self.table = LedgerView(self)
+        self._setup_table()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+        self.counts_label = QLabel(self)
+        self.deadline_label = QLabel(self)
+        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.deadline_label)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self._restore_settings()
+        self.filter_bar.filterChanged.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+        self.model.layoutChanged.connect(self._update_actions)
+        self._update_title()
+        self._update_actions()
+        self.update_status()
+        self.table.setFocus()
+        if self.model.rowCount():
+            # A current row from the start: Enter edits at once.
+            self.select_problem(None, 0)
+
+    # --- construction --------------------------------------------------------------
+    def _setup_table(self) -> None:
+        t = self.table
+        t.setModel(self.model)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setAlternatingRowColors(True)
+        t.setWordWrap(False)
+        t.setTextElideMode(Qt.TextElideMode.ElideRight)
+        t.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
+        t.setAccessibleName("问题台账")
+        fm = t.fontMetrics()
+        vh = t.verticalHeader()
+        vh.hide()
+        # Fixed row heights: the view never asks every row for its size.
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(fm.height() + 10)
+        hh = t.horizontalHeader()
+        hh.setSectionsMovable(True)
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(False)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Widths were chosen with 12-pixel CJK glyphs; follow the real font size.
+        scale = max(1.0, fm.horizontalAdvance("中") / 12)
+        for i, col in enumerate(COLUMNS):
+            hh.resizeSection(i, round(col.width * scale))
+        self._fit_title = True  # until widths are restored from the settings
+        hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        t.doubleClicked.connect(self.edit_problem)
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "",
+                widget_only: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if widget_only:
+            # Enter and Delete act on the table only, so they still work as
+            # usual in the search box.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+        else:
+            self.addAction(action)
+        action.triggered.connect(slot)
+        return action
+
+    def _create_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        self.open_action = self._action("打开数据库(&O)…", self.open_database, S.Open,
+                                        "打开另一个台账数据库文件")
+        self.new_db_action = self._action("新建数据库(&N)…", self.new_database, None,
+                                          "新建一个空的台账数据库文件")
+        self.quit_action = self._action("退出(&X)", self.close, S.Quit)
+        self.new_action = self._action("新建问题(&N)", self.new_problem, "Ctrl+N",
+                                       "在当前专项治理中登记一个新问题")
+        self.edit_action = self._action("编辑问题(&E)", self.edit_problem,
+                                        [Qt.Key.Key_Return, Qt.Key.Key_Enter],
+                                        "编辑选中的问题（回车或双击）", widget_only=True)
+        self.delete_action = self._action("删除问题(&D)", self.delete_problem,
+                                          QKeySequence(Qt.Key.Key_Delete),
+                                          "删除选中的问题（会先询问）", widget_only=True)
+        self.undo_action = self._action("撤销(&U)", self.undo, S.Undo,
+                                        "撤销最近一次对问题的修改")
+        self.close_action = self._action("销号(&C)…", self.close_problem, None,
+                                         "为整改完成的问题办理销号")
+        self.reopen_action = self._action("撤销销号(&R)…", self.reopen_problem, None,
+                                          "撤销已销号问题的销号")
+        self.find_action = self._action("查找(&F)", self.filter_bar.focus_search, S.Find,
+                                        "在标题、描述、涉及企业中搜索")
+        self.clear_filter_action = self._action("清除筛选(&L)", self.filter_bar.clear,
+                                                "Ctrl+Shift+L", "显示全部问题")
+        self.refresh_action = self._action("刷新(&R)", self.refresh, S.Refresh, "重新读取台账")
+        self.department_action = self._action("单位信息(&D)…", self.edit_department)
+        self.campaign_action = self._action("专项治理(&C)…", self.edit_campaigns)
+        self.persons_action = self._action("责任人(&P)…", self.edit_persons)
+        self.about_action = self._action("关于(&A)", self.about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("文件(&F)")
+        m.addActions([self.open_action, self.new_db_action])
+        m.addSeparator()
+        m.addAction(self.quit_action)
+        m = bar.addMenu("编辑(&E)")
+        m.addActions([self.new_action, self.edit_action, self.delete_action])
+        m.addSeparator()
+        m.addAction(self.undo_action)
+        m.addSeparator()
+        m.addActions([self.close_action, self.reopen_action])
+        m.addSeparator()
+        m.addActions([self.find_action, self.clear_filter_action, self.refresh_action])
+        m = bar.addMenu("设置(&S)")
+        m.addActions([self.department_action, self.campaign_action, self.persons_action])
+        # Filled by the reports module; left empty here on purpose.
+        self.reports_menu = bar.addMenu("报表(&R)")
+        m = bar.addMenu("帮助(&H)")
+        m.addAction(self.about_action)
+
+    def _create_toolbar(self) -> None:
+        tb = QToolBar("常用操作", self)
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.new_action, self.edit_action, self.delete_action, None,
+                  self.undo_action, None, self.close_action, self.reopen_action):
+            if a is None:
+                tb.addSeparator()
+            else:
+                tb.addAction(a)
+        self.addToolBar(tb)
+        self.toolbar = tb
+
+    # --- settings --------------------------------------------------------------------
+    def _db_key(self) -> str:
+        path = str(Path(self.store.path).resolve()) if self.store.path else ":memory:"
+        return hashlib.sha1(path.encode()).hexdigest()[:12]
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        header = s.value("ledger/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self._fit_title = not self.table.horizontalHeader().restoreState(header)
+        self._restore_filters()
+        # Enabling sorting sorts once by the (restored) header indicator.
+        self.table.setSortingEnabled(True)
+
+    def _restore_filters(self) -> None:
+        state = self.settings.value(f"filters/{self._db_key()}")
+        if isinstance(state, dict):
+            self.filter_bar.restore_state(state)
+        self.model.set_filter(self.filter_bar.current_filter())
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("ledger/header", self.table.horizontalHeader().saveState())
+        s.setValue(f"filters/{self._db_key()}", self.filter_bar.state())
+        s.sync()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._fit_title:
+            self._fit_title = False
+            self.fit_title_column()
+
+    def fit_title_column(self) -> None:
+        """Give the title what the other columns leave of the table's width."""
+        hh = self.table.horizontalHeader()
+        title = self.model.column_of("title")
+        others = sum(hh.sectionSize(i) for i in range(hh.count()) if i != title)
+        room = self.table.viewport().width() - others
+        narrowest = 14 * self.table.fontMetrics().horizontalAdvance("中")
+        hh.resizeSection(title, max(narrowest, room))
+
+    def closeEvent(self, event):
+        self.save_settings()
+        super().closeEvent(event)
+
+    # --- the ledger -------------------------------------------------------------------
+    def current_problem_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.problem_id(index.row())
+
+    def select_problem(self, problem_id: int | None, near_row: int = 0) -> None:
+        """Select a problem's row if it is in a page read; else the row ``near_row``."""
+        row = self.model.row_of(problem_id) if problem_id is not None else None
+        if row is None:
+            if self.model.rowCount() == 0:
+                return
+            row = min(near_row, self.model.rowCount() - 1)
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def apply_filter(self, ledger_filter: lq.LedgerFilter) -> None:
+        keep = self.current_problem_id()
+        self.model.set_filter(ledger_filter)
+        # Looks for the kept problem only in the first page, which the view
+        # reads anyway; otherwise the first row becomes current.
+        self.model.row_data(0)
+        self.select_problem(keep, 0)
+        self.update_status()
+
+    def refresh(self, select: int | None = None, reload_choices: bool = False) -> None:
+        """Re-read after a change; keeps the selected problem where it can."""
+        row = self.table.currentIndex().row()
+        keep = select if select is not None else self.current_problem_id()
+        if reload_choices:
+            self.filter_bar.reload_choices()
+        self.model.refresh()
+        if row >= 0:
+            self.model.row_data(row)  # read the page the problem was in
+        if keep is not None:
+            self.select_problem(keep, max(row, 0))
+        self.update_status()
+        self._update_title()
+
+    def update_status(self) -> None:
+        f = self.model.ledger_filter
+        text = counts_text(lq.summary(self.store, f))
+        if self.filter_bar.is_filtered():
+            text += "（已筛选）"
+        self.counts_label.setText(text)
+        self.deadline_label.setText(deadline_text(self._status_campaign(f), f.today))
+
+    def _status_campaign(self, f: lq.LedgerFilter) -> dict | None:
+        if f.campaign_id is not None:
+            try:
+                return self.store.get_campaign(f.campaign_id)
+            except UserError:
+                return None
+        campaigns = self.store.list_campaigns()
+        return campaigns[0] if campaigns else None
+
+    def _update_title(self) -> None:
+        dept = self.store.get_department()
+        parts = [APP_TITLE]
+        if dept and dept.get("name"):
+            parts.append(dept["name"])
+        if self.store.path:
+            parts.append(Path(self.store.path).name)
+        self.setWindowTitle(" — ".join(parts))
+
+    def _update_actions(self, *_args) -> None:
+        pid = self.current_problem_id()
+        row = self.model.row_data(self.table.currentIndex().row()) if pid else None
+        for a in (self.edit_action, self.delete_action):
+            a.setEnabled(pid is not None)
+        closed = bool(row) and row["status"] == STATUS_CLOSED
+        self.close_action.setEnabled(bool(row) and not closed)
+        self.reopen_action.setEnabled(closed)
+        self.new_action.setEnabled(bool(self.store.list_campaigns()))
+        self.undo_action.setEnabled(self.history.can_undo())
+        label = self.history.last_label()
+        self.undo_action.setText(f"撤销“{label}”(&U)" if label else "撤销(&U)")
+
+    # --- actions: problems -----------------------------------------------------------
+    def _default_campaign(self) -> int | None:
+        f = self.model.ledger_filter
+        if f.campaign_id is not None:
+            return f.campaign_id
+        campaigns = self.store.list_campaigns()
+        return campaigns[0]["id"] if campaigns else None
+
+    def new_problem(self) -> None:
+        from govcredit_desktop.ui.problem_editor import ProblemEditor
+
+        campaign_id = self._default_campaign()
+        if campaign_id is None:
+            QMessageBox.information(self, "新建问题", "请先在“设置 → 专项治理”中新建一个专项治理。")
+            return
+        before = self.store.scalar("SELECT max(id) FROM problem")
+        if ProblemEditor.edit(self, self.store, problem_id=None, campaign_id=campaign_id,
+                              history=self.history):
+            newest = self.store.scalar("SELECT max(id) FROM problem")
+            self.refresh(select=newest if newest != before else None, reload_choices=True)
+
+    def edit_problem(self, *_args) -> None:
+        from govcredit_desktop.ui.problem_editor import ProblemEditor
+
+        pid = self.current_problem_id()
+        if pid is None:
+            return
+        if ProblemEditor.edit(self, self.store, problem_id=pid, history=self.history):
+            self.refresh(select=pid, reload_choices=True)
+
+    def delete_problem(self) -> None:
+        pid = self.current_problem_id()
+        if pid is None:
+            return
+        row = self.model.row_data(self.table.currentIndex().row())
+        answer = QMessageBox.question(
+            self, "删除问题",
+            f"确定要删除问题“{row['number']} {row['title']}”吗？\n\n"
+            "该问题的整改措施、进展记录和佐证材料会一并删除，删除后不能撤销。"
+            "（删除操作会记入审计日志。）",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.store.delete_problem(pid)
+        except UserError as exc:
+            show_error(self, "删除问题", exc)
+            return
+        self.refresh(reload_choices=True)
+
+    def undo(self) -> None:
+        try:
+            pid = self.history.undo(self.store)
+        except UserError as exc:
+            show_error(self, "撤销", exc)
+            return
+        if pid is not None:
+            self.refresh(select=pid, reload_choices=True)
+            self.statusBar().showMessage("已撤销上一次修改", 4000)
+
+    def close_problem(self) -> None:
+        from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog
+
+        pid = self.current_problem_id()
+        if pid is not None and CloseProblemDialog.ask(self, self.store, pid):
+            self.refresh(select=pid)
+
+    def reopen_problem(self) -> None:
+        from govcredit_desktop.ui.closure_dialogs import ReopenDialog
+
+        pid = self.current_problem_id()
+        if pid is not None and ReopenDialog.ask(self, self.store, pid):
+            self.refresh(select=pid)
+
+    # --- actions: settings -------------------------------------------------------------
+    def edit_department(self) -> None:
+        from govcredit_desktop.ui.department_dialog import DepartmentDialog
+
+        if DepartmentDialog.ask(self, self.store):
+            self.refresh(reload_choices=True)
+
+    def edit_campaigns(self) -> None:
+        from govcredit_desktop.ui.campaign_dialog import CampaignDialog
+
+        if CampaignDialog.ask(self, self.store):
+            self.refresh(reload_choices=True)
+
+    def edit_persons(self) -> None:
+        from govcredit_desktop.ui.persons_dialog import PersonsDialog
+
+        if PersonsDialog.ask(self, self.store):
+            self.refresh(reload_choices=True)
+
+    def offer_first_run(self) -> bool:
+        """On an empty database, offer to set up the department or load demo data."""
+        if not needs_first_run(self.store):
+            return False
+        from govcredit_desktop.ui.first_run import FirstRunDialog
+
+        changed = FirstRunDialog.ask(self, self.store)
+        if changed:
+            self.refresh(reload_choices=True)
+        return changed
+
+    # --- actions: files ----------------------------------------------------------------
+    def _start_dir(self) -> str:
+        return str(Path(self.store.path).parent) if self.store.path else str(Path.home())
+
+    def open_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "打开数据库", self._start_dir(), "台账数据库 (*.sqlite *.db);;所有文件 (*)")
+        if name:
+            self._switch_to(Path(name))
+
+    def new_database(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "新建数据库", self._start_dir(), "台账数据库 (*.sqlite)",
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".sqlite")
+        if path.exists():
+            QMessageBox.warning(self, "新建数据库",
+                                f"文件“{path.name}”已经存在。为免覆盖原有数据，请换一个文件名，"
+                                "或用“打开数据库”打开它。")
+            return
+        if self._switch_to(path):
+            self.offer_first_run()
+
+    def _switch_to(self, path: Path) -> bool:
+        from govcredit_desktop.store import Store
+
+        try:
+            store = Store(path)
+        except UserError as exc:
+            show_error(self, "打开数据库", exc)
+            return False
+        self.save_settings()
+        old, self.store = self.store, store
+        self.history.deleteLater()
+        self.history = EditHistory(parent=self)
+        self.history.changed.connect(self._update_actions)
+        self.filter_bar.set_store(store)
+        self.model.set_store(store)
+        self._restore_filters()
+        old.close()
+        self.refresh()
+        return True
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, "关于",
+            f"<b>{APP_TITLE}</b> {__version__}<br><br>"
+            "供县直部门、乡镇登记政务失信问题、跟踪整改措施、打印报表和报送材料使用。<br>"
+            "全部数据保存在本机，不联网。")

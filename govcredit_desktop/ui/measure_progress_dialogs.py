@@ -1,0 +1,155 @@
+"""Dialogs for one rectification measure and one progress entry of a problem.
+
+Each dialog writes through the store when OK is pressed and stays open with
+the messages next to the fields if the store refuses, so nothing half-valid
+is saved and nothing typed is lost.
+"""
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from govcredit_desktop.core.dates import DateError, today
+from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.core.money import MoneyError
+from govcredit_desktop.core.vocab import MEASURE_DONE, MEASURE_NOT_STARTED, MEASURE_STATUSES
+from govcredit_desktop.ui.forms.ui_measure_dialog import Ui_MeasureDialog
+from govcredit_desktop.ui.forms.ui_progress_dialog import Ui_ProgressDialog
+from govcredit_desktop.ui.widgets import FieldErrors, combo_person_id, fill_person_combo
+
+
+def _caption(problem: dict | None) -> str:
+    return f"问题 {problem['number']}：{problem['title']}" if problem else ""
+
+
+class MeasureDialog(QDialog):
+    def __init__(self, parent: QWidget | None, store, problem_id: int,
+                 measure_id: int | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.problem_id = problem_id
+        self.measure_id = measure_id
+        self.form = f = Ui_MeasureDialog()
+        f.setupUi(self)
+        f.problemLabel.setText(_caption(store.get_problem(problem_id)))
+        f.statusCombo.addItems(list(MEASURE_STATUSES))
+        current = store.get("measure", measure_id) if measure_id else {}
+        self.setWindowTitle("编辑整改措施" if measure_id else "新增整改措施")
+        f.contentEdit.setPlainText(current.get("content", ""))
+        fill_person_combo(f.ownerCombo, store.list_persons(), current.get("owner_id"))
+        f.deadlineEdit.set_iso(current.get("deadline"))
+        f.statusCombo.setCurrentText(current.get("status") or MEASURE_NOT_STARTED)
+        f.completedDateEdit.set_iso(current.get("completed_date"))
+        f.statusCombo.currentTextChanged.connect(self._status_changed)
+        f.buttonBox.button(QDialogButtonBox.Ok).setText("保存")
+        f.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
+        self.errors = FieldErrors({
+            "content": f.contentError, "owner_id": f.ownerError, "deadline": f.deadlineError,
+            "status": f.statusError, "completed_date": f.completedDateError,
+        }, {"content": f.contentEdit, "deadline": f.deadlineEdit,
+            "completed_date": f.completedDateEdit})
+        f.generalError.setStyleSheet("color: #c62828;")
+        f.generalError.hide()
+        f.contentEdit.setFocus()
+
+    def _status_changed(self, status: str) -> None:
+        # Marking a measure done usually happens on the day it is done.
+        if status == MEASURE_DONE and not self.form.completedDateEdit.text().strip():
+            self.form.completedDateEdit.set_iso(today().isoformat())
+
+    def values(self) -> dict:
+        f = self.form
+        return {
+            "content": f.contentEdit.toPlainText(),
+            "owner_id": combo_person_id(f.ownerCombo),
+            "deadline": f.deadlineEdit.text(),
+            "status": f.statusCombo.currentText(),
+            "completed_date": f.completedDateEdit.text(),
+        }
+
+    def accept(self) -> None:
+        values = self.values()
+        try:
+            if self.measure_id is None:
+                self.measure_id = self.store.add_measure(self.problem_id, values)
+            else:
+                self.store.update_measure(self.measure_id, values)
+        except ValidationError as exc:
+            rest = self.errors.show(exc.errors)
+            self._general("；".join(rest.values()))
+            return
+        except UserError as exc:
+            self.errors.clear()
+            self._general(str(exc))
+            return
+        super().accept()
+
+    def _general(self, message: str) -> None:
+        self.form.generalError.setText(message)
+        self.form.generalError.setVisible(bool(message))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store, problem_id: int,
+            measure_id: int | None = None) -> int | None:
+        """Add (or edit) a measure; returns its id, or None if cancelled."""
+        dialog = cls(parent, store, problem_id, measure_id)
+        return dialog.measure_id if dialog.exec() == QDialog.Accepted else None
+
+
+class ProgressDialog(QDialog):
+    def __init__(self, parent: QWidget | None, store, problem_id: int):
+        super().__init__(parent)
+        self.store = store
+        self.problem_id = problem_id
+        self.progress_id: int | None = None
+        self.form = f = Ui_ProgressDialog()
+        f.setupUi(self)
+        f.problemLabel.setText(_caption(store.get_problem(problem_id)))
+        f.entryDateEdit.set_iso(today().isoformat())
+        f.buttonBox.button(QDialogButtonBox.Ok).setText("保存")
+        f.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
+        self.errors = FieldErrors({
+            "entry_date": f.entryDateError, "note": f.noteError,
+            "amount_repaid": f.amountRepaidError,
+        }, {"entry_date": f.entryDateEdit, "note": f.noteEdit, "amount_repaid": f.amountEdit})
+        f.generalError.setStyleSheet("color: #c62828;")
+        f.generalError.hide()
+        f.noteEdit.setFocus()
+
+    def accept(self) -> None:
+        f = self.form
+        errors = {}
+        try:
+            amount = f.amountEdit.fen()
+        except MoneyError as exc:
+            errors["amount_repaid"] = str(exc)
+        try:
+            f.entryDateEdit.iso()
+        except DateError as exc:
+            errors["entry_date"] = str(exc)
+        if not f.noteEdit.toPlainText().strip():
+            errors["note"] = "进展情况不能为空"
+        if errors:
+            self.errors.show(errors)
+            return
+        try:
+            self.progress_id = self.store.add_progress(self.problem_id, {
+                "entry_date": f.entryDateEdit.text(), "note": f.noteEdit.toPlainText(),
+                "amount_repaid": amount or 0})
+        except ValidationError as exc:
+            rest = self.errors.show(exc.errors)
+            self._general("；".join(rest.values()))
+            return
+        except UserError as exc:
+            self.errors.clear()
+            self._general(str(exc))
+            return
+        super().accept()
+
+    def _general(self, message: str) -> None:
+        self.form.generalError.setText(message)
+        self.form.generalError.setVisible(bool(message))
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store, problem_id: int) -> int | None:
+        """Add a progress entry; returns its id, or None if cancelled."""
+        dialog = cls(parent, store, problem_id)
+        return dialog.progress_id if dialog.exec() == QDialog.Accepted else None

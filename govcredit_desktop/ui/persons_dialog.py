@@ -1,0 +1,289 @@
+"""Persons (责任人): the list with add / edit / deactivate / delete, and the
+small form for one person.
+
+Every change is written to the store the moment the user confirms it; there
+is no "save all" step to forget.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMessageBox,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.ui.forms.ui_person_form import Ui_PersonForm
+from govcredit_desktop.ui.forms.ui_persons_dialog import Ui_PersonsDialog
+from govcredit_desktop.ui.widgets import ERROR_STYLE, FieldErrors, install_shortcut
+
+COLUMNS = ("姓名", "职务", "单位", "电话", "状态", "负责事项数")
+_INACTIVE = QColor("#8a8a8a")
+
+
+def ask_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+            buttons: list[tuple[QMessageBox.StandardButton, str]],
+            default: QMessageBox.StandardButton | None = None,
+            informative: str = "") -> QMessageBox.StandardButton:
+    """A message box with Chinese button texts, whatever translator is installed.
+
+    Tests patch ``QMessageBox.exec`` to answer it.
+    """
+    box = QMessageBox(icon, title, text, QMessageBox.NoButton, parent)
+    if informative:
+        box.setInformativeText(informative)
+    for button, label in buttons:
+        box.addButton(button).setText(label)
+    if default is not None:
+        box.setDefaultButton(default)
+    box.setEscapeButton(buttons[-1][0])
+    return QMessageBox.StandardButton(box.exec())
+
+
+class PersonForm(QDialog):
+    """One person's 姓名/职务/单位/电话; OK writes to the store or shows why not."""
+
+    FIELDS = ("name", "post", "unit", "phone")
+
+    def __init__(self, parent: QWidget | None, store, person_id: int | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.person_id = person_id
+        self.form = Ui_PersonForm()
+        self.form.setupUi(self)
+        f = self.form
+        self.inputs = {"name": f.nameEdit, "post": f.postEdit, "unit": f.unitEdit,
+                       "phone": f.phoneEdit}
+        self.errors = FieldErrors(
+            {"name": f.nameError, "post": f.postError, "unit": f.unitError,
+             "phone": f.phoneError}, self.inputs, self)
+        f.generalError.setStyleSheet(ERROR_STYLE)
+        f.generalError.hide()
+        f.buttonBox.button(QDialogButtonBox.Ok).setText("确定")
+        f.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
+        f.buttonBox.accepted.connect(self._save)
+        f.buttonBox.rejected.connect(self.reject)
+        f.nameEdit.textEdited.connect(lambda _text: self.errors.clear("name"))
+
+        # Units repeat (局办公室, 计划财务股 …): offer the ones already typed.
+        persons = store.list_persons()
+        units = sorted({p["unit"] for p in persons if p["unit"]})
+        completer = QCompleter(units, self)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchContains)
+        f.unitEdit.setCompleter(completer)
+
+        if person_id is None:
+            self.setWindowTitle("新增责任人")
+        else:
+            person = store.get_person(person_id)
+            self.setWindowTitle(f"编辑责任人 — {person['name']}")
+            for field, edit in self.inputs.items():
+                edit.setText(person.get(field) or "")
+        f.nameEdit.setFocus()
+
+    def values(self) -> dict:
+        return {field: edit.text().strip() for field, edit in self.inputs.items()}
+
+    def _save(self) -> None:
+        self.errors.clear()
+        self.form.generalError.hide()
+        try:
+            if self.person_id is None:
+                self.person_id = self.store.add_person(self.values())
+            else:
+                self.store.update_person(self.person_id, self.values())
+        except ValidationError as err:
+            rest = self.errors.show(err.errors)
+            if rest:
+                self._general("；".join(rest.values()))
+            for field in self.FIELDS:
+                if field in err.errors:
+                    self.inputs[field].setFocus()
+                    break
+            return
+        except UserError as err:
+            self._general(str(err))
+            return
+        self.accept()
+
+    def _general(self, message: str) -> None:
+        self.form.generalError.setText(message)
+        self.form.generalError.show()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store, person_id: int | None = None) -> int | None:
+        """The id of the person added or edited, or None when cancelled."""
+        dialog = cls(parent, store, person_id)
+        return dialog.person_id if dialog.exec() == QDialog.Accepted else None
+
+
+class PersonsDialog(QDialog):
+    """The list of persons with 新增 / 编辑 / 停用·启用 / 删除."""
+
+    def __init__(self, parent: QWidget | None, store):
+        super().__init__(parent)
+        self.store = store
+        self.changed = False
+        self.form = Ui_PersonsDialog()
+        self.form.setupUi(self)
+        f = self.form
+        f.buttonBox.button(QDialogButtonBox.Close).setText("关闭")
+        f.buttonBox.rejected.connect(self.reject)
+
+        table = f.table
+        table.setColumnCount(len(COLUMNS))
+        table.setHorizontalHeaderLabels(COLUMNS)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        header.setHighlightSections(False)
+
+        f.addButton.clicked.connect(self.add)
+        f.editButton.clicked.connect(self.edit)
+        f.toggleButton.clicked.connect(self.toggle_active)
+        f.deleteButton.clicked.connect(self.delete)
+        table.doubleClicked.connect(lambda _index: self.edit())
+        table.itemSelectionChanged.connect(self._update_buttons)
+        # Keys a clerk expects in a list: Enter opens, Delete removes, Insert adds.
+        install_shortcut(table, ["Return", "Enter"], self.edit, "编辑")
+        install_shortcut(table, "Delete", self.delete, "删除")
+        install_shortcut(self, "Insert", self.add, "新增")
+
+        self.reload()
+        table.setFocus()
+
+    # --- list --------------------------------------------------------------
+    def reload(self, select_id: int | None = None) -> None:
+        if select_id is None:
+            select_id = self.current_id()
+        persons = self.store.list_persons()
+        table = self.form.table
+        table.setRowCount(len(persons))
+        select_row = 0 if persons else -1
+        italic = QFont(table.font())
+        italic.setItalic(True)
+        for row, person in enumerate(persons):
+            owned = self.store.person_ownership_count(person["id"])
+            active = bool(person["active"])
+            cells = (person["name"], person["post"], person["unit"], person["phone"],
+                     "启用" if active else "已停用", str(owned))
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text or "")
+                if col == 5:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if not active:
+                    item.setForeground(QBrush(_INACTIVE))
+                    item.setFont(italic)
+                table.setItem(row, col, item)
+            table.item(row, 0).setData(Qt.UserRole, person["id"])
+            table.item(row, 0).setData(Qt.UserRole + 1, owned)
+            table.item(row, 0).setData(Qt.UserRole + 2, active)
+            if person["id"] == select_id:
+                select_row = row
+        if select_row >= 0:
+            table.selectRow(select_row)
+            table.setCurrentCell(select_row, 0)
+        active = sum(1 for p in persons if p["active"])
+        inactive = len(persons) - active
+        self.form.countLabel.setText(f"共 {len(persons)} 人：启用 {active} 人，停用 {inactive} 人")
+        self._update_buttons()
+
+    def current_id(self) -> int | None:
+        row = self.form.table.currentRow()
+        item = self.form.table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.UserRole) if item is not None else None
+
+    def _current(self, role_offset: int):
+        row = self.form.table.currentRow()
+        item = self.form.table.item(row, 0) if row >= 0 else None
+        return item.data(Qt.UserRole + role_offset) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        has = self.current_id() is not None
+        f = self.form
+        for button in (f.editButton, f.toggleButton, f.deleteButton):
+            button.setEnabled(has)
+        f.toggleButton.setText("启用(&S)" if has and not self._current(2) else "停用(&S)")
+
+    # --- actions -------------------------------------------------------------
+    def add(self) -> None:
+        person_id = PersonForm.ask(self, self.store)
+        if person_id is not None:
+            self.changed = True
+            self.reload(person_id)
+        self.form.table.setFocus()
+
+    def edit(self) -> None:
+        person_id = self.current_id()
+        if person_id is None:
+            return
+        if PersonForm.ask(self, self.store, person_id) is not None:
+            self.changed = True
+            self.reload(person_id)
+        self.form.table.setFocus()
+
+    def toggle_active(self) -> None:
+        person_id = self.current_id()
+        if person_id is None:
+            return
+        try:
+            self.store.set_person_active(person_id, not self._current(2))
+        except UserError as err:
+            self._warn("无法修改", str(err))
+            return
+        self.changed = True
+        self.reload(person_id)
+
+    def delete(self) -> None:
+        person_id = self.current_id()
+        if person_id is None:
+            return
+        name = self.form.table.item(self.form.table.currentRow(), 0).text()
+        if not self._current(1):
+            answer = ask_box(self, QMessageBox.Question, "删除责任人",
+                             f"确定删除责任人“{name}”吗？",
+                             [(QMessageBox.Yes, "删除(&Y)"), (QMessageBox.No, "取消")],
+                             QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return
+        try:
+            # The store decides: it refuses when the person still owns problems
+            # or measures, with a message that says so.
+            self.store.delete_person(person_id)
+        except UserError as err:
+            self._offer_deactivate(person_id, str(err))
+            return
+        self.changed = True
+        self.reload()
+
+    def _offer_deactivate(self, person_id: int, message: str) -> None:
+        if not self._current(2):
+            self._warn("不能删除", message, "此人已经停用，不会再出现在下拉列表中。")
+            return
+        answer = ask_box(self, QMessageBox.Warning, "不能删除", message,
+                         [(QMessageBox.Yes, "改为停用(&S)"), (QMessageBox.Cancel, "取消")],
+                         QMessageBox.Yes,
+                         "停用后此人不再出现在下拉列表中，已有问题和措施中的记录保持不变。")
+        if answer == QMessageBox.Yes:
+            self.store.set_person_active(person_id, False)
+            self.changed = True
+            self.reload(person_id)
+
+    def _warn(self, title: str, text: str, informative: str = "") -> None:
+        ask_box(self, QMessageBox.Warning, title, text, [(QMessageBox.Ok, "确定")],
+                informative=informative)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, store) -> bool:
+        """Show the list; True if anything was added, edited or removed."""
+        dialog = cls(parent, store)
+        dialog.exec()
+        return dialog.changed

@@ -1,0 +1,335 @@
+"""Input widgets shared by the editors: money in 元, optional dates, field errors,
+vocabulary and person drop-downs.
+
+Values cross into the store in storage form (integer fen, ISO date strings,
+person ids); the widgets only convert at the edge.
+"""
+
+from PySide6.QtCore import QDate, QObject, QPoint, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from govcredit_desktop.core.dates import DateError, format_cn, parse_date
+from govcredit_desktop.core.money import MoneyError, format_yuan, parse_yuan
+
+__all__ = [
+    "DateEdit",
+    "FieldErrors",
+    "MoneyEdit",
+    "combo_person_id",
+    "ensure_vocab",
+    "fill_person_combo",
+    "fill_vocab_combo",
+    "ERROR_STYLE",
+    "install_shortcut",
+    "person_label",
+]
+
+# Red, small, wrapping: the message sits right under the field it explains.
+ERROR_STYLE = "color: #c62828;"
+
+
+class MoneyEdit(QLineEdit):
+    """An amount in 元 with at most two decimals; the value is integer fen.
+
+    While the field has focus it shows plain digits ("12345.6"); otherwise it
+    shows thousands separators ("12,345.60"), as clerks read amounts in Excel.
+    ``fen()`` returns None for an empty field and raises ``MoneyError`` (a
+    ValueError with a Chinese message) if the text is not an amount.
+    """
+
+    # Digits with optional separators, and up to two decimals. No sign:
+    # negative money is never valid in the ledger.
+    _PATTERN = QRegularExpression(r"^\s*[0-9][0-9,，]*(\.[0-9]{0,2})?\s*$|^\s*$|^\.[0-9]{0,2}$")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(self._PATTERN, self))
+        self.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.setPlaceholderText("0.00")
+        self.setToolTip("金额，单位：元，最多两位小数")
+
+    def fen(self) -> int | None:
+        return parse_yuan(self.text())
+
+    def set_fen(self, fen: int | None) -> None:
+        self.setText(format_yuan(fen, grouping=not self.hasFocus()))
+
+    def is_valid(self) -> bool:
+        try:
+            self.fen()
+        except MoneyError:
+            return False
+        return True
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Separators get in the way of editing; drop them while focused.
+        if "," in self.text():
+            self.setText(self.text().replace(",", ""))
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().focusOutEvent(event)  # emits editingFinished with the typed text
+        try:
+            fen = self.fen()
+        except MoneyError:
+            return  # keep what the user typed, the caller shows the message
+        self.setText(format_yuan(fen))
+
+
+class _CalendarPopup(QFrame):
+    picked = Signal(QDate)
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent, Qt.Popup)
+        self.setFrameShape(QFrame.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setGridVisible(True)
+        self.calendar.setFirstDayOfWeek(Qt.Monday)
+        layout.addWidget(self.calendar)
+        # clicked: mouse; activated: Enter/Return or double click.
+        self.calendar.clicked.connect(self._pick)
+        self.calendar.activated.connect(self._pick)
+
+    def _pick(self, date: QDate) -> None:
+        self.hide()
+        self.picked.emit(date)
+
+
+class DateEdit(QLineEdit):
+    """A date that may be empty: type it (2026-03-15, 2026/3/15, 2026年3月15日)
+    or pick it from the calendar (the button at the right, Alt+↓ or F4).
+
+    Shows "2026年3月15日" when not editing. ``iso()`` returns None when empty
+    and raises ``DateError`` (Chinese message) for text that is not a date.
+    ``dateChanged(object)`` carries the new ISO string or None whenever the
+    committed value changes; ``editingFinished`` fires after a calendar pick too.
+    """
+
+    dateChanged = Signal(object)  # noqa: N815 (Qt naming)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText("例如 2026-03-15")
+        self.setToolTip("日期：可直接输入 2026-03-15 或 2026年3月15日；Alt+↓ 或 F4 打开日历")
+        self.setClearButtonEnabled(True)
+        self._last: str | None = None
+        self._popup: _CalendarPopup | None = None
+        icon = self.style().standardIcon(QStyle.SP_FileDialogDetailedView)
+        self.calendar_action = QAction(icon, "选择日期", self)
+        self.calendar_action.setToolTip("选择日期（Alt+↓）")
+        self.calendar_action.triggered.connect(self.open_calendar)
+        self.addAction(self.calendar_action, QLineEdit.TrailingPosition)
+        self.editingFinished.connect(self._commit)
+
+    # --- value -------------------------------------------------------------
+    def iso(self) -> str | None:
+        d = parse_date(self.text())
+        return d.isoformat() if d else None
+
+    def set_iso(self, value: str | None) -> None:
+        try:
+            self._last = parse_date(value).isoformat() if value else None
+        except DateError:
+            self._last = None
+        self.setText(format_cn(self._last) if self._last else "")
+
+    def is_valid(self) -> bool:
+        try:
+            self.iso()
+        except DateError:
+            return False
+        return True
+
+    def _commit(self) -> None:
+        try:
+            value = self.iso()
+        except DateError:
+            return
+        if not self.hasFocus() and value:
+            self.setText(format_cn(value))
+        if value != self._last:
+            self._last = value
+            self.dateChanged.emit(value)
+
+    # --- calendar ----------------------------------------------------------
+    def open_calendar(self) -> None:
+        if self.isReadOnly():
+            return
+        if self._popup is None:
+            self._popup = _CalendarPopup(self)
+            self._popup.picked.connect(self._picked)
+        try:
+            current = parse_date(self.text())
+        except DateError:
+            current = None
+        cal = self._popup.calendar
+        cal.setSelectedDate(QDate(current.year, current.month, current.day)
+                            if current else QDate.currentDate())
+        self._popup.adjustSize()
+        self._popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        self._popup.show()
+        cal.setFocus()
+
+    def _picked(self, date: QDate) -> None:
+        self.setText(format_cn(f"{date.year():04d}-{date.month():02d}-{date.day():02d}"))
+        self.setFocus()
+        self.editingFinished.emit()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if (event.key() == Qt.Key_F4 or (event.key() == Qt.Key_Down
+                                         and event.modifiers() & Qt.AltModifier)):
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
+
+
+
+class FieldErrors(QObject):
+    """Messages next to their fields: ``show({'title': '问题标题不能为空'})``.
+
+    ``labels`` maps field name -> the small QLabel placed under the input;
+    ``inputs`` (optional) maps field name -> the input, which gets a red frame.
+    ``show`` returns the messages that have no label, so the caller can put
+    them in a general line instead of losing them.
+    """
+
+    def __init__(self, labels: dict[str, QLabel], inputs: dict[str, QWidget] | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.labels = dict(labels)
+        self.inputs = dict(inputs or {})
+        for label in self.labels.values():
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            label.setText("")
+            label.hide()
+
+    def show(self, errors: dict[str, str], *, replace: bool = True) -> dict[str, str]:
+        """Show ``errors``; with ``replace`` the other fields' messages are cleared."""
+        if replace:
+            self.clear()
+        rest = {}
+        for field, message in errors.items():
+            if field in self.labels:
+                self.set(field, message)
+            else:
+                rest[field] = message
+        return rest
+
+    def set(self, field: str, message: str | None) -> None:
+        label = self.labels.get(field)
+        if label is None:
+            return
+        label.setText(message or "")
+        label.setVisible(bool(message))
+        widget = self.inputs.get(field)
+        if widget is not None:
+            widget.setStyleSheet(f"{type(widget).__name__} {{ border: 1px solid #c62828; }}"
+                                 if message else "")
+
+    def clear(self, field: str | None = None) -> None:
+        for name in ([field] if field else list(self.labels)):
+            self.set(name, None)
+
+    def message(self, field: str) -> str:
+        label = self.labels.get(field)
+        return label.text() if label is not None else ""
+
+    def has_errors(self) -> bool:
+        return any(label.text() for label in self.labels.values())
+
+
+# --- drop-downs --------------------------------------------------------------
+
+def fill_vocab_combo(combo: QComboBox, values: list[str], current: str | None) -> None:
+    """An editable combo with the vocabulary; a value not in it is kept and shown.
+
+    A user may type a new value; call ``ensure_vocab`` when committing it so the
+    store remembers it for next time.
+    """
+    blocked = combo.blockSignals(True)
+    try:
+        combo.clear()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.NoInsert)
+        items = list(values)
+        if current and current not in items:
+            items.append(current)
+        combo.addItems(items)
+        if current:
+            combo.setCurrentIndex(items.index(current))
+        else:
+            combo.setCurrentIndex(-1)
+            combo.setEditText("")
+        if combo.lineEdit() is not None:
+            combo.lineEdit().setPlaceholderText("请选择或输入")
+    finally:
+        combo.blockSignals(blocked)
+
+
+def ensure_vocab(store, kind: str, value: str | None) -> None:
+    """Remember a value the user typed into a vocabulary combo."""
+    value = (value or "").strip()
+    if value and value not in store.vocabulary(kind):
+        store.add_vocabulary(kind, value)
+
+
+def person_label(person: dict) -> str:
+    text = person["name"]
+    if person.get("post"):
+        text += f"（{person['post']}）"
+    if not person.get("active", 1):
+        text += "（已停用）"
+    return text
+
+
+def fill_person_combo(combo: QComboBox, persons: list[dict], current_id: int | None,
+                      allow_empty: bool = True) -> None:
+    """Active persons, plus an inactive one only when it is the current choice.
+
+    Item data is the person id (None for the empty choice "（未指定）").
+    """
+    blocked = combo.blockSignals(True)
+    try:
+        combo.clear()
+        if allow_empty:
+            combo.addItem("（未指定）", None)
+        for person in persons:
+            if person.get("active", 1) or person["id"] == current_id:
+                combo.addItem(person_label(person), person["id"])
+        index = combo.findData(current_id) if current_id is not None else (0 if allow_empty
+                                                                           else -1)
+        combo.setCurrentIndex(index)
+    finally:
+        combo.blockSignals(blocked)
+
+
+def combo_person_id(combo: QComboBox) -> int | None:
+    data = combo.currentData()
+    return int(data) if data is not None else None
+
+
+def install_shortcut(widget: QWidget, keys, slot, text: str = "") -> QAction:
+    """A widget-local shortcut (works while focus is inside ``widget``)."""
+    action = QAction(text, widget)
+    if isinstance(keys, (list, tuple)):
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    else:
+        action.setShortcut(QKeySequence(keys))
+    action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+    action.triggered.connect(slot)
+    widget.addAction(action)
+    return action
+

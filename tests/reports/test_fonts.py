@@ -1,0 +1,82 @@
+"""Font discovery, registration fallback and glyph coverage (no GUI, no Windows fonts)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govcredit_desktop.reports import fonts as F
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def bundled_only(tmp_path):
+    """Fonts as on a PC without any of the GB/T 9704 fonts."""
+    return F.register_fonts(search_dirs=[tmp_path])
+
+
+def test_bundled_font_is_beside_its_licence():
+    font = F.bundled_font_path()
+    assert font is not None and font.name == "wqy-zenhei.ttc"
+    assert (font.parent / "LICENSE-wqy-zenhei.txt").is_file()
+
+
+def test_every_role_falls_back_to_the_bundled_font(bundled_only):
+    fs = bundled_only
+    assert fs.fallback
+    for role in ("fangsong", "heiti", "kaiti", "songti", "title"):
+        assert getattr(fs, role) == fs.fallback
+        assert fs.paths[role].endswith("wqy-zenhei.ttc#0")
+    assert fs.names() == [fs.fallback]
+
+
+def test_registration_is_cached_and_idempotent(tmp_path):
+    first = F.register_fonts(search_dirs=[tmp_path])
+    assert F.register_fonts(search_dirs=[tmp_path]) is first
+    F._fontsets.clear()  # a fresh search must reuse the already registered faces
+    again = F.register_fonts(search_dirs=[tmp_path])
+    assert again.fallback == first.fallback
+
+
+def test_unusable_font_is_skipped_and_a_usable_one_preferred(tmp_path):
+    (tmp_path / "SIMFANG.TTF").write_bytes(b"not a font at all" * 10)
+    os.symlink(F.bundled_font_path(), tmp_path / "simhei.ttf")  # a TTC under a .ttf name
+    fs = F.register_fonts(search_dirs=[tmp_path])
+    assert fs.fangsong == fs.fallback  # garbage refused, no crash
+    assert any("SIMFANG.TTF" in path for path, _ in fs.skipped)
+    assert fs.heiti != fs.fallback and fs.paths["heiti"].endswith("simhei.ttf#0")
+
+
+def test_env_dir_is_searched_first(monkeypatch, tmp_path):
+    monkeypatch.setenv(F.ENV_FONT_DIR, str(tmp_path))
+    assert F.default_font_dirs()[0] == tmp_path
+
+
+def test_missing_glyphs_ignores_whitespace_and_controls(bundled_only):
+    name = bundled_only.fallback
+    assert F.missing_glyphs("王堃李玥张喆 \u3000\n\t\u200b", name) == set()
+    assert F.missing_glyphs("甲\ue000乙", name) == {"\ue000"}
+
+
+def test_check_text_reports_what_no_font_has(bundled_only):
+    texts = ["关于整改情况的报告", "责任人：王堃", "\ue000", "\U00020000"]
+    assert F.check_text(texts, bundled_only) == {"\ue000", "\U00020000"}
+
+
+def test_require_glyphs_says_which_characters_in_chinese(bundled_only):
+    F.require_glyphs(["正常文字 2021年"], bundled_only)
+    with pytest.raises(F.FontError) as err:
+        F.require_glyphs(["张\U00020000"], bundled_only)
+    msg = str(err.value)
+    assert msg.startswith("以下字符在所有可用字体中都没有字形，无法打印：")
+    assert "U+20000" in msg
+
+
+def test_importing_fonts_is_cheap_and_qt_free():
+    code = ("import sys; sys.modules['PySide6'] = None\n"
+            "import govcredit_desktop.reports.fonts\n"
+            "assert 'reportlab' not in sys.modules, 'reportlab imported eagerly'")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

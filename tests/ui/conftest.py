@@ -1,0 +1,76 @@
+"""Fixtures for GUI tests: offscreen Qt, a temporary database, settings and message boxes.
+
+QT_QPA_PLATFORM is set before anything imports Qt, so the tests run without a
+display.  Message boxes are patched for every test: a modal box left open
+would hang the run.  ``msgbox.answer`` is what ``QMessageBox.question`` returns.
+"""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from govcredit_desktop import APP_NAME, demo  # noqa: E402
+from govcredit_desktop.store import Store  # noqa: E402
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "empty.sqlite", actor="tester")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(tmp_path):
+    s = Store(tmp_path / "demo.sqlite", actor="tester")
+    demo.generate(s, 60)
+    yield s
+    s.close()
+
+
+@pytest.fixture(autouse=True)
+def qsettings(qapp, tmp_path):
+    """QSettings() writes an INI file under the test's temporary folder."""
+    qapp.setApplicationName(APP_NAME)
+    qapp.setOrganizationName("govcredit-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    settings = QSettings()
+    settings.clear()
+    yield settings
+    settings.clear()
+    settings.sync()
+
+
+class MessageBoxes:
+    """Records every message box instead of showing it."""
+
+    def __init__(self):
+        self.calls: list[tuple[str, str, str]] = []
+        self.answer = QMessageBox.StandardButton.Yes
+
+    def kinds(self) -> list[str]:
+        return [c[0] for c in self.calls]
+
+    def _make(self, kind):
+        def box(_parent, title, text, *args, **kwargs):
+            self.calls.append((kind, title, text))
+            if kind == "question":
+                return self.answer
+            return QMessageBox.StandardButton.Ok
+        return box
+
+
+@pytest.fixture(autouse=True)
+def msgbox(monkeypatch):
+    boxes = MessageBoxes()
+    for kind in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(boxes._make(kind)))
+    monkeypatch.setattr(QMessageBox, "about",
+                        staticmethod(lambda _p, t, x: boxes.calls.append(("about", t, x))))
+    return boxes
