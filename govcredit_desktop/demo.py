@@ -163,7 +163,9 @@ def _bulk_problems(store, rng, campaign_id, prefix, n, person_ids, leaders, star
             "created_at": stamp, "updated_at": stamp,
         }
         problem_rows.append(rec)
-        for k in range(rng.choice((1, 2, 3, 3, 4, 5))):
+        n_measures = rng.choice((1, 2, 3, 3, 4, 5))
+        rec["measures_total"], rec["measures_done"] = n_measures, 0
+        for k in range(n_measures):
             measure_id += 1
             m_deadline = min(deadline, found + _dt.timedelta(days=20 * (k + 1)))
             m_status = (vocab.MEASURE_DONE if status in ("已销号", "已整改待销号")
@@ -176,6 +178,7 @@ def _bulk_problems(store, rng, campaign_id, prefix, n, person_ids, leaders, star
                                     if m_status == vocab.MEASURE_DONE else None),
                  "created_at": stamp, "updated_at": stamp}
             measure_rows.append(m)
+            rec["measures_done"] += m_status == vocab.MEASURE_DONE
         if status != "待整改":
             for k in range(rng.randint(1, 3)):
                 day = found + _dt.timedelta(days=7 * (k + 1))

@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime as _dt
+import hashlib
 import sqlite3
 import threading
 import uuid as _uuid
@@ -125,4 +126,22 @@ class StoreBase:
             fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()
         problems = [r[0] for r in rows if r[0] != "ok"]
         problems += [f"外键引用失效：{r[0]} #{r[1]} → {r[2]}" for r in fk]
+        problems += self._evidence_problems()
+        stale = self.scalar(
+            "SELECT count(*) FROM problem p WHERE measures_total != (SELECT count(*) FROM"
+            " measure WHERE problem_id = p.id) OR measures_done != (SELECT count(*) FROM"
+            " measure WHERE problem_id = p.id AND status = '已完成')")
+        if stale:
+            problems.append(f"{stale}个问题的措施计数与措施表不一致")
         return problems
+
+    def _evidence_problems(self) -> list[str]:
+        """Evidence is content-addressed: every blob must hash to its key."""
+        bad = []
+        with self.lock:
+            for (digest,) in self.conn.execute("SELECT sha256 FROM evidence_blob").fetchall():
+                data = self.conn.execute("SELECT data FROM evidence_blob WHERE sha256 = ?",
+                                         (digest,)).fetchone()[0]
+                if hashlib.sha256(data).hexdigest() != digest:
+                    bad.append(f"佐证材料内容已损坏（SHA-256 {digest[:12]}… 不符）")
+        return bad

@@ -9,16 +9,14 @@ import datetime as _dt
 from dataclasses import dataclass, field, replace
 
 from govcredit_desktop.core.rules import DEFAULT_WARNING_DAYS
-from govcredit_desktop.core.vocab import MEASURE_DONE, STATUS_CLOSED
+from govcredit_desktop.core.vocab import STATUS_CLOSED
 from govcredit_desktop.store.search import match_expression
 
 _RED = "(p.status != '已销号' AND p.deadline < :today)"
 _YELLOW = "(p.status != '已销号' AND p.deadline >= :today AND p.deadline <= :soon)"
 LIGHT_SQL = f"CASE WHEN {_RED} THEN 'red' WHEN {_YELLOW} THEN 'yellow' ELSE 'green' END"
 
-# Sort keys the ledger offers; a unary + keeps SQLite from walking an index
-# in sort order while filtering (measured: LIKE … ORDER BY deadline 318 ms,
-# ORDER BY +deadline 77 ms).
+# Sort keys the ledger offers, each backed by a (campaign_id, key) index.
 SORT_KEYS = {
     "number": "p.campaign_id {dir}, p.seq {dir}",
     "area": "p.area {dir}",
@@ -28,7 +26,7 @@ SORT_KEYS = {
     # Filled per query with the persons' name order (see _person_order):
     # a correlated name lookup per row costs ~300 ms at 100k rows.
     "responsible_person": "{person_rank} {dir}",
-    "deadline": "p.deadline IS NULL, +p.deadline {dir}",
+    "deadline": "p.deadline {dir}",
     "status": ("CASE p.status WHEN '待整改' THEN 0 WHEN '整改中' THEN 1"
                " WHEN '已整改待销号' THEN 2 ELSE 3 END {dir}"),
     # Red, yellow, green is deadline order among open problems with a
@@ -36,8 +34,8 @@ SORT_KEYS = {
     "light": "(p.status = '已销号' OR p.deadline IS NULL) {dir}, p.deadline {dir}",
     "amount_involved": "p.amount_involved {dir}",
     "amount_repaid": "p.amount_repaid {dir}",
-    "progress": ("(SELECT CAST(sum(status = '已完成') AS REAL) / max(count(*), 1)"
-                 " FROM measure WHERE problem_id = p.id) {dir}"),
+    # Must match the expression of the problem_campaign_progress index.
+    "progress": "(p.measures_done * 1.0 / max(p.measures_total, 1)) {dir}",
 }
 
 
@@ -90,8 +88,23 @@ def where_clause(f: LedgerFilter) -> tuple[str, dict]:
     return (" AND ".join(parts) or "1"), params
 
 
+def _effective(store, f: LedgerFilter) -> LedgerFilter:
+    """Drop a campaign filter that every problem meets (a department's usual
+    single campaign): the planner then has one condition less to check."""
+    if f.campaign_id is None:
+        return f
+    low = store.scalar("SELECT campaign_id FROM problem ORDER BY campaign_id LIMIT 1")
+    high = store.scalar("SELECT campaign_id FROM problem ORDER BY campaign_id DESC LIMIT 1")
+    return f.with_(campaign_id=None) if low == high == f.campaign_id else f
+
+
 def count(store, f: LedgerFilter) -> int:
+    f = _effective(store, f)
     where, params = where_clause(f)
+    if set(params) == {"today", "soon", "match"}:
+        # Search alone: count in the index itself (3 ms, not 26 ms, at 100k).
+        return store.scalar("SELECT count(*) FROM problem_fts WHERE problem_fts MATCH :match",
+                            params)
     return store.scalar(f"SELECT count(*) FROM problem p WHERE {where}", params)
 
 
@@ -121,9 +134,7 @@ SELECT p.id, p.uuid, p.campaign_id, p.number, p.area, p.category, p.source, p.ti
        p.counterparty, p.responsible_unit, p.lead_unit, p.deadline, p.status,
        p.amount_involved, p.amount_repaid, p.discovered_date,
        rp.name AS responsible_person, rl.name AS responsible_leader,
-       (SELECT count(*) FROM measure m WHERE m.problem_id = p.id) AS measures_total,
-       (SELECT count(*) FROM measure m WHERE m.problem_id = p.id
-          AND m.status = '{MEASURE_DONE}') AS measures_done,
+       p.measures_total, p.measures_done,
        {LIGHT_SQL} AS light
 FROM problem p
 LEFT JOIN person rp ON rp.id = p.responsible_person_id
@@ -157,7 +168,7 @@ class Summary:
 
 
 def summary(store, f: LedgerFilter) -> Summary:
-    where, params = where_clause(f)
+    where, params = where_clause(_effective(store, f))
     row = store.query(
         f"SELECT count(*) AS total, coalesce(sum({_RED}), 0) AS overdue,"
         f" coalesce(sum({_YELLOW}), 0) AS due_soon,"

@@ -81,9 +81,11 @@ class ProblemsMixin:
         rec = _clean(changes, PROBLEM_DATES)
         with self.transaction():
             current = self.get_problem(problem_id)
+            if current["status"] == STATUS_CLOSED and any(
+                    current.get(k) != v for k, v in rec.items()):
+                field = next(k for k, v in rec.items() if current.get(k) != v)
+                raise ValidationError({field: "该问题已销号，如需修改请先“撤销销号”"})
             if "status" in rec and rec["status"] != current["status"]:
-                if current["status"] == STATUS_CLOSED:
-                    raise ValidationError({"status": "该问题已销号，如需修改请先“撤销销号”"})
                 if rec["status"] == STATUS_CLOSED:
                     raise ValidationError({"status": "请通过“销号”操作办理销号"})
             old = self._update("problem", problem_id, rec, validation.validate_problem)
@@ -115,20 +117,25 @@ class ProblemsMixin:
             self._refuse_if_closed(problem_id, "添加整改措施")
             rec.setdefault("seq", (self.scalar(
                 "SELECT max(seq) FROM measure WHERE problem_id = ?", (problem_id,)) or 0) + 1)
-            return self._insert("measure", rec, validation.validate_measure)
+            measure_id = self._insert("measure", rec, validation.validate_measure)
+            self._count_measures(problem_id)
+            return measure_id
 
     def update_measure(self, measure_id: int, changes: dict) -> dict:
         rec = _clean(changes, MEASURE_DATES)
         with self.transaction():
             measure = self.get("measure", measure_id)
             self._refuse_if_closed(measure["problem_id"], "修改整改措施")
-            return self._update("measure", measure_id, rec, validation.validate_measure)
+            old = self._update("measure", measure_id, rec, validation.validate_measure)
+            self._count_measures(measure["problem_id"])
+            return old
 
     def delete_measure(self, measure_id: int) -> None:
         with self.transaction():
             measure = self.get("measure", measure_id)
             self._refuse_if_closed(measure["problem_id"], "删除整改措施")
             self._delete("measure", measure_id)
+            self._count_measures(measure["problem_id"])
 
     # --- progress ------------------------------------------------------------
     def list_progress(self, problem_id: int) -> list[dict]:
@@ -214,7 +221,11 @@ class ProblemsMixin:
         if problem["status"] == STATUS_CLOSED:
             raise UserError(f"问题{problem['number']}已销号，不能{what}；如需修改请先撤销销号")
 
-    def measures_done(self, problem_id: int) -> tuple[int, int]:
-        row = self.query("SELECT count(*) AS n, sum(status = ?) AS done FROM measure"
-                         " WHERE problem_id = ?", (MEASURE_DONE, problem_id))[0]
-        return row["done"] or 0, row["n"]
+    def _count_measures(self, problem_id: int) -> None:
+        """Refresh the problem's derived measure counts (not audited: the
+        measure rows' own audit entries already say what changed)."""
+        self.conn.execute(
+            "UPDATE problem SET measures_total = (SELECT count(*) FROM measure"
+            " WHERE problem_id = :id), measures_done = (SELECT count(*) FROM measure"
+            " WHERE problem_id = :id AND status = :done) WHERE id = :id",
+            {"id": problem_id, "done": MEASURE_DONE})

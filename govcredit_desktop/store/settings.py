@@ -26,6 +26,11 @@ class SettingsMixin:
         else:
             self._update("department", 1, rec, validation.validate_department)
 
+    def is_unconfigured(self) -> bool:
+        """No department profile and no problems: a first run."""
+        return (self.get_department() is None
+                and not self.scalar("SELECT EXISTS (SELECT 1 FROM problem)"))
+
     # --- campaigns ---------------------------------------------------------
     def list_campaigns(self) -> list[dict]:
         return self.query("SELECT * FROM campaign ORDER BY start_date DESC, id DESC")

@@ -11,7 +11,16 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import (
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTimer,
+    QTranslator,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -82,6 +91,13 @@ class ExceptionHook:
             self._showing = False
 
 
+def _qt_message(kind, _context, message) -> None:
+    """Qt's own warnings go to the log, not onto the console of a scripted run."""
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
 def _use_cjk_font(app: QApplication) -> None:
     """Keep the platform font unless it cannot show Chinese (e.g. bare Linux)."""
     font = app.font()
@@ -112,7 +128,20 @@ def make_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     _use_cjk_font(app)
+    _use_chinese_qt_texts(app)
     return app
+
+
+def _use_chinese_qt_texts(app: QApplication) -> None:
+    """Qt's own texts (message-box buttons 是/否/取消, context menus) in Chinese."""
+    if app.property("govcredit_translated"):
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+                       "qtbase", "_", folder):
+        app.installTranslator(translator)
+    app.setProperty("govcredit_translated", True)
 
 
 def _offscreen_if_headless(screenshot: Path | None) -> None:
@@ -131,6 +160,8 @@ def open_store(db_path: Path | None):
 def save_screenshot(app: QApplication, window, png: Path) -> int:
     """Render the window (without showing it on a screen) into ``png``."""
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    # A fixed size, whatever the last interactive session left in the settings.
+    window.resize(1280, 760)
     window.show()
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
     # The status line is written after the table; let pending timers run.
@@ -151,6 +182,7 @@ def run(db_path: Path | None, screenshot: Path | None = None) -> int:
     _offscreen_if_headless(screenshot)
     app = make_application()
     log_path = setup_logging()
+    qInstallMessageHandler(_qt_message)
     sys.excepthook = ExceptionHook(log_path, interactive=screenshot is None)
     try:
         store = open_store(db_path)
@@ -172,5 +204,6 @@ def run(db_path: Path | None, screenshot: Path | None = None) -> int:
         QTimer.singleShot(0, window.offer_first_run)
         return app.exec()
     finally:
-        window.save_settings()
+        if screenshot is None:  # a scripted screenshot leaves the user's layout alone
+            window.save_settings()
         store.close()

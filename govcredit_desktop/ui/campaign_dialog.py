@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessa
 from govcredit_desktop.core.dates import DateError, format_cn
 from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.ui.forms.ui_campaign_dialog import Ui_CampaignDialog
-from govcredit_desktop.ui.persons_dialog import ask_box
 from govcredit_desktop.ui.widgets import ERROR_STYLE, FieldErrors, install_shortcut
 
 TEXT_FIELDS = ("name", "doc_number", "number_prefix")
@@ -181,10 +180,8 @@ class CampaignDialog(QDialog):
         self._enable_form(False)
 
     def _enable_form(self, on: bool) -> None:
-        f = self.form
-        for widget in (f.infoGroup, f.deadlineGroup):
-            widget.setEnabled(on)
-        f.deleteButton.setEnabled(on)
+        self.form.infoGroup.setEnabled(on)
+        self.form.deleteButton.setEnabled(on)
 
     def _snapshot(self) -> dict:
         """What the form shows, normalised so that re-formatting a date is no change."""
@@ -278,18 +275,15 @@ class CampaignDialog(QDialog):
                 self._fill_list(None)
             return
         name = self.store.get_campaign(self.current_id)["name"]
-        answer = ask_box(self, QMessageBox.Question, "删除专项治理",
-                         f"确定删除专项治理“{name}”吗？",
-                         [(QMessageBox.Yes, "删除(&Y)"), (QMessageBox.No, "取消")],
-                         QMessageBox.No)
+        answer = QMessageBox.question(self, "删除专项治理", f"确定删除专项治理“{name}”吗？",
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
         try:
             self.store.delete_campaign(self.current_id)
         except UserError as err:
-            ask_box(self, QMessageBox.Warning, "不能删除", str(err),
-                    [(QMessageBox.Ok, "确定")],
-                    informative="专项治理下的问题全部删除后才能删除专项治理。")
+            QMessageBox.warning(self, "不能删除",
+                                f"{err}。专项治理下的问题全部删除后才能删除专项治理。")
             return
         self.changed = True
         self.editing = False
@@ -299,11 +293,9 @@ class CampaignDialog(QDialog):
         """True when the form may be replaced: clean, saved, or the user says drop it."""
         if not self.is_dirty():
             return True
-        answer = ask_box(self, QMessageBox.Question, "保存修改",
-                         "专项治理信息有未保存的修改，是否保存？",
-                         [(QMessageBox.Save, "保存(&S)"), (QMessageBox.Discard, "不保存(&N)"),
-                          (QMessageBox.Cancel, "取消")],
-                         QMessageBox.Save)
+        answer = QMessageBox.question(
+            self, "保存修改", "专项治理信息有未保存的修改，是否保存？",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
         return answer == QMessageBox.Discard

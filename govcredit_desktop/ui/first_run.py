@@ -6,18 +6,11 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.store.ledger_query import LedgerFilter, count
 from govcredit_desktop.ui.campaign_dialog import CampaignDialog
 from govcredit_desktop.ui.department_dialog import DepartmentDialog
 from govcredit_desktop.ui.forms.ui_first_run import Ui_FirstRunDialog
-from govcredit_desktop.ui.persons_dialog import ask_box
 
 DEMO_PROBLEMS = 60
-
-
-def is_first_run(store) -> bool:
-    """No department profile and no problems: nothing has been set up yet."""
-    return store.get_department() is None and count(store, LedgerFilter()) == 0
 
 
 class FirstRunDialog(QDialog):
@@ -57,8 +50,7 @@ class FirstRunDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         if refused:
-            ask_box(self, QMessageBox.Warning, "不能载入示例数据", refused,
-                    [(QMessageBox.Ok, "确定")])
+            QMessageBox.warning(self, "不能载入示例数据", refused)
             return
         self.changed = True
         self.accept()

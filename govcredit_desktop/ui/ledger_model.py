@@ -63,8 +63,19 @@ LIGHT_TIPS = {
     "yellow": "黄灯：距整改时限不足{days}天",
     "green": "绿灯：整改时限内或已销号",
 }
-_OVERDUE_TEXT = QColor("#b3261e")
-_CLOSED_TEXT = QColor("#6b6b6b")
+_OVERDUE_TEXT = "#b3261e"
+_CLOSED_TEXT = "#6b6b6b"
+
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ALIGNMENTS = tuple(int(c.align.value) for c in COLUMNS)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ID = int(ID_ROLE)
+_LIGHT = int(LIGHT_ROLE)
+_ROLES_SERVED = frozenset((_DISPLAY, _ALIGN, _DECORATION, _FOREGROUND, _TOOLTIP, _ID, _LIGHT))
 
 
 def _light_icon(color: str) -> QIcon:
@@ -95,7 +106,10 @@ class LedgerModel(QAbstractTableModel):
         self._descending = False
         self._count = lq.count(store, self._filter)
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+        self._last_page: int | None = None  # skips LRU bookkeeping on repeated reads
         self._icons: dict[str, QIcon] = {}
+        self._brushes = {"closed": QBrush(QColor(_CLOSED_TEXT)),
+                         "overdue": QBrush(QColor(_OVERDUE_TEXT))}
 
     # --- what the window asks -------------------------------------------------
     @property
@@ -129,6 +143,7 @@ class LedgerModel(QAbstractTableModel):
             self._filter = self._filter.with_(today=_dt.date.today())
         self.beginResetModel()
         self._pages.clear()
+        self._last_page = None
         self._count = lq.count(self._store, self._filter)
         self.endResetModel()
 
@@ -170,36 +185,35 @@ class LedgerModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        # Called ~1,500 times per repaint: plain ints, no enum arithmetic.
+        role = int(role)
+        if role not in _ROLES_SERVED or not index.isValid():
             return None
         row = self._row(index.row())
         if row is None:
             return None
-        key = COLUMNS[index.column()].key
-        if role == Qt.ItemDataRole.DisplayRole:
+        column = index.column()
+        key = COLUMN_KEYS[column]
+        if role == _DISPLAY:
             return self._display(row, key)
-        if role == ID_ROLE:
-            return row["id"]
-        if role == LIGHT_ROLE:
-            return row["light"]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(COLUMNS[index.column()].align)
-        if role == Qt.ItemDataRole.DecorationRole and key == "light":
-            return self._icon(row["light"])
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _ALIGN:
+            return _ALIGNMENTS[column]
+        if role == _DECORATION:
+            return self._icon(row["light"]) if key == "light" else None
+        if role == _FOREGROUND:
             if row["status"] == STATUS_CLOSED:
-                return QBrush(_CLOSED_TEXT)
+                return self._brushes["closed"]
             if key == "deadline" and row["light"] == "red":
-                return QBrush(_OVERDUE_TEXT)
+                return self._brushes["overdue"]
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, key)
-        return None
+        if role == _ID:
+            return row["id"]
+        if role == _LIGHT:
+            return row["light"]
+        return self._tooltip(row, key)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -208,6 +222,7 @@ class LedgerModel(QAbstractTableModel):
         self._sort_key = COLUMNS[column].key
         self._descending = order == Qt.SortOrder.DescendingOrder
         self._pages.clear()
+        self._last_page = None
         # Rows move arbitrarily; persistent indexes (the selection) cannot
         # follow without reading every row, so they are dropped and the window
         # reselects by problem id.
@@ -223,8 +238,9 @@ class LedgerModel(QAbstractTableModel):
         rows = self._pages.get(number)
         if rows is None:
             rows = self._fetch(number)
-        else:
+        elif number != self._last_page:
             self._pages.move_to_end(number)
+        self._last_page = number
         return rows[offset] if offset < len(rows) else None
 
     def _fetch(self, number: int) -> list[dict]:

@@ -27,25 +27,6 @@ COLUMNS = ("姓名", "职务", "单位", "电话", "状态", "负责事项数")
 _INACTIVE = QColor("#8a8a8a")
 
 
-def ask_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-            buttons: list[tuple[QMessageBox.StandardButton, str]],
-            default: QMessageBox.StandardButton | None = None,
-            informative: str = "") -> QMessageBox.StandardButton:
-    """A message box with Chinese button texts, whatever translator is installed.
-
-    Tests patch ``QMessageBox.exec`` to answer it.
-    """
-    box = QMessageBox(icon, title, text, QMessageBox.NoButton, parent)
-    if informative:
-        box.setInformativeText(informative)
-    for button, label in buttons:
-        box.addButton(button).setText(label)
-    if default is not None:
-        box.setDefaultButton(default)
-    box.setEscapeButton(buttons[-1][0])
-    return QMessageBox.StandardButton(box.exec())
-
-
 class PersonForm(QDialog):
     """One person's 姓名/职务/单位/电话; OK writes to the store or shows why not."""
 
@@ -145,6 +126,10 @@ class PersonsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        # Compact rows, as in a spreadsheet; the cells get a little air instead.
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.setStyleSheet("QTableWidget::item { padding: 0 6px; }")
 
         f.addButton.clicked.connect(self.add)
         f.editButton.clicked.connect(self.edit)
@@ -237,21 +222,27 @@ class PersonsDialog(QDialog):
         try:
             self.store.set_person_active(person_id, not self._current(2))
         except UserError as err:
-            self._warn("无法修改", str(err))
+            QMessageBox.warning(self, "无法修改", str(err))
             return
         self.changed = True
         self.reload(person_id)
 
     def delete(self) -> None:
+        # Back to the list afterwards, so the keyboard user carries on there.
+        try:
+            self._delete()
+        finally:
+            self.form.table.setFocus()
+
+    def _delete(self) -> None:
         person_id = self.current_id()
         if person_id is None:
             return
         name = self.form.table.item(self.form.table.currentRow(), 0).text()
         if not self._current(1):
-            answer = ask_box(self, QMessageBox.Question, "删除责任人",
-                             f"确定删除责任人“{name}”吗？",
-                             [(QMessageBox.Yes, "删除(&Y)"), (QMessageBox.No, "取消")],
-                             QMessageBox.No)
+            answer = QMessageBox.question(
+                self, "删除责任人", f"确定删除责任人“{name}”吗？删除后不能恢复。",
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
             if answer != QMessageBox.Yes:
                 return
         try:
@@ -266,20 +257,18 @@ class PersonsDialog(QDialog):
 
     def _offer_deactivate(self, person_id: int, message: str) -> None:
         if not self._current(2):
-            self._warn("不能删除", message, "此人已经停用，不会再出现在下拉列表中。")
+            QMessageBox.warning(self, "不能删除",
+                                f"{message}。\n\n此人已经停用，不会再出现在下拉列表中。")
             return
-        answer = ask_box(self, QMessageBox.Warning, "不能删除", message,
-                         [(QMessageBox.Yes, "改为停用(&S)"), (QMessageBox.Cancel, "取消")],
-                         QMessageBox.Yes,
-                         "停用后此人不再出现在下拉列表中，已有问题和措施中的记录保持不变。")
+        answer = QMessageBox.question(
+            self, "不能删除",
+            f"{message}。\n\n是否改为停用？停用后此人不再出现在下拉列表中，"
+            "已有问题和措施中的记录保持不变。",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         if answer == QMessageBox.Yes:
             self.store.set_person_active(person_id, False)
             self.changed = True
             self.reload(person_id)
-
-    def _warn(self, title: str, text: str, informative: str = "") -> None:
-        ask_box(self, QMessageBox.Warning, title, text, [(QMessageBox.Ok, "确定")],
-                informative=informative)
 
     @classmethod
     def ask(cls, parent: QWidget | None, store) -> bool:

@@ -12,10 +12,20 @@ A new problem is created as soon as its required fields (标题, 领域, 类型,
 
 import datetime as _dt
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QColor, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -102,6 +112,23 @@ def light_html(light: rules.Light, deadline: str | None, today: _dt.date) -> str
     return f'<span style="color:{LIGHT_COLOURS[light.value]}">●</span> {text}'
 
 
+def light_icon(light: rules.Light) -> QIcon:
+    """A filled circle drawn at the screen's pixel ratio (sharp on high-DPI)."""
+    ratio = QGuiApplication.primaryScreen().devicePixelRatio() if \
+        QGuiApplication.primaryScreen() else 1.0
+    side = 12
+    pixmap = QPixmap(int(side * ratio), int(side * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setPen(Qt.NoPen)
+    painter.setBrush(QColor(LIGHT_COLOURS[light.value]))
+    painter.drawEllipse(1, 1, side - 2, side - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
 def _size_text(size: int) -> str:
     if size < 1024:
         return f"{size} B"
@@ -155,6 +182,11 @@ class ProblemEditor(QDialog):
         f.lightLabel.setTextFormat(Qt.RichText)
         f.buttonBox.button(QDialogButtonBox.Close).setText("关闭")
         f.undoButton.setShortcut(QKeySequence())  # Ctrl+Z comes from the action below
+        for field in REQUIRED_FOR_CREATE:
+            label = getattr(f, FIELD_WIDGETS[field].replace("Edit", "Label")
+                            .replace("Combo", "Label"))
+            label.setText(label.text() + " *")  # plain text keeps the Alt mnemonic
+            label.setToolTip("必填")
 
         self._fill_choices(campaign_id)
         self._connect()
@@ -184,16 +216,16 @@ class ProblemEditor(QDialog):
 
     def _connect(self) -> None:
         for field, widget in self.inputs.items():
-            commit = (lambda *_, name=field: self._commit_field(name))
+            commit = partial(self._commit_field, field)
             if isinstance(widget, QComboBox):
                 if widget.isEditable() or field in VOCAB_FIELDS:
                     widget.setEditable(True)
                     widget.lineEdit().editingFinished.connect(commit)
-                    widget.lineEdit().installEventFilter(self)
+                    widget.installEventFilter(self)
                 widget.currentIndexChanged.connect(
                     lambda index, name=field: index >= 0 and self._commit_field(name))
             elif isinstance(widget, QCheckBox):
-                widget.toggled.connect(commit)
+                widget.toggled.connect(lambda _checked, c=commit: c())
             elif isinstance(widget, QLineEdit):
                 widget.editingFinished.connect(commit)
                 widget.installEventFilter(self)
@@ -217,7 +249,8 @@ class ProblemEditor(QDialog):
     def _setup_tables(self) -> None:
         f = self.form
         specs = (
-            (f.measuresTable, ["期限", "措施内容", "责任人", "完成时限", "状态", "完成日期"], 1),
+            (f.measuresTable, ["期限提示", "措施内容", "责任人", "完成时限", "状态",
+                               "完成日期"], 1),
             (f.progressTable, ["日期", "进展情况", "本次清偿金额(元)"], 1),
             (f.evidenceTable, ["文件名", "大小", "SHA-256", "添加日期"], 0),
         )
@@ -263,8 +296,7 @@ class ProblemEditor(QDialog):
         if self.problem_id:
             f.numberLabel.setText(f"问题 {problem['number']}")
             self.setWindowTitle(f"问题编辑 — {problem['number']} {problem['title']}")
-            light = rules.problem_light(problem, self.today)
-            f.lightLabel.setText(light_html(light, problem.get("deadline"), self.today))
+            self._show_light(problem)
             f.saveStateLabel.setText(f.saveStateLabel.text() or "修改后离开该项即自动保存")
         else:
             f.numberLabel.setText("新问题（编号保存后自动生成）")
@@ -276,6 +308,14 @@ class ProblemEditor(QDialog):
         self.load_progress()
         self.load_evidence()
         self._update_undo_button()
+
+    def _show_light(self, problem: dict) -> None:
+        if problem.get("status") == STATUS_CLOSED:
+            self.form.lightLabel.setText(
+                f'<span style="color:{LIGHT_COLOURS["green"]}">●</span> 已销号')
+            return
+        self.form.lightLabel.setText(light_html(rules.problem_light(problem, self.today),
+                                                problem.get("deadline"), self.today))
 
     def _show_value(self, field: str, value) -> None:
         widget = self.inputs[field]
@@ -424,9 +464,7 @@ class ProblemEditor(QDialog):
 
     def _refresh_after_change(self, field: str) -> None:
         problem = self.store.get_problem(self.problem_id)
-        f = self.form
-        f.lightLabel.setText(light_html(rules.problem_light(problem, self.today),
-                                        problem.get("deadline"), self.today))
+        self._show_light(problem)
         if field == "title":
             self.setWindowTitle(f"问题编辑 — {problem['number']} {problem['title']}")
         # Re-show the committed value in its display form (e.g. 1,234.50).
@@ -460,28 +498,38 @@ class ProblemEditor(QDialog):
         values = {k: v for k, v in values.items() if k not in self._pending or
                   k in REQUIRED_FOR_CREATE}
         values["campaign_id"] = campaign_id
-        try:
-            for field in VOCAB_FIELDS:
-                ensure_vocab(self.store, field, values.get(field))
-            self.problem_id = self.store.add_problem(values)
-        except ValidationError as exc:
-            rest = {}
-            for field, message in exc.errors.items():
-                if field in self.inputs:
-                    self._refuse(field, message)
-                else:
-                    rest[field] = message
-            self._general("；".join(rest.values()))
-            return
-        except UserError as exc:
-            self._general(str(exc))
-            return
+        while True:
+            try:
+                for field in VOCAB_FIELDS:
+                    ensure_vocab(self.store, field, values.get(field))
+                self.problem_id = self.store.add_problem(values)
+                break
+            except ValidationError as exc:
+                rest = {}
+                for field, message in exc.errors.items():
+                    if field in self.inputs:
+                        self._refuse(field, message)
+                    else:
+                        rest[field] = message
+                self._general("；".join(rest.values()))
+                # A bad optional field must not hold the problem back: save
+                # without it; its text and message stay until it is fixed.
+                optional = set(exc.errors) & (set(values) - set(REQUIRED_FOR_CREATE)
+                                              - {"campaign_id"})
+                if rest or set(exc.errors) - optional:
+                    return
+                for field in optional:
+                    values.pop(field)
+            except UserError as exc:
+                self._general(str(exc))
+                return
         self.changed = True
         self._general("")
         for field in values:
             self._accepted(field)
-        self.form.saveStateLabel.setText("已自动保存")
         self.load()
+        self.form.saveStateLabel.setText(
+            "已自动保存" if not self._pending else "已自动保存；红字提示的内容未保存，请修改")
 
     def _general(self, message: str) -> None:
         self.form.generalError.setText(message)
@@ -500,11 +548,9 @@ class ProblemEditor(QDialog):
     # --- undo ----------------------------------------------------------------
     def _own_undo_available(self) -> bool:
         # The history may be shared with the main window; only this problem's
-        # last edit may be undone from here. (EditHistory keeps its edits in
-        # ``_edits``; a public accessor would be nicer.)
-        edits = getattr(self.history, "_edits", [])
-        return bool(edits) and self.problem_id is not None and \
-            edits[-1].problem_id == self.problem_id
+        # last edit may be undone from here.
+        return (self.problem_id is not None
+                and self.history.last_problem_id() == self.problem_id)
 
     def undo_last(self) -> None:
         if self._closed:
@@ -534,12 +580,17 @@ class ProblemEditor(QDialog):
                 obj.document().setModified(False)
                 self._commit_field(field)
         elif etype in (QEvent.ShortcutOverride, QEvent.KeyPress) and \
-                isinstance(obj, (QLineEdit, QPlainTextEdit)) and event.matches(QKeySequence.Undo):
+                isinstance(obj, (QLineEdit, QPlainTextEdit, QComboBox)) and \
+                event.matches(QKeySequence.Undo):
             # Typing not yet saved: the field's own undo. Otherwise the edit
-            # history, as Ctrl+Z in Excel after the cell was left.
-            local = obj.isUndoAvailable() if isinstance(obj, QLineEdit) else \
-                obj.document().isUndoAvailable()
-            if local and not obj.isReadOnly():
+            # history, as Ctrl+Z in Excel after the cell was left. (An editable
+            # combo has the focus itself and hands keys to its line edit.)
+            text = obj.lineEdit() if isinstance(obj, QComboBox) else obj
+            if text is None:
+                return False
+            local = text.isUndoAvailable() if isinstance(text, QLineEdit) else \
+                text.document().isUndoAvailable()
+            if local and not text.isReadOnly():
                 return False
             if etype == QEvent.ShortcutOverride:
                 event.accept()  # deliver as a key press to this filter
@@ -651,10 +702,10 @@ class ProblemEditor(QDialog):
         table.setRowCount(len(measures))
         for row, m in enumerate(measures):
             light = rules.measure_light(m, self.today)
-            dot = _item("●", m["id"], light_html(light, m.get("deadline"), self.today)
+            # An icon keeps its colour on a selected row; the word says it too.
+            dot = _item(light.label, m["id"], light_html(light, m.get("deadline"), self.today)
                         .split("</span> ")[1])
-            dot.setForeground(QColor(LIGHT_COLOURS[light.value]))
-            dot.setTextAlignment(Qt.AlignCenter)
+            dot.setIcon(light_icon(light))
             table.setItem(row, 0, dot)
             table.setItem(row, 1, _item(m["content"], tooltip=m["content"]))
             table.setItem(row, 2, _item(m.get("owner_name") or ""))
@@ -663,7 +714,7 @@ class ProblemEditor(QDialog):
             table.setItem(row, 5, _item(format_cn(m.get("completed_date"))))
         table.resizeRowsToContents()
         done = sum(1 for m in measures if m["status"] == "已完成")
-        self.form.tabs.setTabText(1, f"整改措施 {done}/{len(measures)}(&2)")
+        self.form.tabs.setTabText(1, f"整改措施(&2) {done}/{len(measures)}")
         self._select_id(table, keep)
         self._update_buttons()
 
@@ -717,7 +768,7 @@ class ProblemEditor(QDialog):
             money.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             table.setItem(row, 2, money)
         table.resizeRowsToContents()
-        self.form.tabs.setTabText(2, f"整改进展 {len(entries)}(&3)")
+        self.form.tabs.setTabText(2, f"整改进展(&3) {len(entries)}")
         self._select_id(table, keep)
         self._update_buttons()
 
@@ -770,7 +821,7 @@ class ProblemEditor(QDialog):
             table.setItem(row, 1, size)
             table.setItem(row, 2, _item(e["sha256"][:12] + "…", tooltip=e["sha256"]))
             table.setItem(row, 3, _item(format_cn((e.get("created_at") or "")[:10])))
-        self.form.tabs.setTabText(3, f"佐证材料 {len(rows)}(&4)")
+        self.form.tabs.setTabText(3, f"佐证材料(&4) {len(rows)}")
         self._select_id(table, keep)
         self._update_buttons()
 

@@ -37,6 +37,9 @@ class EditHistory(QObject):
     def can_undo(self) -> bool:
         return bool(self._edits)
 
+    def last_problem_id(self) -> int | None:
+        return self._edits[-1].problem_id if self._edits else None
+
     def last_label(self) -> str:
         return self._edits[-1].label if self._edits else ""
 

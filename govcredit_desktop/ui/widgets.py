@@ -163,6 +163,12 @@ class DateEdit(QLineEdit):
             self._last = value
             self.dateChanged.emit(value)
 
+    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 (Qt naming)
+        # A read-only date offers neither the calendar nor the clear button.
+        super().setReadOnly(read_only)
+        self.setClearButtonEnabled(not read_only)
+        self.calendar_action.setVisible(not read_only)
+
     # --- calendar ----------------------------------------------------------
     def open_calendar(self) -> None:
         if self.isReadOnly():

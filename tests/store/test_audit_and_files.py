@@ -119,3 +119,16 @@ def test_corrupt_database_gives_clear_message(tmp_path):
             p.unlink()
     with pytest.raises(UserError, match="损坏"):
         Store(path)
+
+
+def test_check_finds_altered_evidence(store, campaign, tmp_path):
+    pid = store.add_problem({"campaign_id": campaign, "title": "问题", "area": "其他",
+                             "category": "其他", "source": "自查自纠"})
+    f = tmp_path / "凭证.jpg"
+    f.write_bytes(b"\xff\xd8 original scan")
+    store.add_evidence(pid, f)
+    assert store.integrity_problems() == []
+    store.conn.execute("UPDATE evidence_blob SET data = ?", (b"\xff\xd8 altered",))
+    store.conn.commit()
+    problems = store.integrity_problems()
+    assert len(problems) == 1 and "佐证材料内容已损坏" in problems[0]

@@ -68,3 +68,28 @@ def test_filters_combine(demo_store):
     rows = lq.page(demo_store, lq.LedgerFilter(), sort="deadline", limit=5)
     assert [r["deadline"] for r in rows] == sorted(r["deadline"] for r in rows)
     assert all("measures_total" in r and r["measures_total"] >= 1 for r in rows)
+
+
+def test_measure_counts_follow_measure_writes(demo_store):
+    pid = lq.page_ids(demo_store, lq.LedgerFilter(status="待整改"), limit=1)[0]
+    before = demo_store.get_problem(pid)
+    mid = demo_store.add_measure(pid, {"content": "新措施"})
+    p = demo_store.get_problem(pid)
+    assert p["measures_total"] == before["measures_total"] + 1
+    demo_store.update_measure(mid, {"status": "已完成", "completed_date": "2021-12-01"})
+    assert demo_store.get_problem(pid)["measures_done"] == before["measures_done"] + 1
+    demo_store.delete_measure(mid)
+    after = demo_store.get_problem(pid)
+    assert (after["measures_total"], after["measures_done"]) == (
+        before["measures_total"], before["measures_done"])
+    assert demo_store.integrity_problems() == []
+    demo_store.conn.execute("UPDATE problem SET measures_done = 99 WHERE id = ?", (pid,))
+    assert "措施计数" in demo_store.integrity_problems()[0]
+
+
+def test_search_count_with_single_campaign_shortcut(demo_store):
+    campaign = demo_store.list_campaigns()[0]["id"]
+    f = lq.LedgerFilter(campaign_id=campaign, search="拖欠")
+    assert lq.count(demo_store, f) == len(lq.page_ids(demo_store, f, limit=10_000))
+    other = lq.LedgerFilter(campaign_id=campaign + 1, search="拖欠")
+    assert lq.count(demo_store, other) == 0

@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from govcredit_desktop.core.uscc import check_char
+from govcredit_desktop.store import Store
+
 
 def type_text(widget: QWidget, text: str, *, clear: bool = False) -> None:
     """Type ``text`` (any script) into ``widget`` as key presses, one per character."""
@@ -41,3 +44,16 @@ def combo_choose(combo, text: str) -> None:
     assert index >= 0, f"{text!r} not in combo"
     combo.setCurrentIndex(index)
     combo.activated.emit(index)  # a real pick emits activated after currentIndexChanged
+
+
+def make_store(path) -> tuple[Store, int, list[int]]:
+    """A database with a department (signatory 张签发), one campaign and two persons."""
+    store = Store(path)
+    first17 = "11410421MA4" + "0" * 6
+    store.save_department({"name": "宝丰县住房和城乡建设局", "uscc": first17 + check_char(first17),
+                           "first_responsible": "王建国", "signatory": "张签发"})
+    campaign_id = store.add_campaign({"name": "2026年政务失信专项治理", "number_prefix": "2026",
+                                      "start_date": "2026-01-01"})
+    persons = [store.add_person({"name": "张伟", "post": "科长"}),
+               store.add_person({"name": "李娜", "post": "副局长"})]
+    return store, campaign_id, persons

@@ -62,7 +62,8 @@ def test_headers_and_display_formats(qapp, demo_store):
     align = _cell(model, row, "amount_involved", Qt.ItemDataRole.TextAlignmentRole)
     assert align & Qt.AlignmentFlag.AlignRight
     assert _cell(model, row, "deadline") == "2031年12月30日"
-    done, total = demo_store.measures_done(pid)
+    p = demo_store.get_problem(pid)
+    done, total = p["measures_done"], p["measures_total"]
     assert _cell(model, row, "progress") == f"{done}/{total} 项措施"
     title = demo_store.get_problem(pid)["title"]
     assert title in _cell(model, row, "title", Qt.ItemDataRole.ToolTipRole)

@@ -26,10 +26,11 @@ class Ui_CampaignDialog(object):
     def setupUi(self, CampaignDialog):
         if not CampaignDialog.objectName():
             CampaignDialog.setObjectName(u"CampaignDialog")
-        CampaignDialog.resize(860, 500)
+        CampaignDialog.resize(820, 440)
         self.mainLayout = QVBoxLayout(CampaignDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.bodyLayout = QHBoxLayout()
+        self.bodyLayout.setSpacing(12)
         self.bodyLayout.setObjectName(u"bodyLayout")
         self.listLayout = QVBoxLayout()
         self.listLayout.setObjectName(u"listLayout")
@@ -40,8 +41,9 @@ class Ui_CampaignDialog(object):
 
         self.campaignList = QListWidget(CampaignDialog)
         self.campaignList.setObjectName(u"campaignList")
-        self.campaignList.setMinimumSize(QSize(260, 0))
+        self.campaignList.setMinimumSize(QSize(240, 0))
         self.campaignList.setWordWrap(True)
+        self.campaignList.setSpacing(2)
 
         self.listLayout.addWidget(self.campaignList)
 
@@ -65,173 +67,187 @@ class Ui_CampaignDialog(object):
 
         self.bodyLayout.addLayout(self.listLayout)
 
-        self.formColumn = QVBoxLayout()
-        self.formColumn.setObjectName(u"formColumn")
         self.infoGroup = QGroupBox(CampaignDialog)
         self.infoGroup.setObjectName(u"infoGroup")
-        self.infoGroupLayout = QFormLayout(self.infoGroup)
-        self.infoGroupLayout.setObjectName(u"infoGroupLayout")
-        self.infoGroupLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.infoGroupLayout.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.infoLayout = QVBoxLayout(self.infoGroup)
+        self.infoLayout.setObjectName(u"infoLayout")
+        self.formLayout = QFormLayout()
+        self.formLayout.setObjectName(u"formLayout")
+        self.formLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.formLayout.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
         self.nameLabel = QLabel(self.infoGroup)
         self.nameLabel.setObjectName(u"nameLabel")
 
-        self.infoGroupLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nameLabel)
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nameLabel)
 
         self.nameEdit = QLineEdit(self.infoGroup)
         self.nameEdit.setObjectName(u"nameEdit")
         self.nameEdit.setMaxLength(100)
 
-        self.infoGroupLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nameEdit)
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nameEdit)
 
         self.nameError = QLabel(self.infoGroup)
         self.nameError.setObjectName(u"nameError")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.nameError.sizePolicy().hasHeightForWidth())
+        self.nameError.setSizePolicy(sizePolicy)
 
-        self.infoGroupLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameError)
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameError)
 
         self.docNumberLabel = QLabel(self.infoGroup)
         self.docNumberLabel.setObjectName(u"docNumberLabel")
 
-        self.infoGroupLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.docNumberLabel)
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.docNumberLabel)
 
         self.docNumberEdit = QLineEdit(self.infoGroup)
         self.docNumberEdit.setObjectName(u"docNumberEdit")
         self.docNumberEdit.setMaxLength(60)
 
-        self.infoGroupLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.docNumberEdit)
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.docNumberEdit)
 
         self.docNumberError = QLabel(self.infoGroup)
         self.docNumberError.setObjectName(u"docNumberError")
+        sizePolicy.setHeightForWidth(self.docNumberError.sizePolicy().hasHeightForWidth())
+        self.docNumberError.setSizePolicy(sizePolicy)
 
-        self.infoGroupLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.docNumberError)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.docNumberError)
 
         self.numberPrefixLabel = QLabel(self.infoGroup)
         self.numberPrefixLabel.setObjectName(u"numberPrefixLabel")
 
-        self.infoGroupLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.numberPrefixLabel)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.numberPrefixLabel)
 
         self.numberPrefixEdit = QLineEdit(self.infoGroup)
         self.numberPrefixEdit.setObjectName(u"numberPrefixEdit")
         self.numberPrefixEdit.setMaxLength(20)
 
-        self.infoGroupLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.numberPrefixEdit)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.numberPrefixEdit)
 
         self.numberPrefixError = QLabel(self.infoGroup)
         self.numberPrefixError.setObjectName(u"numberPrefixError")
+        sizePolicy.setHeightForWidth(self.numberPrefixError.sizePolicy().hasHeightForWidth())
+        self.numberPrefixError.setSizePolicy(sizePolicy)
 
-        self.infoGroupLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.numberPrefixError)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.numberPrefixError)
 
         self.startDateLabel = QLabel(self.infoGroup)
         self.startDateLabel.setObjectName(u"startDateLabel")
 
-        self.infoGroupLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.startDateLabel)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.startDateLabel)
 
         self.startDateEdit = DateEdit(self.infoGroup)
         self.startDateEdit.setObjectName(u"startDateEdit")
 
-        self.infoGroupLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.startDateEdit)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.startDateEdit)
 
         self.startDateError = QLabel(self.infoGroup)
         self.startDateError.setObjectName(u"startDateError")
+        sizePolicy.setHeightForWidth(self.startDateError.sizePolicy().hasHeightForWidth())
+        self.startDateError.setSizePolicy(sizePolicy)
 
-        self.infoGroupLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.startDateError)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.startDateError)
 
+        self.deadlineHeading = QLabel(self.infoGroup)
+        self.deadlineHeading.setObjectName(u"deadlineHeading")
+        self.deadlineHeading.setStyleSheet(u"font-weight: bold; margin-top: 8px;")
 
-        self.formColumn.addWidget(self.infoGroup)
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.SpanningRole, self.deadlineHeading)
 
-        self.deadlineGroup = QGroupBox(CampaignDialog)
-        self.deadlineGroup.setObjectName(u"deadlineGroup")
-        self.deadlineGroupLayout = QFormLayout(self.deadlineGroup)
-        self.deadlineGroupLayout.setObjectName(u"deadlineGroupLayout")
-        self.deadlineGroupLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.deadlineGroupLayout.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
-        self.selfInspectionDeadlineLabel = QLabel(self.deadlineGroup)
+        self.selfInspectionDeadlineLabel = QLabel(self.infoGroup)
         self.selfInspectionDeadlineLabel.setObjectName(u"selfInspectionDeadlineLabel")
 
-        self.deadlineGroupLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.selfInspectionDeadlineLabel)
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.selfInspectionDeadlineLabel)
 
-        self.selfInspectionDeadlineEdit = DateEdit(self.deadlineGroup)
+        self.selfInspectionDeadlineEdit = DateEdit(self.infoGroup)
         self.selfInspectionDeadlineEdit.setObjectName(u"selfInspectionDeadlineEdit")
 
-        self.deadlineGroupLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.selfInspectionDeadlineEdit)
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.selfInspectionDeadlineEdit)
 
-        self.selfInspectionDeadlineError = QLabel(self.deadlineGroup)
+        self.selfInspectionDeadlineError = QLabel(self.infoGroup)
         self.selfInspectionDeadlineError.setObjectName(u"selfInspectionDeadlineError")
+        sizePolicy.setHeightForWidth(self.selfInspectionDeadlineError.sizePolicy().hasHeightForWidth())
+        self.selfInspectionDeadlineError.setSizePolicy(sizePolicy)
 
-        self.deadlineGroupLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.selfInspectionDeadlineError)
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.selfInspectionDeadlineError)
 
-        self.planDeadlineLabel = QLabel(self.deadlineGroup)
+        self.planDeadlineLabel = QLabel(self.infoGroup)
         self.planDeadlineLabel.setObjectName(u"planDeadlineLabel")
 
-        self.deadlineGroupLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.planDeadlineLabel)
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.planDeadlineLabel)
 
-        self.planDeadlineEdit = DateEdit(self.deadlineGroup)
+        self.planDeadlineEdit = DateEdit(self.infoGroup)
         self.planDeadlineEdit.setObjectName(u"planDeadlineEdit")
 
-        self.deadlineGroupLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.planDeadlineEdit)
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.planDeadlineEdit)
 
-        self.planDeadlineError = QLabel(self.deadlineGroup)
+        self.planDeadlineError = QLabel(self.infoGroup)
         self.planDeadlineError.setObjectName(u"planDeadlineError")
+        sizePolicy.setHeightForWidth(self.planDeadlineError.sizePolicy().hasHeightForWidth())
+        self.planDeadlineError.setSizePolicy(sizePolicy)
 
-        self.deadlineGroupLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.planDeadlineError)
+        self.formLayout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.planDeadlineError)
 
-        self.rectificationDeadlineLabel = QLabel(self.deadlineGroup)
+        self.rectificationDeadlineLabel = QLabel(self.infoGroup)
         self.rectificationDeadlineLabel.setObjectName(u"rectificationDeadlineLabel")
 
-        self.deadlineGroupLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.rectificationDeadlineLabel)
+        self.formLayout.setWidget(13, QFormLayout.ItemRole.LabelRole, self.rectificationDeadlineLabel)
 
-        self.rectificationDeadlineEdit = DateEdit(self.deadlineGroup)
+        self.rectificationDeadlineEdit = DateEdit(self.infoGroup)
         self.rectificationDeadlineEdit.setObjectName(u"rectificationDeadlineEdit")
 
-        self.deadlineGroupLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.rectificationDeadlineEdit)
+        self.formLayout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.rectificationDeadlineEdit)
 
-        self.rectificationDeadlineError = QLabel(self.deadlineGroup)
+        self.rectificationDeadlineError = QLabel(self.infoGroup)
         self.rectificationDeadlineError.setObjectName(u"rectificationDeadlineError")
+        sizePolicy.setHeightForWidth(self.rectificationDeadlineError.sizePolicy().hasHeightForWidth())
+        self.rectificationDeadlineError.setSizePolicy(sizePolicy)
 
-        self.deadlineGroupLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.rectificationDeadlineError)
+        self.formLayout.setWidget(14, QFormLayout.ItemRole.FieldRole, self.rectificationDeadlineError)
 
 
-        self.formColumn.addWidget(self.deadlineGroup)
+        self.infoLayout.addLayout(self.formLayout)
 
-        self.generalError = QLabel(CampaignDialog)
+        self.generalError = QLabel(self.infoGroup)
         self.generalError.setObjectName(u"generalError")
         self.generalError.setWordWrap(True)
 
-        self.formColumn.addWidget(self.generalError)
+        self.infoLayout.addWidget(self.generalError)
 
         self.formSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.formColumn.addItem(self.formSpacer)
+        self.infoLayout.addItem(self.formSpacer)
 
         self.formButtonsLayout = QHBoxLayout()
         self.formButtonsLayout.setObjectName(u"formButtonsLayout")
-        self.stateLabel = QLabel(CampaignDialog)
+        self.stateLabel = QLabel(self.infoGroup)
         self.stateLabel.setObjectName(u"stateLabel")
+        sizePolicy.setHeightForWidth(self.stateLabel.sizePolicy().hasHeightForWidth())
+        self.stateLabel.setSizePolicy(sizePolicy)
 
         self.formButtonsLayout.addWidget(self.stateLabel)
 
-        self.formButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.formButtonsLayout.addItem(self.formButtonsSpacer)
-
-        self.revertButton = QPushButton(CampaignDialog)
+        self.revertButton = QPushButton(self.infoGroup)
         self.revertButton.setObjectName(u"revertButton")
         self.revertButton.setAutoDefault(False)
 
         self.formButtonsLayout.addWidget(self.revertButton)
 
-        self.saveButton = QPushButton(CampaignDialog)
+        self.saveButton = QPushButton(self.infoGroup)
         self.saveButton.setObjectName(u"saveButton")
         self.saveButton.setAutoDefault(False)
 
         self.formButtonsLayout.addWidget(self.saveButton)
 
 
-        self.formColumn.addLayout(self.formButtonsLayout)
+        self.infoLayout.addLayout(self.formButtonsLayout)
 
 
-        self.bodyLayout.addLayout(self.formColumn)
+        self.bodyLayout.addWidget(self.infoGroup)
 
+        self.bodyLayout.setStretch(0, 2)
+        self.bodyLayout.setStretch(1, 3)
 
         self.mainLayout.addLayout(self.bodyLayout)
 
@@ -260,8 +276,8 @@ class Ui_CampaignDialog(object):
         QWidget.setTabOrder(self.startDateEdit, self.selfInspectionDeadlineEdit)
         QWidget.setTabOrder(self.selfInspectionDeadlineEdit, self.planDeadlineEdit)
         QWidget.setTabOrder(self.planDeadlineEdit, self.rectificationDeadlineEdit)
-        QWidget.setTabOrder(self.rectificationDeadlineEdit, self.saveButton)
-        QWidget.setTabOrder(self.saveButton, self.revertButton)
+        QWidget.setTabOrder(self.rectificationDeadlineEdit, self.revertButton)
+        QWidget.setTabOrder(self.revertButton, self.saveButton)
 
         self.retranslateUi(CampaignDialog)
 
@@ -284,7 +300,7 @@ class Ui_CampaignDialog(object):
         self.numberPrefixEdit.setToolTip(QCoreApplication.translate("CampaignDialog", u"\u65b0\u767b\u8bb0\u95ee\u9898\u7684\u7f16\u53f7\u4e3a\u201c\u524d\u7f00-\u5e8f\u53f7\u201d\uff0c\u4f8b\u5982 2021-001\uff1b\u4fee\u6539\u524d\u7f00\u4e0d\u5f71\u54cd\u5df2\u767b\u8bb0\u95ee\u9898\u7684\u7f16\u53f7", None))
 #endif // QT_CONFIG(tooltip)
         self.startDateLabel.setText(QCoreApplication.translate("CampaignDialog", u"\u5f00\u59cb\u65e5\u671f(&S)\uff1a", None))
-        self.deadlineGroup.setTitle(QCoreApplication.translate("CampaignDialog", u"\u62a5\u9001\u65f6\u9650\uff08\u53bf\u4fe1\u7528\u529e\u8981\u6c42\u7684\u622a\u6b62\u65e5\u671f\uff09", None))
+        self.deadlineHeading.setText(QCoreApplication.translate("CampaignDialog", u"\u62a5\u9001\u65f6\u9650\uff08\u53bf\u4fe1\u7528\u529e\u8981\u6c42\u62a5\u9001\u7684\u622a\u6b62\u65e5\u671f\uff09", None))
         self.selfInspectionDeadlineLabel.setText(QCoreApplication.translate("CampaignDialog", u"\u81ea\u67e5\u60c5\u51b5\u62a5\u9001\u65f6\u9650(&Z)\uff1a", None))
         self.planDeadlineLabel.setText(QCoreApplication.translate("CampaignDialog", u"\u6574\u6539\u65b9\u6848\u62a5\u9001\u65f6\u9650(&F)\uff1a", None))
         self.rectificationDeadlineLabel.setText(QCoreApplication.translate("CampaignDialog", u"\u6574\u6539\u62a5\u544a\u62a5\u9001\u65f6\u9650(&G)\uff1a", None))

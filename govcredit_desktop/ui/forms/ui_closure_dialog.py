@@ -31,12 +31,17 @@ class Ui_CloseProblemDialog(object):
         self.problemLabel = QLabel(CloseProblemDialog)
         self.problemLabel.setObjectName(u"problemLabel")
         self.problemLabel.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.problemLabel.sizePolicy().hasHeightForWidth())
+        self.problemLabel.setSizePolicy(sizePolicy)
 
         self.mainLayout.addWidget(self.problemLabel)
 
         self.formGrid = QGridLayout()
         self.formGrid.setObjectName(u"formGrid")
-        self.formGrid.setVerticalSpacing(2)
+        self.formGrid.setVerticalSpacing(4)
         self.approverLabel = QLabel(CloseProblemDialog)
         self.approverLabel.setObjectName(u"approverLabel")
 
@@ -50,6 +55,8 @@ class Ui_CloseProblemDialog(object):
         self.closedByError = QLabel(CloseProblemDialog)
         self.closedByError.setObjectName(u"closedByError")
         self.closedByError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.closedByError.sizePolicy().hasHeightForWidth())
+        self.closedByError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.closedByError, 1, 1, 1, 1)
 
@@ -66,6 +73,8 @@ class Ui_CloseProblemDialog(object):
         self.closedDateError = QLabel(CloseProblemDialog)
         self.closedDateError.setObjectName(u"closedDateError")
         self.closedDateError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.closedDateError.sizePolicy().hasHeightForWidth())
+        self.closedDateError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.closedDateError, 3, 1, 1, 1)
 
@@ -77,22 +86,27 @@ class Ui_CloseProblemDialog(object):
         self.remarkEdit = QPlainTextEdit(CloseProblemDialog)
         self.remarkEdit.setObjectName(u"remarkEdit")
         self.remarkEdit.setTabChangesFocus(True)
-        self.remarkEdit.setMaximumSize(QSize(16777215, 100))
+        self.remarkEdit.setMinimumSize(QSize(0, 60))
 
         self.formGrid.addWidget(self.remarkEdit, 4, 1, 1, 1)
 
         self.remarkError = QLabel(CloseProblemDialog)
         self.remarkError.setObjectName(u"remarkError")
         self.remarkError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.remarkError.sizePolicy().hasHeightForWidth())
+        self.remarkError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.remarkError, 5, 1, 1, 1)
 
+        self.formGrid.setRowStretch(4, 1)
 
         self.mainLayout.addLayout(self.formGrid)
 
         self.generalError = QLabel(CloseProblemDialog)
         self.generalError.setObjectName(u"generalError")
         self.generalError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.generalError.sizePolicy().hasHeightForWidth())
+        self.generalError.setSizePolicy(sizePolicy)
 
         self.mainLayout.addWidget(self.generalError)
 
@@ -103,6 +117,7 @@ class Ui_CloseProblemDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+        self.mainLayout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.approverLabel.setBuddy(self.approverEdit)
         self.dateLabel.setBuddy(self.closedDateEdit)

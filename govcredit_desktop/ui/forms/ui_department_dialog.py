@@ -16,14 +16,14 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QGroupBox, QLabel, QLineEdit,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QFormLayout, QLabel, QLineEdit, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_DepartmentDialog(object):
     def setupUi(self, DepartmentDialog):
         if not DepartmentDialog.objectName():
             DepartmentDialog.setObjectName(u"DepartmentDialog")
-        DepartmentDialog.resize(520, 520)
+        DepartmentDialog.resize(540, 400)
         self.mainLayout = QVBoxLayout(DepartmentDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.hintLabel = QLabel(DepartmentDialog)
@@ -32,145 +32,165 @@ class Ui_DepartmentDialog(object):
 
         self.mainLayout.addWidget(self.hintLabel)
 
-        self.unitGroup = QGroupBox(DepartmentDialog)
-        self.unitGroup.setObjectName(u"unitGroup")
-        self.unitGroupLayout = QFormLayout(self.unitGroup)
-        self.unitGroupLayout.setObjectName(u"unitGroupLayout")
-        self.unitGroupLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.unitGroupLayout.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
-        self.nameLabel = QLabel(self.unitGroup)
+        self.formLayout = QFormLayout()
+        self.formLayout.setObjectName(u"formLayout")
+        self.formLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.formLayout.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.unitHeading = QLabel(DepartmentDialog)
+        self.unitHeading.setObjectName(u"unitHeading")
+        self.unitHeading.setStyleSheet(u"font-weight: bold; margin-top: 8px;")
+
+        self.formLayout.setWidget(0, QFormLayout.ItemRole.SpanningRole, self.unitHeading)
+
+        self.nameLabel = QLabel(DepartmentDialog)
         self.nameLabel.setObjectName(u"nameLabel")
 
-        self.unitGroupLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nameLabel)
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.nameLabel)
 
-        self.nameEdit = QLineEdit(self.unitGroup)
+        self.nameEdit = QLineEdit(DepartmentDialog)
         self.nameEdit.setObjectName(u"nameEdit")
         self.nameEdit.setMaxLength(100)
 
-        self.unitGroupLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nameEdit)
+        self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameEdit)
 
-        self.nameError = QLabel(self.unitGroup)
+        self.nameError = QLabel(DepartmentDialog)
         self.nameError.setObjectName(u"nameError")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.nameError.sizePolicy().hasHeightForWidth())
+        self.nameError.setSizePolicy(sizePolicy)
 
-        self.unitGroupLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameError)
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.nameError)
 
-        self.usccLabel = QLabel(self.unitGroup)
+        self.usccLabel = QLabel(DepartmentDialog)
         self.usccLabel.setObjectName(u"usccLabel")
 
-        self.unitGroupLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.usccLabel)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.usccLabel)
 
-        self.usccEdit = QLineEdit(self.unitGroup)
+        self.usccEdit = QLineEdit(DepartmentDialog)
         self.usccEdit.setObjectName(u"usccEdit")
         self.usccEdit.setMaxLength(18)
 
-        self.unitGroupLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.usccEdit)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.usccEdit)
 
-        self.usccError = QLabel(self.unitGroup)
+        self.usccError = QLabel(DepartmentDialog)
         self.usccError.setObjectName(u"usccError")
+        sizePolicy.setHeightForWidth(self.usccError.sizePolicy().hasHeightForWidth())
+        self.usccError.setSizePolicy(sizePolicy)
 
-        self.unitGroupLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.usccError)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.usccError)
 
-        self.firstResponsibleLabel = QLabel(self.unitGroup)
+        self.firstResponsibleLabel = QLabel(DepartmentDialog)
         self.firstResponsibleLabel.setObjectName(u"firstResponsibleLabel")
 
-        self.unitGroupLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.firstResponsibleLabel)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.firstResponsibleLabel)
 
-        self.firstResponsibleEdit = QLineEdit(self.unitGroup)
+        self.firstResponsibleEdit = QLineEdit(DepartmentDialog)
         self.firstResponsibleEdit.setObjectName(u"firstResponsibleEdit")
 
-        self.unitGroupLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.firstResponsibleEdit)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.firstResponsibleEdit)
 
-        self.firstResponsibleError = QLabel(self.unitGroup)
+        self.firstResponsibleError = QLabel(DepartmentDialog)
         self.firstResponsibleError.setObjectName(u"firstResponsibleError")
+        sizePolicy.setHeightForWidth(self.firstResponsibleError.sizePolicy().hasHeightForWidth())
+        self.firstResponsibleError.setSizePolicy(sizePolicy)
 
-        self.unitGroupLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.firstResponsibleError)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.firstResponsibleError)
 
-        self.contactPersonLabel = QLabel(self.unitGroup)
+        self.contactPersonLabel = QLabel(DepartmentDialog)
         self.contactPersonLabel.setObjectName(u"contactPersonLabel")
 
-        self.unitGroupLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.contactPersonLabel)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.contactPersonLabel)
 
-        self.contactPersonEdit = QLineEdit(self.unitGroup)
+        self.contactPersonEdit = QLineEdit(DepartmentDialog)
         self.contactPersonEdit.setObjectName(u"contactPersonEdit")
 
-        self.unitGroupLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.contactPersonEdit)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.contactPersonEdit)
 
-        self.contactPersonError = QLabel(self.unitGroup)
+        self.contactPersonError = QLabel(DepartmentDialog)
         self.contactPersonError.setObjectName(u"contactPersonError")
+        sizePolicy.setHeightForWidth(self.contactPersonError.sizePolicy().hasHeightForWidth())
+        self.contactPersonError.setSizePolicy(sizePolicy)
 
-        self.unitGroupLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.contactPersonError)
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.contactPersonError)
 
-        self.contactPhoneLabel = QLabel(self.unitGroup)
+        self.contactPhoneLabel = QLabel(DepartmentDialog)
         self.contactPhoneLabel.setObjectName(u"contactPhoneLabel")
 
-        self.unitGroupLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.contactPhoneLabel)
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.contactPhoneLabel)
 
-        self.contactPhoneEdit = QLineEdit(self.unitGroup)
+        self.contactPhoneEdit = QLineEdit(DepartmentDialog)
         self.contactPhoneEdit.setObjectName(u"contactPhoneEdit")
 
-        self.unitGroupLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.contactPhoneEdit)
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.contactPhoneEdit)
 
-        self.contactPhoneError = QLabel(self.unitGroup)
+        self.contactPhoneError = QLabel(DepartmentDialog)
         self.contactPhoneError.setObjectName(u"contactPhoneError")
+        sizePolicy.setHeightForWidth(self.contactPhoneError.sizePolicy().hasHeightForWidth())
+        self.contactPhoneError.setSizePolicy(sizePolicy)
 
-        self.unitGroupLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.contactPhoneError)
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.contactPhoneError)
 
+        self.signHeading = QLabel(DepartmentDialog)
+        self.signHeading.setObjectName(u"signHeading")
+        self.signHeading.setStyleSheet(u"font-weight: bold; margin-top: 8px;")
 
-        self.mainLayout.addWidget(self.unitGroup)
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.SpanningRole, self.signHeading)
 
-        self.signGroup = QGroupBox(DepartmentDialog)
-        self.signGroup.setObjectName(u"signGroup")
-        self.signGroupLayout = QFormLayout(self.signGroup)
-        self.signGroupLayout.setObjectName(u"signGroupLayout")
-        self.signGroupLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.signGroupLayout.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
-        self.preparerLabel = QLabel(self.signGroup)
+        self.preparerLabel = QLabel(DepartmentDialog)
         self.preparerLabel.setObjectName(u"preparerLabel")
 
-        self.signGroupLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.preparerLabel)
+        self.formLayout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.preparerLabel)
 
-        self.preparerEdit = QLineEdit(self.signGroup)
+        self.preparerEdit = QLineEdit(DepartmentDialog)
         self.preparerEdit.setObjectName(u"preparerEdit")
 
-        self.signGroupLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.preparerEdit)
+        self.formLayout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.preparerEdit)
 
-        self.preparerError = QLabel(self.signGroup)
+        self.preparerError = QLabel(DepartmentDialog)
         self.preparerError.setObjectName(u"preparerError")
+        sizePolicy.setHeightForWidth(self.preparerError.sizePolicy().hasHeightForWidth())
+        self.preparerError.setSizePolicy(sizePolicy)
 
-        self.signGroupLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.preparerError)
+        self.formLayout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.preparerError)
 
-        self.reviewerLabel = QLabel(self.signGroup)
+        self.reviewerLabel = QLabel(DepartmentDialog)
         self.reviewerLabel.setObjectName(u"reviewerLabel")
 
-        self.signGroupLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.reviewerLabel)
+        self.formLayout.setWidget(14, QFormLayout.ItemRole.LabelRole, self.reviewerLabel)
 
-        self.reviewerEdit = QLineEdit(self.signGroup)
+        self.reviewerEdit = QLineEdit(DepartmentDialog)
         self.reviewerEdit.setObjectName(u"reviewerEdit")
 
-        self.signGroupLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.reviewerEdit)
+        self.formLayout.setWidget(14, QFormLayout.ItemRole.FieldRole, self.reviewerEdit)
 
-        self.reviewerError = QLabel(self.signGroup)
+        self.reviewerError = QLabel(DepartmentDialog)
         self.reviewerError.setObjectName(u"reviewerError")
+        sizePolicy.setHeightForWidth(self.reviewerError.sizePolicy().hasHeightForWidth())
+        self.reviewerError.setSizePolicy(sizePolicy)
 
-        self.signGroupLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.reviewerError)
+        self.formLayout.setWidget(15, QFormLayout.ItemRole.FieldRole, self.reviewerError)
 
-        self.signatoryLabel = QLabel(self.signGroup)
+        self.signatoryLabel = QLabel(DepartmentDialog)
         self.signatoryLabel.setObjectName(u"signatoryLabel")
 
-        self.signGroupLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.signatoryLabel)
+        self.formLayout.setWidget(16, QFormLayout.ItemRole.LabelRole, self.signatoryLabel)
 
-        self.signatoryEdit = QLineEdit(self.signGroup)
+        self.signatoryEdit = QLineEdit(DepartmentDialog)
         self.signatoryEdit.setObjectName(u"signatoryEdit")
 
-        self.signGroupLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.signatoryEdit)
+        self.formLayout.setWidget(16, QFormLayout.ItemRole.FieldRole, self.signatoryEdit)
 
-        self.signatoryError = QLabel(self.signGroup)
+        self.signatoryError = QLabel(DepartmentDialog)
         self.signatoryError.setObjectName(u"signatoryError")
+        sizePolicy.setHeightForWidth(self.signatoryError.sizePolicy().hasHeightForWidth())
+        self.signatoryError.setSizePolicy(sizePolicy)
 
-        self.signGroupLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.signatoryError)
+        self.formLayout.setWidget(17, QFormLayout.ItemRole.FieldRole, self.signatoryError)
 
 
-        self.mainLayout.addWidget(self.signGroup)
+        self.mainLayout.addLayout(self.formLayout)
 
         self.generalError = QLabel(DepartmentDialog)
         self.generalError.setObjectName(u"generalError")
@@ -214,17 +234,17 @@ class Ui_DepartmentDialog(object):
     def retranslateUi(self, DepartmentDialog):
         DepartmentDialog.setWindowTitle(QCoreApplication.translate("DepartmentDialog", u"\u5355\u4f4d\u4fe1\u606f", None))
         self.hintLabel.setText(QCoreApplication.translate("DepartmentDialog", u"\u672c\u5355\u4f4d\u7684\u540d\u79f0\u3001\u7edf\u4e00\u793e\u4f1a\u4fe1\u7528\u4ee3\u7801\u548c\u7f72\u540d\u4eba\u4f1a\u5370\u5728\u81ea\u67e5\u60c5\u51b5\u62a5\u544a\u3001\u6574\u6539\u65b9\u6848\u548c\u6574\u6539\u62a5\u544a\u4e0a\uff0c\u8bf7\u4e0e\u516c\u7ae0\u548c\u8425\u4e1a\u6267\u7167\uff08\u767b\u8bb0\u8bc1\u4e66\uff09\u4e0a\u7684\u4e00\u81f4\u3002", None))
-        self.unitGroup.setTitle(QCoreApplication.translate("DepartmentDialog", u"\u5355\u4f4d", None))
+        self.unitHeading.setText(QCoreApplication.translate("DepartmentDialog", u"\u5355\u4f4d", None))
         self.nameLabel.setText(QCoreApplication.translate("DepartmentDialog", u"\u5355\u4f4d\u540d\u79f0(&N)\uff1a", None))
         self.nameEdit.setPlaceholderText(QCoreApplication.translate("DepartmentDialog", u"\u4f8b\u5982 \u5b9d\u4e30\u53bf\u4f4f\u623f\u548c\u57ce\u4e61\u5efa\u8bbe\u5c40", None))
         self.usccLabel.setText(QCoreApplication.translate("DepartmentDialog", u"\u7edf\u4e00\u793e\u4f1a\u4fe1\u7528\u4ee3\u7801(&C)\uff1a", None))
-        self.usccEdit.setPlaceholderText(QCoreApplication.translate("DepartmentDialog", u"18\u4f4d\uff0c\u5b57\u6bcd\u8bf7\u7528\u5927\u5199", None))
+        self.usccEdit.setPlaceholderText(QCoreApplication.translate("DepartmentDialog", u"18\u4f4d\uff0c\u89c1\u8425\u4e1a\u6267\u7167\u6216\u767b\u8bb0\u8bc1\u4e66", None))
         self.firstResponsibleLabel.setText(QCoreApplication.translate("DepartmentDialog", u"\u7b2c\u4e00\u8d23\u4efb\u4eba(&F)\uff1a", None))
         self.firstResponsibleEdit.setPlaceholderText(QCoreApplication.translate("DepartmentDialog", u"\u5355\u4f4d\u4e3b\u8981\u8d1f\u8d23\u540c\u5fd7", None))
         self.contactPersonLabel.setText(QCoreApplication.translate("DepartmentDialog", u"\u8054\u7cfb\u4eba(&L)\uff1a", None))
         self.contactPhoneLabel.setText(QCoreApplication.translate("DepartmentDialog", u"\u8054\u7cfb\u7535\u8bdd(&T)\uff1a", None))
         self.contactPhoneEdit.setPlaceholderText(QCoreApplication.translate("DepartmentDialog", u"\u4f8b\u5982 0375-6512345", None))
-        self.signGroup.setTitle(QCoreApplication.translate("DepartmentDialog", u"\u62a5\u544a\u7f72\u540d", None))
+        self.signHeading.setText(QCoreApplication.translate("DepartmentDialog", u"\u62a5\u544a\u7f72\u540d\uff08\u7ecf\u529e\u4eba\u3001\u5ba1\u6838\u4eba\u3001\u7b7e\u53d1\u4eba\uff09", None))
         self.preparerLabel.setText(QCoreApplication.translate("DepartmentDialog", u"\u7ecf\u529e\u4eba(&P)\uff1a", None))
         self.reviewerLabel.setText(QCoreApplication.translate("DepartmentDialog", u"\u5ba1\u6838\u4eba(&R)\uff1a", None))
         self.signatoryLabel.setText(QCoreApplication.translate("DepartmentDialog", u"\u7b7e\u53d1\u4eba(&S)\uff1a", None))

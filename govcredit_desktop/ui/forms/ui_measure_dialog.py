@@ -31,12 +31,17 @@ class Ui_MeasureDialog(object):
         self.problemLabel = QLabel(MeasureDialog)
         self.problemLabel.setObjectName(u"problemLabel")
         self.problemLabel.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.problemLabel.sizePolicy().hasHeightForWidth())
+        self.problemLabel.setSizePolicy(sizePolicy)
 
         self.mainLayout.addWidget(self.problemLabel)
 
         self.formGrid = QGridLayout()
         self.formGrid.setObjectName(u"formGrid")
-        self.formGrid.setVerticalSpacing(2)
+        self.formGrid.setVerticalSpacing(4)
         self.contentLabel = QLabel(MeasureDialog)
         self.contentLabel.setObjectName(u"contentLabel")
 
@@ -45,13 +50,15 @@ class Ui_MeasureDialog(object):
         self.contentEdit = QPlainTextEdit(MeasureDialog)
         self.contentEdit.setObjectName(u"contentEdit")
         self.contentEdit.setTabChangesFocus(True)
-        self.contentEdit.setMaximumSize(QSize(16777215, 100))
+        self.contentEdit.setMinimumSize(QSize(0, 80))
 
         self.formGrid.addWidget(self.contentEdit, 0, 1, 1, 1)
 
         self.contentError = QLabel(MeasureDialog)
         self.contentError.setObjectName(u"contentError")
         self.contentError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.contentError.sizePolicy().hasHeightForWidth())
+        self.contentError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.contentError, 1, 1, 1, 1)
 
@@ -68,6 +75,8 @@ class Ui_MeasureDialog(object):
         self.ownerError = QLabel(MeasureDialog)
         self.ownerError.setObjectName(u"ownerError")
         self.ownerError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.ownerError.sizePolicy().hasHeightForWidth())
+        self.ownerError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.ownerError, 3, 1, 1, 1)
 
@@ -84,6 +93,8 @@ class Ui_MeasureDialog(object):
         self.deadlineError = QLabel(MeasureDialog)
         self.deadlineError.setObjectName(u"deadlineError")
         self.deadlineError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.deadlineError.sizePolicy().hasHeightForWidth())
+        self.deadlineError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.deadlineError, 5, 1, 1, 1)
 
@@ -100,6 +111,8 @@ class Ui_MeasureDialog(object):
         self.statusError = QLabel(MeasureDialog)
         self.statusError.setObjectName(u"statusError")
         self.statusError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.statusError.sizePolicy().hasHeightForWidth())
+        self.statusError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.statusError, 7, 1, 1, 1)
 
@@ -116,15 +129,20 @@ class Ui_MeasureDialog(object):
         self.completedDateError = QLabel(MeasureDialog)
         self.completedDateError.setObjectName(u"completedDateError")
         self.completedDateError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.completedDateError.sizePolicy().hasHeightForWidth())
+        self.completedDateError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.completedDateError, 9, 1, 1, 1)
 
+        self.formGrid.setRowStretch(0, 1)
 
         self.mainLayout.addLayout(self.formGrid)
 
         self.generalError = QLabel(MeasureDialog)
         self.generalError.setObjectName(u"generalError")
         self.generalError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.generalError.sizePolicy().hasHeightForWidth())
+        self.generalError.setSizePolicy(sizePolicy)
 
         self.mainLayout.addWidget(self.generalError)
 
@@ -135,6 +153,7 @@ class Ui_MeasureDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+        self.mainLayout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.contentLabel.setBuddy(self.contentEdit)
         self.ownerLabel.setBuddy(self.ownerCombo)

@@ -23,7 +23,7 @@ class Ui_PersonForm(object):
     def setupUi(self, PersonForm):
         if not PersonForm.objectName():
             PersonForm.setObjectName(u"PersonForm")
-        PersonForm.resize(420, 240)
+        PersonForm.resize(420, 200)
         self.mainLayout = QVBoxLayout(PersonForm)
         self.mainLayout.setObjectName(u"mainLayout")
         self.formLayout = QFormLayout()
@@ -43,6 +43,11 @@ class Ui_PersonForm(object):
 
         self.nameError = QLabel(PersonForm)
         self.nameError.setObjectName(u"nameError")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.nameError.sizePolicy().hasHeightForWidth())
+        self.nameError.setSizePolicy(sizePolicy)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameError)
 
@@ -59,6 +64,8 @@ class Ui_PersonForm(object):
 
         self.postError = QLabel(PersonForm)
         self.postError.setObjectName(u"postError")
+        sizePolicy.setHeightForWidth(self.postError.sizePolicy().hasHeightForWidth())
+        self.postError.setSizePolicy(sizePolicy)
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.postError)
 
@@ -75,6 +82,8 @@ class Ui_PersonForm(object):
 
         self.unitError = QLabel(PersonForm)
         self.unitError.setObjectName(u"unitError")
+        sizePolicy.setHeightForWidth(self.unitError.sizePolicy().hasHeightForWidth())
+        self.unitError.setSizePolicy(sizePolicy)
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.unitError)
 
@@ -91,6 +100,8 @@ class Ui_PersonForm(object):
 
         self.phoneError = QLabel(PersonForm)
         self.phoneError.setObjectName(u"phoneError")
+        sizePolicy.setHeightForWidth(self.phoneError.sizePolicy().hasHeightForWidth())
+        self.phoneError.setSizePolicy(sizePolicy)
 
         self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.phoneError)
 

@@ -72,6 +72,11 @@ class Ui_ProblemEditor(object):
         self.generalError = QLabel(ProblemEditor)
         self.generalError.setObjectName(u"generalError")
         self.generalError.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.generalError.sizePolicy().hasHeightForWidth())
+        self.generalError.setSizePolicy(sizePolicy)
 
         self.mainLayout.addWidget(self.generalError)
 
@@ -82,7 +87,7 @@ class Ui_ProblemEditor(object):
         self.basicGrid = QGridLayout(self.basicTab)
         self.basicGrid.setObjectName(u"basicGrid")
         self.basicGrid.setHorizontalSpacing(12)
-        self.basicGrid.setVerticalSpacing(2)
+        self.basicGrid.setVerticalSpacing(4)
         self.campaignLabel = QLabel(self.basicTab)
         self.campaignLabel.setObjectName(u"campaignLabel")
 
@@ -96,6 +101,8 @@ class Ui_ProblemEditor(object):
         self.campaignError = QLabel(self.basicTab)
         self.campaignError.setObjectName(u"campaignError")
         self.campaignError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.campaignError.sizePolicy().hasHeightForWidth())
+        self.campaignError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.campaignError, 1, 1, 1, 1)
 
@@ -112,6 +119,8 @@ class Ui_ProblemEditor(object):
         self.statusError = QLabel(self.basicTab)
         self.statusError.setObjectName(u"statusError")
         self.statusError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.statusError.sizePolicy().hasHeightForWidth())
+        self.statusError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.statusError, 1, 3, 1, 1)
 
@@ -129,6 +138,8 @@ class Ui_ProblemEditor(object):
         self.titleError = QLabel(self.basicTab)
         self.titleError.setObjectName(u"titleError")
         self.titleError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.titleError.sizePolicy().hasHeightForWidth())
+        self.titleError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.titleError, 3, 1, 1, 3)
 
@@ -145,6 +156,8 @@ class Ui_ProblemEditor(object):
         self.areaError = QLabel(self.basicTab)
         self.areaError.setObjectName(u"areaError")
         self.areaError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.areaError.sizePolicy().hasHeightForWidth())
+        self.areaError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.areaError, 5, 1, 1, 1)
 
@@ -161,6 +174,8 @@ class Ui_ProblemEditor(object):
         self.categoryError = QLabel(self.basicTab)
         self.categoryError.setObjectName(u"categoryError")
         self.categoryError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.categoryError.sizePolicy().hasHeightForWidth())
+        self.categoryError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.categoryError, 5, 3, 1, 1)
 
@@ -177,6 +192,8 @@ class Ui_ProblemEditor(object):
         self.sourceError = QLabel(self.basicTab)
         self.sourceError.setObjectName(u"sourceError")
         self.sourceError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.sourceError.sizePolicy().hasHeightForWidth())
+        self.sourceError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.sourceError, 7, 1, 1, 1)
 
@@ -188,6 +205,8 @@ class Ui_ProblemEditor(object):
         self.dishonestyRecordError = QLabel(self.basicTab)
         self.dishonestyRecordError.setObjectName(u"dishonestyRecordError")
         self.dishonestyRecordError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.dishonestyRecordError.sizePolicy().hasHeightForWidth())
+        self.dishonestyRecordError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.dishonestyRecordError, 7, 3, 1, 1)
 
@@ -204,6 +223,8 @@ class Ui_ProblemEditor(object):
         self.counterpartyError = QLabel(self.basicTab)
         self.counterpartyError.setObjectName(u"counterpartyError")
         self.counterpartyError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.counterpartyError.sizePolicy().hasHeightForWidth())
+        self.counterpartyError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.counterpartyError, 9, 1, 1, 1)
 
@@ -221,6 +242,8 @@ class Ui_ProblemEditor(object):
         self.counterpartyUsccError = QLabel(self.basicTab)
         self.counterpartyUsccError.setObjectName(u"counterpartyUsccError")
         self.counterpartyUsccError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.counterpartyUsccError.sizePolicy().hasHeightForWidth())
+        self.counterpartyUsccError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.counterpartyUsccError, 9, 3, 1, 1)
 
@@ -237,6 +260,8 @@ class Ui_ProblemEditor(object):
         self.amountInvolvedError = QLabel(self.basicTab)
         self.amountInvolvedError.setObjectName(u"amountInvolvedError")
         self.amountInvolvedError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.amountInvolvedError.sizePolicy().hasHeightForWidth())
+        self.amountInvolvedError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.amountInvolvedError, 11, 1, 1, 1)
 
@@ -253,6 +278,8 @@ class Ui_ProblemEditor(object):
         self.amountRepaidError = QLabel(self.basicTab)
         self.amountRepaidError.setObjectName(u"amountRepaidError")
         self.amountRepaidError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.amountRepaidError.sizePolicy().hasHeightForWidth())
+        self.amountRepaidError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.amountRepaidError, 11, 3, 1, 1)
 
@@ -269,6 +296,8 @@ class Ui_ProblemEditor(object):
         self.discoveredDateError = QLabel(self.basicTab)
         self.discoveredDateError.setObjectName(u"discoveredDateError")
         self.discoveredDateError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.discoveredDateError.sizePolicy().hasHeightForWidth())
+        self.discoveredDateError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.discoveredDateError, 13, 1, 1, 1)
 
@@ -285,6 +314,8 @@ class Ui_ProblemEditor(object):
         self.deadlineError = QLabel(self.basicTab)
         self.deadlineError.setObjectName(u"deadlineError")
         self.deadlineError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.deadlineError.sizePolicy().hasHeightForWidth())
+        self.deadlineError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.deadlineError, 13, 3, 1, 1)
 
@@ -301,6 +332,8 @@ class Ui_ProblemEditor(object):
         self.leadUnitError = QLabel(self.basicTab)
         self.leadUnitError.setObjectName(u"leadUnitError")
         self.leadUnitError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.leadUnitError.sizePolicy().hasHeightForWidth())
+        self.leadUnitError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.leadUnitError, 15, 1, 1, 1)
 
@@ -317,6 +350,8 @@ class Ui_ProblemEditor(object):
         self.responsibleUnitError = QLabel(self.basicTab)
         self.responsibleUnitError.setObjectName(u"responsibleUnitError")
         self.responsibleUnitError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.responsibleUnitError.sizePolicy().hasHeightForWidth())
+        self.responsibleUnitError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.responsibleUnitError, 15, 3, 1, 1)
 
@@ -333,6 +368,8 @@ class Ui_ProblemEditor(object):
         self.responsibleLeaderError = QLabel(self.basicTab)
         self.responsibleLeaderError.setObjectName(u"responsibleLeaderError")
         self.responsibleLeaderError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.responsibleLeaderError.sizePolicy().hasHeightForWidth())
+        self.responsibleLeaderError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.responsibleLeaderError, 17, 1, 1, 1)
 
@@ -349,6 +386,8 @@ class Ui_ProblemEditor(object):
         self.responsiblePersonError = QLabel(self.basicTab)
         self.responsiblePersonError.setObjectName(u"responsiblePersonError")
         self.responsiblePersonError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.responsiblePersonError.sizePolicy().hasHeightForWidth())
+        self.responsiblePersonError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.responsiblePersonError, 17, 3, 1, 1)
 
@@ -360,13 +399,15 @@ class Ui_ProblemEditor(object):
         self.descriptionEdit = QPlainTextEdit(self.basicTab)
         self.descriptionEdit.setObjectName(u"descriptionEdit")
         self.descriptionEdit.setTabChangesFocus(True)
-        self.descriptionEdit.setMaximumSize(QSize(16777215, 90))
+        self.descriptionEdit.setMinimumSize(QSize(0, 60))
 
         self.basicGrid.addWidget(self.descriptionEdit, 18, 1, 1, 3)
 
         self.descriptionError = QLabel(self.basicTab)
         self.descriptionError.setObjectName(u"descriptionError")
         self.descriptionError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.descriptionError.sizePolicy().hasHeightForWidth())
+        self.descriptionError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.descriptionError, 19, 1, 1, 3)
 
@@ -378,16 +419,20 @@ class Ui_ProblemEditor(object):
         self.targetEdit = QPlainTextEdit(self.basicTab)
         self.targetEdit.setObjectName(u"targetEdit")
         self.targetEdit.setTabChangesFocus(True)
-        self.targetEdit.setMaximumSize(QSize(16777215, 90))
+        self.targetEdit.setMinimumSize(QSize(0, 60))
 
         self.basicGrid.addWidget(self.targetEdit, 20, 1, 1, 3)
 
         self.targetError = QLabel(self.basicTab)
         self.targetError.setObjectName(u"targetError")
         self.targetError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.targetError.sizePolicy().hasHeightForWidth())
+        self.targetError.setSizePolicy(sizePolicy)
 
         self.basicGrid.addWidget(self.targetError, 21, 1, 1, 3)
 
+        self.basicGrid.setRowStretch(18, 1)
+        self.basicGrid.setRowStretch(20, 1)
         self.tabs.addTab(self.basicTab, "")
         self.measuresTab = QWidget()
         self.measuresTab.setObjectName(u"measuresTab")
@@ -555,6 +600,7 @@ class Ui_ProblemEditor(object):
 
         self.mainLayout.addLayout(self.bottomLayout)
 
+        self.mainLayout.setStretch(3, 1)
 #if QT_CONFIG(shortcut)
         self.campaignLabel.setBuddy(self.campaignCombo)
         self.statusLabel.setBuddy(self.statusCombo)

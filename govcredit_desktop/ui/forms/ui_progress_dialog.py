@@ -31,12 +31,17 @@ class Ui_ProgressDialog(object):
         self.problemLabel = QLabel(ProgressDialog)
         self.problemLabel.setObjectName(u"problemLabel")
         self.problemLabel.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.problemLabel.sizePolicy().hasHeightForWidth())
+        self.problemLabel.setSizePolicy(sizePolicy)
 
         self.mainLayout.addWidget(self.problemLabel)
 
         self.formGrid = QGridLayout()
         self.formGrid.setObjectName(u"formGrid")
-        self.formGrid.setVerticalSpacing(2)
+        self.formGrid.setVerticalSpacing(4)
         self.entryDateLabel = QLabel(ProgressDialog)
         self.entryDateLabel.setObjectName(u"entryDateLabel")
 
@@ -50,6 +55,8 @@ class Ui_ProgressDialog(object):
         self.entryDateError = QLabel(ProgressDialog)
         self.entryDateError.setObjectName(u"entryDateError")
         self.entryDateError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.entryDateError.sizePolicy().hasHeightForWidth())
+        self.entryDateError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.entryDateError, 1, 1, 1, 1)
 
@@ -61,13 +68,15 @@ class Ui_ProgressDialog(object):
         self.noteEdit = QPlainTextEdit(ProgressDialog)
         self.noteEdit.setObjectName(u"noteEdit")
         self.noteEdit.setTabChangesFocus(True)
-        self.noteEdit.setMaximumSize(QSize(16777215, 120))
+        self.noteEdit.setMinimumSize(QSize(0, 80))
 
         self.formGrid.addWidget(self.noteEdit, 2, 1, 1, 1)
 
         self.noteError = QLabel(ProgressDialog)
         self.noteError.setObjectName(u"noteError")
         self.noteError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.noteError.sizePolicy().hasHeightForWidth())
+        self.noteError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.noteError, 3, 1, 1, 1)
 
@@ -84,15 +93,20 @@ class Ui_ProgressDialog(object):
         self.amountRepaidError = QLabel(ProgressDialog)
         self.amountRepaidError.setObjectName(u"amountRepaidError")
         self.amountRepaidError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.amountRepaidError.sizePolicy().hasHeightForWidth())
+        self.amountRepaidError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.amountRepaidError, 5, 1, 1, 1)
 
+        self.formGrid.setRowStretch(2, 1)
 
         self.mainLayout.addLayout(self.formGrid)
 
         self.generalError = QLabel(ProgressDialog)
         self.generalError.setObjectName(u"generalError")
         self.generalError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.generalError.sizePolicy().hasHeightForWidth())
+        self.generalError.setSizePolicy(sizePolicy)
 
         self.mainLayout.addWidget(self.generalError)
 
@@ -103,6 +117,7 @@ class Ui_ProgressDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+        self.mainLayout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.entryDateLabel.setBuddy(self.entryDateEdit)
         self.noteLabel.setBuddy(self.noteEdit)

@@ -29,12 +29,17 @@ class Ui_ReopenDialog(object):
         self.problemLabel = QLabel(ReopenDialog)
         self.problemLabel.setObjectName(u"problemLabel")
         self.problemLabel.setWordWrap(True)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.problemLabel.sizePolicy().hasHeightForWidth())
+        self.problemLabel.setSizePolicy(sizePolicy)
 
         self.mainLayout.addWidget(self.problemLabel)
 
         self.formGrid = QGridLayout()
         self.formGrid.setObjectName(u"formGrid")
-        self.formGrid.setVerticalSpacing(2)
+        self.formGrid.setVerticalSpacing(4)
         self.reasonLabel = QLabel(ReopenDialog)
         self.reasonLabel.setObjectName(u"reasonLabel")
 
@@ -43,22 +48,27 @@ class Ui_ReopenDialog(object):
         self.reasonEdit = QPlainTextEdit(ReopenDialog)
         self.reasonEdit.setObjectName(u"reasonEdit")
         self.reasonEdit.setTabChangesFocus(True)
-        self.reasonEdit.setMaximumSize(QSize(16777215, 120))
+        self.reasonEdit.setMinimumSize(QSize(0, 80))
 
         self.formGrid.addWidget(self.reasonEdit, 0, 1, 1, 1)
 
         self.reasonError = QLabel(ReopenDialog)
         self.reasonError.setObjectName(u"reasonError")
         self.reasonError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.reasonError.sizePolicy().hasHeightForWidth())
+        self.reasonError.setSizePolicy(sizePolicy)
 
         self.formGrid.addWidget(self.reasonError, 1, 1, 1, 1)
 
+        self.formGrid.setRowStretch(0, 1)
 
         self.mainLayout.addLayout(self.formGrid)
 
         self.generalError = QLabel(ReopenDialog)
         self.generalError.setObjectName(u"generalError")
         self.generalError.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.generalError.sizePolicy().hasHeightForWidth())
+        self.generalError.setSizePolicy(sizePolicy)
 
         self.mainLayout.addWidget(self.generalError)
 
@@ -69,6 +79,7 @@ class Ui_ReopenDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+        self.mainLayout.setStretch(1, 1)
 #if QT_CONFIG(shortcut)
         self.reasonLabel.setBuddy(self.reasonEdit)
 #endif // QT_CONFIG(shortcut)

@@ -1,0 +1,303 @@
+"""Report benchmarks against PRODUCT.md §4, measured in one run on this machine.
+
+    PYTHONPATH=. python bench/report_bench.py                    # everything importable
+    PYTHONPATH=. python bench/report_bench.py --sizes 10000      # a quicker run
+    PYTHONPATH=. python bench/report_bench.py --db 100000=/tmp/x.sqlite   # reuse a demo database
+
+Excel ledger (target ≤ 1.3×): ``excel_ledger.export_ledger`` against a reference that
+writes the same cells — the values read back from the exported workbook, same rows,
+same columns, no styling, no merges — with plain openpyxl write_only, in the same
+process, alternating the two.  The reference's values are pickled in chunks before
+timing (holding 100k rows of Python strings would take ~0.5 GB); the time to unpickle
+them is measured separately and subtracted, so the reference is pure writing.  Peak
+memory is the growth of ru_maxrss in a child process that only runs the export (or
+only the reference) after its imports and set-up.
+
+PDF ledger (targets 1,000 rows ≤ 1.5 s, 10,000 rows ≤ 12 s): timed through
+``reports.documents.write_report(store, "ledger", out)``, the call behind
+``govcredit-desktop report ledger``; skipped while that module does not exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+EXCEL_SIZES = (10_000, 100_000)
+EXCEL_TARGET = 1.3
+PDF_TARGETS = {1_000: 1.5, 10_000: 12.0}
+PICKLE_CHUNK = 2_000
+
+
+# --- shared ----------------------------------------------------------------------
+
+
+def demo_db(folder: Path, n: int, given: dict[int, Path]) -> Path:
+    """A demo database of ``n`` problems: the one given with --db, else built once."""
+    if n in given:
+        return given[n]
+    path = folder / f"demo_{n}.sqlite"
+    if not path.exists():
+        from govcredit_desktop import demo
+        from govcredit_desktop.store import Store
+
+        t0 = time.perf_counter()
+        with Store(path) as store:
+            demo.generate(store, n)
+        print(f"  (built {path.name} in {time.perf_counter() - t0:.1f} s)", flush=True)
+    return path
+
+
+def _maxrss_mb() -> float:
+    """Peak resident memory of this process so far."""
+    # Linux reports kilobytes, macOS bytes.
+    scale = 1 / 1024 / 1024 if sys.platform == "darwin" else 1 / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux); the peak so far elsewhere."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+    except OSError:
+        return _maxrss_mb()
+
+
+def _child(kind: str, **kw) -> dict:
+    """Run one measurement in a fresh interpreter; returns its JSON answer."""
+    cmd = [sys.executable, __file__, "--child", json.dumps({"kind": kind, **kw})]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH", "")])}
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+# --- Excel ledger ----------------------------------------------------------------
+
+
+def export_excel(db: Path, out: Path) -> float:
+    from govcredit_desktop.reports import excel_ledger
+    from govcredit_desktop.store import Store
+
+    with Store(db) as store:
+        t0 = time.perf_counter()
+        excel_ledger.export_ledger(store, out)
+        return time.perf_counter() - t0
+
+
+def dump_cells(xlsx: Path, dump: Path) -> tuple[dict[str, int], int]:
+    """Pickle every sheet's values in chunks: (sheet title → rows, columns)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(xlsx, read_only=True)
+    shape = {}
+    with open(dump, "wb") as fh:
+        for ws in wb.worksheets:
+            pickle.dump(("sheet", ws.title), fh)
+            chunk, rows, width = [], 0, 0
+            for row in ws.iter_rows(values_only=True):
+                chunk.append(row)
+                rows += 1
+                width = max(width, len(row))
+                if len(chunk) == PICKLE_CHUNK:
+                    pickle.dump(chunk, fh, protocol=5)
+                    chunk = []
+            if chunk:
+                pickle.dump(chunk, fh, protocol=5)
+            shape[ws.title] = (rows, width)
+    wb.close()
+    return shape
+
+
+def _load_chunks(dump: Path):
+    with open(dump, "rb") as fh:
+        while True:
+            try:
+                yield pickle.load(fh)
+            except EOFError:
+                return
+
+
+def unpickle_only(dump: Path) -> float:
+    t0 = time.perf_counter()
+    for _ in _load_chunks(dump):
+        pass
+    return time.perf_counter() - t0
+
+
+def write_reference(dump: Path, out: Path) -> float:
+    """Plain openpyxl write_only: the same values, appended as they are."""
+    from openpyxl import Workbook
+
+    t0 = time.perf_counter()
+    wb = Workbook(write_only=True)
+    ws = None
+    for item in _load_chunks(dump):
+        if isinstance(item, tuple):
+            ws = wb.create_sheet(item[1])
+            continue
+        for row in item:
+            ws.append(row)
+    wb.save(out)
+    return time.perf_counter() - t0
+
+
+def bench_excel(folder: Path, sizes, given: dict[int, Path], repeats: int,
+                memory: bool) -> list[dict]:
+    try:
+        from govcredit_desktop.reports import excel_ledger  # noqa: F401
+    except ImportError as exc:
+        print(f"Excel ledger: skipped ({exc})")
+        return []
+    print(f"Excel ledger vs plain openpyxl write_only (target ≤ {EXCEL_TARGET}×)")
+    results = []
+    for n in sizes:
+        db = demo_db(folder, n, given)
+        out, ref_out, dump = (folder / f"ledger_{n}.xlsx", folder / f"ref_{n}.xlsx",
+                              folder / f"cells_{n}.pickle")
+        export_excel(db, out)  # warm caches, and the cells for the reference
+        shape = dump_cells(out, dump)
+        reps = repeats if n <= 10_000 else max(1, repeats // 3)
+        ours, ref, unpickle = [], [], []
+        for _ in range(reps):
+            gc.collect()
+            ours.append(export_excel(db, out))
+            gc.collect()
+            ref.append(write_reference(dump, ref_out))
+            unpickle.append(unpickle_only(dump))
+        ref_write = min(ref) - min(unpickle)
+        ratio = min(ours) / ref_write
+        row = {"problems": n, "export_s": min(ours), "reference_s": ref_write,
+               "unpickle_s": min(unpickle), "ratio": ratio, "runs": reps,
+               "cells": shape, "size_mb": out.stat().st_size / 1e6}
+        verdict = "ok" if ratio <= EXCEL_TARGET else "MISSED"
+        print(f"  {n:>7,} problems: export {min(ours):6.2f} s, reference {ref_write:6.2f} s "
+              f"(+{min(unpickle):.2f} s unpickling, subtracted) → {ratio:.2f}× "
+              f"[{verdict}]  best of {reps}; all export runs "
+              f"{', '.join(f'{t:.2f}' for t in ours)}; sheets {shape}; "
+              f"{row['size_mb']:.1f} MB", flush=True)
+        if memory:
+            mine = _child("excel_export", db=str(db), out=str(folder / f"mem_{n}.xlsx"))
+            theirs = _child("excel_reference", dump=str(dump),
+                            out=str(folder / f"memref_{n}.xlsx"))
+            row.update(export_peak_mb=mine["peak_growth_mb"],
+                       reference_peak_mb=theirs["peak_growth_mb"])
+            print(f"           peak memory growth: export +{mine['peak_growth_mb']:.1f} MB "
+                  f"(maxrss {mine['maxrss_mb']:.0f} MB), reference "
+                  f"+{theirs['peak_growth_mb']:.1f} MB (maxrss {theirs['maxrss_mb']:.0f} MB; "
+                  f"holds one {PICKLE_CHUNK}-row chunk)", flush=True)
+        for path in (ref_out, dump):
+            path.unlink(missing_ok=True)
+        results.append(row)
+    return results
+
+
+# --- PDF ledger --------------------------------------------------------------------
+
+
+def bench_pdf(folder: Path, sizes, given: dict[int, Path]) -> list[dict]:
+    try:
+        from govcredit_desktop.reports import documents
+    except ImportError as exc:
+        print(f"PDF ledger: skipped (not importable yet: {exc})")
+        return []
+    from govcredit_desktop.store import Store
+
+    print("PDF ledger (targets: " + ", ".join(
+        f"{n:,} rows ≤ {t} s" for n, t in PDF_TARGETS.items()) + ")")
+    results = []
+    for n in sizes:
+        db = demo_db(folder, n, given)
+        out = folder / f"ledger_{n}.pdf"
+        with Store(db) as store:
+            t0 = time.perf_counter()
+            documents.write_report(store, "ledger", out)
+            seconds = time.perf_counter() - t0
+        target = PDF_TARGETS.get(n)
+        verdict = "" if target is None else (" [ok]" if seconds <= target else " [MISSED]")
+        print(f"  {n:>7,} problems: {seconds:6.2f} s (target {target} s){verdict}", flush=True)
+        results.append({"problems": n, "seconds": seconds, "target_s": target})
+    return results
+
+
+# --- child processes (memory) ------------------------------------------------------
+
+
+def run_child(spec: dict) -> None:
+    kind = spec["kind"]
+    if kind == "excel_export":
+        import openpyxl  # noqa: F401  (imported before the baseline, as the reference does)
+
+        from govcredit_desktop.reports import excel_ledger
+        from govcredit_desktop.store import Store
+
+        with Store(spec["db"]) as store:
+            before = _rss_mb()
+            excel_ledger.export_ledger(store, spec["out"])
+            after = _maxrss_mb()
+    elif kind == "excel_reference":
+        import openpyxl  # noqa: F401
+
+        before = _rss_mb()
+        write_reference(Path(spec["dump"]), Path(spec["out"]))
+        after = _maxrss_mb()
+    else:
+        raise SystemExit(f"unknown child kind {kind}")
+    print(json.dumps({"peak_growth_mb": after - before, "maxrss_mb": after}))
+
+
+# --- main --------------------------------------------------------------------------
+
+
+def _given_dbs(items: list[str]) -> dict[int, Path]:
+    given = {}
+    for item in items:
+        n, _, path = item.partition("=")
+        given[int(n)] = Path(path)
+    return given
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")],
+                   help="Excel sizes, e.g. 10000,100000 (default both)")
+    p.add_argument("--pdf-sizes", type=lambda s: [int(x) for x in s.split(",")],
+                   help="PDF sizes (default 1000,10000)")
+    p.add_argument("--db", action="append", default=[], metavar="N=PATH",
+                   help="use an existing demo database of N problems (read only)")
+    p.add_argument("--repeats", type=int, default=3,
+                   help="timed runs per size (best is kept; 100k uses a third)")
+    p.add_argument("--no-memory", action="store_true", help="skip the child-process memory runs")
+    p.add_argument("--only", choices=["excel", "pdf"])
+    p.add_argument("--json", type=Path, help="also write the results here")
+    p.add_argument("--child", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.child:
+        run_child(json.loads(args.child))
+        return 0
+    given = _given_dbs(args.db)
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="report_bench_") as tmp:
+        folder = Path(tmp)
+        if args.only in (None, "excel"):
+            results["excel"] = bench_excel(folder, args.sizes or EXCEL_SIZES, given,
+                                           args.repeats, not args.no_memory)
+        if args.only in (None, "pdf"):
+            results["pdf"] = bench_pdf(folder, args.pdf_sizes or list(PDF_TARGETS), given)
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""UI benchmark (offscreen): start-up, first paint, filter, search, sort and RSS.
+
+    python bench/ui_bench.py                       # builds 1k and 100k demo databases in a temp dir
+    python bench/ui_bench.py --db1k A --db100k B   # reuse databases (they are opened: use copies)
+
+Targets (PRODUCT.md §4, issue 3): start-up to the painted ledger ≤ 0.5 s warm at 1k;
+first paint ≤ 0.3 s at 100k after the database is open; filter/sort ≤ 50 ms;
+search ≤ 100 ms; RSS ≤ 300 MB.  Prints numbers, not a test.
+
+Each interaction is timed from the user's action to the table having repainted
+(``viewport().repaint()`` is synchronous); the status-bar counts, which follow
+in the next event-loop turn, are printed on their own line.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGETS = {"startup_1k": 0.5, "first_paint": 0.3, "filter": 0.05, "sort": 0.05,
+           "search": 0.1, "rss_mb": 300}
+
+
+def line(name: str, value: float, target: float | None, unit: str = "ms") -> None:
+    shown = f"{value * 1000:8.1f} ms" if unit == "ms" else f"{value:8.1f} {unit}"
+    if target is None:
+        print(f"  {name:<44}{shown}")
+        return
+    goal = f"{target * 1000:.0f} ms" if unit == "ms" else f"{target:.0f} {unit}"
+    print(f"  {name:<44}{shown}   target ≤ {goal:<7} {'PASS' if value <= target else 'MISS'}")
+
+
+def build(path: Path, n: int) -> Path:
+    if path.exists():
+        return path
+    from govcredit_desktop import demo
+    from govcredit_desktop.store import Store
+
+    t = time.perf_counter()
+    with Store(path) as store:
+        demo.generate(store, n)
+    print(f"  built {n} demo problems in {time.perf_counter() - t:.1f} s → {path}")
+    return path
+
+
+# Runs the real command line with one probe: the first paint of the ledger
+# table writes the wall-clock time to stderr.
+_PROBE = """
+import sys, time
+from govcredit_desktop.ui import main_window as mw
+_paint = mw.LedgerView.paintEvent
+def paintEvent(self, event, _done=[]):
+    _paint(self, event)
+    if not _done:
+        _done.append(1)
+        sys.stderr.write(f"PAINTED {time.time()}\\n")
+mw.LedgerView.paintEvent = paintEvent
+from govcredit_desktop.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def subprocess_startup(db: Path, png: Path, runs: int = 5) -> dict:
+    """`python -m govcredit_desktop --db X --screenshot PNG`: wall time, time to the painted
+    ledger, peak RSS.  The first run warms the file cache; the others are "warm"."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    args = ["--db", str(db), "--screenshot", str(png)]
+    total, painted, rss = [], [], 0.0
+    for i in range(runs):
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "govcredit_desktop", *args], env=env,
+                                cwd=ROOT, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit("the --screenshot run failed")
+        if i:
+            total.append(time.perf_counter() - t)
+        rss = max(rss, usage.ru_maxrss / 1024)
+        start = time.time()
+        probe = subprocess.run([sys.executable, "-c", _PROBE, *args], env=env, cwd=ROOT,
+                               capture_output=True, text=True, check=True)
+        stamp = [x for x in probe.stderr.splitlines() if x.startswith("PAINTED ")]
+        if i:
+            painted.append(float(stamp[0].split()[1]) - start)
+    return {"painted": statistics.median(painted), "total": statistics.median(total),
+            "rss": rss}
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for text in fh:
+            if text.startswith("VmHWM:"):
+                return int(text.split()[1]) / 1024
+    return 0.0
+
+
+def in_process(db: Path, label: str, settings_dir: Path) -> dict:
+    from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from govcredit_desktop.store import Store
+    from govcredit_desktop.ui.app import make_application
+    from govcredit_desktop.ui.ledger_model import COLUMN_KEYS
+    from govcredit_desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    qInstallMessageHandler(lambda *a: None)  # offscreen plugin chatter
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
+    QSettings().clear()
+
+    t = time.perf_counter()
+    store = Store(db)
+    open_s = time.perf_counter() - t
+
+    painted = []
+    t = time.perf_counter()
+    window = MainWindow(store)
+    window.table.painted.connect(lambda: painted.append(time.perf_counter()))
+    window.show()
+    while not painted and time.perf_counter() - t < 10:
+        app.processEvents()
+    first_paint = painted[0] - t
+    app.processEvents()
+
+    def timed(action, prepare=None) -> float:
+        best = []
+        for _ in range(3):
+            window.filter_bar.clear()
+            if prepare:
+                prepare()
+            app.processEvents()
+            t0 = time.perf_counter()
+            action()
+            window.table.viewport().repaint()
+            best.append(time.perf_counter() - t0)
+            app.processEvents()
+        return statistics.median(best)
+
+    fb = window.filter_bar
+
+    def choose(name, value):
+        combo = fb.combos[name]
+        combo.setCurrentIndex(combo.findData(value))
+
+    def search(term):
+        fb.search.setText(term)
+        fb.search.returnPressed.emit()  # skip the typing debounce
+
+    header = window.table.horizontalHeader()
+    res = {
+        "open": open_s,
+        "first_paint": first_paint,
+        "filter status": timed(lambda: choose("status", "整改中")),
+        "filter light": timed(lambda: choose("light", "red")),
+        "search 拖欠 (2 chars)": timed(lambda: search("拖欠")),
+        "search 拖 (1 char)": timed(lambda: search("拖")),
+        "search 宏达建筑 (4 chars)": timed(lambda: search("宏达建筑")),
+    }
+    for key in COLUMN_KEYS:
+        col = COLUMN_KEYS.index(key)
+        other = 1 if col == 0 else 0
+
+        def away(other=other):  # so that each timed click really sorts
+            header.setSortIndicator(other, Qt.SortOrder.AscendingOrder)
+            window.table.viewport().repaint()
+
+        res[f"sort {key} (worst of asc/desc)"] = max(
+            timed(lambda col=col, order=order: header.setSortIndicator(col, order), away)
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder))
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    window.filter_bar.clear()
+    t0 = time.perf_counter()
+    window.update_status()
+    res["status bar counts (after the paint)"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    window.table.scrollToBottom()
+    window.table.viewport().repaint()
+    res["jump to the last row"] = time.perf_counter() - t0
+    res["rss_mb"] = rss_mb()
+    window.close()
+    store.close()
+    QApplication.processEvents()
+    return res
+
+
+def report(label: str, res: dict, startup: tuple[float, float] | None, big: bool) -> None:
+    print(f"\n== {label} ==")
+    if startup:
+        line("start-up: process start → painted ledger", startup["painted"],
+             TARGETS["startup_1k"] if not big else None)
+        line("  whole --screenshot run (+PNG, exit)", startup["total"], None)
+        line("  --screenshot process peak RSS", startup["rss"], TARGETS["rss_mb"], "MB")
+    line("Store open (in-process)", res["open"], None)
+    line("window created → first paint (db open)", res["first_paint"],
+         TARGETS["first_paint"] if big else None)
+    for key, value in res.items():
+        if key.startswith("filter"):
+            line(key, value, TARGETS["filter"])
+        elif key.startswith("search"):
+            line(key, value, TARGETS["search"])
+        elif key.startswith("sort"):
+            line(key, value, TARGETS["sort"])
+    line("status bar counts (after the paint)", res["status bar counts (after the paint)"], None)
+    line("jump to the last row", res["jump to the last row"], None)
+    line("in-process peak RSS", res["rss_mb"], TARGETS["rss_mb"], "MB")
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--db1k", type=Path)
+    p.add_argument("--db100k", type=Path)
+    p.add_argument("--only", choices=["1k", "100k"])
+    args = p.parse_args()
+    with tempfile.TemporaryDirectory(prefix="ui_bench_") as tmp:
+        tmp = Path(tmp)
+        png = tmp / "shot.png"
+        sizes = [("1k", 1000, args.db1k), ("100k", 100_000, args.db100k)]
+        for label, n, given in sizes:
+            if args.only and args.only != label:
+                continue
+            db = given or build(tmp / f"demo_{label}.sqlite", n)
+            startup = subprocess_startup(db, png)
+            res = run_child(label, db, tmp)
+            report(f"{n:,} problems ({db})", res, startup, big=n >= 100_000)
+
+
+def run_child(label: str, db: Path, tmp: Path) -> dict:
+    """The in-process measurements, each size in its own process so RSS is its own."""
+    import json
+
+    out = tmp / f"res_{label}.json"
+    code = ("import json, sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+            "import ui_bench as b; r = b.in_process(Path(sys.argv[2]), sys.argv[3],"
+            " Path(sys.argv[4])); Path(sys.argv[5]).write_text(json.dumps(r))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(db), label,
+                    str(tmp / f"settings_{label}"), str(out)], env=env, check=True, cwd=ROOT)
+    return json.loads(out.read_text())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""What the four documents share: the data they start from, wording and the closing block."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.dates import format_cn
+from ..core.money import format_wan, format_yuan
+from . import ledger_data
+from .summary import CampaignSummary, campaign_summary
+
+ADDRESSEE = "县社会信用体系建设领导小组办公室"
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+
+@dataclass
+class Context:
+    store: object
+    department: dict
+    campaign: dict
+    summary: CampaignSummary
+    date: _dt.date
+    fonts: object
+
+    @property
+    def name(self) -> str:
+        return self.department["name"].strip()
+
+    @property
+    def we(self) -> str:
+        return self_reference(self.name)
+
+    @property
+    def date_text(self) -> str:
+        return format_cn(self.date)
+
+    def rows(self) -> Iterable[dict]:
+        return ledger_data.iter_ledger_rows(self.store, self.campaign["id"])
+
+
+def load_context(store, campaign_id: int | None, date: _dt.date | None) -> Context:
+    """Department, campaign and totals; UserError when the department profile is missing."""
+    department = ledger_data.require_department(store)
+    campaign = ledger_data.campaign_for(store, campaign_id)
+    date = date or _dt.date.today()
+    from .fonts import register_fonts
+
+    _forbid_line_start_punctuation()
+
+    return Context(store, department, campaign, campaign_summary(store, campaign["id"], date),
+                   date, register_fonts())
+
+
+def _forbid_line_start_punctuation() -> None:
+    """reportlab's CJK line breaker keeps 、。） off the start of a line but not ，；：？！,
+    so “……3个\n，上级通报2个” happens; add them (they then hang in the margin, as in
+    Chinese typesetting).  Module globals of reportlab, looked up at each line break.
+    TODO(lead): belongs in gongwen.py, next to the paragraph styles."""
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph as rl_paragraph
+
+    extra = "，；：？！…％‰”’》"
+    for module in (textsplit, rl_paragraph):  # single-run and multi-run paragraphs
+        if not set(extra) <= set(module.ALL_CANNOT_START):
+            module.ALL_CANNOT_START += extra
+
+
+def self_reference(name: str) -> str:
+    """How a department names itself in its own report: 我局, 我委, 我镇 ..."""
+    for ending, we in (("街道办事处", "我街道"), ("人民政府", None), ("委员会", "我委"),
+                       ("局", "我局"), ("委", "我委"), ("办公室", "我办"), ("办", "我办"),
+                       ("中心", "我中心"), ("院", "我院"), ("所", "我所"), ("队", "我队"),
+                       ("站", "我站")):
+        if name.endswith(ending):
+            if we:
+                return we
+            base = name[: -len(ending)]
+            return "我乡" if base.endswith("乡") else "我镇" if base.endswith("镇") else "我单位"
+    return "我单位"
+
+
+def wan(fen: int | None) -> str:
+    """'386.50万元' — amounts in running text are in 万元 with two decimals."""
+    return f"{format_wan(fen or 0)}万元"
+
+
+def yuan(fen: int | None) -> str:
+    """Amounts in tables are in 元 with two decimals (the column header says 元)."""
+    return format_yuan(fen)
+
+
+def iso_date(value: str | None) -> str:
+    """Dates in tables: 2021.12.30 keeps the columns narrow."""
+    return value.replace("-", ".") if value else ""
+
+
+def fit_columns(ctx: Context, number: int | None = None, amounts: tuple[int, ...] = (),
+                date: int | None = None) -> dict[int, str]:
+    """Widest texts of the number, amount and date columns (see TableLayout ``fit``)."""
+    fit: dict[int, str] = {}
+    if number is not None:
+        digits = max(3, len(str(ctx.summary.total.count)))
+        fit[number] = f"{ctx.campaign.get('number_prefix') or '2021'}-{'0' * digits}"
+    if amounts:
+        widest = yuan(max(ctx.summary.total.amount_involved, 100))
+        for col in amounts:
+            fit[col] = widest
+    if date is not None:
+        fit[date] = "2021.12.30"
+    return fit
+
+
+def document_title(ctx: Context, what: str) -> str:
+    """'宝丰县住房和城乡建设局\n关于2021年…专项治理\n自查情况的报告', broken by meaning."""
+    return f"{ctx.name}\n关于{ctx.campaign['name']}\n{what}"
+
+
+def doc_reference(ctx: Context) -> str:
+    number = (ctx.campaign.get("doc_number") or "").strip()
+    return f"（{number}）" if number else ""
+
+
+def joined(items: list[str], sep: str = "，") -> str:
+    return sep.join(items)
+
+
+def closing(ctx: Context, tail: list, *, final: str | None = "特此报告。",
+            attachments: list[str] = ()) -> list:
+    """Last paragraph, 附件说明, 署名 over the date (room for the seal), 经办人/审核人/签发人."""
+    from . import gongwen as gw
+
+    fonts = ctx.fonts
+    keep = list(tail)
+    if final:
+        keep.append(gw.body(final, fonts))
+    if attachments:
+        keep += gw.attachment_note(list(attachments), fonts)
+    d = ctx.department
+    sign_off = gw.sign_off_line(d.get("preparer", ""), d.get("reviewer", ""),
+                                d.get("signatory", ""), fonts)
+    return gw.signature_block(ctx.name, ctx.date, fonts, keep_with=keep, after=[sign_off])
+
+
+def department_texts(ctx: Context) -> list[str]:
+    d, c = ctx.department, ctx.campaign
+    return [d.get(k) or "" for k in ("name", "preparer", "reviewer", "signatory",
+                                     "first_responsible")] + [c["name"], c.get("doc_number")
+                                                               or ""]
+
+
+def check_glyphs(ctx: Context, texts: Iterable[str]) -> None:
+    """Refuse text that would print as boxes, before anything is written."""
+    from .fonts import require_glyphs
+
+    s = ctx.summary
+    names = [g.name for g in (*s.by_area, *s.by_category, *s.by_source)]
+    require_glyphs([*department_texts(ctx), *names, *texts], ctx.fonts)
+
+
+def build(ctx: Context, out_path, story: list, title: str, *, landscape: bool = False,
+          progress: Progress = None, cancelled: Cancelled = None) -> Path:
+    from . import gongwen as gw
+
+    return gw.build_pdf(os.fspath(out_path), story, landscape=landscape,
+                        title=title.replace("\n", ""), author=ctx.name, fonts=ctx.fonts,
+                        progress=progress, cancel=cancelled)
+
+
+def check_cancel(cancelled: Cancelled) -> None:
+    if cancelled and cancelled():
+        from .gongwen import BuildCancelled
+
+        raise BuildCancelled()
+
+
+def zh(text: str) -> str:
+    """Full-width brackets in running text: reportlab's CJK line breaker lets a comma start
+    a line after an ASCII ')' (“投诉举报(举报箱)6个，…”)."""
+    return text.replace("(", "（").replace(")", "）")
+
+
+def para(ctx: Context, text: str):
+    from . import gongwen as gw
+
+    return gw.body(zh(text), ctx.fonts)
+
+
+def run_in(ctx: Context, head: str, text: str):
+    """'（一）加强组织领导。' in 楷体 running into its paragraph in 仿宋, the usual form of a
+    second-level heading that ends with a full stop; it can never be left alone at the foot
+    of a page."""
+    from reportlab.platypus import Paragraph
+
+    from . import gongwen as gw
+
+    st = gw.styles(ctx.fonts)
+    size = st.body.fontSize
+    head_font = st.h2.fontName
+    return Paragraph(f'<font face="{head_font}">'
+                     f"{gw.markup(zh(head), head_font, ctx.fonts, size)}</font>"
+                     + gw.markup(zh(text), st.body.fontName, ctx.fonts, size), st.body)
+
+
+def heading(ctx: Context, text: str, level: int = 1):
+    from . import gongwen as gw
+
+    return gw.heading(zh(text), level, ctx.fonts)

@@ -1,0 +1,47 @@
+"""The four PDF documents of a campaign, by kind.
+
+Imported by the command line and the GUI menu, so it imports nothing heavy: each kind's
+module (and reportlab with it) is imported only when that document is written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ..core.errors import UserError
+
+# kind -> Chinese name, in the order the menu lists them.
+REPORT_KINDS = {
+    "self-inspection": "自查情况报告",
+    "plan": "整改方案",
+    "rectification": "整改报告",
+    "ledger": "整改台账",
+}
+_MODULES = {"self-inspection": "self_inspection", "plan": "plan",
+            "rectification": "rectification", "ledger": "ledger_pdf"}
+
+
+def write_report(store, kind: str, out_path: str | os.PathLike, campaign_id: int | None = None,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None,
+                 date: _dt.date | None = None) -> Path:
+    """Write the ``kind`` document of a campaign (the latest one by default) to ``out_path``.
+
+    ``date`` is the 成文日期 and the day the figures are counted to (today by default).
+    Raises UserError (in Chinese) for anything the user can fix; BuildCancelled (a
+    UserError) when ``cancelled()`` turned True.  Nothing is left at ``out_path`` on failure.
+    """
+    if kind not in REPORT_KINDS:
+        raise UserError(f"未知的报告类型：{kind}（可选：{'、'.join(REPORT_KINDS)}）")
+    out = Path(out_path)
+    if out.is_dir():
+        raise UserError(f"“{out}”是一个文件夹，请指定要保存的 PDF 文件名")
+    module = importlib.import_module(f"{__package__}.{_MODULES[kind]}")
+    from .document_parts import load_context
+
+    ctx = load_context(store, campaign_id, date)
+    return module.write(ctx, out, progress=progress, cancelled=cancelled)

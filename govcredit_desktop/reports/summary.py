@@ -1,0 +1,146 @@
+"""Totals of one campaign by area, category, source and status.
+
+Pure SQL and Python (no reportlab), so the future dashboard can reuse it.  One grouped
+query scans the campaign's problems once; 100,000 problems take a fraction of a second.
+Money stays in integer fen; rates are computed with Decimal, never floats.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from govcredit_desktop.core.vocab import (
+    MEASURE_DONE,
+    STATUS_AWAITING_CLOSURE,
+    STATUS_CLOSED,
+    STATUS_IN_PROGRESS,
+    STATUS_OPEN,
+    STATUSES,
+)
+
+ARREARS_CATEGORY = "拖欠民营和中小企业账款"
+
+_GROUPED_SQL = """
+SELECT area, category, source, status, count(*) AS n,
+       coalesce(sum(amount_involved), 0) AS involved,
+       coalesce(sum(amount_repaid), 0) AS repaid,
+       sum(status != :closed AND deadline IS NOT NULL AND deadline < :today) AS overdue,
+       sum(amount_involved > 0) AS with_money
+FROM problem WHERE campaign_id = :campaign
+GROUP BY area, category, source, status
+"""
+_MEASURES_SQL = """
+SELECT count(*) AS total, coalesce(sum(m.status = :done), 0) AS done
+FROM measure m JOIN problem p ON p.id = m.problem_id WHERE p.campaign_id = :campaign
+"""
+
+
+@dataclass
+class Group:
+    """Totals of the problems sharing one value (an area, a category, ...)."""
+
+    name: str
+    count: int = 0
+    amount_involved: int = 0   # fen
+    amount_repaid: int = 0     # fen
+    overdue: int = 0
+    with_money: int = 0        # problems with an amount involved
+    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+
+    @property
+    def closed(self) -> int:
+        return self.by_status[STATUS_CLOSED]
+
+    @property
+    def awaiting_closure(self) -> int:
+        return self.by_status[STATUS_AWAITING_CLOSURE]
+
+    @property
+    def in_progress(self) -> int:
+        return self.by_status[STATUS_IN_PROGRESS]
+
+    @property
+    def open(self) -> int:
+        return self.by_status[STATUS_OPEN]
+
+    @property
+    def rectified(self) -> int:
+        """Fixed, closed or waiting for the closure sign-off."""
+        return self.closed + self.awaiting_closure
+
+    @property
+    def rate(self) -> str:
+        """Rectification rate: closed problems (销号) over all, e.g. '72.7%'."""
+        return percent(self.closed, self.count)
+
+    @property
+    def repaid_rate(self) -> str:
+        return percent(self.amount_repaid, self.amount_involved)
+
+    def _add(self, status: str, n: int, involved: int, repaid: int, overdue: int,
+             with_money: int) -> None:
+        self.count += n
+        self.amount_involved += involved
+        self.amount_repaid += repaid
+        self.overdue += overdue
+        self.with_money += with_money
+        self.by_status[status] = self.by_status.get(status, 0) + n
+
+
+@dataclass
+class CampaignSummary:
+    campaign_id: int
+    today: _dt.date
+    total: Group
+    by_area: list[Group]
+    by_category: list[Group]
+    by_source: list[Group]
+    measures_total: int = 0
+    measures_done: int = 0
+
+    @property
+    def empty(self) -> bool:
+        return self.total.count == 0
+
+    def category(self, name: str) -> Group:
+        return next((g for g in self.by_category if g.name == name), Group(name))
+
+
+def percent(part: int, whole: int, digits: int = 1) -> str:
+    """'72.7%' with half-up rounding; '0.0%' when there is nothing to divide by."""
+    if not whole:
+        return f"{Decimal(0):.{digits}f}%"
+    q = Decimal(1).scaleb(-digits)
+    value = (Decimal(part) * 100 / Decimal(whole)).quantize(q, rounding=ROUND_HALF_UP)
+    return f"{value}%"
+
+
+def _ordered(groups: dict[str, Group], order: list[str]) -> list[Group]:
+    """Vocabulary order first (as the county templates list them), then anything else."""
+    rank = {name: i for i, name in enumerate(order)}
+    return sorted(groups.values(), key=lambda g: (rank.get(g.name, len(rank)), g.name))
+
+
+def campaign_summary(store, campaign_id: int, today: _dt.date | None = None) -> CampaignSummary:
+    """Totals of a campaign as of ``today`` (overdue = open past its deadline)."""
+    today = today or _dt.date.today()
+    rows = store.query(_GROUPED_SQL, {"campaign": campaign_id, "today": today.isoformat(),
+                                      "closed": STATUS_CLOSED})
+    total = Group("合计")
+    groups: dict[str, dict[str, Group]] = {"area": {}, "category": {}, "source": {}}
+    for r in rows:
+        values = (r["status"], r["n"], r["involved"], r["repaid"], r["overdue"] or 0,
+                  r["with_money"] or 0)
+        total._add(*values)
+        for kind, by_name in groups.items():
+            name = r[kind]
+            by_name.setdefault(name, Group(name))._add(*values)
+    measures = store.query(_MEASURES_SQL, {"campaign": campaign_id, "done": MEASURE_DONE})[0]
+    return CampaignSummary(
+        campaign_id=campaign_id, today=today, total=total,
+        by_area=_ordered(groups["area"], store.vocabulary("area")),
+        by_category=_ordered(groups["category"], store.vocabulary("category")),
+        by_source=_ordered(groups["source"], store.vocabulary("source")),
+        measures_total=measures["total"], measures_done=measures["done"])

@@ -1,0 +1,119 @@
+"""The 报表 menu: generate a document off the GUI thread, then preview, print or save it;
+export the Excel ledger.
+
+    populate_reports_menu(window.reports_menu, window, lambda: window.store,
+                          window.default_campaign)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from govcredit_desktop.reports.documents import REPORT_KINDS
+from govcredit_desktop.ui.background import BackgroundJob, run_in_background, show_error
+
+MENU_LABELS = {
+    "self-inspection": "自查情况报告(&Z)…",
+    "plan": "整改方案(&F)…",
+    "rectification": "整改报告(&G)…",
+    "ledger": "台账（PDF）(&T)…",
+}
+EXCEL_LABEL = "导出 Excel 台账(&E)…"
+
+
+def populate_reports_menu(menu: QMenu, parent: QWidget, store_getter: Callable[[], object],
+                          campaign_getter: Callable[[], int | None]) -> dict[str, QAction]:
+    """Add the report actions to ``menu``; returns them by kind ('excel' for the export).
+
+    ``store_getter`` and ``campaign_getter`` are asked each time an action is chosen, so
+    the menu follows a database or campaign switched after it was built."""
+    actions: dict[str, QAction] = {}
+    for kind, label in MENU_LABELS.items():
+        action = QAction(label, parent)
+        action.setStatusTip(f"生成{REPORT_KINDS[kind]} PDF，预览后可打印或另存")
+        action.triggered.connect(
+            lambda _=False, k=kind: generate_report(parent, store_getter(), k, campaign_getter()))
+        menu.addAction(action)
+        actions[kind] = action
+    menu.addSeparator()
+    action = QAction(EXCEL_LABEL, parent)
+    action.setStatusTip("按县里的台账模板导出 Excel 文件")
+    action.triggered.connect(
+        lambda _=False: export_excel(parent, store_getter(), campaign_getter()))
+    menu.addAction(action)
+    actions["excel"] = action
+    return actions
+
+
+def _suggested_name(kind_name: str, suffix: str) -> str:
+    return f"{kind_name}_{_dt.date.today().isoformat()}{suffix}"
+
+
+def generate_report(parent: QWidget, store, kind: str, campaign_id: int | None,
+                    preview: Callable | None = None) -> BackgroundJob:
+    """Write the document into a temporary folder in the background, then preview it.
+
+    The folder is removed when the preview closes, or at once on failure or cancel."""
+    from govcredit_desktop.reports import documents
+
+    name = REPORT_KINDS[kind]
+    folder = Path(tempfile.mkdtemp(prefix="govcredit-report-"))
+    out = folder / f"{name}.pdf"
+
+    def work(progress, cancelled):
+        return documents.write_report(store, kind, out, campaign_id=campaign_id,
+                                      progress=progress, cancelled=cancelled)
+
+    def cleanup() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def show(path) -> None:
+        from govcredit_desktop.ui.report_preview import ReportPreview
+
+        try:
+            (preview or ReportPreview.ask)(path, name, _suggested_name(name, ".pdf"), parent)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, as background failures
+            show_error(parent, name, exc)
+        finally:
+            cleanup()
+
+    def failed(exc: BaseException) -> None:
+        cleanup()
+        show_error(parent, f"生成{name}", exc)
+
+    return run_in_background(parent, work, title=f"生成{name}", label=f"正在生成{name}……",
+                             on_success=show, on_failure=failed, on_cancelled=cleanup)
+
+
+def export_excel(parent: QWidget, store, campaign_id: int | None) -> BackgroundJob | None:
+    """Ask where to save, then write the Excel ledger in the background."""
+    start = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    path, _ = QFileDialog.getSaveFileName(parent, "导出 Excel 台账",
+                                          str(start / _suggested_name("整改台账", ".xlsx")),
+                                          "Excel 工作簿 (*.xlsx)")
+    if not path:
+        return None
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_name(target.name + ".xlsx")
+
+    def work(progress, cancelled):
+        from govcredit_desktop.reports import excel_ledger
+
+        return excel_ledger.export_ledger(store, target, campaign_id, progress=progress,
+                                          cancelled=cancelled)
+
+    def done(result) -> None:
+        QMessageBox.information(parent, "导出 Excel 台账", f"已导出：{result or target}")
+
+    return run_in_background(parent, work, title="导出 Excel 台账",
+                             label="正在导出 Excel 台账……", on_success=done)

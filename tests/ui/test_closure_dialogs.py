@@ -1,0 +1,113 @@
+"""销号 and 撤销销号 dialogs: the core's rule, required fields, audit rows."""
+
+import datetime as _dt
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog, ReopenDialog
+from tests.ui.helpers import make_store, select_all_and_delete, type_text
+
+TODAY = _dt.date.today().isoformat()
+
+
+@pytest.fixture
+def ready(tmp_path):
+    """A problem whose measures are all done, ready for closure."""
+    store, campaign_id, persons = make_store(tmp_path / "ledger.sqlite")
+    pid = store.add_problem({"campaign_id": campaign_id, "title": "未履行政策承诺",
+                             "area": "招商引资", "category": "政策承诺失信违约",
+                             "source": "上级通报"})
+    mid = store.add_measure(pid, {"content": "兑现奖励资金", "owner_id": persons[0]})
+    yield store, pid, mid
+    store.close()
+
+
+def ok(dialog):
+    QTest.mouseClick(dialog.form.buttonBox.button(QDialogButtonBox.Ok), Qt.LeftButton)
+
+
+def test_ask_refuses_while_a_measure_is_open(qtbot, ready, monkeypatch):
+    store, pid, _ = ready
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *a: shown.append((title, text)))
+    audit_before = store.scalar("SELECT count(*) FROM audit_log")
+    assert CloseProblemDialog.ask(None, store, pid) is False
+    assert shown == [("暂不能销号", "还有1项整改措施未完成，全部完成后才能销号")]
+    assert store.get_problem(pid)["status"] == "待整改"
+    assert store.scalar("SELECT count(*) FROM audit_log") == audit_before
+
+
+def test_close_records_approver_date_remark(qtbot, ready):
+    store, pid, mid = ready
+    store.update_measure(mid, {"status": "已完成", "completed_date": TODAY})
+    dialog = CloseProblemDialog(None, store, pid)
+    qtbot.addWidget(dialog)
+    f = dialog.form
+    assert f.approverEdit.text() == "张签发", "the department's signatory by default"
+    assert f.closedDateEdit.iso() == TODAY
+
+    select_all_and_delete(f.approverEdit)
+    ok(dialog)
+    assert f.closedByError.text() == "销号审批人不能为空" and f.closedByError.isVisibleTo(dialog)
+    assert store.get_problem(pid)["status"] == "待整改"
+
+    type_text(f.approverEdit, "王建国")
+    select_all_and_delete(f.closedDateEdit)
+    type_text(f.closedDateEdit, "2026年11月20日")
+    type_text(f.remarkEdit, "奖励资金已拨付到位")
+    ok(dialog)
+    assert dialog.result() == CloseProblemDialog.Accepted
+    row = store.get_problem(pid)
+    assert (row["status"], row["closed_by"], row["closed_date"], row["closure_remark"]) == (
+        "已销号", "王建国", "2026-11-20", "奖励资金已拨付到位")
+    audit = store.query("SELECT * FROM audit_log WHERE action = 'update'"
+                        " AND table_name = 'problem' ORDER BY id DESC LIMIT 1")[0]
+    assert '"已销号"' in audit["after_json"] and "王建国" in audit["after_json"]
+
+
+def test_approver_falls_back_to_first_responsible(qtbot, ready):
+    store, pid, mid = ready
+    store.save_department({"signatory": ""})
+    store.update_measure(mid, {"status": "已完成", "completed_date": TODAY})
+    dialog = CloseProblemDialog(None, store, pid)
+    qtbot.addWidget(dialog)
+    assert dialog.form.approverEdit.text() == "王建国"
+
+
+def test_ask_opens_the_dialog_when_closable(qtbot, ready):
+    store, pid, mid = ready
+    store.update_measure(mid, {"status": "已完成", "completed_date": TODAY})
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        ok(dialog)
+    QTimer.singleShot(0, answer)
+    assert CloseProblemDialog.ask(None, store, pid) is True
+    assert store.get_problem(pid)["closed_by"] == "张签发"
+
+
+def test_reopen_requires_a_reason_and_is_audited(qtbot, ready):
+    store, pid, mid = ready
+    store.update_measure(mid, {"status": "已完成", "completed_date": TODAY})
+    store.close_problem(pid, "张签发", TODAY, "")
+    dialog = ReopenDialog(None, store, pid)
+    qtbot.addWidget(dialog)
+    assert "张签发" in dialog.form.problemLabel.text()
+    ok(dialog)
+    assert dialog.form.reasonError.text() == "撤销销号必须填写原因"
+    assert store.get_problem(pid)["status"] == "已销号"
+    assert store.query("SELECT * FROM audit_log WHERE action = 'reopen'") == []
+
+    type_text(dialog.form.reasonEdit, "复核发现资金未拨付")
+    ok(dialog)
+    assert dialog.result() == ReopenDialog.Accepted
+    assert store.get_problem(pid)["status"] == "已整改待销号"
+    rows = store.query("SELECT * FROM audit_log WHERE action = 'reopen'")
+    assert len(rows) == 1 and "复核发现资金未拨付" in rows[0]["after_json"]
