@@ -95,26 +95,35 @@ def export_excel(db: Path, out: Path) -> float:
         return time.perf_counter() - t0
 
 
-def dump_cells(xlsx: Path, dump: Path) -> tuple[dict[str, int], int]:
-    """Pickle every sheet's values in chunks: (sheet title → rows, columns)."""
+def dump_cells(xlsx: Path, dump: Path) -> dict[str, tuple[int, int, int]]:
+    """Pickle every sheet's cells in chunks; returns title → (rows, columns, cells).
+
+    A cell present in the file without a value (a bordered empty cell) becomes '' so
+    that the reference writes it too; absent cells stay None and are not written.
+    The reference thus writes exactly the same <c> elements, minus their styles.
+    """
     from openpyxl import load_workbook
+    from openpyxl.cell.read_only import EmptyCell
 
     wb = load_workbook(xlsx, read_only=True)
     shape = {}
     with open(dump, "wb") as fh:
         for ws in wb.worksheets:
             pickle.dump(("sheet", ws.title), fh)
-            chunk, rows, width = [], 0, 0
-            for row in ws.iter_rows(values_only=True):
-                chunk.append(row)
+            chunk, rows, width, cells = [], 0, 0, 0
+            for row in ws.iter_rows():
+                values = tuple(None if isinstance(c, EmptyCell) else
+                               ("" if c.value is None else c.value) for c in row)
+                chunk.append(values)
                 rows += 1
-                width = max(width, len(row))
+                width = max(width, len(values))
+                cells += sum(v is not None for v in values)
                 if len(chunk) == PICKLE_CHUNK:
                     pickle.dump(chunk, fh, protocol=5)
                     chunk = []
             if chunk:
                 pickle.dump(chunk, fh, protocol=5)
-            shape[ws.title] = (rows, width)
+            shape[ws.title] = (rows, width, cells)
     wb.close()
     return shape
 

