@@ -289,7 +289,7 @@ class _Sheet:
             except IllegalCharacterError:  # control characters pasted from other programs
                 cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
             # A user's text is never a formula or an error code: '=HYPERLINK(…)' stays text.
-            if False:
+            if cell.data_type in _NOT_TEXT:
                 cell.data_type = "s"
 
     def row_height(self, values) -> float | None:

@@ -17,8 +17,8 @@ from PySide6.QtCore import (
     QLocale,
     Qt,
     QTimer,
-    QTranslator,
     QtMsgType,
+    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication

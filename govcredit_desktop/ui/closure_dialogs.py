@@ -3,9 +3,9 @@
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from govcredit_desktop.core.dates import format_cn, today
-from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.ui.forms.ui_closure_dialog import Ui_CloseProblemDialog
 from govcredit_desktop.ui.forms.ui_reopen_dialog import Ui_ReopenDialog
+from govcredit_desktop.ui.store_dialog import StoreDialog
 from govcredit_desktop.ui.widgets import FieldErrors
 
 
@@ -19,7 +19,7 @@ def default_approver(store, problem: dict) -> str:
     return department.get("signatory") or department.get("first_responsible") or ""
 
 
-class CloseProblemDialog(QDialog):
+class CloseProblemDialog(StoreDialog):
     def __init__(self, parent: QWidget | None, store, problem_id: int):
         super().__init__(parent)
         self.store = store
@@ -38,29 +38,14 @@ class CloseProblemDialog(QDialog):
             "closed_date": self.form.closedDateError,
             "closure_remark": self.form.remarkError,
         }, {"closed_by": self.form.approverEdit, "closed_date": self.form.closedDateEdit})
-        self.form.generalError.setStyleSheet("color: #c62828;")
-        self.form.generalError.hide()
+        self._init_general_error()
         self.form.approverEdit.setFocus()
         self.form.approverEdit.selectAll()
 
-    def accept(self) -> None:
-        try:
-            self.store.close_problem(self.problem_id, self.form.approverEdit.text(),
-                                     self.form.closedDateEdit.text(),
-                                     self.form.remarkEdit.toPlainText())
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            self._general("；".join(rest.values()))
-            return
-        except UserError as exc:
-            self.errors.clear()
-            self._general(str(exc))
-            return
-        super().accept()
-
-    def _general(self, message: str) -> None:
-        self.form.generalError.setText(message)
-        self.form.generalError.setVisible(bool(message))
+    def save(self) -> None:
+        self.store.close_problem(self.problem_id, self.form.approverEdit.text(),
+                                 self.form.closedDateEdit.text(),
+                                 self.form.remarkEdit.toPlainText())
 
     @classmethod
     def ask(cls, parent: QWidget | None, store, problem_id: int) -> bool:
@@ -72,7 +57,7 @@ class CloseProblemDialog(QDialog):
         return cls(parent, store, problem_id).exec() == QDialog.Accepted
 
 
-class ReopenDialog(QDialog):
+class ReopenDialog(StoreDialog):
     def __init__(self, parent: QWidget | None, store, problem_id: int):
         super().__init__(parent)
         self.store = store
@@ -88,25 +73,11 @@ class ReopenDialog(QDialog):
         self.form.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
         self.errors = FieldErrors({"reason": self.form.reasonError},
                                   {"reason": self.form.reasonEdit})
-        self.form.generalError.setStyleSheet("color: #c62828;")
-        self.form.generalError.hide()
+        self._init_general_error()
         self.form.reasonEdit.setFocus()
 
-    def accept(self) -> None:
-        try:
-            self.store.reopen_problem(self.problem_id, self.form.reasonEdit.toPlainText())
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            self._general("；".join(rest.values()))
-            return
-        except UserError as exc:
-            self._general(str(exc))
-            return
-        super().accept()
-
-    def _general(self, message: str) -> None:
-        self.form.generalError.setText(message)
-        self.form.generalError.setVisible(bool(message))
+    def save(self) -> None:
+        self.store.reopen_problem(self.problem_id, self.form.reasonEdit.toPlainText())
 
     @classmethod
     def ask(cls, parent: QWidget | None, store, problem_id: int) -> bool:

@@ -8,11 +8,12 @@ is saved and nothing typed is lost.
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from govcredit_desktop.core.dates import DateError, today
-from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.core.errors import ValidationError
 from govcredit_desktop.core.money import MoneyError
 from govcredit_desktop.core.vocab import MEASURE_DONE, MEASURE_NOT_STARTED, MEASURE_STATUSES
 from govcredit_desktop.ui.forms.ui_measure_dialog import Ui_MeasureDialog
 from govcredit_desktop.ui.forms.ui_progress_dialog import Ui_ProgressDialog
+from govcredit_desktop.ui.store_dialog import StoreDialog
 from govcredit_desktop.ui.widgets import FieldErrors, combo_person_id, fill_person_combo
 
 
@@ -20,7 +21,7 @@ def _caption(problem: dict | None) -> str:
     return f"问题 {problem['number']}：{problem['title']}" if problem else ""
 
 
-class MeasureDialog(QDialog):
+class MeasureDialog(StoreDialog):
     def __init__(self, parent: QWidget | None, store, problem_id: int,
                  measure_id: int | None = None):
         super().__init__(parent)
@@ -46,8 +47,7 @@ class MeasureDialog(QDialog):
             "status": f.statusError, "completed_date": f.completedDateError,
         }, {"content": f.contentEdit, "deadline": f.deadlineEdit,
             "completed_date": f.completedDateEdit})
-        f.generalError.setStyleSheet("color: #c62828;")
-        f.generalError.hide()
+        self._init_general_error()
         f.contentEdit.setFocus()
 
     def _status_changed(self, status: str) -> None:
@@ -65,26 +65,12 @@ class MeasureDialog(QDialog):
             "completed_date": f.completedDateEdit.text(),
         }
 
-    def accept(self) -> None:
+    def save(self) -> None:
         values = self.values()
-        try:
-            if self.measure_id is None:
-                self.measure_id = self.store.add_measure(self.problem_id, values)
-            else:
-                self.store.update_measure(self.measure_id, values)
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            self._general("；".join(rest.values()))
-            return
-        except UserError as exc:
-            self.errors.clear()
-            self._general(str(exc))
-            return
-        super().accept()
-
-    def _general(self, message: str) -> None:
-        self.form.generalError.setText(message)
-        self.form.generalError.setVisible(bool(message))
+        if self.measure_id is None:
+            self.measure_id = self.store.add_measure(self.problem_id, values)
+        else:
+            self.store.update_measure(self.measure_id, values)
 
     @classmethod
     def ask(cls, parent: QWidget | None, store, problem_id: int,
@@ -94,7 +80,7 @@ class MeasureDialog(QDialog):
         return dialog.measure_id if dialog.exec() == QDialog.Accepted else None
 
 
-class ProgressDialog(QDialog):
+class ProgressDialog(StoreDialog):
     def __init__(self, parent: QWidget | None, store, problem_id: int):
         super().__init__(parent)
         self.store = store
@@ -110,11 +96,10 @@ class ProgressDialog(QDialog):
             "entry_date": f.entryDateError, "note": f.noteError,
             "amount_repaid": f.amountRepaidError,
         }, {"entry_date": f.entryDateEdit, "note": f.noteEdit, "amount_repaid": f.amountEdit})
-        f.generalError.setStyleSheet("color: #c62828;")
-        f.generalError.hide()
+        self._init_general_error()
         f.noteEdit.setFocus()
 
-    def accept(self) -> None:
+    def save(self) -> None:
         f = self.form
         errors = {}
         try:
@@ -125,28 +110,11 @@ class ProgressDialog(QDialog):
             f.entryDateEdit.iso()
         except DateError as exc:
             errors["entry_date"] = str(exc)
-        if not f.noteEdit.toPlainText().strip():
-            errors["note"] = "进展情况不能为空"
         if errors:
-            self.errors.show(errors)
-            return
-        try:
-            self.progress_id = self.store.add_progress(self.problem_id, {
-                "entry_date": f.entryDateEdit.text(), "note": f.noteEdit.toPlainText(),
-                "amount_repaid": amount or 0})
-        except ValidationError as exc:
-            rest = self.errors.show(exc.errors)
-            self._general("；".join(rest.values()))
-            return
-        except UserError as exc:
-            self.errors.clear()
-            self._general(str(exc))
-            return
-        super().accept()
-
-    def _general(self, message: str) -> None:
-        self.form.generalError.setText(message)
-        self.form.generalError.setVisible(bool(message))
+            raise ValidationError(errors)
+        self.progress_id = self.store.add_progress(self.problem_id, {
+            "entry_date": f.entryDateEdit.text(), "note": f.noteEdit.toPlainText(),
+            "amount_repaid": amount or 0})
 
     @classmethod
     def ask(cls, parent: QWidget | None, store, problem_id: int) -> int | None:

@@ -714,7 +714,7 @@ class ProblemEditor(QDialog):
             table.setItem(row, 5, _item(format_cn(m.get("completed_date"))))
         table.resizeRowsToContents()
         done = sum(1 for m in measures if m["status"] == "已完成")
-        self.form.tabs.setTabText(1, f"整改措施(&2) {done}/{len(measures)}")
+        self.form.tabs.setTabText(1, f"整改措施（已完成 {done}/{len(measures)}）(&2)")
         self._select_id(table, keep)
         self._update_buttons()
 
@@ -768,7 +768,7 @@ class ProblemEditor(QDialog):
             money.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             table.setItem(row, 2, money)
         table.resizeRowsToContents()
-        self.form.tabs.setTabText(2, f"整改进展(&3) {len(entries)}")
+        self.form.tabs.setTabText(2, f"整改进展（{len(entries)} 条）(&3)")
         self._select_id(table, keep)
         self._update_buttons()
 
@@ -821,7 +821,7 @@ class ProblemEditor(QDialog):
             table.setItem(row, 1, size)
             table.setItem(row, 2, _item(e["sha256"][:12] + "…", tooltip=e["sha256"]))
             table.setItem(row, 3, _item(format_cn((e.get("created_at") or "")[:10])))
-        self.form.tabs.setTabText(3, f"佐证材料(&4) {len(rows)}")
+        self.form.tabs.setTabText(3, f"佐证材料（{len(rows)} 个）(&4)")
         self._select_id(table, keep)
         self._update_buttons()
 

@@ -332,6 +332,22 @@ def test_permission_denied_is_a_clear_error_and_leaves_nothing(store, tmp_path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["台账.xlsx"]
 
 
+def test_unwritable_folder_is_refused_before_any_work(store, tmp_path, monkeypatch):
+    # The refusal root never sees: creating the temporary file beside the target fails.
+    real_open = os.open
+
+    def open_refusing_folder(path, *args, **kw):
+        if Path(path).parent == tmp_path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kw)
+
+    monkeypatch.setattr(excel_ledger.os, "open", open_refusing_folder)
+    with pytest.raises(UserError, match="没有权限写入.*请换一个文件夹"):
+        excel_ledger.export_ledger(store, tmp_path / "x.xlsx")
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_missing_folder_is_a_clear_error(store, tmp_path):
     with pytest.raises(UserError, match="不存在"):
         excel_ledger.export_ledger(store, tmp_path / "gone" / "x.xlsx")
