@@ -51,24 +51,8 @@ def load_context(store, campaign_id: int | None, date: _dt.date | None) -> Conte
     date = date or _dt.date.today()
     from .fonts import register_fonts
 
-    _forbid_line_start_punctuation()
-
     return Context(store, department, campaign, campaign_summary(store, campaign["id"], date),
                    date, register_fonts())
-
-
-def _forbid_line_start_punctuation() -> None:
-    """reportlab's CJK line breaker keeps 、。） off the start of a line but not ，；：？！,
-    so “……3个\n，上级通报2个” happens; add them (they then hang in the margin, as in
-    Chinese typesetting).  Module globals of reportlab, looked up at each line break.
-    TODO(lead): belongs in gongwen.py, next to the paragraph styles."""
-    from reportlab.lib import textsplit
-    from reportlab.platypus import paragraph as rl_paragraph
-
-    extra = "，；：？！…％‰”’》"
-    for module in (textsplit, rl_paragraph):  # single-run and multi-run paragraphs
-        if not set(extra) <= set(module.ALL_CANNOT_START):
-            module.ALL_CANNOT_START += extra
 
 
 def self_reference(name: str) -> str:

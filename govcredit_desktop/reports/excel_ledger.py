@@ -48,8 +48,9 @@ MEASURES_HEADER_ROW = 2
 MEASURES_FIRST_DATA_ROW = 3
 # progress(done, total) and cancelled() are called every this many rows.
 REPORT_EVERY = 250
-# Row heights in points for 10 pt 宋体: neither LibreOffice nor WPS reliably
-# fit wrapped rows on opening, so each data row gets an estimated height.
+# Row heights in points for 10 pt 宋体.  LibreOffice (checked) opens wrapped rows
+# one line high unless the file gives a height, so each data row gets an
+# estimate from its text; a little too tall is better than clipped on paper.
 LINE_HEIGHT = 13.5
 ROW_PADDING = 4
 MAX_ROW_HEIGHT = 409  # Excel's limit
@@ -63,7 +64,8 @@ class Column:
     group: str = ""  # upper header spanning consecutive columns with the same group
 
 
-# Widths in Excel's units (about one Latin digit; a Chinese character takes ~2).
+# Widths in Excel's units (one Latin digit of the default font; a Chinese character
+# of 10 pt 宋体 takes ~1.9).
 # Date and money cells do not wrap, so their columns fit "2021年12月30日" and
 # "99,999,999.99"; the sum (~285) prints at about half size on A4 landscape.
 LEDGER_COLUMNS = (
@@ -235,13 +237,16 @@ class _Sheet:
     One Cell per column is reused for every data row: write_only serialises a row
     as soon as it is appended, so the cells are free again afterwards.  Handing
     cells to ``append`` normally costs a failed value conversion and a fresh Cell
-    per styled value (measured: 1.6-1.9x the time of plain values); the hook below
-    passes our cells straight to the writer.  If a future openpyxl drops the hook,
-    ``append`` still accepts the cells, only slower.
+    per styled value (measured: 1.6-1.9x the time of plain values); ``_cells_as_row``,
+    set as the sheet's (private) ``_values_to_row``, passes our cells straight to the
+    writer.  If a future openpyxl drops that method, ``append`` still accepts the
+    cells, only slower; the tests reload every cell, so a change in it shows.
     """
 
     def __init__(self, wb, title: str, columns, freeze: str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
         from openpyxl.utils import get_column_letter
+        from openpyxl.utils.exceptions import IllegalCharacterError
         from openpyxl.worksheet.properties import PageSetupProperties
 
         self.ws = wb.create_sheet(title)
@@ -258,6 +263,7 @@ class _Sheet:
         if callable(getattr(type(self.ws), "_values_to_row", None)):
             self.ws._values_to_row = _cells_as_row
         self._data_cells = self.new_cells([self.styles.by_kind[c.kind] for c in columns])
+        self._illegal_error, self._illegal_re = IllegalCharacterError, ILLEGAL_CHARACTERS_RE
         # (index, characters per line) of the columns whose text wraps.
         self._wrapping = [(i, max(1.0, c.width - 1.0)) for i, c in enumerate(columns)
                           if c.kind in ("text", "center")]
@@ -275,19 +281,16 @@ class _Sheet:
     def append_data(self, values) -> int:
         self._fill(self._data_cells, values)
         row = self._append(self._data_cells, self.row_height(values))
-        # Written already: drop the RowDimension so 100k rows don't pile up.
+        # Written already: drop its row attributes so 100k rows don't pile up.
         self.ws.row_dimensions.pop(row, None)
         return row
 
     def _fill(self, cells, values) -> None:
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-        from openpyxl.utils.exceptions import IllegalCharacterError
-
         for cell, value in zip(cells, values, strict=True):
             try:
                 cell.value = value
-            except IllegalCharacterError:  # control characters pasted from other programs
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            except self._illegal_error:  # control characters pasted from other programs
+                cell.value = self._illegal_re.sub("", value)
             # A user's text is never a formula or an error code: '=HYPERLINK(…)' stays text.
             if cell.data_type in _NOT_TEXT:
                 cell.data_type = "s"

@@ -38,6 +38,7 @@ from reportlab.platypus import (
 from ..core.dates import format_cn
 from ..core.errors import UserError
 from .fonts import FontSet, has_glyph, register_fonts
+from .paged_table import PagedTable
 
 # --- geometry ---------------------------------------------------------------------------
 PAGE_W, PAGE_H = A4
@@ -90,6 +91,20 @@ class Styles:
 
 
 _styles_cache: dict[tuple[str, ...], Styles] = {}
+_NO_LINE_START = "，；：？！…％‰”’》"
+
+
+def _forbid_line_start_punctuation() -> None:
+    """reportlab's CJK line breaker keeps 、。） off the start of a line but not ，；：？！,
+    so “……3个\n，上级通报2个” happens; add them (they then hang in the margin, as in
+    Chinese typesetting).  These are module globals of reportlab, looked up at each line
+    break: patched once, by the first styles() call, which every document makes."""
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph as rl_paragraph
+
+    for module in (textsplit, rl_paragraph):  # single-run and multi-run paragraphs
+        if not set(_NO_LINE_START) <= set(module.ALL_CANNOT_START):
+            module.ALL_CANNOT_START += _NO_LINE_START
 
 
 def styles(fonts: FontSet) -> Styles:
@@ -97,6 +112,7 @@ def styles(fonts: FontSet) -> Styles:
     cached = _styles_cache.get(key)
     if cached:
         return cached
+    _forbid_line_start_punctuation()
 
     def st(name: str, font: str, **kw) -> ParagraphStyle:
         base = {"fontSize": SIZE_BODY, "leading": LINE, "wordWrap": "CJK",
@@ -259,8 +275,17 @@ def _centred_on(centre: float, avail: float) -> dict[str, float]:
 class _ClosingBlock(Flowable):
     """The last body flowables, room for the seal, 发文机关署名 and 成文日期, never split.
 
-    The seal room shrinks (down to ``min_seal``) before the block moves to a new page: the
-    standard fixes a short page by adjusting spacing, never by a “此页无正文” page.
+    What it does when the page runs short (the standard fixes a short page by adjusting
+    spacing, never by a “此页无正文” page):
+    1. wrap(): the seal room is ``seal`` (2 lines) when it fits, else whatever room is left
+       but never less than ``min_seal`` (1 line: the seal's top must stay within one line
+       of the text above it);
+    2. split(): if even that does not fit, the whole block — its kept body text with it —
+       moves to the next page, leaving the foot of this page blank: less than the block's
+       height at ``min_seal`` (6 lines for a two-line last paragraph, e.g. an empty
+       campaign's 整改方案 leaves 4.25 lines);
+    3. only a block taller than a whole page lets its body text go first.
+    A long table before the block keeps its last rows with it instead (signature_block).
     """
 
     def __init__(self, tail: Sequence[Flowable], name: str, date_text: str, fonts: FontSet,
@@ -330,11 +355,20 @@ def signature_block(department_name: str, date_text: str | _dt.date, fonts: Font
 
     Pass the last body paragraph(s) (and the 附件说明) as ``keep_with``, and lines that
     follow the date (附注, sign_off_line) as ``after``, instead of adding them to the story:
-    the whole block stays on one page, so the signature never stands alone."""
+    the whole block stays on one page, so the signature never stands alone.
+
+    ``keep_with`` may hold a long table (paged_table.PagedTable, e.g. the ledger): what
+    comes before it goes into the story as is, and the table keeps its last rows on one
+    page with the block (the flowables after the table and the signature)."""
     if isinstance(date_text, _dt.date):
         date_text = zh_date(date_text)
-    return [_ClosingBlock(keep_with, department_name, date_text, fonts,
-                          seal_lines * LINE, min_seal_lines * LINE, after)]
+    keep = list(keep_with)
+    at = max((i for i, f in enumerate(keep) if isinstance(f, PagedTable)), default=-1)
+    block = _ClosingBlock(keep[at + 1:], department_name, date_text, fonts,
+                          seal_lines * LINE, min_seal_lines * LINE, after)
+    if at < 0:
+        return [block]
+    return [*keep[:at], keep[at].with_tail([block])]
 
 
 def sign_off_line(handler: str, reviewer: str, signer: str, fonts: FontSet) -> Paragraph:

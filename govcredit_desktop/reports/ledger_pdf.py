@@ -78,13 +78,12 @@ def story(ctx: Context, layout: TableLayout, rows: list, on_rows) -> list:
             f"\u3000\u3000\u3000\u3000共{ctx.summary.total.count}个问题")
     out = [title, Paragraph(gw.markup(line, info.fontName, fonts, 12), info)]
     if rows:
-        out.append(layout.flowable(rows, on_rows=on_rows, space_after=gw.LINE / 2))
+        # The table keeps its last rows on the page with the signature (signature_block).
+        last = layout.flowable(rows, on_rows=on_rows, space_after=gw.LINE / 2)
     else:
         empty = ParagraphStyle("ledger-empty", parent=st.plain, alignment=TA_CENTER)
-        out += [gw.paragraph(f"经自查，{ctx.we}未发现政务失信问题，本台账无记录。", empty,
-                             fonts)]
-    out += closing(ctx, [], final=None)
-    return out
+        last = gw.paragraph(f"经自查，{ctx.we}未发现政务失信问题，本台账无记录。", empty, fonts)
+    return out + closing(ctx, [last], final=None)
 
 
 def write(ctx: Context, out_path, progress=None, cancelled=None):

@@ -21,6 +21,9 @@ from .fonts import FontSet, has_glyph
 PAD_X = 3.0
 PAD_TOP = 2.0
 PAD_BOTTOM = 3.0
+# Rows that stay on one page with a table's tail (the signature block): two data rows and
+# the totals row.
+KEEP_ROWS = 3
 
 # Chinese line-breaking rules (禁则): these never start a line ...
 _NO_START = set("，。、；：？！）》」』】〕〉”’…—％%,.;:?!)]}·～")
@@ -231,43 +234,136 @@ class TableLayout:
         return x
 
     def flowable(self, rows: Sequence[Row], *, on_rows: Callable[[int], None] | None = None,
-                 space_after: float = 0) -> PagedTable:
+                 space_after: float = 0, tail: Sequence[Flowable] = (),
+                 keep_rows: int = KEEP_ROWS) -> PagedTable:
+        """The table as one flowable; ``tail`` (the closing block) is drawn below its last
+        ``keep_rows`` rows, on the same page (see PagedTable)."""
         rows = list(rows)
         cum = [0.0]
         for r in rows:
             cum.append(cum[-1] + r.height)
-        return PagedTable(self, rows, cum, 0, None, on_rows=on_rows, space_after=space_after)
+        return PagedTable(self, rows, cum, 0, None, on_rows=on_rows, space_after=space_after,
+                          tail=tail, keep_rows=keep_rows)
 
 
 class PagedTable(Flowable):
     """All rows; split() hands the frame one page of rows at a time.
 
     Rows are shared between the pieces (``start`` moves on) so a 10,000-row table is not
-    copied once per page; ``carry`` is the rest of a row cut between two pages."""
+    copied once per page; ``carry`` is the rest of a row cut between two pages.
+
+    ``tail`` (the signature block after a ledger) is part of the last piece: the page that
+    ends the table has room for its last ``keep_rows`` rows and the tail, or those rows move
+    to the next page under the repeated header.  A signature then never stands alone on a
+    page, and no “此页无正文” is needed.  When even the header, one row and the tail do not
+    fit on an empty page, the tail simply follows the table.
+    """
 
     def __init__(self, layout: TableLayout, rows: list[Row], cum: list[float], start: int,
                  carry: Row | None, *, on_rows: Callable[[int], None] | None = None,
-                 space_after: float = 0):
+                 space_after: float = 0, tail: Sequence[Flowable] = (),
+                 keep_rows: int = KEEP_ROWS, tail_cache: dict | None = None):
         super().__init__()
         self.layout, self.rows, self.cum, self.start, self.carry = layout, rows, cum, start, carry
         self.on_rows = on_rows
         self.spaceAfter = space_after
-        self._height = (layout.header.height + cum[-1] - cum[start]
-                        + (carry.height if carry else 0))
+        self.tail, self.keep_rows = list(tail), keep_rows
+        # aw -> the tail's smallest height, shared by the pieces.
+        self._tail_cache = {} if tail_cache is None else tail_cache
+        self._table_h = (layout.header.height + cum[-1] - cum[start]
+                         + (carry.height if carry else 0))
+        self._tail_parts: list[tuple[Flowable, float]] = []
+        self._gap = max(space_after, self.tail[0].getSpaceBefore()) if self.tail else 0.0
+
+    def with_tail(self, tail: Sequence[Flowable], keep_rows: int = KEEP_ROWS) -> PagedTable:
+        """This table keeping its last rows on one page with ``tail``."""
+        return PagedTable(self.layout, self.rows, self.cum, self.start, self.carry,
+                          on_rows=self.on_rows, space_after=self.spaceAfter, tail=tail,
+                          keep_rows=keep_rows)
 
     def _pending(self) -> list[Row]:
         return ([self.carry] if self.carry else []) + self.rows[self.start:]
 
+    def _piece(self, start: int, carry: Row | None, tail: Sequence[Flowable]) -> PagedTable:
+        return PagedTable(self.layout, self.rows, self.cum, start, carry, on_rows=self.on_rows,
+                          space_after=self.spaceAfter, tail=tail, keep_rows=self.keep_rows,
+                          tail_cache=self._tail_cache)
+
+    def _min_tail(self, aw: float) -> float:
+        """The gap and the tail at their smallest (a closing block's seal room shrunk)."""
+        h = self._tail_cache.get(aw)
+        if h is None:
+            # A closing block asked to fit in no room reports its smallest height.
+            h = self._tail_cache[aw] = self._gap + sum(f.wrap(aw, 0)[1] for f in self.tail) + (
+                sum(f.getSpaceBefore() for f in self.tail[1:]))
+        return h
+
+    def _rows_kept(self, aw: float, full: float) -> int:
+        """How many of the last ``keep_rows`` rows fit with the header and the tail on an
+        empty page of height ``full`` (0: not even one)."""
+        room = full - self.layout.header.height - self._min_tail(aw)
+        keep, used = 0, 0.0
+        for r in reversed(self.rows[-self.keep_rows:]):
+            if used + r.height > room + 1e-6:
+                break
+            keep, used = keep + 1, used + r.height
+        return keep
+
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = sum(self.layout.widths)
-        return self.width, self._height
+        self._tail_parts = []
+        if not self.tail:
+            return self.width, self._table_h
+        if self._table_h + self._min_tail(aw) > ah:  # splits: no need to lay out the tail
+            return self.width, self._table_h + self._min_tail(aw)
+        room = ah - self._table_h - self._gap
+        height = self._table_h + self._gap
+        for i, f in enumerate(self.tail):
+            if i:
+                room -= f.getSpaceBefore()
+                height += f.getSpaceBefore()
+            h = f.wrap(aw, max(room, 0))[1]
+            self._tail_parts.append((f, h))
+            room -= h
+            height += h
+        return self.width, height
 
     def draw(self) -> None:
-        self.layout.draw_page(self.canv, self._pending(), self._height)
+        top = self._table_h
+        if self._tail_parts:
+            top += self._gap + sum(h for _, h in self._tail_parts) + sum(
+                f.getSpaceBefore() for f, _ in self._tail_parts[1:])
+        self.canv.saveState()
+        self.canv.translate(0, top - self._table_h)
+        self.layout.draw_page(self.canv, self._pending(), self._table_h)
+        self.canv.restoreState()
+        y = top - self._table_h - self._gap
+        for i, (f, h) in enumerate(self._tail_parts):
+            if i:
+                y -= f.getSpaceBefore()
+            y -= h
+            f.drawOn(self.canv, 0, y)
         if self.on_rows:
             self.on_rows(len(self.rows))
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        full = getattr(frame, "_height", None) or ah
+        if not self.tail:
+            return self._split(aw, ah, full, 0)
+        keep = self._rows_kept(aw, full)
+        if keep:
+            return self._split(aw, ah, full, keep)
+        # The tail cannot share a page with the table's end: it simply follows the table.
+        plain = self._piece(self.start, self.carry, ())
+        if plain.wrap(aw, ah)[1] <= ah:
+            return [plain, *self.tail]
+        parts = plain._split(aw, ah, full, 0)
+        return [*parts, *self.tail] if parts else []
+
+    def _split(self, aw: float, ah: float, full: float, keep: int) -> list[Flowable]:
+        """One page of rows in ``ah`` (of a page ``full`` high) and the rest, which keeps
+        its last ``keep`` rows for the page that ends with the tail."""
         avail = ah - self.layout.header.height
         page: list[Row] = []
         used = 0.0
@@ -288,14 +384,14 @@ class PagedTable(Flowable):
                     lo = mid
                 else:
                     hi = mid - 1
+            if len(self.rows) - lo < keep:
+                lo = max(start, len(self.rows) - keep)
             page += self.rows[start:lo]
             start = lo
         if not page:
             first = carry or self.rows[start]
-            frame = getattr(self, "_frame", None)
-            full = getattr(frame, "_height", None) or ah
             # A row taller than a whole page is cut between lines; otherwise it moves, with
-            # the header, to the next page.
+            # the header, to the next page (as do the last rows kept with the tail).
             if self.layout.header.height + first.height <= full:
                 return []
             parts = self.layout.split_row(first, avail)
@@ -308,8 +404,7 @@ class PagedTable(Flowable):
         height = self.layout.header.height + sum(r.height for r in page)
         out: list[Flowable] = [_Page(self.layout, page, height, start, self.on_rows)]
         if carry is not None or start < len(self.rows):
-            out.append(PagedTable(self.layout, self.rows, self.cum, start, carry,
-                                  on_rows=self.on_rows, space_after=self.spaceAfter))
+            out.append(self._piece(start, carry, self.tail))
         return out
 
 

@@ -2,6 +2,7 @@
 embedded fonts, empty campaigns, errors, cancel and the command line."""
 
 import datetime as dt
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -258,3 +259,37 @@ def test_documents_module_imports_without_reportlab():
             "from govcredit_desktop.reports import documents; "
             "assert 'ledger' in documents.REPORT_KINDS")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _page_texts(path) -> list[str]:
+    return [re.sub(r"—\d+—", "", "".join(p.extract_text().split()))
+            for p in PdfReader(path).pages]
+
+
+# The 60-problem ledger of the fixtures ended with the signature alone on its last page
+# once dates read 2026年12月30日; sizes either side of several page breaks (about five
+# problems a page).
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 16, 19, 23, 27, 31])
+def test_ledger_signature_page_holds_the_last_problems(tmp_path, n):
+    with Store(tmp_path / "d.sqlite") as s:
+        demo.generate(s, n, today=DATE - dt.timedelta(days=3))
+        pages = _page_texts(documents.write_report(s, "ledger", tmp_path / "l.pdf", date=DATE))
+        numbers = [r["number"] for r in ledger_data.iter_ledger_rows(
+            s, ledger_data.campaign_for(s)["id"])]
+    assert all(pages), "a page with nothing but its number"
+    assert "签发人" in pages[-1] and not any("签发人" in t for t in pages[:-1])
+    assert "合计" in pages[-1]
+    # Two problems and the totals row above the signature (fewer only if there are fewer).
+    assert sum(num in pages[-1] for num in numbers) >= min(2, n), pages[-1][:200]
+
+
+@pytest.mark.parametrize("kind", ["self-inspection", "plan", "rectification"])
+def test_signature_page_of_a_report_has_body_text(pdfs, facts, kind):
+    """The reports end with their attachment table; the signature page above it holds
+    body text (a sentence), and no page is empty."""
+    pages = _page_texts(pdfs[kind])
+    assert all(pages)
+    signed = [t for t in pages if "签发人" in t]
+    assert len(signed) == 1
+    before = signed[0].split(f"{facts['department']['name']}2026年12月30日")[0]
+    assert "。" in before, signed[0][:200]

@@ -1,6 +1,7 @@
 """GB/T 9704 documents: embedded fonts, text, page numbers, atomic writing."""
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from sample_doc import RARE_NAMES, TITLE, sample_story, write_sample_pdf
 
 from govcredit_desktop.reports import gongwen as gw
 from govcredit_desktop.reports.fonts import register_fonts
+from govcredit_desktop.reports.paged_table import TableLayout
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -143,3 +145,83 @@ def test_gongwen_does_not_import_qt():
     code = ("import sys; sys.modules['PySide6'] = None\n"
             "import govcredit_desktop.reports.gongwen")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def _table_then_signature(fonts, n: int, landscape: bool, final: bool):
+    """Body text, a paged table of ``n`` rows and its totals row, then the signature."""
+    width = gw.LAND_TYPE_W if landscape else gw.TYPE_W
+    layout = TableLayout(fonts, ("序号", "问题名称", "状态"), (1, 8, 2), width, "CLC", size=10)
+    rows = [layout.row((f"R{i:04d}", "某某问题" * (1 + i % 7), "已整改")) for i in range(n)]
+    rows.append(layout.row(("合计", f"{n}个", ""), total=True))
+    keep = [layout.flowable(rows, space_after=gw.LINE / 2)]
+    if final:
+        keep.append(gw.body("特此报告。", fonts))
+    return [gw.title("关于某某问题的报告", fonts), gw.body("正文" * 30, fonts),
+            *gw.signature_block("某某县人力资源和社会保障局", dt.date(2021, 12, 30), fonts,
+                                keep_with=keep,
+                                after=[gw.sign_off_line("王堃", "李玥", "张喆", fonts)])]
+
+
+def page_texts(path) -> list[str]:
+    """Each page's text without white space and without its page number."""
+    return [re.sub(r"—\d+—", "", "".join(p.extract_text().split()))
+            for p in PdfReader(path).pages]
+
+
+# Row counts around the first two page breaks (landscape ~25, portrait ~26 rows a page):
+# with the signature in a separate flowable these left it alone on a page, or with only
+# the totals row.
+@pytest.mark.parametrize(("landscape", "final", "counts"), [
+    (True, False, range(8, 46)), (False, True, range(14, 60, 2))])
+def test_signature_page_keeps_the_last_table_rows(tmp_path, fonts, landscape, final, counts):
+    for n in counts:
+        out = gw.build_pdf(tmp_path / f"t{n}.pdf", _table_then_signature(
+            fonts, n, landscape, final), landscape=landscape, fonts=fonts)
+        pages = page_texts(out)
+        assert all(pages), f"{n} rows: an empty page"
+        signed = [t for t in pages if "签发人" in t]
+        assert len(signed) == 1 and signed[0] == pages[-1], n
+        # Two data rows and the totals row stand above the signature.
+        assert len(re.findall(r"R\d{4}", signed[0])) >= min(2, n), (n, signed[0])
+        assert f"合计{n}个" in signed[0], n
+        assert "R0000" in pages[0] and f"R{n - 1:04d}" in pages[-1]
+        found = re.findall(r"R\d{4}", "".join(pages))
+        assert found == [f"R{i:04d}" for i in range(n)], n  # each row once, in order
+
+
+def test_a_tail_too_tall_for_any_page_still_follows_the_table(tmp_path, fonts):
+    layout = TableLayout(fonts, ("序号", "问题"), (1, 8), gw.TYPE_W, "CL", size=10)
+    rows = [layout.row((f"R{i:04d}", "某某问题")) for i in range(40)]
+    long_tail = [gw.body("正文" * 40, fonts) for _ in range(8)]
+    story = gw.signature_block("某某县财政局", dt.date(2021, 12, 30), fonts,
+                               keep_with=[layout.flowable(rows), *long_tail])
+    pages = page_texts(gw.build_pdf(tmp_path / "t.pdf", story, fonts=fonts))
+    assert all(pages)
+    assert "R0039" in "".join(pages) and "某某县财政局" in pages[-1]
+
+
+_LINE_STARTS = """
+import sys
+from govcredit_desktop.reports import gongwen as gw
+from govcredit_desktop.reports.fonts import register_fonts
+
+fonts = register_fonts(search_dirs=[sys.argv[1]])
+bad = []
+for n in range(18, 34):  # one of these puts the mark at the end of the first line
+    for mark in "，；：？！":
+        p = gw.body("甲" * n + mark + "乙" * 5, fonts)  # the first styles() call patches
+        p.wrap(gw.TYPE_W, 1000)
+        lines = ["".join(w.text for w in line.words) if hasattr(line, "words")
+                 else "".join(line[1]) for line in p.blPara.lines]
+        bad += [line for line in lines[1:] if line.lstrip("\\xa0 ")[:1] == mark]
+print(bad)
+sys.exit(1 if bad else 0)
+"""
+
+
+def test_no_line_starts_with_a_comma_or_colon(tmp_path):
+    """Every document gets the 禁则 patch from gongwen.styles(), in a fresh interpreter
+    (the campaign reports used to patch reportlab for themselves only)."""
+    r = subprocess.run([sys.executable, "-c", _LINE_STARTS, str(tmp_path)], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
