@@ -11,35 +11,19 @@ A new problem is created as soon as its required fields (标题, 领域, 类型,
 """
 
 import datetime as _dt
-import tempfile
 from functools import partial
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QDesktopServices,
-    QGuiApplication,
-    QIcon,
-    QKeySequence,
-    QPainter,
-    QPixmap,
-)
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QHeaderView,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
     QWidget,
 )
 
@@ -47,12 +31,14 @@ from govcredit_desktop.core import rules
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.fields import PROBLEM_LABELS
-from govcredit_desktop.core.money import format_yuan
 from govcredit_desktop.core.vocab import EDITABLE_STATUSES, STATUS_CLOSED, STATUS_OPEN
 from govcredit_desktop.store import ledger_query
 from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog, ReopenDialog
+from govcredit_desktop.ui.evidence_tab import EvidenceTab
 from govcredit_desktop.ui.forms.ui_problem_editor import Ui_ProblemEditor
-from govcredit_desktop.ui.measure_progress_dialogs import MeasureDialog, ProgressDialog
+from govcredit_desktop.ui.lights import LIGHT_COLOURS, light_html
+from govcredit_desktop.ui.measures_tab import MeasuresTab
+from govcredit_desktop.ui.progress_tab import ProgressTab
 from govcredit_desktop.ui.undo import EditHistory
 from govcredit_desktop.ui.widgets import (
     DateEdit,
@@ -95,55 +81,9 @@ ERROR_LABELS = {
     "campaign_id": "campaignError",
 }
 
-LIGHT_COLOURS = {"red": "#d32f2f", "yellow": "#f9a825", "green": "#2e7d32"}
 BANNER_STYLE = ("QFrame#closedBanner { background: #e8f5e9; border: 1px solid #81c784;"
                 " border-radius: 4px; }")
 ERROR_STYLE = "color: #c62828;"
-
-
-def light_html(light: rules.Light, deadline: str | None, today: _dt.date) -> str:
-    """A coloured dot with the words, so the light is not told by colour alone."""
-    text = light.label
-    left = rules.days_left(deadline, today)
-    if left is not None and light != rules.Light.GREEN:
-        text += f"，已逾期{-left}天" if left < 0 else f"，剩{left}天到期"
-    elif left is not None:
-        text += f"，{format_cn(deadline)}到期"
-    return f'<span style="color:{LIGHT_COLOURS[light.value]}">●</span> {text}'
-
-
-def light_icon(light: rules.Light) -> QIcon:
-    """A filled circle drawn at the screen's pixel ratio (sharp on high-DPI)."""
-    ratio = QGuiApplication.primaryScreen().devicePixelRatio() if \
-        QGuiApplication.primaryScreen() else 1.0
-    side = 12
-    pixmap = QPixmap(int(side * ratio), int(side * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.Antialiasing)
-    painter.setPen(Qt.NoPen)
-    painter.setBrush(QColor(LIGHT_COLOURS[light.value]))
-    painter.drawEllipse(1, 1, side - 2, side - 2)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def _size_text(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
-
-
-def _item(text, data=None, tooltip: str | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem("" if text is None else str(text))
-    if data is not None:
-        item.setData(Qt.UserRole, data)
-    if tooltip:
-        item.setToolTip(tooltip)
-    return item
 
 
 class ProblemEditor(QDialog):
@@ -157,7 +97,6 @@ class ProblemEditor(QDialog):
         self.today = _dt.date.today()
         self._loading = False
         self._closed = False
-        self._temp_dir: tempfile.TemporaryDirectory | None = None
         # Fields whose text was refused: the text is kept and not overwritten
         # by reloads until the user fixes it (or undoes).
         self._pending: set[str] = set()
@@ -190,7 +129,7 @@ class ProblemEditor(QDialog):
 
         self._fill_choices(campaign_id)
         self._connect()
-        self._setup_tables()
+        self._setup_tabs()
         self._setup_actions()
         self.load()
         f.tabs.setCurrentIndex(0)
@@ -235,39 +174,29 @@ class ProblemEditor(QDialog):
         f.undoButton.clicked.connect(self.undo_last)
         f.closeProblemButton.clicked.connect(self.close_problem)
         f.reopenProblemButton.clicked.connect(self.reopen_problem)
-        f.addMeasureButton.clicked.connect(self.add_measure)
-        f.editMeasureButton.clicked.connect(self.edit_measure)
-        f.deleteMeasureButton.clicked.connect(self.delete_measure)
-        f.addProgressButton.clicked.connect(self.add_progress)
-        f.deleteProgressButton.clicked.connect(self.delete_progress)
-        f.addEvidenceButton.clicked.connect(self.add_evidence)
-        f.openEvidenceButton.clicked.connect(self.open_evidence)
-        f.saveEvidenceButton.clicked.connect(self.save_evidence_as)
-        f.deleteEvidenceButton.clicked.connect(self.delete_evidence)
         self.history.changed.connect(self._update_undo_button)
 
-    def _setup_tables(self) -> None:
+    def _setup_tabs(self) -> None:
+        """The record tabs are controllers of their own; the editor refreshes
+        what depends on their records when they report a write."""
         f = self.form
-        specs = (
-            (f.measuresTable, ["期限提示", "措施内容", "责任人", "完成时限", "状态",
-                               "完成日期"], 1),
-            (f.progressTable, ["日期", "进展情况", "本次清偿金额(元)"], 1),
-            (f.evidenceTable, ["文件名", "大小", "SHA-256", "添加日期"], 0),
-        )
-        for table, headers, stretch in specs:
-            table.setColumnCount(len(headers))
-            table.setHorizontalHeaderLabels(headers)
-            table.verticalHeader().setVisible(False)
-            table.setSelectionBehavior(QAbstractItemView.SelectRows)
-            header = table.horizontalHeader()
-            for col in range(len(headers)):
-                header.setSectionResizeMode(
-                    col, QHeaderView.Stretch if col == stretch else QHeaderView.ResizeToContents)
-            table.installEventFilter(self)
-        f.measuresTable.doubleClicked.connect(lambda *_: self.edit_measure())
-        f.evidenceTable.doubleClicked.connect(lambda *_: self.open_evidence())
-        for table in (f.measuresTable, f.progressTable, f.evidenceTable):
-            table.itemSelectionChanged.connect(self._update_buttons)
+        self.measures_tab = MeasuresTab(self, self.store, self.today, f.measuresTable,
+                                        f.addMeasureButton, f.editMeasureButton,
+                                        f.deleteMeasureButton)
+        self.progress_tab = ProgressTab(self, self.store, f.progressTable,
+                                        f.addProgressButton, f.deleteProgressButton)
+        self.evidence_tab = EvidenceTab(self, self.store, f.evidenceTable,
+                                        f.addEvidenceButton, f.openEvidenceButton,
+                                        f.saveEvidenceButton, f.deleteEvidenceButton)
+        self.measures_tab.changed.connect(self._record_written)
+        # A repayment changes 已清偿金额 and may move the status on.
+        self.progress_tab.changed.connect(self._progress_written)
+        self.evidence_tab.changed.connect(self._record_written)
+        for index, tab in enumerate(self._record_tabs(), start=1):
+            tab.captionChanged.connect(partial(f.tabs.setTabText, index))
+
+    def _record_tabs(self) -> tuple:
+        return (self.measures_tab, self.progress_tab, self.evidence_tab)
 
     def _setup_actions(self) -> None:
         # Ctrl+Z anywhere in the editor; inside a text field that still holds
@@ -304,9 +233,9 @@ class ProblemEditor(QDialog):
             f.lightLabel.setText("")
             f.saveStateLabel.setText(HINT_REQUIRED)
         self._apply_closed(problem)
-        self.load_measures()
-        self.load_progress()
-        self.load_evidence()
+        editable = self.problem_id is not None and not self._closed
+        for tab in self._record_tabs():
+            tab.show_problem(self.problem_id, editable)
         self._update_undo_button()
 
     def _show_light(self, problem: dict) -> None:
@@ -367,23 +296,6 @@ class ProblemEditor(QDialog):
         f.closeProblemButton.setVisible(not closed)
         f.closeProblemButton.setEnabled(exists)
         f.reopenProblemButton.setVisible(closed)
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        f = self.form
-        editable = self.problem_id is not None and not self._closed
-        f.addMeasureButton.setEnabled(editable)
-        f.editMeasureButton.setEnabled(editable and self._selected_id(f.measuresTable) is not None)
-        f.deleteMeasureButton.setEnabled(editable
-                                         and self._selected_id(f.measuresTable) is not None)
-        f.addProgressButton.setEnabled(editable)
-        f.deleteProgressButton.setEnabled(editable
-                                          and self._selected_id(f.progressTable) is not None)
-        has_evidence = self._selected_id(f.evidenceTable) is not None
-        f.addEvidenceButton.setEnabled(editable)
-        f.openEvidenceButton.setEnabled(has_evidence)
-        f.saveEvidenceButton.setEnabled(has_evidence)
-        f.deleteEvidenceButton.setEnabled(editable and has_evidence)
 
     def _update_undo_button(self) -> None:
         can = self._own_undo_available()
@@ -597,28 +509,7 @@ class ProblemEditor(QDialog):
                 return True
             self.undo_last()
             return True
-        elif etype == QEvent.KeyPress and isinstance(obj, QTableWidget):
-            return self._table_key(obj, event)
         return super().eventFilter(obj, event)
-
-    def _table_key(self, table: QTableWidget, event) -> bool:
-        f = self.form
-        key = event.key()
-        actions = {
-            f.measuresTable: {Qt.Key_Insert: self.add_measure, Qt.Key_F2: self.edit_measure,
-                              Qt.Key_Return: self.edit_measure, Qt.Key_Enter: self.edit_measure,
-                              Qt.Key_Delete: self.delete_measure},
-            f.progressTable: {Qt.Key_Insert: self.add_progress,
-                              Qt.Key_Delete: self.delete_progress},
-            f.evidenceTable: {Qt.Key_Insert: self.add_evidence,
-                              Qt.Key_Return: self.open_evidence,
-                              Qt.Key_Enter: self.open_evidence,
-                              Qt.Key_Delete: self.delete_evidence},
-        }[table]
-        if key in actions and event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier):
-            actions[key]()
-            return True
-        return False
 
     def reject(self) -> None:
         self._commit_focused()
@@ -653,10 +544,7 @@ class ProblemEditor(QDialog):
         return False
 
     def done(self, result: int) -> None:
-        if self._temp_dir is not None:
-            # Files opened for viewing may still be open in another program on
-            # Windows; leave them for the OS to clean up rather than fail.
-            self._temp_dir = None
+        self.evidence_tab.release_temp_files()
         super().done(result)
 
     # --- closure ---------------------------------------------------------------
@@ -677,126 +565,13 @@ class ProblemEditor(QDialog):
             self.form.saveStateLabel.setText("已撤销销号，可以继续修改")
             self.load()
 
-    # --- measures --------------------------------------------------------------
-    @staticmethod
-    def _selected_id(table: QTableWidget) -> int | None:
-        rows = table.selectionModel().selectedRows() if table.selectionModel() else []
-        if not rows:
-            return None
-        item = table.item(rows[0].row(), 0)
-        return item.data(Qt.UserRole) if item else None
-
-    @staticmethod
-    def _select_id(table: QTableWidget, record_id: int | None) -> None:
-        for row in range(table.rowCount()):
-            if table.item(row, 0).data(Qt.UserRole) == record_id:
-                table.selectRow(row)
-                return
-        if table.rowCount():
-            table.selectRow(min(table.rowCount() - 1, max(0, table.currentRow())))
-
-    def load_measures(self, select: int | None = None) -> None:
-        table = self.form.measuresTable
-        keep = select if select is not None else self._selected_id(table)
-        measures = self.store.list_measures(self.problem_id) if self.problem_id else []
-        table.setRowCount(len(measures))
-        for row, m in enumerate(measures):
-            light = rules.measure_light(m, self.today)
-            # An icon keeps its colour on a selected row; the word says it too.
-            dot = _item(light.label, m["id"], light_html(light, m.get("deadline"), self.today)
-                        .split("</span> ")[1])
-            dot.setIcon(light_icon(light))
-            table.setItem(row, 0, dot)
-            table.setItem(row, 1, _item(m["content"], tooltip=m["content"]))
-            table.setItem(row, 2, _item(m.get("owner_name") or ""))
-            table.setItem(row, 3, _item(format_cn(m.get("deadline"))))
-            table.setItem(row, 4, _item(m["status"]))
-            table.setItem(row, 5, _item(format_cn(m.get("completed_date"))))
-        table.resizeRowsToContents()
-        done = sum(1 for m in measures if m["status"] == "已完成")
-        self.form.tabs.setTabText(1, f"整改措施（已完成 {done}/{len(measures)}）(&2)")
-        self._select_id(table, keep)
-        self._update_buttons()
-
-    def add_measure(self) -> None:
-        if not self.form.addMeasureButton.isEnabled():
-            return
-        new_id = MeasureDialog.ask(self, self.store, self.problem_id)
-        if new_id is not None:
-            self.changed = True
-            self.load_measures(select=new_id)
-            self.form.measuresTable.setFocus()
-
-    def edit_measure(self) -> None:
-        measure_id = self._selected_id(self.form.measuresTable)
-        if measure_id is None or not self.form.editMeasureButton.isEnabled():
-            return
-        if MeasureDialog.ask(self, self.store, self.problem_id, measure_id) is not None:
-            self.changed = True
-            self.load_measures(select=measure_id)
-            self.form.measuresTable.setFocus()
-
-    def delete_measure(self) -> None:
-        measure_id = self._selected_id(self.form.measuresTable)
-        if measure_id is None or not self.form.deleteMeasureButton.isEnabled():
-            return
-        if not self._confirm_delete("删除这条整改措施吗？"):
-            return
-        try:
-            self.store.delete_measure(measure_id)
-        except UserError as exc:
-            QMessageBox.warning(self, "不能删除", str(exc))
-            return
+    # --- record tabs -----------------------------------------------------------
+    def _record_written(self) -> None:
         self.changed = True
-        self.load_measures()
 
-    def _confirm_delete(self, text: str) -> bool:
-        return QMessageBox.question(self, "确认删除", text,
-                                    QMessageBox.Yes | QMessageBox.No,
-                                    QMessageBox.No) == QMessageBox.Yes
-
-    # --- progress --------------------------------------------------------------
-    def load_progress(self, select: int | None = None) -> None:
-        table = self.form.progressTable
-        keep = select if select is not None else self._selected_id(table)
-        entries = self.store.list_progress(self.problem_id) if self.problem_id else []
-        table.setRowCount(len(entries))
-        for row, p in enumerate(entries):
-            table.setItem(row, 0, _item(format_cn(p["entry_date"]), p["id"]))
-            table.setItem(row, 1, _item(p["note"], tooltip=p["note"]))
-            money = _item(format_yuan(p["amount_repaid"]) if p["amount_repaid"] else "")
-            money.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            table.setItem(row, 2, money)
-        table.resizeRowsToContents()
-        self.form.tabs.setTabText(2, f"整改进展（{len(entries)} 条）(&3)")
-        self._select_id(table, keep)
-        self._update_buttons()
-
-    def add_progress(self) -> None:
-        if not self.form.addProgressButton.isEnabled():
-            return
-        new_id = ProgressDialog.ask(self, self.store, self.problem_id)
-        if new_id is not None:
-            self.changed = True
-            # A repayment changes 已清偿金额 and may move the status on.
-            self._reload_fields()
-            self.load_progress(select=new_id)
-            self.form.progressTable.setFocus()
-
-    def delete_progress(self) -> None:
-        entry_id = self._selected_id(self.form.progressTable)
-        if entry_id is None or not self.form.deleteProgressButton.isEnabled():
-            return
-        if not self._confirm_delete("删除这条进展吗？其中登记的清偿金额将从已清偿金额中扣除。"):
-            return
-        try:
-            self.store.delete_progress(entry_id)
-        except UserError as exc:
-            QMessageBox.warning(self, "不能删除", str(exc))
-            return
+    def _progress_written(self) -> None:
         self.changed = True
         self._reload_fields()
-        self.load_progress()
 
     def _reload_fields(self) -> None:
         problem = self.store.get_problem(self.problem_id)
@@ -807,84 +582,6 @@ class ProblemEditor(QDialog):
                     self._show_value(field, problem.get(field))
         finally:
             self._loading = False
-
-    # --- evidence --------------------------------------------------------------
-    def load_evidence(self, select: int | None = None) -> None:
-        table = self.form.evidenceTable
-        keep = select if select is not None else self._selected_id(table)
-        rows = self.store.list_evidence(self.problem_id) if self.problem_id else []
-        table.setRowCount(len(rows))
-        for row, e in enumerate(rows):
-            table.setItem(row, 0, _item(e["original_name"], e["id"], e.get("note") or None))
-            size = _item(_size_text(e["size"]))
-            size.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            table.setItem(row, 1, size)
-            table.setItem(row, 2, _item(e["sha256"][:12] + "…", tooltip=e["sha256"]))
-            table.setItem(row, 3, _item(format_cn((e.get("created_at") or "")[:10])))
-        self.form.tabs.setTabText(3, f"佐证材料（{len(rows)} 个）(&4)")
-        self._select_id(table, keep)
-        self._update_buttons()
-
-    def add_evidence(self) -> None:
-        if not self.form.addEvidenceButton.isEnabled():
-            return
-        paths, _ = QFileDialog.getOpenFileNames(self, "添加佐证材料", "", "所有文件 (*)")
-        last = None
-        failures = []
-        for path in paths:
-            try:
-                last = self.store.add_evidence(self.problem_id, path)
-            except UserError as exc:
-                failures.append(str(exc))
-        if last is not None:
-            self.changed = True
-            self.load_evidence(select=last)
-        if failures:
-            QMessageBox.warning(self, "部分文件未添加", "\n".join(failures))
-
-    def open_evidence(self) -> None:
-        evidence_id = self._selected_id(self.form.evidenceTable)
-        if evidence_id is None:
-            return
-        if self._temp_dir is None:
-            self._temp_dir = tempfile.TemporaryDirectory(prefix="govcredit-evidence-",
-                                                         ignore_cleanup_errors=True)
-        try:
-            path = self.store.export_evidence(evidence_id, self._temp_dir.name)
-        except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "无法打开", str(exc))
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            QMessageBox.information(self, "无法打开",
-                                    f"没有能打开该文件的程序。文件已导出到：\n{path}")
-
-    def save_evidence_as(self) -> None:
-        evidence_id = self._selected_id(self.form.evidenceTable)
-        if evidence_id is None:
-            return
-        name = self.store.get("evidence", evidence_id)["original_name"]
-        target, _ = QFileDialog.getSaveFileName(self, "另存佐证材料", name)
-        if not target:
-            return
-        try:
-            Path(target).write_bytes(self.store.evidence_bytes(evidence_id))
-        except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "保存失败", str(exc))
-
-    def delete_evidence(self) -> None:
-        evidence_id = self._selected_id(self.form.evidenceTable)
-        if evidence_id is None or not self.form.deleteEvidenceButton.isEnabled():
-            return
-        name = self.store.get("evidence", evidence_id)["original_name"]
-        if not self._confirm_delete(f"删除佐证材料“{name}”吗？"):
-            return
-        try:
-            self.store.delete_evidence(evidence_id)
-        except UserError as exc:
-            QMessageBox.warning(self, "不能删除", str(exc))
-            return
-        self.changed = True
-        self.load_evidence()
 
     # --- entry point -----------------------------------------------------------
     @classmethod

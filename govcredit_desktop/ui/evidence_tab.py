@@ -1,0 +1,134 @@
+"""The 佐证材料 tab of the problem editor: files kept as evidence in the ledger.
+
+Insert adds files, Enter (or a double click) opens one in the program the
+system has for it, 另存为 writes a copy, Delete removes one.
+"""
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QTableWidget, QWidget
+
+from govcredit_desktop.core.dates import format_cn
+from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.ui.table_helpers import RecordTab, confirm_and_delete, item
+
+HEADERS = ["文件名", "大小", "SHA-256", "添加日期"]
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+class EvidenceTab(RecordTab):
+    def __init__(self, owner: QWidget, store, table: QTableWidget,
+                 add_button: QPushButton, open_button: QPushButton,
+                 save_button: QPushButton, delete_button: QPushButton):
+        super().__init__(owner, store, table, HEADERS, stretch=0)
+        self.add_button = add_button
+        self.open_button = open_button
+        self.save_button = save_button
+        self.delete_button = delete_button
+        # Where files are exported for viewing; made on first open.
+        self._temp_dir: tempfile.TemporaryDirectory | None = None
+        add_button.clicked.connect(self.add)
+        open_button.clicked.connect(self.open_file)
+        save_button.clicked.connect(self.save_as)
+        delete_button.clicked.connect(self.delete)
+        table.doubleClicked.connect(lambda *_: self.open_file())
+
+    def keys(self) -> dict:
+        return {Qt.Key_Insert: self.add, Qt.Key_Return: self.open_file,
+                Qt.Key_Enter: self.open_file, Qt.Key_Delete: self.delete}
+
+    # One line per file (name, size, hash, date); a note is the name's tooltip.
+    resize_rows = False
+
+    def records(self) -> list[dict]:
+        return self.store.list_evidence(self.problem_id)
+
+    def fill_row(self, row: int, e: dict) -> None:
+        table = self.table
+        table.setItem(row, 0, item(e["original_name"], e["id"], e.get("note") or None))
+        size = item(size_text(e["size"]))
+        size.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        table.setItem(row, 1, size)
+        table.setItem(row, 2, item(e["sha256"][:12] + "…", tooltip=e["sha256"]))
+        table.setItem(row, 3, item(format_cn((e.get("created_at") or "")[:10])))
+
+    def caption(self, rows: list[dict]) -> str:
+        return f"佐证材料（{len(rows)} 个）(&4)"
+
+    def update_buttons(self) -> None:
+        has_evidence = self.selected_id() is not None
+        self.add_button.setEnabled(self.editable)
+        self.open_button.setEnabled(has_evidence)
+        self.save_button.setEnabled(has_evidence)
+        self.delete_button.setEnabled(self.editable and has_evidence)
+
+    def add(self) -> None:
+        if not self.add_button.isEnabled():
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self.owner, "添加佐证材料", "", "所有文件 (*)")
+        last = None
+        failures = []
+        for path in paths:
+            try:
+                last = self.store.add_evidence(self.problem_id, path)
+            except UserError as exc:
+                failures.append(str(exc))
+        if last is not None:
+            self.changed.emit()
+            self.load(select=last)
+        if failures:
+            QMessageBox.warning(self.owner, "部分文件未添加", "\n".join(failures))
+
+    def open_file(self) -> None:
+        evidence_id = self.selected_id()
+        if evidence_id is None:
+            return
+        if self._temp_dir is None:
+            self._temp_dir = tempfile.TemporaryDirectory(prefix="govcredit-evidence-",
+                                                         ignore_cleanup_errors=True)
+        try:
+            path = self.store.export_evidence(evidence_id, self._temp_dir.name)
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self.owner, "无法打开", str(exc))
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.information(self.owner, "无法打开",
+                                    f"没有能打开该文件的程序。文件已导出到：\n{path}")
+
+    def save_as(self) -> None:
+        evidence_id = self.selected_id()
+        if evidence_id is None:
+            return
+        name = self.store.get("evidence", evidence_id)["original_name"]
+        target, _ = QFileDialog.getSaveFileName(self.owner, "另存佐证材料", name)
+        if not target:
+            return
+        try:
+            Path(target).write_bytes(self.store.evidence_bytes(evidence_id))
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self.owner, "保存失败", str(exc))
+
+    def delete(self) -> None:
+        evidence_id = self.selected_id()
+        if evidence_id is None or not self.delete_button.isEnabled():
+            return
+        name = self.store.get("evidence", evidence_id)["original_name"]
+        if confirm_and_delete(self.owner, f"删除佐证材料“{name}”吗？",
+                              lambda: self.store.delete_evidence(evidence_id)):
+            self.changed.emit()
+            self.load()
+
+    def release_temp_files(self) -> None:
+        # Files opened for viewing may still be open in another program on
+        # Windows; leave them for the OS to clean up rather than fail.
+        self._temp_dir = None

@@ -1,0 +1,61 @@
+"""The 整改进展 tab of the problem editor: dated progress notes and repayments.
+
+Insert adds an entry (``ProgressDialog``), Delete removes one. An entry's
+repayment changes the problem's 已清偿金额 (and may move its status on), so
+``changed`` tells the editor to re-show those fields.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
+
+from govcredit_desktop.core.dates import format_cn
+from govcredit_desktop.core.money import format_yuan
+from govcredit_desktop.ui.measure_progress_dialogs import ProgressDialog
+from govcredit_desktop.ui.table_helpers import RecordTab, confirm_and_delete, item
+
+HEADERS = ["日期", "进展情况", "本次清偿金额(元)"]
+
+
+class ProgressTab(RecordTab):
+    def __init__(self, owner: QWidget, store, table: QTableWidget,
+                 add_button: QPushButton, delete_button: QPushButton):
+        super().__init__(owner, store, table, HEADERS, stretch=1)
+        self.add_button = add_button
+        self.delete_button = delete_button
+        add_button.clicked.connect(self.add)
+        delete_button.clicked.connect(self.delete)
+
+    def keys(self) -> dict:
+        return {Qt.Key_Insert: self.add, Qt.Key_Delete: self.delete}
+
+    def records(self) -> list[dict]:
+        return self.store.list_progress(self.problem_id)
+
+    def fill_row(self, row: int, p: dict) -> None:
+        self.table.setItem(row, 0, item(format_cn(p["entry_date"]), p["id"]))
+        self.table.setItem(row, 1, item(p["note"], tooltip=p["note"]))
+        money = item(format_yuan(p["amount_repaid"]) if p["amount_repaid"] else "")
+        money.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.table.setItem(row, 2, money)
+
+    def caption(self, entries: list[dict]) -> str:
+        return f"整改进展（{len(entries)} 条）(&3)"
+
+    def update_buttons(self) -> None:
+        self.add_button.setEnabled(self.editable)
+        self.delete_button.setEnabled(self.editable and self.selected_id() is not None)
+
+    def add(self) -> None:
+        if not self.add_button.isEnabled():
+            return
+        self.show_saved(ProgressDialog.ask(self.owner, self.store, self.problem_id))
+
+    def delete(self) -> None:
+        entry_id = self.selected_id()
+        if entry_id is None or not self.delete_button.isEnabled():
+            return
+        if confirm_and_delete(self.owner,
+                              "删除这条进展吗？其中登记的清偿金额将从已清偿金额中扣除。",
+                              lambda: self.store.delete_progress(entry_id)):
+            self.changed.emit()
+            self.load()
