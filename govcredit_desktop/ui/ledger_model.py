@@ -11,14 +11,15 @@ import datetime as _dt
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.money import format_yuan
 from govcredit_desktop.core.rules import Light
 from govcredit_desktop.core.vocab import STATUS_CLOSED
 from govcredit_desktop.store import ledger_query as lq
+from govcredit_desktop.ui.lights import light_icon
 
 PAGE_SIZE = 200
 MAX_PAGES = 16  # ~3,200 rows cached: several screens up and down
@@ -57,7 +58,6 @@ COLUMNS = (
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
-LIGHT_COLORS = {"red": "#d9342b", "yellow": "#f2b400", "green": "#2e9d4f"}
 LIGHT_TIPS = {
     "red": "红灯：已超过整改时限仍未销号",
     "yellow": "黄灯：距整改时限不足{days}天",
@@ -76,23 +76,6 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ID = int(ID_ROLE)
 _LIGHT = int(LIGHT_ROLE)
 _ROLES_SERVED = frozenset((_DISPLAY, _ALIGN, _DECORATION, _FOREGROUND, _TOOLTIP, _ID, _LIGHT))
-
-
-def _light_icon(color: str) -> QIcon:
-    """A filled circle drawn at 1×, 2× and 3× so it stays crisp at any DPI."""
-    icon = QIcon()
-    for scale in (1, 2, 3):
-        pm = QPixmap(14 * scale, 14 * scale)
-        pm.setDevicePixelRatio(scale)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(QColor(color).darker(130))
-        p.setBrush(QColor(color))
-        p.drawEllipse(QRectF(1.5, 1.5, 11, 11))
-        p.end()
-        icon.addPixmap(pm)
-    return icon
 
 
 class LedgerModel(QAbstractTableModel):
@@ -254,7 +237,7 @@ class LedgerModel(QAbstractTableModel):
 
     def _icon(self, light: str) -> QIcon:
         if light not in self._icons:
-            self._icons[light] = _light_icon(LIGHT_COLORS.get(light, "#999999"))
+            self._icons[light] = light_icon(Light(light))
         return self._icons[light]
 
     def _display(self, row: dict, key: str):
@@ -263,7 +246,7 @@ class LedgerModel(QAbstractTableModel):
         if key == "deadline":
             return format_cn(row["deadline"])
         if key == "light":
-            return Light(row["light"]).label if row["light"] in LIGHT_COLORS else ""
+            return Light(row["light"]).label
         if key == "progress":
             total = row["measures_total"]
             return f"{row['measures_done']}/{total} 项措施" if total else "无措施"

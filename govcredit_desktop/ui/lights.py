@@ -1,17 +1,17 @@
-"""How a deadline light (红灯/黄灯/绿灯) is shown in the problem editor.
+"""How a deadline light (红灯/黄灯/绿灯) is shown, in the ledger and the editor.
 
 Always a coloured dot *with* words, so the light is not told by colour alone.
 """
 
 import datetime as _dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from govcredit_desktop.core import rules
 from govcredit_desktop.core.dates import format_cn
 
-LIGHT_COLOURS = {"red": "#d32f2f", "yellow": "#f9a825", "green": "#2e7d32"}
+LIGHT_COLOURS = {"red": "#d9342b", "yellow": "#f2b400", "green": "#2e9d4f"}
 
 
 def light_text(light: rules.Light, deadline: str | None, today: _dt.date) -> str:
@@ -32,17 +32,19 @@ def light_html(light: rules.Light, deadline: str | None, today: _dt.date) -> str
 
 
 def light_icon(light: rules.Light) -> QIcon:
-    """A filled circle drawn at the screen's pixel ratio (sharp on high-DPI)."""
-    ratio = QGuiApplication.primaryScreen().devicePixelRatio() if \
-        QGuiApplication.primaryScreen() else 1.0
-    side = 12
-    pixmap = QPixmap(int(side * ratio), int(side * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.Antialiasing)
-    painter.setPen(Qt.NoPen)
-    painter.setBrush(QColor(LIGHT_COLOURS[light.value]))
-    painter.drawEllipse(1, 1, side - 2, side - 2)
-    painter.end()
-    return QIcon(pixmap)
+    """A filled, outlined circle drawn at 1×, 2× and 3× so it stays crisp at any
+    DPI and visible on a selected (blue) row."""
+    color = LIGHT_COLOURS[rules.Light(light).value]
+    icon = QIcon()
+    for scale in (1, 2, 3):
+        pm = QPixmap(14 * scale, 14 * scale)
+        pm.setDevicePixelRatio(scale)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QColor(color).darker(130))
+        p.setBrush(QColor(color))
+        p.drawEllipse(QRectF(1.5, 1.5, 11, 11))
+        p.end()
+        icon.addPixmap(pm)
+    return icon
