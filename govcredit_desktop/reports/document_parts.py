@@ -156,6 +156,18 @@ def build(ctx: Context, out_path, story: list, title: str, *, landscape: bool = 
                         progress=progress, cancel=cancelled)
 
 
+def write_document(ctx: Context, out_path, what: str, collect: Callable, story: Callable,
+                   progress: Progress = None, cancelled: Cancelled = None) -> Path:
+    """A portrait report with a landscape attachment: ``collect(ctx, cancelled)``
+    gathers the attachment (skipped for an empty campaign, whose text alone is
+    glyph-checked), ``story(ctx, collected)`` lays the document out."""
+    collected = None if ctx.summary.empty else collect(ctx, cancelled)
+    if collected is None:
+        check_glyphs(ctx, [])
+    return build(ctx, out_path, story(ctx, collected), document_title(ctx, what),
+                 progress=progress, cancelled=cancelled)
+
+
 def check_cancel(cancelled: Cancelled) -> None:
     if cancelled and cancelled():
         from .gongwen import BuildCancelled

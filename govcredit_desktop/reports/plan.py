@@ -12,7 +12,6 @@ from . import gongwen as gw
 from .document_parts import (
     ADDRESSEE,
     Context,
-    build,
     check_cancel,
     check_glyphs,
     closing,
@@ -24,6 +23,7 @@ from .document_parts import (
     para,
     run_in,
     wan,
+    write_document,
 )
 from .paged_table import TableLayout
 from .summary import ARREARS_CATEGORY
@@ -176,11 +176,4 @@ def story(ctx: Context, collected) -> list:
 
 
 def write(ctx: Context, out_path, progress=None, cancelled=None):
-    collected = None
-    if ctx.summary.empty:
-        check_glyphs(ctx, [])
-    else:
-        collected = collect(ctx, cancelled)
-    title = document_title(ctx, TITLE)
-    return build(ctx, out_path, story(ctx, collected), title, progress=progress,
-                 cancelled=cancelled)
+    return write_document(ctx, out_path, TITLE, collect, story, progress, cancelled)

@@ -8,7 +8,6 @@ from . import gongwen as gw
 from .document_parts import (
     ADDRESSEE,
     Context,
-    build,
     check_cancel,
     check_glyphs,
     closing,
@@ -21,6 +20,7 @@ from .document_parts import (
     para,
     run_in,
     wan,
+    write_document,
     yuan,
 )
 from .paged_table import TableLayout
@@ -151,9 +151,4 @@ def problem_list(ctx: Context, cancelled=None) -> tuple[TableLayout, list] | Non
 
 
 def write(ctx: Context, out_path, progress=None, cancelled=None):
-    rows = problem_list(ctx, cancelled)
-    if rows is None:
-        check_glyphs(ctx, [])
-    title = document_title(ctx, TITLE)
-    return build(ctx, out_path, story(ctx, rows), title, progress=progress,
-                 cancelled=cancelled)
+    return write_document(ctx, out_path, TITLE, problem_list, story, progress, cancelled)
