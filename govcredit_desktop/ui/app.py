@@ -145,8 +145,7 @@ def _use_chinese_qt_texts(app: QApplication) -> None:
 
 
 def _offscreen_if_headless(screenshot: Path | None) -> None:
-    if (screenshot and sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+    if screenshot and _no_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
@@ -178,8 +177,18 @@ def save_screenshot(app: QApplication, window, png: Path) -> int:
     return 0
 
 
+def _no_display() -> bool:
+    """Linux without any screen: Qt would abort with a long English message."""
+    return (sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(db_path: Path | None, screenshot: Path | None = None) -> int:
     _offscreen_if_headless(screenshot)
+    if screenshot is None and _no_display():
+        sys.stderr.write("错误：没有可用的图形界面（未设置 DISPLAY），请在桌面环境中启动本程序；"
+                         "命令行功能见 --help\n")
+        return 1
     app = make_application()
     log_path = setup_logging()
     qInstallMessageHandler(_qt_message)
