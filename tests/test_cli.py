@@ -53,3 +53,20 @@ def test_version_and_help():
     assert result.returncode == 0 and "demo" in result.stdout and "check" in result.stdout
     result = run_cli("demo")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_gui_without_a_display_says_so_in_one_line(tmp_path):
+    import os
+
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux runs without a display")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "govcredit_desktop", "--db",
+                             str(tmp_path / "x.sqlite")], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "没有可用的图形界面" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
