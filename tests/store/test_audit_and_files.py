@@ -132,3 +132,20 @@ def test_check_finds_altered_evidence(store, campaign, tmp_path):
     store.conn.commit()
     problems = store.integrity_problems()
     assert len(problems) == 1 and "佐证材料内容已损坏" in problems[0]
+
+
+def test_full_disk_refuses_the_edit_and_keeps_what_was_there(store, campaign):
+    """SQLITE_FULL (here from max_page_count, as from a full disk or USB stick)."""
+    first = store.add_problem({"campaign_id": campaign, "title": "已保存的问题", "area": "其他",
+                               "category": "其他", "source": "自查自纠"})
+    before = store.scalar("SELECT count(*) FROM audit_log")
+    pages = store.scalar("PRAGMA page_count")
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(UserError, match="磁盘已满"):
+        store.add_problem({"campaign_id": campaign, "title": "新问题", "area": "其他",
+                           "category": "其他", "source": "自查自纠",
+                           "description": "很长的描述" * 20_000})
+    store.conn.execute("PRAGMA max_page_count = 1073741823")
+    assert [p["id"] for p in store.query("SELECT id FROM problem")] == [first]
+    assert store.scalar("SELECT count(*) FROM audit_log") == before
+    assert store.verify_audit().ok and store.integrity_problems() == []
