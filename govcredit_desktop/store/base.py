@@ -23,12 +23,22 @@ def new_uuid() -> str:
 
 class StoreBase:
     def __init__(self, path: Path | str | None = None, actor: str | None = None):
-        self.db, self.path = connect(path)
-        self.conn: sqlite3.Connection = self.db.conn
+        self.conn, self.path = connect(path)
+        self._db = None
         self.audit = AuditWriter(self.conn, actor)
         # The GUI reads from worker threads; one lock serialises use of the
         # single connection.
         self.lock = threading.RLock()
+
+    @property
+    def db(self):
+        """The sqlite-utils view of the connection, made on the first write:
+        importing sqlite-utils costs ~90 ms that start-up (reads only) skips."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     def close(self) -> None:
         # Keeps the planner's statistics fresh as the ledger grows (cheap).

@@ -3,8 +3,6 @@
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from govcredit_desktop import APP_NAME
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.store import search
@@ -17,7 +15,7 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "govcredit.sqlite"
 
 
-def connect(path: Path | str | None) -> tuple[sqlite_utils.Database, Path | None]:
+def connect(path: Path | str | None) -> tuple[sqlite3.Connection, Path | None]:
     """Open (creating if needed) and upgrade a database; ':memory:' or None for tests."""
     if path is None or str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", check_same_thread=False)
@@ -55,4 +53,4 @@ def connect(path: Path | str | None) -> tuple[sqlite_utils.Database, Path | None
     except BaseException:
         conn.close()
         raise
-    return sqlite_utils.Database(conn), db_path
+    return conn, db_path
