@@ -73,7 +73,7 @@ def _name(rng: random.Random) -> str:
 
 
 def _company(rng: random.Random) -> str:
-    return rng.choice(PLACES) + "县" * 0 + rng.choice(BRANDS) + rng.choice(TRADES)
+    return rng.choice(PLACES) + rng.choice(BRANDS) + rng.choice(TRADES)
 
 
 def generate(store, problems: int = 60, seed: int = 2021,

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from govcredit_desktop import APP_NAME
 from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.store import search
 from govcredit_desktop.store.migrations import migrate
 
 
@@ -45,7 +44,6 @@ def connect(path: Path | str | None) -> tuple[sqlite3.Connection, Path | None]:
         # 64 MB page cache (default 2 MB): a 100k-problem county ledger's
         # indexes stay in memory, well within the 300 MB RSS target.
         conn.execute("PRAGMA cache_size = -65536")
-        search.register_functions(conn)
         migrate(conn, db_path)
     except sqlite3.DatabaseError as exc:
         conn.close()

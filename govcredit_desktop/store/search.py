@@ -39,15 +39,3 @@ def index_problem(conn, problem_id: int, rec: dict) -> None:
 
 def unindex_problem(conn, problem_id: int) -> None:
     conn.execute("DELETE FROM problem_fts WHERE rowid = ?", (problem_id,))
-
-
-def rebuild_index(conn) -> None:
-    conn.execute("DELETE FROM problem_fts")
-    conn.execute(
-        "INSERT INTO problem_fts (rowid, title, description, counterparty) "
-        "SELECT id, spaced(title), spaced(description), spaced(counterparty) FROM problem"
-    )
-
-
-def register_functions(conn) -> None:
-    conn.create_function("spaced", 1, spaced, deterministic=True)
