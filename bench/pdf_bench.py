@@ -47,25 +47,25 @@ def _demo_db(folder: Path, n: int, given: dict[int, Path]) -> Path:
     path = folder / f"demo_{n}.sqlite"
     if not path.exists():
         from govcredit_desktop import demo
-        from govcredit_desktop.store import Store
+        from govcredit_desktop.store import Database
 
-        with Store(path) as store:
-            demo.generate(store, n)
+        with Database(path) as db:
+            demo.generate(db, n)
     return path
 
 
-def _measure(db: str, out: str) -> dict:
+def _measure(db_path: str, out: str) -> dict:
     """In the child: one ledger, timed, with its memory growth."""
     import reportlab.lib.rl_accel as accel
     from pypdf import PdfReader
 
     from govcredit_desktop.reports import documents, ledger_pdf  # noqa: F401
-    from govcredit_desktop.store import Store
+    from govcredit_desktop.store import Database
 
-    with Store(db) as store:
+    with Database(db_path) as db:
         before = _rss_mb()
         t0 = time.perf_counter()
-        documents.write_report(store, "ledger", out)
+        documents.write_report(db, "ledger", out)
         seconds = time.perf_counter() - t0
         after = _maxrss_mb()
     return {"seconds": seconds, "peak_growth_mb": after - before, "maxrss_mb": after,
@@ -73,11 +73,11 @@ def _measure(db: str, out: str) -> dict:
             "rl_accel": not getattr(accel.fp_str, "__name__", "").startswith("_py")}
 
 
-def _child(db: Path, out: Path) -> dict:
+def _child(db_path: Path, out: Path) -> dict:
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [str(root), os.environ.get("PYTHONPATH", "")])}
-    cmd = [sys.executable, __file__, "--child", json.dumps({"db": str(db), "out": str(out)})]
+    cmd = [sys.executable, __file__, "--child", json.dumps({"db": str(db_path), "out": str(out)})]
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -93,8 +93,8 @@ def bench_pdf_ledger(folder: Path | None = None, sizes=None,
             f"{n:,} rows ≤ {t} s" for n, t in PDF_TARGETS.items()) + ")", flush=True)
         results = []
         for n in sizes:
-            db = _demo_db(folder, n, given)
-            r = _child(db, folder / f"ledger_{n}.pdf")
+            db_path = _demo_db(folder, n, given)
+            r = _child(db_path, folder / f"ledger_{n}.pdf")
             target = PDF_TARGETS.get(n)
             verdict = "" if target is None else (" [ok]" if r["seconds"] <= target
                                                  else " [MISSED]")
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         spec = json.loads(args.child)
         print(json.dumps(_measure(spec["db"], spec["out"])))
         return 0
-    given = {int(k): Path(v) for k, v in (item.split("=", 1) for item in args.db)}
+    given = {int(k): Path(v) for k, v in (item.split("=", 1) for item in args.db_path)}
     bench_pdf_ledger(sizes=args.sizes, given=given)
     return 0
 

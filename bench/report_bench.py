@@ -50,11 +50,11 @@ def demo_db(folder: Path, n: int, given: dict[int, Path]) -> Path:
     path = folder / f"demo_{n}.sqlite"
     if not path.exists():
         from govcredit_desktop import demo
-        from govcredit_desktop.store import Store
+        from govcredit_desktop.store import Database
 
         t0 = time.perf_counter()
-        with Store(path) as store:
-            demo.generate(store, n)
+        with Database(path) as db:
+            demo.generate(db, n)
         print(f"  (built {path.name} in {time.perf_counter() - t0:.1f} s)", flush=True)
     return path
 
@@ -100,13 +100,13 @@ def _child(kind: str, **kw) -> dict:
 # --- Excel ledger ----------------------------------------------------------------
 
 
-def export_excel(db: Path, out: Path) -> float:
+def export_excel(db_path: Path, out: Path) -> float:
     from govcredit_desktop.reports import excel_ledger
-    from govcredit_desktop.store import Store
+    from govcredit_desktop.store import Database
 
-    with Store(db) as store:
+    with Database(db_path) as db:
         t0 = time.perf_counter()
-        excel_ledger.export_ledger(store, out)
+        excel_ledger.export_ledger(db, out)
         return time.perf_counter() - t0
 
 
@@ -186,16 +186,16 @@ def bench_excel(folder: Path, sizes, given: dict[int, Path], repeats: int,
     print(f"Excel ledger vs plain openpyxl write_only (target ≤ {EXCEL_TARGET}×)")
     results = []
     for n in sizes:
-        db = demo_db(folder, n, given)
+        db_path = demo_db(folder, n, given)
         out, ref_out, dump = (folder / f"ledger_{n}.xlsx", folder / f"ref_{n}.xlsx",
                               folder / f"cells_{n}.pickle")
-        export_excel(db, out)  # warm caches, and the cells for the reference
+        export_excel(db_path, out)  # warm caches, and the cells for the reference
         shape = dump_cells(out, dump)
         reps = repeats if n <= 10_000 else max(1, repeats // 3)
         ours, ref, unpickle = [], [], []
         for _ in range(reps):
             gc.collect()
-            ours.append(export_excel(db, out))
+            ours.append(export_excel(db_path, out))
             gc.collect()
             ref.append(write_reference(dump, ref_out))
             unpickle.append(unpickle_only(dump))
@@ -211,7 +211,7 @@ def bench_excel(folder: Path, sizes, given: dict[int, Path], repeats: int,
               f"{', '.join(f'{t:.2f}' for t in ours)}; sheets {shape}; "
               f"{row['size_mb']:.1f} MB", flush=True)
         if memory:
-            mine = _child("excel_export", db=str(db), out=str(folder / f"mem_{n}.xlsx"))
+            mine = _child("excel_export", db_path=str(db_path), out=str(folder / f"mem_{n}.xlsx"))
             theirs = _child("excel_reference", dump=str(dump),
                             out=str(folder / f"memref_{n}.xlsx"))
             row.update(export_peak_mb=mine["peak_growth_mb"],
@@ -237,17 +237,17 @@ def bench_pdf(folder: Path, sizes, given: dict[int, Path]) -> list[dict]:
     except ImportError as exc:
         print(f"PDF ledger: skipped (not importable yet: {exc})")
         return []
-    from govcredit_desktop.store import Store
+    from govcredit_desktop.store import Database
 
     print("PDF ledger (targets: " + ", ".join(
         f"{n:,} rows ≤ {t} s" for n, t in PDF_TARGETS.items()) + ")")
     results = []
     for n in sizes:
-        db = demo_db(folder, n, given)
+        db_path = demo_db(folder, n, given)
         out = folder / f"ledger_{n}.pdf"
-        with Store(db) as store:
+        with Database(db_path) as db:
             t0 = time.perf_counter()
-            documents.write_report(store, "ledger", out)
+            documents.write_report(db, "ledger", out)
             seconds = time.perf_counter() - t0
         target = PDF_TARGETS.get(n)
         verdict = "" if target is None else (" [ok]" if seconds <= target else " [MISSED]")
@@ -265,12 +265,12 @@ def run_child(spec: dict) -> None:
         import openpyxl  # noqa: F401  (imported before the baseline, as the reference does)
 
         from govcredit_desktop.reports import excel_ledger
-        from govcredit_desktop.store import Store
+        from govcredit_desktop.store import Database
 
-        with Store(spec["db"]) as store:
-            cache = store.scalar("PRAGMA cache_size")
+        with Database(spec["db"]) as db:
+            cache = db.scalar("PRAGMA cache_size")
             before = _rss_mb()
-            excel_ledger.export_ledger(store, spec["out"])
+            excel_ledger.export_ledger(db, spec["out"])
             after = _maxrss_mb()
         # Negative cache_size is in KiB; the page cache fills as the export reads.
         extra = {"sqlite_cache_mb": -cache / 1024 if cache < 0 else None}
@@ -315,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         run_child(json.loads(args.child))
         return 0
-    given = _given_dbs(args.db)
+    given = _given_dbs(args.db_path)
     results = {}
     with tempfile.TemporaryDirectory(prefix="report_bench_") as tmp:
         folder = Path(tmp)

@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from govcredit_desktop import demo  # noqa: E402
-from govcredit_desktop.store import Store  # noqa: E402
-from govcredit_desktop.store import ledger_query as lq  # noqa: E402
+from govcredit_desktop.store import Database  # noqa: E402
+from govcredit_desktop.store.queries import ledger as lq  # noqa: E402
 
 
 def timed(fn, repeat=7):
@@ -31,8 +31,8 @@ def timed(fn, repeat=7):
     return statistics.median(runs)
 
 
-def like_page(store, term):
-    return store.query(
+def like_page(db, term):
+    return db.query(
         "SELECT id FROM problem WHERE title LIKE :t OR description LIKE :t OR counterparty"
         " LIKE :t ORDER BY +deadline, id LIMIT 200", {"t": f"%{term}%"})
 
@@ -54,19 +54,19 @@ def main() -> int:
     path = args.db or Path(tempfile.mkdtemp()) / "bench.sqlite"
     if not path.exists():
         t = time.perf_counter()
-        with Store(path) as s:
+        with Database(path) as s:
             demo.generate(s, args.problems, seed=1)
         print(f"built {args.problems} problems in {time.perf_counter() - t:.1f} s → {path}")
-    store = Store(path)
-    n = store.scalar("SELECT count(*) FROM problem")
-    m = store.scalar("SELECT count(*) FROM measure")
+    db = Database(path)
+    n = db.scalar("SELECT count(*) FROM problem")
+    m = db.scalar("SELECT count(*) FROM measure")
     print(f"{n} problems, {m} measures")
-    campaign = store.list_campaigns()[0]["id"]
+    campaign = db.settings.list_campaigns()[0]["id"]
     base = lq.LedgerFilter(campaign_id=campaign)
 
-    report("first page, sorted by number", timed(lambda: lq.page(store, base)), 50)
+    report("first page, sorted by number", timed(lambda: lq.page(db, base)), 50)
     report("count + summary (status bar)",
-           timed(lambda: (lq.count(store, base), lq.summary(store, base))), 50)
+           timed(lambda: (lq.count(db, base), lq.summary(db, base))), 50)
     for label, f, sort in [
         ("filter status=整改中, sort deadline", base.with_(status="整改中"), "deadline"),
         ("filter area, sort amount desc", base.with_(area="招标投标"), "amount_involved"),
@@ -78,14 +78,14 @@ def main() -> int:
     ]:
         desc = sort == "amount_involved"
         report(label, timed(lambda f=f, sort=sort, desc=desc: (
-            lq.count(store, f), lq.page(store, f, sort=sort, descending=desc))), 50)
+            lq.count(db, f), lq.page(db, f, sort=sort, descending=desc))), 50)
     for term in ["拖", "拖欠", "工程款", "建筑工程", "老旧小区改造"]:
         f = base.with_(search=term)
-        ms = timed(lambda f=f: (lq.count(store, f), lq.page(store, f, sort="deadline")))
-        ref = timed(lambda term=term: like_page(store, term), repeat=3)
-        hits = lq.count(store, f)
+        ms = timed(lambda f=f: (lq.count(db, f), lq.page(db, f, sort="deadline")))
+        ref = timed(lambda term=term: like_page(db, term), repeat=3)
+        hits = lq.count(db, f)
         report(f"search “{term}” ({len(term)} chars, {hits} hits)", ms, 100, ref)
-    store.close()
+    db.close()
     return 0
 
 

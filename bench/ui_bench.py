@@ -42,11 +42,11 @@ def build(path: Path, n: int) -> Path:
     if path.exists():
         return path
     from govcredit_desktop import demo
-    from govcredit_desktop.store import Store
+    from govcredit_desktop.store import Database
 
     t = time.perf_counter()
-    with Store(path) as store:
-        demo.generate(store, n)
+    with Database(path) as db:
+        demo.generate(db, n)
     print(f"  built {n} demo problems in {time.perf_counter() - t:.1f} s → {path}")
     return path
 
@@ -68,11 +68,11 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def subprocess_startup(db: Path, png: Path, runs: int = 5) -> dict:
+def subprocess_startup(db_path: Path, png: Path, runs: int = 5) -> dict:
     """`python -m govcredit_desktop --db X --screenshot PNG`: wall time, time to the painted
     ledger, peak RSS.  The first run warms the file cache; the others are "warm"."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    args = ["--db", str(db), "--screenshot", str(png)]
+    args = ["--db", str(db_path), "--screenshot", str(png)]
     total, painted, rss = [], [], 0.0
     for i in range(runs):
         t = time.perf_counter()
@@ -102,11 +102,11 @@ def rss_mb() -> float:
     return 0.0
 
 
-def in_process(db: Path, label: str, settings_dir: Path) -> dict:
+def in_process(db_path: Path, label: str, settings_dir: Path) -> dict:
     from PySide6.QtCore import QSettings, Qt, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from govcredit_desktop.store import Store
+    from govcredit_desktop.store import Database
     from govcredit_desktop.ui.app import make_application
     from govcredit_desktop.ui.ledger_model import COLUMN_KEYS
     from govcredit_desktop.ui.main_window import MainWindow
@@ -118,12 +118,12 @@ def in_process(db: Path, label: str, settings_dir: Path) -> dict:
     QSettings().clear()
 
     t = time.perf_counter()
-    store = Store(db)
+    db = Database(db_path)
     open_s = time.perf_counter() - t
 
     painted = []
     t = time.perf_counter()
-    window = MainWindow(store)
+    window = MainWindow(db)
     window.table.painted.connect(lambda: painted.append(time.perf_counter()))
     window.show()
     while not painted and time.perf_counter() - t < 10:
@@ -187,7 +187,7 @@ def in_process(db: Path, label: str, settings_dir: Path) -> dict:
     res["jump to the last row"] = time.perf_counter() - t0
     res["rss_mb"] = rss_mb()
     window.close()
-    store.close()
+    db.close()
     QApplication.processEvents()
     return res
 
@@ -227,13 +227,13 @@ def main() -> None:
         for label, n, given in sizes:
             if args.only and args.only != label:
                 continue
-            db = given or build(tmp / f"demo_{label}.sqlite", n)
-            startup = subprocess_startup(db, png)
-            res = run_child(label, db, tmp)
-            report(f"{n:,} problems ({db})", res, startup, big=n >= 100_000)
+            db_path = given or build(tmp / f"demo_{label}.sqlite", n)
+            startup = subprocess_startup(db_path, png)
+            res = run_child(label, db_path, tmp)
+            report(f"{n:,} problems ({db_path})", res, startup, big=n >= 100_000)
 
 
-def run_child(label: str, db: Path, tmp: Path) -> dict:
+def run_child(label: str, db_path: Path, tmp: Path) -> dict:
     """The in-process measurements, each size in its own process so RSS is its own."""
     import json
 
@@ -242,7 +242,7 @@ def run_child(label: str, db: Path, tmp: Path) -> dict:
             "import ui_bench as b; r = b.in_process(Path(sys.argv[2]), sys.argv[3],"
             " Path(sys.argv[4])); Path(sys.argv[5]).write_text(json.dumps(r))")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(db), label,
+    subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(db_path), label,
                     str(tmp / f"settings_{label}"), str(out)], env=env, check=True, cwd=ROOT)
     return json.loads(out.read_text())
 

@@ -55,34 +55,34 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_existing(path: Path):
-    from govcredit_desktop.store import Store
+    from govcredit_desktop.store import Database
 
     if not path.exists():
         raise UserError(f"数据库文件不存在：{path}")
-    return Store(path)
+    return Database(path)
 
 
 def cmd_demo(args) -> int:
     from govcredit_desktop import demo
-    from govcredit_desktop.store import Store
+    from govcredit_desktop.store import Database
 
-    with Store(args.db) as store:
+    with Database(args.db) as db:
         def show(done, total):
             if total >= 20000:
                 print(f"\r已生成 {done}/{total}", end="", file=sys.stderr, flush=True)
 
-        demo.generate(store, args.problems, seed=args.seed, progress=show)
+        demo.generate(db, args.problems, seed=args.seed, progress=show)
         if args.problems >= 20000:
             print(file=sys.stderr)
-        n = store.scalar("SELECT count(*) FROM problem")
+        n = db.problems.count()
     print(f"已生成示例数据：{n} 个问题 → {args.db}")
     return 0
 
 
 def cmd_check(args) -> int:
-    with _open_existing(args.db) as store:
-        problems = store.integrity_problems()
-        report = store.verify_audit()
+    with _open_existing(args.db) as db:
+        problems = db.integrity_problems()
+        report = db.verify_audit()
     if problems:
         print(f"数据库完整性检查失败：{problems[0]}", file=sys.stderr)
         return EXIT_CHECK_FAILED
@@ -96,8 +96,8 @@ def cmd_check(args) -> int:
 def cmd_report(args) -> int:
     from govcredit_desktop.reports import documents
 
-    with _open_existing(args.db) as store:
-        documents.write_report(store, args.kind, args.out, campaign_id=args.campaign)
+    with _open_existing(args.db) as db:
+        documents.write_report(db, args.kind, args.out, campaign_id=args.campaign)
     print(f"已生成：{args.out}")
     return 0
 
@@ -105,8 +105,8 @@ def cmd_report(args) -> int:
 def cmd_export_ledger(args) -> int:
     from govcredit_desktop.reports import excel_ledger
 
-    with _open_existing(args.db) as store:
-        excel_ledger.export_ledger(store, args.out, campaign_id=args.campaign)
+    with _open_existing(args.db) as db:
+        excel_ledger.export_ledger(db, args.out, campaign_id=args.campaign)
     print(f"已导出：{args.out}")
     return 0
 

@@ -1,21 +1,20 @@
 """Realistic sample data drawn from the seed policy texts' domains.
 
 Dates are relative to today so that a demo always has overdue, due-soon and
-on-track problems.  Rows go in through bulk statements in one transaction,
-each chunk audited as one entry, so 100,000 problems take seconds, not minutes.
+on-track problems.  Problems go in through the store's bulk writer (one
+transaction, validated, each chunk audited as one entry), so 100,000 problems
+take seconds, not minutes.
 """
 
 import datetime as _dt
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from govcredit_desktop.core import vocab
 from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.core.rules import problem_number
 from govcredit_desktop.core.uscc import ALPHABET, check_char
-from govcredit_desktop.store import search
-from govcredit_desktop.store.base import now_iso
+from govcredit_desktop.store.bulk import BulkWriter
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段"  # noqa: E501
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红文辉鹏飞宇浩然晨曦思远博堃玥喆燊赟犇淼鑫昊珺"  # noqa: E501
@@ -76,54 +75,51 @@ def _company(rng: random.Random) -> str:
     return rng.choice(PLACES) + rng.choice(BRANDS) + rng.choice(TRADES)
 
 
-def generate(store, problems: int = 60, seed: int = 2021,
+def generate(db, problems: int = 60, seed: int = 2021,
              progress: Callable[[int, int], None] | None = None,
-             today: _dt.date | None = None) -> None:
+             today: _dt.date | None = None,
+             cancelled: Callable[[], bool] | None = None) -> None:
     if problems < 0 or problems > 1_000_000:
         raise UserError("问题数量应在 0 到 1000000 之间")
-    if store.scalar("SELECT count(*) FROM problem") or store.get_department():
+    if db.problems.count() or db.settings.department():
         raise UserError("该数据库中已有数据，示例数据只能写入新的空数据库，请换一个文件名")
     rng = random.Random(seed)
     today = today or _dt.date.today()
     start = today - _dt.timedelta(days=120)
     year = start.year
-    store.save_department({
+    db.settings.save_department({
         "name": "宝丰县住房和城乡建设局", "uscc": random_uscc(rng),
         "first_responsible": "王建国", "contact_person": "李思远",
         "contact_phone": "0375-6512345", "preparer": "李思远", "reviewer": "张晓燕",
         "signatory": "王建国"})
-    campaign_id = store.add_campaign({
+    campaign_id = db.settings.add_campaign({
         "name": f"{year}年重点领域政务失信问题专项治理",
         "doc_number": f"宝信用办〔{year}〕14号", "number_prefix": str(year),
         "start_date": start,
         "self_inspection_deadline": start + _dt.timedelta(days=45),
         "plan_deadline": start + _dt.timedelta(days=75),
         "rectification_deadline": today + _dt.timedelta(days=37)})
-    person_ids = [store.add_person({
+    person_ids = [db.people.add({
         "name": _name(rng), "post": rng.choice(POSTS), "unit": rng.choice(UNITS),
         "phone": f"13{rng.randint(100000000, 999999999)}"}) for _ in range(24)]
-    leaders = person_ids[:6]
-    _bulk_problems(store, rng, campaign_id, str(year), problems, person_ids, leaders,
-                   start, today, progress)
-    with store.lock:
-        store.conn.execute("ANALYZE")  # bulk load: give the planner real statistics
+    leaders = {pid: db.people.get(pid)["name"] for pid in person_ids[:6]}
+    bundles = _bundles(rng, campaign_id, problems, person_ids, leaders, start, today)
+    BulkWriter(db, source="demo").write(bundles, total=problems, progress=progress,
+                                        cancelled=cancelled)
+    db.analyze()
 
 
-def _bulk_problems(store, rng, campaign_id, prefix, n, person_ids, leaders, start, today,
-                   progress) -> None:
-    stamp = now_iso()
-    problem_rows, measure_rows, progress_rows = [], [], []
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def _bundles(rng, campaign_id, n, person_ids, leaders, start, today) -> Iterator[dict]:
+    """Problems with their measures and progress entries, one at a time."""
+    Status = vocab.ProblemStatus  # noqa: N806 (an enum used as a namespace)
+    done_measures = (Status.CLOSED, Status.AWAITING_CLOSURE)
     areas = vocab.AREAS[:-1]
     categories = list(TITLE_TEMPLATES)
-    sources = vocab.SOURCES
-    leader_names = {}
-    for pid in leaders:
-        leader_names[pid] = store.get_person(pid)["name"]
-    measure_id = 0
-    chunk = 5000
-    first_id = (store.scalar("SELECT max(id) FROM problem") or 0) + 1
-    for i in range(n):
-        pid = first_id + i
+    for _ in range(n):
         category = rng.choices(categories, weights=(30, 8, 12, 14, 10, 6, 4, 5, 4, 5, 2))[0]
         project = rng.choice(PROJECTS)
         company = _company(rng)
@@ -133,19 +129,18 @@ def _bulk_problems(store, rng, campaign_id, prefix, n, person_ids, leaders, star
         deadline = today + _dt.timedelta(days=rng.randint(-50, 90))
         if deadline < found:
             deadline = found + _dt.timedelta(days=rng.randint(10, 30))
-        status = rng.choices(vocab.STATUSES, weights=(20, 40, 15, 25))[0]
+        status = rng.choices(tuple(Status), weights=(20, 40, 15, 25))[0]
+        closed = status == Status.CLOSED
         involved = repaid = None
         if category in MONEY_CATEGORIES:
             involved = rng.randint(50_000, 5_000_000) * 100 + rng.choice((0, 0, 50, 35))
-            share = {"待整改": 0, "整改中": rng.random() * 0.7, "已整改待销号": 1,
-                     "已销号": 1}[status]
+            share = {Status.OPEN: 0, Status.IN_PROGRESS: rng.random() * 0.7,
+                     Status.AWAITING_CLOSURE: 1, Status.CLOSED: 1}[status]
             repaid = int(involved * share) if share < 1 else involved
-        leader = rng.choice(leaders)
-        rec = {
-            "id": pid, "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-            "campaign_id": campaign_id, "seq": pid - first_id + 1,
-            "number": problem_number(prefix, pid - first_id + 1),
-            "area": rng.choice(areas), "category": category, "source": rng.choice(sources),
+        leader = rng.choice(list(leaders))
+        problem = {
+            "uuid": _uuid(rng), "campaign_id": campaign_id,
+            "area": rng.choice(areas), "category": category, "source": rng.choice(vocab.SOURCES),
             "title": title,
             "description": f"经{rng.choice(('自查', '核查', '对账'))}，{title}，涉及{company}。"
                            f"该问题于{found.year}年{found.month}月{found.day}日发现，"
@@ -156,73 +151,28 @@ def _bulk_problems(store, rng, campaign_id, prefix, n, person_ids, leaders, star
             "lead_unit": "宝丰县住房和城乡建设局", "responsible_unit": rng.choice(UNITS),
             "responsible_leader_id": leader, "responsible_person_id": rng.choice(person_ids[6:]),
             "deadline": deadline.isoformat(), "status": status,
-            "dishonesty_record": int(rng.random() < 0.08),
-            "closed_by": leader_names[leader] if status == "已销号" else "",
-            "closed_date": min(today, deadline).isoformat() if status == "已销号" else None,
-            "closure_remark": "经对账核实，企业确认无异议" if status == "已销号" else "",
-            "created_at": stamp, "updated_at": stamp,
+            "listed_as_dishonest": int(rng.random() < 0.08),
+            "closed_by": leaders[leader] if closed else "",
+            "closed_date": min(today, deadline).isoformat() if closed else None,
+            "closure_remark": "经对账核实，企业确认无异议" if closed else "",
+            "measures": [], "progress": [],
         }
-        problem_rows.append(rec)
-        n_measures = rng.choice((1, 2, 3, 3, 4, 5))
-        rec["measures_total"], rec["measures_done"] = n_measures, 0
-        for k in range(n_measures):
-            measure_id += 1
+        for k in range(rng.choice((1, 2, 3, 3, 4, 5))):
             m_deadline = min(deadline, found + _dt.timedelta(days=20 * (k + 1)))
-            m_status = (vocab.MEASURE_DONE if status in ("已销号", "已整改待销号")
-                        else rng.choice(vocab.MEASURE_STATUSES))
-            m = {"uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                 "problem_id": pid, "seq": k + 1, "content": rng.choice(MEASURE_TEMPLATES),
-                 "owner_id": rng.choice(person_ids), "deadline": m_deadline.isoformat(),
-                 "status": m_status,
-                 "completed_date": (min(today, m_deadline).isoformat()
-                                    if m_status == vocab.MEASURE_DONE else None),
-                 "created_at": stamp, "updated_at": stamp}
-            measure_rows.append(m)
-            rec["measures_done"] += m_status == vocab.MEASURE_DONE
-        if status != "待整改":
+            m_status = (vocab.MeasureStatus.DONE if status in done_measures
+                        else rng.choice(tuple(vocab.MeasureStatus)))
+            problem["measures"].append({
+                "uuid": _uuid(rng), "seq": k + 1, "content": rng.choice(MEASURE_TEMPLATES),
+                "owner_id": rng.choice(person_ids), "deadline": m_deadline.isoformat(),
+                "status": m_status,
+                "completed_date": (min(today, m_deadline).isoformat()
+                                   if m_status == vocab.MeasureStatus.DONE else None)})
+        if status != Status.OPEN:
             for k in range(rng.randint(1, 3)):
                 day = found + _dt.timedelta(days=7 * (k + 1))
-                amount = (repaid or 0) if k == 0 else 0
-                e = {"uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-                     "problem_id": pid, "entry_date": min(day, today).isoformat(),
-                     "note": rng.choice(("已与企业对账", "召开专题会研究", "已拨付部分款项",
-                                         "已报县政府协调", "完成整改资料收集")),
-                     "amount_repaid": amount, "created_at": stamp, "updated_at": stamp}
-                progress_rows.append(e)
-        if len(problem_rows) >= chunk or i == n - 1:
-            _flush(store, problem_rows, measure_rows, progress_rows)
-            problem_rows, measure_rows, progress_rows = [], [], []
-            if progress:
-                progress(i + 1, n)
-
-
-def _insert_sql(table: str, row: dict) -> str:
-    cols = ", ".join(row)
-    marks = ", ".join(f":{c}" for c in row)
-    return f"INSERT INTO {table} ({cols}) VALUES ({marks})"
-
-
-def _flush(store, problems, measures, entries) -> None:
-    """One transaction per chunk, audited as one bulk entry naming every record.
-
-    A full before/after copy per generated row would double the file for no
-    reader's benefit; the entry lists the uuids so each record is traceable.
-    """
-    with store.transaction() as conn:
-        if problems:
-            conn.executemany(_insert_sql("problem", problems[0]), problems)
-            conn.executemany(
-                "INSERT INTO problem_fts (rowid, title, description, counterparty)"
-                " VALUES (?, ?, ?, ?)",
-                [(p["id"], *(search.spaced(p[f]) for f in search.SEARCHED_FIELDS))
-                 for p in problems])
-        if measures:
-            conn.executemany(_insert_sql("measure", measures[0]), measures)
-        if entries:
-            conn.executemany(_insert_sql("progress", entries[0]), entries)
-        store.audit.write("bulk_insert", "problem", f"demo:{problems[0]['uuid']}", None, {
-            "source": "demo",
-            "problems": [p["uuid"] for p in problems],
-            "measures": [m["uuid"] for m in measures],
-            "progress": [e["uuid"] for e in entries],
-        })
+                problem["progress"].append({
+                    "uuid": _uuid(rng), "entry_date": min(day, today).isoformat(),
+                    "note": rng.choice(("已与企业对账", "召开专题会研究", "已拨付部分款项",
+                                        "已报县政府协调", "完成整改资料收集")),
+                    "amount_repaid": (repaid or 0) if k == 0 else 0})
+        yield problem

@@ -15,3 +15,10 @@ class ValidationError(UserError):
 
 class NotFoundError(UserError):
     pass
+
+
+class Cancelled(Exception):
+    """The user pressed 取消: long work stops and rolls back what it had begun."""
+
+    def __init__(self, message: str = "已取消"):
+        super().__init__(message)

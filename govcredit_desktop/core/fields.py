@@ -20,7 +20,7 @@ PROBLEM_LABELS = {
     "responsible_person_id": "责任人",
     "deadline": "整改时限",
     "status": "状态",
-    "dishonesty_record": "纳入政务失信记录",
+    "listed_as_dishonest": "纳入政务失信记录",
     "closed_by": "销号审批人",
     "closed_date": "销号日期",
     "closure_remark": "销号备注",

@@ -3,7 +3,7 @@
 import datetime as _dt
 from enum import StrEnum
 
-from govcredit_desktop.core.vocab import MEASURE_DONE, STATUS_CLOSED
+from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 
 DEFAULT_WARNING_DAYS = 7
 
@@ -26,7 +26,7 @@ def light_for(
 ) -> Light:
     """Red = overdue and not done; yellow = due within the window; else green.
 
-    The same rule is written in SQL in ``store.ledger_query``; a test keeps
+    The same rule is written in SQL in ``store.queries.ledger``; a test keeps
     the two in step.
     """
     if done or not deadline:
@@ -41,12 +41,12 @@ def light_for(
 
 
 def problem_light(problem: dict, today: _dt.date, warning_days: int = DEFAULT_WARNING_DAYS):
-    return light_for(problem.get("deadline"), problem.get("status") == STATUS_CLOSED,
+    return light_for(problem.get("deadline"), problem.get("status") == ProblemStatus.CLOSED,
                      today, warning_days)
 
 
 def measure_light(measure: dict, today: _dt.date, warning_days: int = DEFAULT_WARNING_DAYS):
-    return light_for(measure.get("deadline"), measure.get("status") == MEASURE_DONE,
+    return light_for(measure.get("deadline"), measure.get("status") == MeasureStatus.DONE,
                      today, warning_days)
 
 
@@ -54,7 +54,7 @@ def closure_blockers(measures: list[dict]) -> str | None:
     """Why a problem cannot be closed yet, or None when it can."""
     if not measures:
         return "该问题还没有整改措施，请先添加整改措施并全部完成后再销号"
-    pending = [m for m in measures if m.get("status") != MEASURE_DONE]
+    pending = [m for m in measures if m.get("status") != MeasureStatus.DONE]
     if pending:
         return f"还有{len(pending)}项整改措施未完成，全部完成后才能销号"
     return None

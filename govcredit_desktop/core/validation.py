@@ -11,9 +11,10 @@ from govcredit_desktop.core.fields import (
     MEASURE_LABELS,
     PERSON_LABELS,
     PROBLEM_LABELS,
+    PROGRESS_LABELS,
 )
 from govcredit_desktop.core.uscc import uscc_problem
-from govcredit_desktop.core.vocab import MEASURE_STATUSES, STATUSES
+from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 
 
 def _required(rec: dict, fields: list[str], labels: dict, errors: dict) -> None:
@@ -61,7 +62,7 @@ def validate_problem(rec: dict) -> dict[str, str]:
             errors["amount_repaid"] = "填写已清偿金额前，请先填写涉及金额"
         elif rep > inv:
             errors["amount_repaid"] = "已清偿金额不能大于涉及金额"
-    if rec.get("status") and rec["status"] not in STATUSES:
+    if rec.get("status") and rec["status"] not in tuple(ProblemStatus):
         errors["status"] = f"状态“{rec['status']}”无效"
     code = rec.get("counterparty_uscc")
     if code:
@@ -75,19 +76,18 @@ def validate_measure(rec: dict) -> dict[str, str]:
     errors: dict[str, str] = {}
     _required(rec, ["content"], MEASURE_LABELS, errors)
     _dates(rec, ["deadline", "completed_date"], MEASURE_LABELS, errors)
-    if rec.get("status") and rec["status"] not in MEASURE_STATUSES:
+    if rec.get("status") and rec["status"] not in tuple(MeasureStatus):
         errors["status"] = f"措施状态“{rec['status']}”无效"
-    if rec.get("status") == "已完成" and not rec.get("completed_date"):
+    if rec.get("status") == MeasureStatus.DONE and not rec.get("completed_date"):
         errors["completed_date"] = "措施已完成时请填写完成日期"
     return errors
 
 
 def validate_progress(rec: dict) -> dict[str, str]:
     errors: dict[str, str] = {}
-    labels = {"entry_date": "日期", "note": "进展情况", "amount_repaid": "本次清偿金额"}
-    _required(rec, ["entry_date", "note"], labels, errors)
-    _dates(rec, ["entry_date"], labels, errors)
-    _money(rec, ["amount_repaid"], labels, errors)
+    _required(rec, ["entry_date", "note"], PROGRESS_LABELS, errors)
+    _dates(rec, ["entry_date"], PROGRESS_LABELS, errors)
+    _money(rec, ["amount_repaid"], PROGRESS_LABELS, errors)
     return errors
 
 

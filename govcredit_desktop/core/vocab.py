@@ -2,7 +2,11 @@
 
 Users may extend areas, categories and sources; the store keeps their
 additions in the ``vocabulary`` table and merges them after these defaults.
+Fixed vocabularies (statuses) are ``StrEnum``s: their members are the stored
+words, and SQL is built from them.
 """
+
+from enum import StrEnum
 
 AREAS = (
     "政府采购",
@@ -46,18 +50,49 @@ SOURCES = (
     "第三方评估",
 )
 
-# Problem statuses, in workflow order. Only STATUS_CLOSED counts as done.
-STATUS_OPEN = "待整改"
-STATUS_IN_PROGRESS = "整改中"
-STATUS_AWAITING_CLOSURE = "已整改待销号"
-STATUS_CLOSED = "已销号"
-STATUSES = (STATUS_OPEN, STATUS_IN_PROGRESS, STATUS_AWAITING_CLOSURE, STATUS_CLOSED)
+class ProblemStatus(StrEnum):
+    """A problem's status, in workflow order; only CLOSED (销号) counts as done."""
+
+    OPEN = "待整改"
+    IN_PROGRESS = "整改中"
+    AWAITING_CLOSURE = "已整改待销号"
+    CLOSED = "已销号"
+
+    @property
+    def rank(self) -> int:
+        return list(ProblemStatus).index(self)
+
+
 # A user picks among these; 已销号 is reached only through the closure action.
-EDITABLE_STATUSES = STATUSES[:3]
+EDITABLE_STATUSES = (ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS,
+                     ProblemStatus.AWAITING_CLOSURE)
 
-MEASURE_NOT_STARTED = "未开始"
-MEASURE_IN_PROGRESS = "进行中"
-MEASURE_DONE = "已完成"
-MEASURE_STATUSES = (MEASURE_NOT_STARTED, MEASURE_IN_PROGRESS, MEASURE_DONE)
 
-VOCAB_KINDS = {"area": AREAS, "category": CATEGORIES, "source": SOURCES}
+class MeasureStatus(StrEnum):
+    NOT_STARTED = "未开始"
+    IN_PROGRESS = "进行中"
+    DONE = "已完成"
+
+
+class VocabKind(StrEnum):
+    """The vocabularies a user may extend (the ``vocabulary`` table's kinds)."""
+
+    AREA = "area"
+    CATEGORY = "category"
+    SOURCE = "source"
+
+
+VOCAB_KINDS = {VocabKind.AREA: AREAS, VocabKind.CATEGORY: CATEGORIES,
+               VocabKind.SOURCE: SOURCES}
+
+
+def sql_literal(value: str) -> str:
+    """A vocabulary word as an SQL string literal, for SQL built from an enum:
+    the words are ours (no quotes inside), never user input."""
+    assert "'" not in value
+    return f"'{value}'"
+
+
+def sql_list(values) -> str:
+    """"('待整改', '整改中')" for an ``IN (...)`` built from an enum."""
+    return "(" + ", ".join(sql_literal(str(v)) for v in values) + ")"

@@ -7,8 +7,9 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
+from govcredit_desktop.store.queries.summary import Group
+
 from .fonts import FontSet
-from .summary import Group
 
 # Print-friendly, and still told apart on a black-and-white printer (light to dark).
 STATUS_COLOURS = {

@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from govcredit_desktop.store.queries import report_data
+from govcredit_desktop.store.queries.summary import CampaignSummary, campaign_summary
+
 from ..core.dates import format_cn
 from ..core.money import format_wan, format_yuan
-from . import ledger_data
-from .summary import CampaignSummary, campaign_summary
+from .subject import campaign_for, require_department
 
 ADDRESSEE = "县社会信用体系建设领导小组办公室"
 
@@ -21,7 +23,7 @@ Cancelled = Callable[[], bool] | None
 
 @dataclass
 class Context:
-    store: object
+    db: object
     department: dict
     campaign: dict
     summary: CampaignSummary
@@ -41,17 +43,17 @@ class Context:
         return format_cn(self.date)
 
     def rows(self) -> Iterable[dict]:
-        return ledger_data.iter_ledger_rows(self.store, self.campaign["id"])
+        return report_data.iter_ledger_rows(self.db, self.campaign["id"])
 
 
-def load_context(store, campaign_id: int | None, date: _dt.date | None) -> Context:
+def load_context(db, campaign_id: int | None, date: _dt.date | None) -> Context:
     """Department, campaign and totals; UserError when the department profile is missing."""
-    department = ledger_data.require_department(store)
-    campaign = ledger_data.campaign_for(store, campaign_id)
+    department = require_department(db)
+    campaign = campaign_for(db, campaign_id)
     date = date or _dt.date.today()
     from .fonts import register_fonts
 
-    return Context(store, department, campaign, campaign_summary(store, campaign["id"], date),
+    return Context(db, department, campaign, campaign_summary(db, campaign["id"], date),
                    date, register_fonts())
 
 

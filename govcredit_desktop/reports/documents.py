@@ -25,7 +25,7 @@ _MODULES = {"self-inspection": "self_inspection", "plan": "plan",
             "rectification": "rectification", "ledger": "ledger_pdf"}
 
 
-def write_report(store, kind: str, out_path: str | os.PathLike, campaign_id: int | None = None,
+def write_report(db, kind: str, out_path: str | os.PathLike, campaign_id: int | None = None,
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None,
                  date: _dt.date | None = None) -> Path:
@@ -43,5 +43,5 @@ def write_report(store, kind: str, out_path: str | os.PathLike, campaign_id: int
     module = importlib.import_module(f"{__package__}.{_MODULES[kind]}")
     from .document_parts import load_context
 
-    ctx = load_context(store, campaign_id, date)
+    ctx = load_context(db, campaign_id, date)
     return module.write(ctx, out, progress=progress, cancelled=cancelled)

@@ -31,8 +31,9 @@ from pathlib import Path
 
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.core.vocab import MEASURE_STATUSES, STATUSES
-from govcredit_desktop.reports import ledger_data
+from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
+from govcredit_desktop.reports.subject import campaign_for, require_department
+from govcredit_desktop.store.queries import report_data
 
 SHEET_LEDGER = "整改台账"
 SHEET_MEASURES = "整改措施"
@@ -151,7 +152,7 @@ def remark_text(row: dict) -> str:
     parts = []
     if row.get("counterparty_uscc"):
         parts.append(f"统一社会信用代码：{row['counterparty_uscc']}")
-    if row.get("dishonesty_record"):
+    if row.get("listed_as_dishonest"):
         parts.append("已纳入政务失信记录")
     if row.get("closure_remark"):
         parts.append(row["closure_remark"])
@@ -424,7 +425,7 @@ def _header_rows(sheet: _Sheet) -> None:
         i = j + 1
 
 
-def _write_sheets(wb, store, department, campaign, today, tick) -> tuple[int, int]:
+def _write_sheets(wb, db, department, campaign, today, tick) -> tuple[int, int]:
     """Both sheets in one pass over the problems; write_only streams each to its own file."""
     ledger = _Sheet(wb, SHEET_LEDGER, LEDGER_COLUMNS, freeze=f"C{FIRST_DATA_ROW}")
     measures = _Sheet(wb, SHEET_MEASURES, MEASURE_COLUMNS,
@@ -437,7 +438,7 @@ def _write_sheets(wb, store, department, campaign, today, tick) -> tuple[int, in
     measures.append([c.label for c in MEASURE_COLUMNS],
                     [measures.styles.header] * measures.n, height=24)
     n = n_measures = pending = 0
-    for n, row in enumerate(ledger_data.iter_ledger_rows(store, campaign["id"]), 1):
+    for n, row in enumerate(report_data.iter_ledger_rows(db, campaign["id"]), 1):
         ledger.append_data(ledger_values(n, row))
         for index, m in enumerate(row["measures"], 1):
             measures.append_data([row["number"], row["title"], index, m["content"],
@@ -449,21 +450,22 @@ def _write_sheets(wb, store, department, campaign, today, tick) -> tuple[int, in
             tick(pending)
             pending = 0
     tick(pending)
-    _finish_ledger(ledger, store, department, n)
+    _finish_ledger(ledger, db, department, n)
     _finish_measures(measures, n_measures)
     return n, n_measures
 
 
-def _finish_ledger(sheet: _Sheet, store, department: dict, n: int) -> None:
+def _finish_ledger(sheet: _Sheet, db, department: dict, n: int) -> None:
     if n == 0:
         sheet.full_width_row(EMPTY_LEDGER_TEXT, sheet.styles.empty, height=30)
     last = FIRST_DATA_ROW + n - 1
     sheet.full_width_row(signature_text(department), sheet.styles.footer, height=28)
     sheet.page_setup(title_rows=f"{HEADER_ROW_1}:{HEADER_ROW_2}")
-    sheet.add_list(STATUSES, LEDGER_STATUS_COLUMN, FIRST_DATA_ROW, last, "整改状态", True)
+    sheet.add_list(tuple(ProblemStatus), LEDGER_STATUS_COLUMN, FIRST_DATA_ROW, last, "整改状态",
+                   True)
     labels = [c.label for c in LEDGER_COLUMNS]
     for kind, label in _VOCAB_COLUMNS.items():
-        sheet.add_list(store.vocabulary(kind), labels.index(label) + 1, FIRST_DATA_ROW, last,
+        sheet.add_list(db.settings.vocabulary(kind), labels.index(label) + 1, FIRST_DATA_ROW, last,
                        label, False)
 
 
@@ -471,7 +473,7 @@ def _finish_measures(sheet: _Sheet, n: int) -> None:
     if n == 0:
         sheet.full_width_row(EMPTY_MEASURES_TEXT, sheet.styles.empty, height=30)
     sheet.page_setup(title_rows=f"{MEASURES_HEADER_ROW}:{MEASURES_HEADER_ROW}")
-    sheet.add_list(MEASURE_STATUSES, MEASURE_STATUS_COLUMN, MEASURES_FIRST_DATA_ROW,
+    sheet.add_list(tuple(MeasureStatus), MEASURE_STATUS_COLUMN, MEASURES_FIRST_DATA_ROW,
                    MEASURES_FIRST_DATA_ROW + n - 1, "状态", True)
 
 
@@ -549,7 +551,7 @@ def _discard(wb, tmp: Path | None) -> None:
                 writer.cleanup()
 
 
-def export_ledger(store, out_path, campaign_id: int | None = None,
+def export_ledger(db, out_path, campaign_id: int | None = None,
                   progress: Callable[[int, int], None] | None = None,
                   cancelled: Callable[[], bool] | None = None,
                   today: _dt.date | None = None) -> Path:
@@ -561,11 +563,11 @@ def export_ledger(store, out_path, campaign_id: int | None = None,
     from openpyxl import Workbook
 
     out = Path(out_path)
-    department = ledger_data.require_department(store)
-    campaign = ledger_data.campaign_for(store, campaign_id)
+    department = require_department(db)
+    campaign = campaign_for(db, campaign_id)
     today = today or _dt.date.today()
-    total = (ledger_data.count_problems(store, campaign["id"])
-             + ledger_data.count_measures(store, campaign["id"]))
+    total = (report_data.count_problems(db, campaign["id"])
+             + report_data.count_measures(db, campaign["id"]))
     done = 0
 
     def tick(rows: int) -> None:
@@ -582,7 +584,7 @@ def export_ledger(store, out_path, campaign_id: int | None = None,
     tmp = None
     try:
         tmp = _temp_beside(out)
-        _write_sheets(wb, store, department, campaign, today, tick)
+        _write_sheets(wb, db, department, campaign, today, tick)
         with open(tmp, "wb") as fh:
             wb.save(fh)
             fh.flush()

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from govcredit_desktop.store.queries.summary import ARREARS_CATEGORY
+
 from ..core.dates import format_cn
 from . import gongwen as gw
 from .document_parts import (
@@ -26,7 +28,6 @@ from .document_parts import (
     write_document,
 )
 from .paged_table import TableLayout
-from .summary import ARREARS_CATEGORY
 
 TITLE = "问题整改方案"
 ATTACHMENT = "政务失信问题整改任务清单"

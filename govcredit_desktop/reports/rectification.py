@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether
 
-from ..core.vocab import STATUS_CLOSED
+from govcredit_desktop.store.queries.summary import percent
+
+from ..core.vocab import ProblemStatus
 from . import gongwen as gw
 from .charts import status_by_area
 from .document_parts import (
@@ -28,7 +30,6 @@ from .document_parts import (
     yuan,
 )
 from .paged_table import TableLayout
-from .summary import percent
 
 TITLE = "问题整改情况的报告"
 ATTACHMENT = "政务失信问题整改情况明细表"
@@ -41,7 +42,7 @@ OVERDUE_LISTED = 10
 
 
 def _closure(p: dict) -> str:
-    if p["status"] != STATUS_CLOSED:
+    if p["status"] != ProblemStatus.CLOSED:
         return ""
     parts = [x for x in (iso_date(p.get("closed_date")), p.get("closed_by")) if x]
     return "，".join(parts) + ("销号" if parts else "已销号")
@@ -60,7 +61,7 @@ def collect(ctx: Context, cancelled=None):
                   yuan(p["amount_repaid"]), p["progress_summary"], p["status"], _closure(p))
         texts.extend(v for v in values if v)
         rows.append(layout.row(values))
-        if p["status"] != STATUS_CLOSED and p["deadline"] and p["deadline"] < today:
+        if p["status"] != ProblemStatus.CLOSED and p["deadline"] and p["deadline"] < today:
             overdue.append(p["number"])
     t = ctx.summary.total
     rows.append(layout.row(("合计", f"{t.count}个", "", "", "", yuan(t.amount_involved),

@@ -3,6 +3,8 @@ problem list (问题清单) as the attachment."""
 
 from __future__ import annotations
 
+from govcredit_desktop.store.queries.summary import ARREARS_CATEGORY, Group
+
 from ..core.dates import format_cn
 from . import gongwen as gw
 from .document_parts import (
@@ -24,7 +26,6 @@ from .document_parts import (
     yuan,
 )
 from .paged_table import TableLayout
-from .summary import ARREARS_CATEGORY, Group
 
 TITLE = "自查情况的报告"
 ATTACHMENT = "政务失信问题清单"

@@ -1,18 +1,9 @@
-"""SQLite storage: the Store facade and the ledger queries.
+"""SQLite storage: the Database, one store per record kind, and read queries.
 
-    store = Store(path)          # opens, creates or upgrades the file
-    store.add_problem({...})     # every write is one audited transaction
+    db = Database(path)          # opens, creates or upgrades the file
+    db.problems.add({...})       # every write is one audited transaction
 """
 
-from govcredit_desktop.store.base import StoreBase
-from govcredit_desktop.store.evidence import EvidenceMixin
-from govcredit_desktop.store.people import PeopleMixin
-from govcredit_desktop.store.problems import ProblemsMixin
-from govcredit_desktop.store.settings import SettingsMixin
+from govcredit_desktop.store.database import Database
 
-
-class Store(SettingsMixin, PeopleMixin, ProblemsMixin, EvidenceMixin, StoreBase):
-    """One open database file."""
-
-
-__all__ = ["Store"]
+__all__ = ["Database"]

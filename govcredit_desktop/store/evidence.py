@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.store.records import RecordStore
 
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -20,12 +21,15 @@ def safe_name(name: str) -> str:
     return cleaned or "evidence"
 
 
-class EvidenceMixin:
-    def list_evidence(self, problem_id: int) -> list[dict]:
-        return self.query("SELECT * FROM evidence WHERE problem_id = ? ORDER BY id",
+class EvidenceStore(RecordStore):
+    table = "evidence"
+    noun = "佐证材料"
+
+    def list(self, problem_id: int) -> list[dict]:
+        return self.db.query("SELECT * FROM evidence WHERE problem_id = ? ORDER BY id",
                           (problem_id,))
 
-    def add_evidence(self, problem_id: int, file_path, note: str = "",
+    def add(self, problem_id: int, file_path, note: str = "",
                      measure_id: int | None = None) -> int:
         path = Path(file_path)
         try:
@@ -36,32 +40,32 @@ class EvidenceMixin:
         except OSError as exc:
             raise UserError(f"无法读取文件“{path}”：{exc.strerror or exc}") from exc
         digest = hashlib.sha256(data).hexdigest()
-        with self.transaction():
-            self.get_problem(problem_id)
-            self.conn.execute(
+        with self.db.transaction() as conn:
+            self.db.problems.get(problem_id)
+            conn.execute(
                 "INSERT OR IGNORE INTO evidence_blob (sha256, data) VALUES (?, ?)", (digest, data))
-            return self._insert("evidence", {
+            return self._insert({
                 "problem_id": problem_id, "measure_id": measure_id, "sha256": digest,
                 "original_name": path.name, "size": len(data), "note": note or ""})
 
-    def evidence_bytes(self, evidence_id: int) -> bytes:
-        row = self.get("evidence", evidence_id)
-        data = self.scalar("SELECT data FROM evidence_blob WHERE sha256 = ?", (row["sha256"],))
+    def read_bytes(self, evidence_id: int) -> bytes:
+        row = self.get(evidence_id)
+        data = self.db.scalar("SELECT data FROM evidence_blob WHERE sha256 = ?", (row["sha256"],))
         if data is None or hashlib.sha256(data).hexdigest() != row["sha256"]:
             raise UserError(f"佐证材料“{row['original_name']}”的内容已损坏（SHA-256 不符）")
         return data
 
-    def export_evidence(self, evidence_id: int, folder) -> Path:
-        row = self.get("evidence", evidence_id)
+    def export(self, evidence_id: int, folder) -> Path:
+        row = self.get(evidence_id)
         target = Path(folder) / safe_name(row["original_name"])
-        target.write_bytes(self.evidence_bytes(evidence_id))
+        target.write_bytes(self.read_bytes(evidence_id))
         return target
 
-    def delete_evidence(self, evidence_id: int) -> None:
-        with self.transaction():
-            self._delete("evidence", evidence_id)
-            self._drop_unused_blobs()
+    def delete(self, evidence_id: int) -> None:
+        with self.db.transaction():
+            self._delete(evidence_id)
+            self.drop_unused_blobs()
 
-    def _drop_unused_blobs(self) -> None:
-        self.conn.execute("DELETE FROM evidence_blob WHERE sha256 NOT IN"
+    def drop_unused_blobs(self) -> None:
+        self.db.conn.execute("DELETE FROM evidence_blob WHERE sha256 NOT IN"
                           " (SELECT sha256 FROM evidence)")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.store import schema
+from govcredit_desktop.store.audit import AuditWriter
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -14,8 +15,17 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    # "dishonesty_record" is about to name a table of its own (政务失信记录);
+    # the flag says whether the problem is listed as dishonest. SQLite
+    # rewrites the column's CHECK constraint along with it.
+    conn.execute("ALTER TABLE problem RENAME COLUMN dishonesty_record TO listed_as_dishonest")
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+# What each step did, for the audit log of an upgraded database.
+DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}}}
 
 
 def latest_version() -> int:
@@ -57,6 +67,11 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None) -> Path | None:
         conn.execute("BEGIN IMMEDIATE")
         try:
             MIGRATIONS[version](conn)
+            if current > 0:  # a new file has no history to explain
+                AuditWriter(conn).write("migrate", "schema", f"v{version + 1}",
+                                        {"user_version": version},
+                                        {"user_version": version + 1,
+                                         **DESCRIPTIONS.get(version + 1, {})})
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")
         except BaseException:

@@ -2,6 +2,7 @@
 
 from govcredit_desktop.core import validation
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.store.records import RecordStore, stripped
 
 _OWNERSHIP = (
     "SELECT (SELECT count(*) FROM problem WHERE responsible_person_id = :id"
@@ -9,33 +10,33 @@ _OWNERSHIP = (
 )
 
 
-class PeopleMixin:
-    def list_persons(self, active_only: bool = False) -> list[dict]:
+class PeopleStore(RecordStore):
+    table = "person"
+    noun = "责任人"
+
+    def list(self, active_only: bool = False) -> list[dict]:
         where = "WHERE active = 1" if active_only else ""
-        return self.query(f"SELECT * FROM person {where} ORDER BY active DESC, name, id")
+        return self.db.query(f"SELECT * FROM person {where} ORDER BY active DESC, name, id")
 
-    def get_person(self, person_id: int) -> dict:
-        return self.get("person", person_id)
+    def add(self, values: dict) -> int:
+        rec = stripped(values)
+        return self._insert(rec, validation.validate_person)
 
-    def add_person(self, values: dict) -> int:
-        rec = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
-        return self._insert("person", rec, validation.validate_person)
+    def update(self, person_id: int, changes: dict) -> dict:
+        rec = stripped(changes)
+        return self._update(person_id, rec, validation.validate_person)
 
-    def update_person(self, person_id: int, changes: dict) -> dict:
-        rec = {k: (v.strip() if isinstance(v, str) else v) for k, v in changes.items()}
-        return self._update("person", person_id, rec, validation.validate_person)
+    def set_active(self, person_id: int, active: bool) -> None:
+        self._update(person_id, {"active": 1 if active else 0})
 
-    def set_person_active(self, person_id: int, active: bool) -> None:
-        self._update("person", person_id, {"active": 1 if active else 0})
+    def ownership_count(self, person_id: int) -> int:
+        return self.db.scalar(_OWNERSHIP, {"id": person_id})
 
-    def person_ownership_count(self, person_id: int) -> int:
-        return self.scalar(_OWNERSHIP, {"id": person_id})
-
-    def delete_person(self, person_id: int) -> None:
+    def delete(self, person_id: int) -> None:
         """Only a person who owns nothing may be deleted; others are deactivated."""
-        with self.transaction():
-            owned = self.person_ownership_count(person_id)
+        with self.db.transaction():
+            owned = self.ownership_count(person_id)
             if owned:
-                name = self.get_person(person_id)["name"]
+                name = self.get(person_id)["name"]
                 raise UserError(f"{name}仍是{owned}个问题或措施的责任人，不能删除，只能停用")
-            self._delete("person", person_id)
+            self._delete(person_id)

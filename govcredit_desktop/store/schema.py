@@ -3,7 +3,17 @@
 Records that will leave the machine (in a submission package) carry a stable
 ``uuid``; integer ids are local only. Money is integer fen, dates ISO text.
 Text columns default to '' so that readers need no None checks.
+
+Status words come from ``core.vocab``: they are the stored values, so the text
+built here is the same as the day version 1 was written (a test compares a
+stored version-1 file with a new one, statement by statement).
 """
+
+from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus, sql_list, sql_literal
+
+_CLOSED = sql_literal(ProblemStatus.CLOSED)
+_MEASURE_STATUS = (f"DEFAULT {sql_literal(MeasureStatus.NOT_STARTED)}"
+                   f" CHECK (status IN {sql_list(MeasureStatus)})")
 
 V1 = [
     """CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
@@ -47,7 +57,7 @@ V1 = [
         kind TEXT NOT NULL CHECK (kind IN ('area', 'category', 'source')),
         value TEXT NOT NULL CHECK (length(trim(value)) > 0),
         UNIQUE (kind, value))""",
-    """CREATE TABLE problem (
+    f"""CREATE TABLE problem (
         id INTEGER PRIMARY KEY,
         uuid TEXT NOT NULL UNIQUE,
         campaign_id INTEGER NOT NULL REFERENCES campaign(id),
@@ -69,8 +79,8 @@ V1 = [
         responsible_leader_id INTEGER REFERENCES person(id),
         responsible_person_id INTEGER REFERENCES person(id),
         deadline TEXT,
-        status TEXT NOT NULL DEFAULT '待整改'
-            CHECK (status IN ('待整改', '整改中', '已整改待销号', '已销号')),
+        status TEXT NOT NULL DEFAULT {sql_literal(ProblemStatus.OPEN)}
+            CHECK (status IN {sql_list(ProblemStatus)}),
         dishonesty_record INTEGER NOT NULL DEFAULT 0 CHECK (dishonesty_record IN (0, 1)),
         closed_by TEXT NOT NULL DEFAULT '',
         closed_date TEXT,
@@ -98,8 +108,8 @@ V1 = [
     "CREATE INDEX problem_repaid ON problem (amount_repaid, campaign_id)",
     """CREATE INDEX problem_progress ON problem
         ((measures_done * 1.0 / max(measures_total, 1)), campaign_id)""",
-    """CREATE INDEX problem_light ON problem
-        ((status = '已销号' OR deadline IS NULL), deadline, campaign_id)""",
+    f"""CREATE INDEX problem_light ON problem
+        ((status = {_CLOSED} OR deadline IS NULL), deadline, campaign_id)""",
     "CREATE INDEX problem_deadline ON problem (deadline)",
     "CREATE INDEX problem_status ON problem (status)",
     "CREATE INDEX problem_area ON problem (area)",
@@ -107,7 +117,7 @@ V1 = [
     "CREATE INDEX problem_unit ON problem (responsible_unit)",
     "CREATE INDEX problem_person ON problem (responsible_person_id)",
     "CREATE INDEX problem_leader ON problem (responsible_leader_id)",
-    """CREATE TABLE measure (
+    f"""CREATE TABLE measure (
         id INTEGER PRIMARY KEY,
         uuid TEXT NOT NULL UNIQUE,
         problem_id INTEGER NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
@@ -115,7 +125,7 @@ V1 = [
         content TEXT NOT NULL CHECK (length(trim(content)) > 0),
         owner_id INTEGER REFERENCES person(id),
         deadline TEXT,
-        status TEXT NOT NULL DEFAULT '未开始' CHECK (status IN ('未开始', '进行中', '已完成')),
+        status TEXT NOT NULL {_MEASURE_STATUS},
         completed_date TEXT,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL)""",

@@ -5,38 +5,59 @@ from govcredit_desktop.core.dates import to_iso
 from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.uscc import normalize
 from govcredit_desktop.core.vocab import VOCAB_KINDS
+from govcredit_desktop.store.records import RecordStore, stripped
 
 CAMPAIGN_DATES = ("start_date", "self_inspection_deadline", "plan_deadline",
                   "rectification_deadline")
 
 
-class SettingsMixin:
+class _Departments(RecordStore):
+    table = "department"
+    noun = "单位信息"
+
+
+class _Campaigns(RecordStore):
+    table = "campaign"
+    noun = "专项治理"
+
+
+class SettingsStore:
+    """What a department sets up once: its profile, campaigns and word lists."""
+
+    def __init__(self, db):
+        self.db = db
+        self._departments = _Departments(db)
+        self._campaigns = _Campaigns(db)
+
     # --- department (a single row) -----------------------------------------
-    def get_department(self) -> dict | None:
-        rows = self.query("SELECT * FROM department WHERE id = 1")
+    def department(self) -> dict | None:
+        rows = self.db.query("SELECT * FROM department WHERE id = 1")
         return rows[0] if rows else None
 
     def save_department(self, values: dict) -> None:
-        rec = {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+        rec = stripped(values)
         if "uscc" in rec:
             rec["uscc"] = normalize(rec["uscc"])
-        current = self.get_department()
-        if current is None:
-            self._insert("department", {"id": 1, **rec}, validation.validate_department)
+        if self.department() is None:
+            self._departments._insert({"id": 1, **rec}, validation.validate_department)
         else:
-            self._update("department", 1, rec, validation.validate_department)
+            self._departments._update(1, rec, validation.validate_department)
 
     def is_unconfigured(self) -> bool:
         """No department profile and no problems: a first run."""
-        return (self.get_department() is None
-                and not self.scalar("SELECT EXISTS (SELECT 1 FROM problem)"))
+        return (self.department() is None
+                and not self.db.scalar("SELECT EXISTS (SELECT 1 FROM problem)"))
 
     # --- campaigns ---------------------------------------------------------
     def list_campaigns(self) -> list[dict]:
-        return self.query("SELECT * FROM campaign ORDER BY start_date DESC, id DESC")
+        return self.db.query("SELECT * FROM campaign ORDER BY start_date DESC, id DESC")
+
+    def latest_campaign(self) -> dict | None:
+        campaigns = self.list_campaigns()
+        return campaigns[0] if campaigns else None
 
     def get_campaign(self, campaign_id: int) -> dict:
-        return self.get("campaign", campaign_id)
+        return self._campaigns.get(campaign_id)
 
     def _campaign_values(self, values: dict) -> dict:
         rec = dict(values)
@@ -53,23 +74,24 @@ class SettingsMixin:
         if not rec.get("number_prefix"):
             start = rec.get("start_date") or ""
             rec["number_prefix"] = start[:4] if start else ""
-        return self._insert("campaign", rec, validation.validate_campaign)
+        return self._campaigns._insert(rec, validation.validate_campaign)
 
     def update_campaign(self, campaign_id: int, changes: dict) -> dict:
-        return self._update("campaign", campaign_id, self._campaign_values(changes),
-                            validation.validate_campaign)
+        return self._campaigns._update(campaign_id, self._campaign_values(changes),
+                                       validation.validate_campaign)
 
     def delete_campaign(self, campaign_id: int) -> None:
-        used = self.scalar("SELECT count(*) FROM problem WHERE campaign_id = ?", (campaign_id,))
+        used = self.db.scalar("SELECT count(*) FROM problem WHERE campaign_id = ?",
+                              (campaign_id,))
         if used:
             raise UserError(f"该专项治理下还有{used}个问题，不能删除")
-        self._delete("campaign", campaign_id)
+        self._campaigns._delete(campaign_id)
 
     # --- vocabularies ------------------------------------------------------
     def vocabulary(self, kind: str) -> list[str]:
         """Seed values first, then the user's own additions."""
-        extra = [r["value"] for r in self.query(
-            "SELECT value FROM vocabulary WHERE kind = ? ORDER BY id", (kind,))]
+        extra = self.db.column("SELECT value FROM vocabulary WHERE kind = ? ORDER BY id",
+                               (kind,))
         base = list(VOCAB_KINDS[kind])
         return base + [v for v in extra if v not in base]
 
@@ -81,7 +103,7 @@ class SettingsMixin:
             raise ValidationError({"value": "新增的选项不能为空"})
         if value in self.vocabulary(kind):
             return
-        with self.transaction():
-            self.db["vocabulary"].insert({"kind": kind, "value": value})
-            self.audit.write("insert", "vocabulary", f"{kind}:{value}", None,
-                             {"kind": kind, "value": value})
+        with self.db.transaction():
+            self.db.utils["vocabulary"].insert({"kind": kind, "value": value})
+            self.db.audit.write("insert", "vocabulary", f"{kind}:{value}", None,
+                                {"kind": kind, "value": value})

@@ -150,10 +150,10 @@ def _offscreen_if_headless(screenshot: Path | None) -> None:
 
 
 def open_store(db_path: Path | None):
-    from govcredit_desktop.store import Store
+    from govcredit_desktop.store import Database
     from govcredit_desktop.store.connection import default_db_path
 
-    return Store(db_path or default_db_path())
+    return Database(db_path or default_db_path())
 
 
 def save_screenshot(app: QApplication, window, png: Path) -> int:
@@ -194,7 +194,7 @@ def run(db_path: Path | None, screenshot: Path | None = None) -> int:
     qInstallMessageHandler(_qt_message)
     sys.excepthook = ExceptionHook(log_path, interactive=screenshot is None)
     try:
-        store = open_store(db_path)
+        db = open_store(db_path)
     except UserError as exc:
         if screenshot is not None:
             sys.stderr.write(f"错误：{exc}\n")
@@ -204,7 +204,7 @@ def run(db_path: Path | None, screenshot: Path | None = None) -> int:
 
     from govcredit_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(store)
+    window = MainWindow(db)
     try:
         if screenshot is not None:
             return save_screenshot(app, window, screenshot)
@@ -215,4 +215,4 @@ def run(db_path: Path | None, screenshot: Path | None = None) -> int:
     finally:
         if screenshot is None:  # a scripted screenshot leaves the user's layout alone
             window.save_settings()
-        store.close()
+        db.close()

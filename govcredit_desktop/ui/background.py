@@ -19,7 +19,7 @@ throttled to the GUI) and ``cancelled() -> bool``.  Its result goes to
 warning box as is; any other exception is logged with its traceback and shown
 as a short message.  When the user pressed 取消, neither success nor error is
 shown: ``on_cancelled()`` runs if given.  The worker must not touch widgets;
-reading the store is fine because ``store.lock`` serialises the connection.
+reading the database is fine because ``db.lock`` serialises the connection.
 """
 
 import logging

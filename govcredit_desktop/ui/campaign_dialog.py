@@ -22,9 +22,9 @@ FIELDS = TEXT_FIELDS + DATE_FIELDS  # also the tab order
 
 
 class CampaignDialog(QDialog):
-    def __init__(self, parent: QWidget | None, store, select_id: int | None = None):
+    def __init__(self, parent: QWidget | None, db, select_id: int | None = None):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.changed = False
         self.current_id: int | None = None  # None while a new campaign is being typed
         self.editing = False  # False: the form is empty and disabled
@@ -81,7 +81,7 @@ class CampaignDialog(QDialog):
         try:
             lst.clear()
             row = 0
-            for i, c in enumerate(self.store.list_campaigns()):
+            for i, c in enumerate(self.db.settings.list_campaigns()):
                 text = c["name"]
                 if c["doc_number"]:
                     text += f"\n{c['doc_number']}"
@@ -155,7 +155,7 @@ class CampaignDialog(QDialog):
         self.editing = True
         self._enable_form(True)
         self.form.infoGroup.setTitle("专项治理信息")
-        self._set_form(self.store.get_campaign(campaign_id))
+        self._set_form(self.db.settings.get_campaign(campaign_id))
 
     def _start_new(self) -> None:
         self.current_id = None
@@ -244,9 +244,9 @@ class CampaignDialog(QDialog):
             return False
         try:
             if self.current_id is None:
-                self.current_id = self.store.add_campaign(values)
+                self.current_id = self.db.settings.add_campaign(values)
             else:
-                self.store.update_campaign(self.current_id, values)
+                self.db.settings.update_campaign(self.current_id, values)
         except ValidationError as err:
             self._show_errors(err.errors)
             return False
@@ -274,13 +274,13 @@ class CampaignDialog(QDialog):
             if self._may_leave():
                 self._fill_list(None)
             return
-        name = self.store.get_campaign(self.current_id)["name"]
+        name = self.db.settings.get_campaign(self.current_id)["name"]
         answer = QMessageBox.question(self, "删除专项治理", f"确定删除专项治理“{name}”吗？",
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
         try:
-            self.store.delete_campaign(self.current_id)
+            self.db.settings.delete_campaign(self.current_id)
         except UserError as err:
             QMessageBox.warning(self, "不能删除",
                                 f"{err}。专项治理下的问题全部删除后才能删除专项治理。")
@@ -318,8 +318,8 @@ class CampaignDialog(QDialog):
         self.form.generalError.show()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store, select_id: int | None = None) -> bool:
+    def ask(cls, parent: QWidget | None, db, select_id: int | None = None) -> bool:
         """True when a campaign was added, changed or deleted."""
-        dialog = cls(parent, store, select_id)
+        dialog = cls(parent, db, select_id)
         dialog.exec()
         return dialog.changed

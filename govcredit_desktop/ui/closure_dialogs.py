@@ -13,23 +13,23 @@ def _problem_caption(problem: dict) -> str:
     return f"问题 {problem['number']}：{problem['title']}"
 
 
-def default_approver(store, problem: dict) -> str:
+def default_approver(db, problem: dict) -> str:
     """The department's signatory signs closures; else its first responsible person."""
-    department = store.get_department() or {}
+    department = db.settings.department() or {}
     return department.get("signatory") or department.get("first_responsible") or ""
 
 
 class CloseProblemDialog(StoreDialog):
-    def __init__(self, parent: QWidget | None, store, problem_id: int):
+    def __init__(self, parent: QWidget | None, db, problem_id: int):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.problem_id = problem_id
         self.form = Ui_CloseProblemDialog()
         self.form.setupUi(self)
-        problem = store.get_problem(problem_id)
+        problem = db.problems.get(problem_id)
         self.form.problemLabel.setText(
             _problem_caption(problem) + "\n所有整改措施均已完成，办理销号后问题不能再修改。")
-        self.form.approverEdit.setText(default_approver(store, problem))
+        self.form.approverEdit.setText(default_approver(db, problem))
         self.form.closedDateEdit.set_iso(today().isoformat())
         self.form.buttonBox.button(QDialogButtonBox.Ok).setText("销号")
         self.form.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
@@ -43,28 +43,28 @@ class CloseProblemDialog(StoreDialog):
         self.form.approverEdit.selectAll()
 
     def save(self) -> None:
-        self.store.close_problem(self.problem_id, self.form.approverEdit.text(),
+        self.db.problems.close(self.problem_id, self.form.approverEdit.text(),
                                  self.form.closedDateEdit.text(),
                                  self.form.remarkEdit.toPlainText())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store, problem_id: int) -> bool:
+    def ask(cls, parent: QWidget | None, db, problem_id: int) -> bool:
         """Close the problem after asking approver, date and remark; True if closed."""
-        blocker = store.closure_blockers(problem_id)
+        blocker = db.problems.closure_blockers(problem_id)
         if blocker:
             QMessageBox.information(parent, "暂不能销号", blocker)
             return False
-        return cls(parent, store, problem_id).exec() == QDialog.Accepted
+        return cls(parent, db, problem_id).exec() == QDialog.Accepted
 
 
 class ReopenDialog(StoreDialog):
-    def __init__(self, parent: QWidget | None, store, problem_id: int):
+    def __init__(self, parent: QWidget | None, db, problem_id: int):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.problem_id = problem_id
         self.form = Ui_ReopenDialog()
         self.form.setupUi(self)
-        problem = store.get_problem(problem_id)
+        problem = db.problems.get(problem_id)
         self.form.problemLabel.setText(
             _problem_caption(problem)
             + f"\n已于{format_cn(problem['closed_date'])}销号（审批人：{problem['closed_by']}）。"
@@ -77,9 +77,9 @@ class ReopenDialog(StoreDialog):
         self.form.reasonEdit.setFocus()
 
     def save(self) -> None:
-        self.store.reopen_problem(self.problem_id, self.form.reasonEdit.toPlainText())
+        self.db.problems.reopen(self.problem_id, self.form.reasonEdit.toPlainText())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store, problem_id: int) -> bool:
+    def ask(cls, parent: QWidget | None, db, problem_id: int) -> bool:
         """Reopen a closed problem after asking the reason; True if reopened."""
-        return cls(parent, store, problem_id).exec() == QDialog.Accepted
+        return cls(parent, db, problem_id).exec() == QDialog.Accepted

@@ -38,9 +38,9 @@ def uscc_live_message(code: str) -> tuple[str, str]:
 
 
 class DepartmentDialog(QDialog):
-    def __init__(self, parent: QWidget | None, store):
+    def __init__(self, parent: QWidget | None, db):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.changed = False
         self.form = Ui_DepartmentDialog()
         self.form.setupUi(self)
@@ -75,7 +75,7 @@ class DepartmentDialog(QDialog):
         f.buttonBox.accepted.connect(self._save)
         f.buttonBox.rejected.connect(self.reject)
 
-        self.original = store.get_department()
+        self.original = db.settings.department()
         if self.original is None:
             self.setWindowTitle("填写单位信息")
         else:
@@ -118,7 +118,7 @@ class DepartmentDialog(QDialog):
         self.form.generalError.hide()
         values = self.values()
         try:
-            self.store.save_department(values)
+            self.db.settings.save_department(values)
         except ValidationError as err:
             rest = self.errors.show(err.errors)
             self._general("；".join(rest.values()) if rest else "请按红字提示修改后再点“确定”。")
@@ -140,7 +140,7 @@ class DepartmentDialog(QDialog):
         self.form.generalError.show()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store) -> bool:
+    def ask(cls, parent: QWidget | None, db) -> bool:
         """True when the profile was saved with a change."""
-        dialog = cls(parent, store)
+        dialog = cls(parent, db)
         return dialog.exec() == QDialog.Accepted and dialog.changed

@@ -27,10 +27,10 @@ def size_text(size: int) -> str:
 
 
 class EvidenceTab(RecordTab):
-    def __init__(self, owner: QWidget, store, table: QTableWidget,
+    def __init__(self, owner: QWidget, db, table: QTableWidget,
                  add_button: QPushButton, open_button: QPushButton,
                  save_button: QPushButton, delete_button: QPushButton):
-        super().__init__(owner, store, table, HEADERS, stretch=0)
+        super().__init__(owner, db, table, HEADERS, stretch=0)
         self.add_button = add_button
         self.open_button = open_button
         self.save_button = save_button
@@ -51,7 +51,7 @@ class EvidenceTab(RecordTab):
     resize_rows = False
 
     def records(self) -> list[dict]:
-        return self.store.list_evidence(self.problem_id)
+        return self.db.evidence.list(self.problem_id)
 
     def fill_row(self, row: int, e: dict) -> None:
         table = self.table
@@ -80,7 +80,7 @@ class EvidenceTab(RecordTab):
         failures = []
         for path in paths:
             try:
-                last = self.store.add_evidence(self.problem_id, path)
+                last = self.db.evidence.add(self.problem_id, path)
             except UserError as exc:
                 failures.append(str(exc))
         if last is not None:
@@ -97,7 +97,7 @@ class EvidenceTab(RecordTab):
             self._temp_dir = tempfile.TemporaryDirectory(prefix="govcredit-evidence-",
                                                          ignore_cleanup_errors=True)
         try:
-            path = self.store.export_evidence(evidence_id, self._temp_dir.name)
+            path = self.db.evidence.export(evidence_id, self._temp_dir.name)
         except (UserError, OSError) as exc:
             QMessageBox.warning(self.owner, "无法打开", str(exc))
             return
@@ -109,12 +109,12 @@ class EvidenceTab(RecordTab):
         evidence_id = self.selected_id()
         if evidence_id is None:
             return
-        name = self.store.get("evidence", evidence_id)["original_name"]
+        name = self.db.evidence.get(evidence_id)["original_name"]
         target, _ = QFileDialog.getSaveFileName(self.owner, "另存佐证材料", name)
         if not target:
             return
         try:
-            Path(target).write_bytes(self.store.evidence_bytes(evidence_id))
+            Path(target).write_bytes(self.db.evidence.read_bytes(evidence_id))
         except (UserError, OSError) as exc:
             QMessageBox.warning(self.owner, "保存失败", str(exc))
 
@@ -122,9 +122,9 @@ class EvidenceTab(RecordTab):
         evidence_id = self.selected_id()
         if evidence_id is None or not self.delete_button.isEnabled():
             return
-        name = self.store.get("evidence", evidence_id)["original_name"]
+        name = self.db.evidence.get(evidence_id)["original_name"]
         if confirm_and_delete(self.owner, f"删除佐证材料“{name}”吗？",
-                              lambda: self.store.delete_evidence(evidence_id)):
+                              lambda: self.db.evidence.delete(evidence_id)):
             self.changed.emit()
             self.load()
 

@@ -8,8 +8,8 @@ the tooltip and accessible name say the rest.
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from govcredit_desktop.core.vocab import STATUSES
-from govcredit_desktop.store import ledger_query as lq
+from govcredit_desktop.core.vocab import ProblemStatus
+from govcredit_desktop.store.queries import ledger as lq
 
 SEARCH_DELAY_MS = 250  # typing 拖欠 quickly runs one query, not two
 SEARCH_PLACEHOLDER = "搜索标题、描述、涉及企业（可输入单个汉字）"
@@ -31,9 +31,9 @@ FILTER_FIELDS = tuple(name for name, _, _ in _COMBOS)
 class FilterBar(QWidget):
     filterChanged = Signal(object)  # LedgerFilter
 
-    def __init__(self, store, parent=None):
+    def __init__(self, db, parent=None):
         super().__init__(parent)
-        self._store = store
+        self._store = db
         self.combos: dict[str, QComboBox] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -76,8 +76,8 @@ class FilterBar(QWidget):
         self.reload_choices()
 
     # --- public ------------------------------------------------------------------
-    def set_store(self, store) -> None:
-        self._store = store
+    def set_store(self, db) -> None:
+        self._store = db
         with QSignalBlocker(self.search):
             self.search.clear()
         for combo in self.combos.values():
@@ -87,14 +87,14 @@ class FilterBar(QWidget):
 
     def reload_choices(self) -> None:
         """Re-read the lists that depend on the data, keeping what is chosen."""
-        store = self._store
-        self._refill("campaign_id", [(c["name"], c["id"]) for c in store.list_campaigns()])
-        self._refill("area", [(v, v) for v in store.vocabulary("area")])
-        self._refill("category", [(v, v) for v in store.vocabulary("category")])
-        self._refill("responsible_unit", [(u, u) for u in lq.distinct_units(store)])
+        db = self._store
+        self._refill("campaign_id", [(c["name"], c["id"]) for c in db.settings.list_campaigns()])
+        self._refill("area", [(v, v) for v in db.settings.vocabulary("area")])
+        self._refill("category", [(v, v) for v in db.settings.vocabulary("category")])
+        self._refill("responsible_unit", [(u, u) for u in lq.distinct_units(db)])
         self._refill("person_id", [
             (p["name"] if p["active"] else f"{p['name']}（已停用）", p["id"])
-            for p in store.list_persons()])
+            for p in db.people.list()])
 
     def current_filter(self) -> lq.LedgerFilter:
         values = {name: combo.currentData() for name, combo in self.combos.items()}
@@ -133,7 +133,7 @@ class FilterBar(QWidget):
 
     # --- internals ---------------------------------------------------------------
     def _fill_fixed(self) -> None:
-        self._refill("status", [(s, s) for s in STATUSES])
+        self._refill("status", [(s, s) for s in tuple(ProblemStatus)])
         self._refill("light", [(label, value) for value, label in LIGHTS])
 
     def _refill(self, name: str, items: list[tuple[str, object]]) -> None:

@@ -14,9 +14,9 @@ DEMO_PROBLEMS = 60
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, parent: QWidget | None, store):
+    def __init__(self, parent: QWidget | None, db):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.changed = False
         self.form = Ui_FirstRunDialog()
         self.form.setupUi(self)
@@ -31,10 +31,10 @@ class FirstRunDialog(QDialog):
         f.setupButton.setFocus()
 
     def set_up(self) -> None:
-        self.changed |= DepartmentDialog.ask(self, self.store)
-        if self.store.get_department() is None:
+        self.changed |= DepartmentDialog.ask(self, self.db)
+        if self.db.settings.department() is None:
             return  # cancelled: stay here so another choice can be made
-        self.changed |= CampaignDialog.ask(self, self.store)
+        self.changed |= CampaignDialog.ask(self, self.db)
         self.accept()
 
     def load_demo(self) -> None:
@@ -43,7 +43,7 @@ class FirstRunDialog(QDialog):
 
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            demo.generate(self.store, DEMO_PROBLEMS)
+            demo.generate(self.db, DEMO_PROBLEMS)
             refused = None
         except UserError as err:
             refused = str(err)
@@ -56,8 +56,8 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store) -> bool:
+    def ask(cls, parent: QWidget | None, db) -> bool:
         """True when the department, a campaign or the demo data was written."""
-        dialog = cls(parent, store)
+        dialog = cls(parent, db)
         dialog.exec()
         return dialog.changed

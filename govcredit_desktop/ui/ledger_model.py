@@ -3,7 +3,7 @@
 Nothing here holds every row: ``rowCount`` comes from one ``count()`` query
 and rows are read in pages of ``PAGE_SIZE`` ids when the view asks for them,
 keeping only the last ``MAX_PAGES`` pages.  Sorting and filtering are SQL
-(``store.ledger_query``), so a 100,000-problem county ledger paints as fast as
+(``store.queries.ledger``), so a 100,000-problem county ledger paints as fast as
 a small one (a QStandardItemModel of 100k rows took 10 s and +1 GB).
 """
 
@@ -17,8 +17,8 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.money import format_yuan
 from govcredit_desktop.core.rules import Light
-from govcredit_desktop.core.vocab import STATUS_CLOSED
-from govcredit_desktop.store import ledger_query as lq
+from govcredit_desktop.core.vocab import ProblemStatus
+from govcredit_desktop.store.queries import ledger as lq
 from govcredit_desktop.ui.lights import light_icon
 
 PAGE_SIZE = 200
@@ -81,13 +81,13 @@ _ROLES_SERVED = frozenset((_DISPLAY, _ALIGN, _DECORATION, _FOREGROUND, _TOOLTIP,
 class LedgerModel(QAbstractTableModel):
     """Problems of a ``LedgerFilter``, sorted by one column, read page by page."""
 
-    def __init__(self, store, ledger_filter: lq.LedgerFilter | None = None, parent=None):
+    def __init__(self, db, ledger_filter: lq.LedgerFilter | None = None, parent=None):
         super().__init__(parent)
-        self._store = store
+        self._store = db
         self._filter = ledger_filter or lq.LedgerFilter()
         self._sort_key = "number"
         self._descending = False
-        self._count = lq.count(store, self._filter)
+        self._count = lq.count(db, self._filter)
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._last_page: int | None = None  # skips LRU bookkeeping on repeated reads
         self._icons: dict[str, QIcon] = {}
@@ -96,7 +96,7 @@ class LedgerModel(QAbstractTableModel):
 
     # --- what the window asks -------------------------------------------------
     @property
-    def store(self):
+    def db(self):
         return self._store
 
     @property
@@ -111,8 +111,8 @@ class LedgerModel(QAbstractTableModel):
     def descending(self) -> bool:
         return self._descending
 
-    def set_store(self, store) -> None:
-        self._store = store
+    def set_store(self, db) -> None:
+        self._store = db
         self._filter = lq.LedgerFilter()
         self.refresh()
 
@@ -135,7 +135,7 @@ class LedgerModel(QAbstractTableModel):
         return r["id"] if r else None
 
     def row_data(self, row: int) -> dict | None:
-        """The display row (see ``ledger_query.ROW_SQL``) of a table row."""
+        """The display row (see ``queries.ledger.ROW_SQL``) of a table row."""
         return self._row(row)
 
     def row_of(self, problem_id: int) -> int | None:
@@ -187,7 +187,7 @@ class LedgerModel(QAbstractTableModel):
         if role == _DECORATION:
             return self._icon(row["light"]) if key == "light" else None
         if role == _FOREGROUND:
-            if row["status"] == STATUS_CLOSED:
+            if row["status"] == ProblemStatus.CLOSED:
                 return self._brushes["closed"]
             if key == "deadline" and row["light"] == "red":
                 return self._brushes["overdue"]
@@ -263,7 +263,7 @@ class LedgerModel(QAbstractTableModel):
             return format_yuan(row[key], unit=True) or "未填写"
         if key == "deadline" and row["deadline"]:
             days = (_dt.date.fromisoformat(row["deadline"]) - self._filter.today).days
-            if row["status"] == STATUS_CLOSED:
+            if row["status"] == ProblemStatus.CLOSED:
                 return None
             return f"已逾期{-days}天" if days < 0 else f"还剩{days}天"
         title = f"{row['number']}  {row['title']}"

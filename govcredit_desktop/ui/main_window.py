@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from govcredit_desktop import __version__
 from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.core.vocab import STATUS_CLOSED
-from govcredit_desktop.store import ledger_query as lq
+from govcredit_desktop.core.vocab import ProblemStatus
+from govcredit_desktop.store.queries import ledger as lq
 from govcredit_desktop.ui.background import show_error
 from govcredit_desktop.ui.filter_bar import FilterBar
 from govcredit_desktop.ui.ledger_model import COLUMNS, LedgerModel
@@ -75,15 +75,15 @@ class LedgerView(QTableView):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store, settings: QSettings | None = None, parent=None):
+    def __init__(self, db, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.settings = settings or QSettings()
         self.history = EditHistory(parent=self)
         self.history.changed.connect(self._update_actions)
 
-        self.filter_bar = FilterBar(store, self)
-        self.model = LedgerModel(store, parent=self)
+        self.filter_bar = FilterBar(db, self)
+        self.model = LedgerModel(db, parent=self)
         self.table = LedgerView(self)
         self._setup_table()
         central = QWidget(self)
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         self.reports_menu = bar.addMenu("报表(&R)")
         from govcredit_desktop.ui.reports_ui import populate_reports_menu
 
-        populate_reports_menu(self.reports_menu, self, lambda: self.store, self.default_campaign)
+        populate_reports_menu(self.reports_menu, self, lambda: self.db, self.default_campaign)
         m = bar.addMenu("帮助(&H)")
         m.addAction(self.about_action)
 
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
 
     # --- settings --------------------------------------------------------------------
     def _db_key(self) -> str:
-        path = str(Path(self.store.path).resolve()) if self.store.path else ":memory:"
+        path = str(Path(self.db.path).resolve()) if self.db.path else ":memory:"
         return hashlib.sha1(path.encode()).hexdigest()[:12]
 
     def _restore_settings(self) -> None:
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         self._status_timer.stop()
         f = self.model.ledger_filter
-        text = counts_text(lq.summary(self.store, f))
+        text = counts_text(lq.summary(self.db, f))
         if self.filter_bar.is_filtered():
             text += "（已筛选）"
         self.counts_label.setText(text)
@@ -345,19 +345,19 @@ class MainWindow(QMainWindow):
     def _status_campaign(self, f: lq.LedgerFilter) -> dict | None:
         if f.campaign_id is not None:
             try:
-                return self.store.get_campaign(f.campaign_id)
+                return self.db.settings.get_campaign(f.campaign_id)
             except UserError:
                 return None
-        campaigns = self.store.list_campaigns()
+        campaigns = self.db.settings.list_campaigns()
         return campaigns[0] if campaigns else None
 
     def _update_title(self) -> None:
-        dept = self.store.get_department()
+        dept = self.db.settings.department()
         parts = [APP_TITLE]
         if dept and dept.get("name"):
             parts.append(dept["name"])
-        if self.store.path:
-            parts.append(Path(self.store.path).name)
+        if self.db.path:
+            parts.append(Path(self.db.path).name)
         self.setWindowTitle(" — ".join(parts))
 
     def _update_actions(self, *_args) -> None:
@@ -365,10 +365,10 @@ class MainWindow(QMainWindow):
         row = self.model.row_data(self.table.currentIndex().row()) if pid else None
         for a in (self.edit_action, self.delete_action):
             a.setEnabled(pid is not None)
-        closed = bool(row) and row["status"] == STATUS_CLOSED
+        closed = bool(row) and row["status"] == ProblemStatus.CLOSED
         self.close_action.setEnabled(bool(row) and not closed)
         self.reopen_action.setEnabled(closed)
-        self.new_action.setEnabled(bool(self.store.list_campaigns()))
+        self.new_action.setEnabled(bool(self.db.settings.list_campaigns()))
         self.undo_action.setEnabled(self.history.can_undo())
         label = self.history.last_label()
         self.undo_action.setText(f"撤销“{label}”(&U)" if label else "撤销(&U)")
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
         f = self.model.ledger_filter
         if f.campaign_id is not None:
             return f.campaign_id
-        campaigns = self.store.list_campaigns()
+        campaigns = self.db.settings.list_campaigns()
         return campaigns[0]["id"] if campaigns else None
 
     def new_problem(self) -> None:
@@ -388,10 +388,10 @@ class MainWindow(QMainWindow):
         if campaign_id is None:
             QMessageBox.information(self, "新建问题", "请先在“设置 → 专项治理”中新建一个专项治理。")
             return
-        before = self.store.scalar("SELECT max(id) FROM problem")
-        if ProblemEditor.edit(self, self.store, problem_id=None, campaign_id=campaign_id,
+        before = self.db.problems.newest_id()
+        if ProblemEditor.edit(self, self.db, problem_id=None, campaign_id=campaign_id,
                               history=self.history):
-            newest = self.store.scalar("SELECT max(id) FROM problem")
+            newest = self.db.problems.newest_id()
             self.refresh(select=newest if newest != before else None, reload_choices=True)
 
     def edit_problem(self, *_args) -> None:
@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
         pid = self.current_problem_id()
         if pid is None:
             return
-        if ProblemEditor.edit(self, self.store, problem_id=pid, history=self.history):
+        if ProblemEditor.edit(self, self.db, problem_id=pid, history=self.history):
             self.refresh(select=pid, reload_choices=True)
 
     def delete_problem(self) -> None:
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.store.delete_problem(pid)
+            self.db.problems.delete(pid)
         except UserError as exc:
             show_error(self, "删除问题", exc)
             return
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         try:
-            pid = self.history.undo(self.store)
+            pid = self.history.undo(self.db)
         except UserError as exc:
             show_error(self, "撤销", exc)
             return
@@ -438,49 +438,49 @@ class MainWindow(QMainWindow):
         from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog
 
         pid = self.current_problem_id()
-        if pid is not None and CloseProblemDialog.ask(self, self.store, pid):
+        if pid is not None and CloseProblemDialog.ask(self, self.db, pid):
             self.refresh(select=pid)
 
     def reopen_problem(self) -> None:
         from govcredit_desktop.ui.closure_dialogs import ReopenDialog
 
         pid = self.current_problem_id()
-        if pid is not None and ReopenDialog.ask(self, self.store, pid):
+        if pid is not None and ReopenDialog.ask(self, self.db, pid):
             self.refresh(select=pid)
 
     # --- actions: settings -------------------------------------------------------------
     def edit_department(self) -> None:
         from govcredit_desktop.ui.department_dialog import DepartmentDialog
 
-        if DepartmentDialog.ask(self, self.store):
+        if DepartmentDialog.ask(self, self.db):
             self.refresh(reload_choices=True)
 
     def edit_campaigns(self) -> None:
         from govcredit_desktop.ui.campaign_dialog import CampaignDialog
 
-        if CampaignDialog.ask(self, self.store):
+        if CampaignDialog.ask(self, self.db):
             self.refresh(reload_choices=True)
 
     def edit_persons(self) -> None:
         from govcredit_desktop.ui.persons_dialog import PersonsDialog
 
-        if PersonsDialog.ask(self, self.store):
+        if PersonsDialog.ask(self, self.db):
             self.refresh(reload_choices=True)
 
     def offer_first_run(self) -> bool:
         """On an empty database, offer to set up the department or load demo data."""
-        if not self.store.is_unconfigured():
+        if not self.db.settings.is_unconfigured():
             return False
         from govcredit_desktop.ui.first_run import FirstRunDialog
 
-        changed = FirstRunDialog.ask(self, self.store)
+        changed = FirstRunDialog.ask(self, self.db)
         if changed:
             self.refresh(reload_choices=True)
         return changed
 
     # --- actions: files ----------------------------------------------------------------
     def _start_dir(self) -> str:
-        return str(Path(self.store.path).parent) if self.store.path else str(Path.home())
+        return str(Path(self.db.path).parent) if self.db.path else str(Path.home())
 
     def open_database(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -506,20 +506,20 @@ class MainWindow(QMainWindow):
             self.offer_first_run()
 
     def _switch_to(self, path: Path) -> bool:
-        from govcredit_desktop.store import Store
+        from govcredit_desktop.store import Database
 
         try:
-            store = Store(path)
+            db = Database(path)
         except UserError as exc:
             show_error(self, "打开数据库", exc)
             return False
         self.save_settings()
-        old, self.store = self.store, store
+        old, self.db = self.db, db
         self.history.deleteLater()
         self.history = EditHistory(parent=self)
         self.history.changed.connect(self._update_actions)
-        self.filter_bar.set_store(store)
-        self.model.set_store(store)
+        self.filter_bar.set_store(db)
+        self.model.set_store(db)
         self._restore_filters()
         old.close()
         self.refresh()

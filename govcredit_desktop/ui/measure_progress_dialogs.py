@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from govcredit_desktop.core.dates import DateError, today
 from govcredit_desktop.core.errors import ValidationError
 from govcredit_desktop.core.money import MoneyError
-from govcredit_desktop.core.vocab import MEASURE_DONE, MEASURE_NOT_STARTED, MEASURE_STATUSES
+from govcredit_desktop.core.vocab import MeasureStatus
 from govcredit_desktop.ui.forms.ui_measure_dialog import Ui_MeasureDialog
 from govcredit_desktop.ui.forms.ui_progress_dialog import Ui_ProgressDialog
 from govcredit_desktop.ui.store_dialog import StoreDialog
@@ -22,22 +22,22 @@ def _caption(problem: dict | None) -> str:
 
 
 class MeasureDialog(StoreDialog):
-    def __init__(self, parent: QWidget | None, store, problem_id: int,
+    def __init__(self, parent: QWidget | None, db, problem_id: int,
                  measure_id: int | None = None):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.problem_id = problem_id
         self.measure_id = measure_id
         self.form = f = Ui_MeasureDialog()
         f.setupUi(self)
-        f.problemLabel.setText(_caption(store.get_problem(problem_id)))
-        f.statusCombo.addItems(list(MEASURE_STATUSES))
-        current = store.get("measure", measure_id) if measure_id else {}
+        f.problemLabel.setText(_caption(db.problems.get(problem_id)))
+        f.statusCombo.addItems(list(tuple(MeasureStatus)))
+        current = db.measures.get(measure_id) if measure_id else {}
         self.setWindowTitle("编辑整改措施" if measure_id else "新增整改措施")
         f.contentEdit.setPlainText(current.get("content", ""))
-        fill_person_combo(f.ownerCombo, store.list_persons(), current.get("owner_id"))
+        fill_person_combo(f.ownerCombo, db.people.list(), current.get("owner_id"))
         f.deadlineEdit.set_iso(current.get("deadline"))
-        f.statusCombo.setCurrentText(current.get("status") or MEASURE_NOT_STARTED)
+        f.statusCombo.setCurrentText(current.get("status") or MeasureStatus.NOT_STARTED)
         f.completedDateEdit.set_iso(current.get("completed_date"))
         f.statusCombo.currentTextChanged.connect(self._status_changed)
         f.buttonBox.button(QDialogButtonBox.Ok).setText("保存")
@@ -52,7 +52,7 @@ class MeasureDialog(StoreDialog):
 
     def _status_changed(self, status: str) -> None:
         # Marking a measure done usually happens on the day it is done.
-        if status == MEASURE_DONE and not self.form.completedDateEdit.text().strip():
+        if status == MeasureStatus.DONE and not self.form.completedDateEdit.text().strip():
             self.form.completedDateEdit.set_iso(today().isoformat())
 
     def values(self) -> dict:
@@ -68,27 +68,27 @@ class MeasureDialog(StoreDialog):
     def save(self) -> None:
         values = self.values()
         if self.measure_id is None:
-            self.measure_id = self.store.add_measure(self.problem_id, values)
+            self.measure_id = self.db.measures.add(self.problem_id, values)
         else:
-            self.store.update_measure(self.measure_id, values)
+            self.db.measures.update(self.measure_id, values)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store, problem_id: int,
+    def ask(cls, parent: QWidget | None, db, problem_id: int,
             measure_id: int | None = None) -> int | None:
         """Add (or edit) a measure; returns its id, or None if cancelled."""
-        dialog = cls(parent, store, problem_id, measure_id)
+        dialog = cls(parent, db, problem_id, measure_id)
         return dialog.measure_id if dialog.exec() == QDialog.Accepted else None
 
 
 class ProgressDialog(StoreDialog):
-    def __init__(self, parent: QWidget | None, store, problem_id: int):
+    def __init__(self, parent: QWidget | None, db, problem_id: int):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.problem_id = problem_id
         self.progress_id: int | None = None
         self.form = f = Ui_ProgressDialog()
         f.setupUi(self)
-        f.problemLabel.setText(_caption(store.get_problem(problem_id)))
+        f.problemLabel.setText(_caption(db.problems.get(problem_id)))
         f.entryDateEdit.set_iso(today().isoformat())
         f.buttonBox.button(QDialogButtonBox.Ok).setText("保存")
         f.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
@@ -112,12 +112,12 @@ class ProgressDialog(StoreDialog):
             errors["entry_date"] = str(exc)
         if errors:
             raise ValidationError(errors)
-        self.progress_id = self.store.add_progress(self.problem_id, {
+        self.progress_id = self.db.progress.add(self.problem_id, {
             "entry_date": f.entryDateEdit.text(), "note": f.noteEdit.toPlainText(),
             "amount_repaid": amount or 0})
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store, problem_id: int) -> int | None:
+    def ask(cls, parent: QWidget | None, db, problem_id: int) -> int | None:
         """Add a progress entry; returns its id, or None if cancelled."""
-        dialog = cls(parent, store, problem_id)
+        dialog = cls(parent, db, problem_id)
         return dialog.progress_id if dialog.exec() == QDialog.Accepted else None

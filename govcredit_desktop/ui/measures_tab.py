@@ -19,10 +19,10 @@ HEADERS = ["期限提示", "措施内容", "责任人", "完成时限", "状态"
 
 
 class MeasuresTab(RecordTab):
-    def __init__(self, owner: QWidget, store, today: _dt.date, table: QTableWidget,
+    def __init__(self, owner: QWidget, db, today: _dt.date, table: QTableWidget,
                  add_button: QPushButton, edit_button: QPushButton,
                  delete_button: QPushButton):
-        super().__init__(owner, store, table, HEADERS, stretch=1)
+        super().__init__(owner, db, table, HEADERS, stretch=1)
         self.today = today
         self.add_button = add_button
         self.edit_button = edit_button
@@ -37,7 +37,7 @@ class MeasuresTab(RecordTab):
                 Qt.Key_Enter: self.edit, Qt.Key_Delete: self.delete}
 
     def records(self) -> list[dict]:
-        return self.store.list_measures(self.problem_id)
+        return self.db.measures.list(self.problem_id)
 
     def fill_row(self, row: int, m: dict) -> None:
         table = self.table
@@ -65,13 +65,13 @@ class MeasuresTab(RecordTab):
     def add(self) -> None:
         if not self.add_button.isEnabled():
             return
-        self.show_saved(MeasureDialog.ask(self.owner, self.store, self.problem_id))
+        self.show_saved(MeasureDialog.ask(self.owner, self.db, self.problem_id))
 
     def edit(self) -> None:
         measure_id = self.selected_id()
         if measure_id is None or not self.edit_button.isEnabled():
             return
-        if MeasureDialog.ask(self.owner, self.store, self.problem_id, measure_id) is not None:
+        if MeasureDialog.ask(self.owner, self.db, self.problem_id, measure_id) is not None:
             self.show_saved(measure_id)
 
     def delete(self) -> None:
@@ -79,6 +79,6 @@ class MeasuresTab(RecordTab):
         if measure_id is None or not self.delete_button.isEnabled():
             return
         if confirm_and_delete(self.owner, "删除这条整改措施吗？",
-                              lambda: self.store.delete_measure(measure_id)):
+                              lambda: self.db.measures.delete(measure_id)):
             self.changed.emit()
             self.load()

@@ -32,9 +32,9 @@ class PersonForm(QDialog):
 
     FIELDS = ("name", "post", "unit", "phone")
 
-    def __init__(self, parent: QWidget | None, store, person_id: int | None = None):
+    def __init__(self, parent: QWidget | None, db, person_id: int | None = None):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.person_id = person_id
         self.form = Ui_PersonForm()
         self.form.setupUi(self)
@@ -53,7 +53,7 @@ class PersonForm(QDialog):
         f.nameEdit.textEdited.connect(lambda _text: self.errors.clear("name"))
 
         # Units repeat (局办公室, 计划财务股 …): offer the ones already typed.
-        persons = store.list_persons()
+        persons = db.people.list()
         units = sorted({p["unit"] for p in persons if p["unit"]})
         completer = QCompleter(units, self)
         completer.setCaseSensitivity(Qt.CaseInsensitive)
@@ -63,7 +63,7 @@ class PersonForm(QDialog):
         if person_id is None:
             self.setWindowTitle("新增责任人")
         else:
-            person = store.get_person(person_id)
+            person = db.people.get(person_id)
             self.setWindowTitle(f"编辑责任人 — {person['name']}")
             for field, edit in self.inputs.items():
                 edit.setText(person.get(field) or "")
@@ -77,9 +77,9 @@ class PersonForm(QDialog):
         self.form.generalError.hide()
         try:
             if self.person_id is None:
-                self.person_id = self.store.add_person(self.values())
+                self.person_id = self.db.people.add(self.values())
             else:
-                self.store.update_person(self.person_id, self.values())
+                self.db.people.update(self.person_id, self.values())
         except ValidationError as err:
             rest = self.errors.show(err.errors)
             if rest:
@@ -99,18 +99,18 @@ class PersonForm(QDialog):
         self.form.generalError.show()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store, person_id: int | None = None) -> int | None:
+    def ask(cls, parent: QWidget | None, db, person_id: int | None = None) -> int | None:
         """The id of the person added or edited, or None when cancelled."""
-        dialog = cls(parent, store, person_id)
+        dialog = cls(parent, db, person_id)
         return dialog.person_id if dialog.exec() == QDialog.Accepted else None
 
 
 class PersonsDialog(QDialog):
     """The list of persons with 新增 / 编辑 / 停用·启用 / 删除."""
 
-    def __init__(self, parent: QWidget | None, store):
+    def __init__(self, parent: QWidget | None, db):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.changed = False
         self.form = Ui_PersonsDialog()
         self.form.setupUi(self)
@@ -149,14 +149,14 @@ class PersonsDialog(QDialog):
     def reload(self, select_id: int | None = None) -> None:
         if select_id is None:
             select_id = self.current_id()
-        persons = self.store.list_persons()
+        persons = self.db.people.list()
         table = self.form.table
         table.setRowCount(len(persons))
         select_row = 0 if persons else -1
         italic = QFont(table.font())
         italic.setItalic(True)
         for row, person in enumerate(persons):
-            owned = self.store.person_ownership_count(person["id"])
+            owned = self.db.people.ownership_count(person["id"])
             active = bool(person["active"])
             cells = (person["name"], person["post"], person["unit"], person["phone"],
                      "启用" if active else "已停用", str(owned))
@@ -200,7 +200,7 @@ class PersonsDialog(QDialog):
 
     # --- actions -------------------------------------------------------------
     def add(self) -> None:
-        person_id = PersonForm.ask(self, self.store)
+        person_id = PersonForm.ask(self, self.db)
         if person_id is not None:
             self.changed = True
             self.reload(person_id)
@@ -210,7 +210,7 @@ class PersonsDialog(QDialog):
         person_id = self.current_id()
         if person_id is None:
             return
-        if PersonForm.ask(self, self.store, person_id) is not None:
+        if PersonForm.ask(self, self.db, person_id) is not None:
             self.changed = True
             self.reload(person_id)
         self.form.table.setFocus()
@@ -220,7 +220,7 @@ class PersonsDialog(QDialog):
         if person_id is None:
             return
         try:
-            self.store.set_person_active(person_id, not self._current(2))
+            self.db.people.set_active(person_id, not self._current(2))
         except UserError as err:
             QMessageBox.warning(self, "无法修改", str(err))
             return
@@ -248,7 +248,7 @@ class PersonsDialog(QDialog):
         try:
             # The store decides: it refuses when the person still owns problems
             # or measures, with a message that says so.
-            self.store.delete_person(person_id)
+            self.db.people.delete(person_id)
         except UserError as err:
             self._offer_deactivate(person_id, str(err))
             return
@@ -266,13 +266,13 @@ class PersonsDialog(QDialog):
             "已有问题和措施中的记录保持不变。",
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         if answer == QMessageBox.Yes:
-            self.store.set_person_active(person_id, False)
+            self.db.people.set_active(person_id, False)
             self.changed = True
             self.reload(person_id)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, store) -> bool:
+    def ask(cls, parent: QWidget | None, db) -> bool:
         """Show the list; True if anything was added, edited or removed."""
-        dialog = cls(parent, store)
+        dialog = cls(parent, db)
         dialog.exec()
         return dialog.changed

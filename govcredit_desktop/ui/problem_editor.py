@@ -31,8 +31,8 @@ from govcredit_desktop.core import rules
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.fields import PROBLEM_LABELS
-from govcredit_desktop.core.vocab import EDITABLE_STATUSES, STATUS_CLOSED, STATUS_OPEN
-from govcredit_desktop.store import ledger_query
+from govcredit_desktop.core.vocab import EDITABLE_STATUSES, ProblemStatus
+from govcredit_desktop.store.queries import ledger
 from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog, ReopenDialog
 from govcredit_desktop.ui.evidence_tab import EvidenceTab
 from govcredit_desktop.ui.forms.ui_problem_editor import Ui_ProblemEditor
@@ -61,7 +61,7 @@ FIELD_WIDGETS = {
     "category": "categoryCombo",
     "source": "sourceCombo",
     "status": "statusCombo",
-    "dishonesty_record": "dishonestyRecordCheck",
+    "listed_as_dishonest": "dishonestyRecordCheck",
     "counterparty": "counterpartyEdit",
     "counterparty_uscc": "counterpartyUsccEdit",
     "amount_involved": "amountInvolvedEdit",
@@ -87,10 +87,10 @@ ERROR_STYLE = "color: #c62828;"
 
 
 class ProblemEditor(QDialog):
-    def __init__(self, parent: QWidget | None, store, problem_id: int | None = None,
+    def __init__(self, parent: QWidget | None, db, problem_id: int | None = None,
                  campaign_id: int | None = None, history: EditHistory | None = None):
         super().__init__(parent)
-        self.store = store
+        self.db = db
         self.problem_id = problem_id
         self.history = history if history is not None else EditHistory(parent=self)
         self.changed = False
@@ -138,15 +138,15 @@ class ProblemEditor(QDialog):
     # --- setup ---------------------------------------------------------------
     def _fill_choices(self, campaign_id: int | None) -> None:
         f = self.form
-        problem = self.store.get_problem(self.problem_id) if self.problem_id else {}
+        problem = self.db.problems.get(self.problem_id) if self.problem_id else {}
         current_campaign = problem.get("campaign_id", campaign_id)
-        for campaign in self.store.list_campaigns():
+        for campaign in self.db.settings.list_campaigns():
             f.campaignCombo.addItem(campaign["name"], campaign["id"])
         if current_campaign is not None:
             f.campaignCombo.setCurrentIndex(f.campaignCombo.findData(current_campaign))
         # The number is per campaign, so the campaign is chosen once, at creation.
         f.campaignCombo.setEnabled(self.problem_id is None)
-        units = ledger_query.distinct_units(self.store, current_campaign)
+        units = ledger.distinct_units(self.db, current_campaign)
         for edit in (f.responsibleUnitEdit, f.leadUnitEdit):
             completer = QCompleter(units, edit)
             completer.setCaseSensitivity(Qt.CaseInsensitive)
@@ -180,12 +180,12 @@ class ProblemEditor(QDialog):
         """The record tabs are controllers of their own; the editor refreshes
         what depends on their records when they report a write."""
         f = self.form
-        self.measures_tab = MeasuresTab(self, self.store, self.today, f.measuresTable,
+        self.measures_tab = MeasuresTab(self, self.db, self.today, f.measuresTable,
                                         f.addMeasureButton, f.editMeasureButton,
                                         f.deleteMeasureButton)
-        self.progress_tab = ProgressTab(self, self.store, f.progressTable,
+        self.progress_tab = ProgressTab(self, self.db, f.progressTable,
                                         f.addProgressButton, f.deleteProgressButton)
-        self.evidence_tab = EvidenceTab(self, self.store, f.evidenceTable,
+        self.evidence_tab = EvidenceTab(self, self.db, f.evidenceTable,
                                         f.addEvidenceButton, f.openEvidenceButton,
                                         f.saveEvidenceButton, f.deleteEvidenceButton)
         self.measures_tab.changed.connect(self._record_written)
@@ -211,8 +211,8 @@ class ProblemEditor(QDialog):
     def load(self) -> None:
         """Show the stored problem (fields with refused text keep that text)."""
         f = self.form
-        problem = self.store.get_problem(self.problem_id) if self.problem_id else {}
-        self._closed = problem.get("status") == STATUS_CLOSED
+        problem = self.db.problems.get(self.problem_id) if self.problem_id else {}
+        self._closed = problem.get("status") == ProblemStatus.CLOSED
         self._loading = True
         try:
             for field in REQUIRED_FOR_CREATE + tuple(
@@ -239,7 +239,7 @@ class ProblemEditor(QDialog):
         self._update_undo_button()
 
     def _show_light(self, problem: dict) -> None:
-        if problem.get("status") == STATUS_CLOSED:
+        if problem.get("status") == ProblemStatus.CLOSED:
             self.form.lightLabel.setText(
                 f'<span style="color:{LIGHT_COLOURS["green"]}">●</span> 已销号')
             return
@@ -250,16 +250,16 @@ class ProblemEditor(QDialog):
         widget = self.inputs[field]
         persons = None
         if field in VOCAB_FIELDS:
-            fill_vocab_combo(widget, self.store.vocabulary(field), value)
+            fill_vocab_combo(widget, self.db.settings.vocabulary(field), value)
         elif field == "status":
             widget.clear()
             statuses = list(EDITABLE_STATUSES)
-            if value == STATUS_CLOSED:
-                statuses.append(STATUS_CLOSED)
+            if value == ProblemStatus.CLOSED:
+                statuses.append(ProblemStatus.CLOSED)
             widget.addItems(statuses)
-            widget.setCurrentText(value or STATUS_OPEN)
+            widget.setCurrentText(value or ProblemStatus.OPEN)
         elif field in ("responsible_leader_id", "responsible_person_id"):
-            persons = persons or self.store.list_persons()
+            persons = persons or self.db.people.list()
             fill_person_combo(widget, persons, value)
         elif isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
@@ -335,8 +335,8 @@ class ProblemEditor(QDialog):
             return
         try:
             if field in VOCAB_FIELDS:
-                ensure_vocab(self.store, field, value)
-            old = self.store.update_problem(self.problem_id, {field: value})
+                ensure_vocab(self.db, field, value)
+            old = self.db.problems.update(self.problem_id, {field: value})
         except ValidationError as exc:
             self._refuse(field, exc.errors.get(field) or "；".join(exc.errors.values()))
             return
@@ -366,7 +366,7 @@ class ProblemEditor(QDialog):
         for field in list(self._pending):
             try:
                 value = self._value(field)
-                old = self.store.update_problem(self.problem_id, {field: value})
+                old = self.db.problems.update(self.problem_id, {field: value})
             except (ValueError, UserError):
                 continue
             self._accepted(field)
@@ -375,7 +375,7 @@ class ProblemEditor(QDialog):
                                     PROBLEM_LABELS.get(field, field))
 
     def _refresh_after_change(self, field: str) -> None:
-        problem = self.store.get_problem(self.problem_id)
+        problem = self.db.problems.get(self.problem_id)
         self._show_light(problem)
         if field == "title":
             self.setWindowTitle(f"问题编辑 — {problem['number']} {problem['title']}")
@@ -413,8 +413,8 @@ class ProblemEditor(QDialog):
         while True:
             try:
                 for field in VOCAB_FIELDS:
-                    ensure_vocab(self.store, field, values.get(field))
-                self.problem_id = self.store.add_problem(values)
+                    ensure_vocab(self.db, field, values.get(field))
+                self.problem_id = self.db.problems.add(values)
                 break
             except ValidationError as exc:
                 rest = {}
@@ -473,7 +473,7 @@ class ProblemEditor(QDialog):
             return
         label = self.history.last_label()
         try:
-            self.history.undo(self.store)
+            self.history.undo(self.db)
         except UserError as exc:
             QMessageBox.warning(self, "不能撤销", str(exc))
             return
@@ -552,7 +552,7 @@ class ProblemEditor(QDialog):
         if self.problem_id is None:
             return
         self._commit_focused()
-        if CloseProblemDialog.ask(self, self.store, self.problem_id):
+        if CloseProblemDialog.ask(self, self.db, self.problem_id):
             self.changed = True
             self.form.saveStateLabel.setText("已销号")
             self.load()
@@ -560,7 +560,7 @@ class ProblemEditor(QDialog):
     def reopen_problem(self) -> None:
         if self.problem_id is None:
             return
-        if ReopenDialog.ask(self, self.store, self.problem_id):
+        if ReopenDialog.ask(self, self.db, self.problem_id):
             self.changed = True
             self.form.saveStateLabel.setText("已撤销销号，可以继续修改")
             self.load()
@@ -574,7 +574,7 @@ class ProblemEditor(QDialog):
         self._reload_fields()
 
     def _reload_fields(self) -> None:
-        problem = self.store.get_problem(self.problem_id)
+        problem = self.db.problems.get(self.problem_id)
         self._loading = True
         try:
             for field in ("amount_repaid", "status"):
@@ -585,12 +585,12 @@ class ProblemEditor(QDialog):
 
     # --- entry point -----------------------------------------------------------
     @classmethod
-    def edit(cls, parent: QWidget | None, store, problem_id: int | None = None,
+    def edit(cls, parent: QWidget | None, db, problem_id: int | None = None,
              campaign_id: int | None = None, history: EditHistory | None = None) -> bool:
         """Open the editor (a new problem when ``problem_id`` is None).
 
         Returns True if anything was written.
         """
-        dialog = cls(parent, store, problem_id, campaign_id, history)
+        dialog = cls(parent, db, problem_id, campaign_id, history)
         dialog.exec()
         return dialog.changed

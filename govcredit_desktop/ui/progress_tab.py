@@ -17,9 +17,9 @@ HEADERS = ["日期", "进展情况", "本次清偿金额(元)"]
 
 
 class ProgressTab(RecordTab):
-    def __init__(self, owner: QWidget, store, table: QTableWidget,
+    def __init__(self, owner: QWidget, db, table: QTableWidget,
                  add_button: QPushButton, delete_button: QPushButton):
-        super().__init__(owner, store, table, HEADERS, stretch=1)
+        super().__init__(owner, db, table, HEADERS, stretch=1)
         self.add_button = add_button
         self.delete_button = delete_button
         add_button.clicked.connect(self.add)
@@ -29,7 +29,7 @@ class ProgressTab(RecordTab):
         return {Qt.Key_Insert: self.add, Qt.Key_Delete: self.delete}
 
     def records(self) -> list[dict]:
-        return self.store.list_progress(self.problem_id)
+        return self.db.progress.list(self.problem_id)
 
     def fill_row(self, row: int, p: dict) -> None:
         self.table.setItem(row, 0, item(format_cn(p["entry_date"]), p["id"]))
@@ -48,7 +48,7 @@ class ProgressTab(RecordTab):
     def add(self) -> None:
         if not self.add_button.isEnabled():
             return
-        self.show_saved(ProgressDialog.ask(self.owner, self.store, self.problem_id))
+        self.show_saved(ProgressDialog.ask(self.owner, self.db, self.problem_id))
 
     def delete(self) -> None:
         entry_id = self.selected_id()
@@ -56,6 +56,6 @@ class ProgressTab(RecordTab):
             return
         if confirm_and_delete(self.owner,
                               "删除这条进展吗？其中登记的清偿金额将从已清偿金额中扣除。",
-                              lambda: self.store.delete_progress(entry_id)):
+                              lambda: self.db.progress.delete(entry_id)):
             self.changed.emit()
             self.load()

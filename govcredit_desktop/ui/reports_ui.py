@@ -1,7 +1,7 @@
 """The 报表 menu: generate a document off the GUI thread, then preview, print or save it;
 export the Excel ledger.
 
-    populate_reports_menu(window.reports_menu, window, lambda: window.store,
+    populate_reports_menu(window.reports_menu, window, lambda: window.db,
                           window.default_campaign)
 """
 
@@ -57,7 +57,7 @@ def _suggested_name(kind_name: str, suffix: str) -> str:
     return f"{kind_name}_{_dt.date.today().isoformat()}{suffix}"
 
 
-def generate_report(parent: QWidget, store, kind: str, campaign_id: int | None,
+def generate_report(parent: QWidget, db, kind: str, campaign_id: int | None,
                     preview: Callable | None = None) -> BackgroundJob:
     """Write the document into a temporary folder in the background, then preview it.
 
@@ -69,7 +69,7 @@ def generate_report(parent: QWidget, store, kind: str, campaign_id: int | None,
     out = folder / f"{name}.pdf"
 
     def work(progress, cancelled):
-        return documents.write_report(store, kind, out, campaign_id=campaign_id,
+        return documents.write_report(db, kind, out, campaign_id=campaign_id,
                                       progress=progress, cancelled=cancelled)
 
     def cleanup() -> None:
@@ -93,7 +93,7 @@ def generate_report(parent: QWidget, store, kind: str, campaign_id: int | None,
                              on_success=show, on_failure=failed, on_cancelled=cleanup)
 
 
-def export_excel(parent: QWidget, store, campaign_id: int | None) -> BackgroundJob | None:
+def export_excel(parent: QWidget, db, campaign_id: int | None) -> BackgroundJob | None:
     """Ask where to save, then write the Excel ledger in the background."""
     start = Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
@@ -109,7 +109,7 @@ def export_excel(parent: QWidget, store, campaign_id: int | None) -> BackgroundJ
     def work(progress, cancelled):
         from govcredit_desktop.reports import excel_ledger
 
-        return excel_ledger.export_ledger(store, target, campaign_id, progress=progress,
+        return excel_ledger.export_ledger(db, target, campaign_id, progress=progress,
                                           cancelled=cancelled)
 
     def done(result) -> None:

@@ -92,11 +92,11 @@ class RecordTab(QObject):
     # one-line values turns this off.
     resize_rows = True
 
-    def __init__(self, owner: QWidget, store, table: QTableWidget,
+    def __init__(self, owner: QWidget, db, table: QTableWidget,
                  headers: list[str], stretch: int):
         super().__init__(owner)
         self.owner = owner
-        self.store = store
+        self.db = db
         self.table = table
         self.problem_id: int | None = None
         self.editable = False

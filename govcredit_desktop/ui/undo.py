@@ -43,13 +43,13 @@ class EditHistory(QObject):
     def last_label(self) -> str:
         return self._edits[-1].label if self._edits else ""
 
-    def undo(self, store) -> int | None:
+    def undo(self, db) -> int | None:
         """Write the last edit's old values back; returns the problem id, or None."""
         if not self._edits:
             return None
         edit = self._edits.pop()
         try:
-            store.update_problem(edit.problem_id, edit.old)
+            db.problems.update(edit.problem_id, edit.old)
         except Exception:
             self._edits.append(edit)
             raise

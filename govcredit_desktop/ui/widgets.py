@@ -285,11 +285,11 @@ def fill_vocab_combo(combo: QComboBox, values: list[str], current: str | None) -
         combo.blockSignals(blocked)
 
 
-def ensure_vocab(store, kind: str, value: str | None) -> None:
+def ensure_vocab(db, kind: str, value: str | None) -> None:
     """Remember a value the user typed into a vocabulary combo."""
     value = (value or "").strip()
-    if value and value not in store.vocabulary(kind):
-        store.add_vocabulary(kind, value)
+    if value and value not in db.settings.vocabulary(kind):
+        db.settings.add_vocabulary(kind, value)
 
 
 def person_label(person: dict) -> str:

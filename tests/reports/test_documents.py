@@ -10,12 +10,14 @@ from pypdf import PdfReader
 from govcredit_desktop import demo
 from govcredit_desktop.cli import main
 from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.reports import documents, ledger_data
+from govcredit_desktop.reports import documents
 from govcredit_desktop.reports.document_parts import wan
 from govcredit_desktop.reports.fonts import FontError
 from govcredit_desktop.reports.gongwen import BuildCancelled
-from govcredit_desktop.reports.summary import campaign_summary, percent
-from govcredit_desktop.store import Store
+from govcredit_desktop.reports.subject import campaign_for
+from govcredit_desktop.store import Database
+from govcredit_desktop.store.queries import report_data
+from govcredit_desktop.store.queries.summary import campaign_summary, percent
 
 KINDS = list(documents.REPORT_KINDS)
 DATE = dt.date(2026, 12, 30)
@@ -30,21 +32,21 @@ TITLES = {
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("db") / "demo.sqlite"
-    with Store(path) as store:
-        demo.generate(store, 60, today=DATE - dt.timedelta(days=3))
+    with Database(path) as db:
+        demo.generate(db, 60, today=DATE - dt.timedelta(days=3))
     return path
 
 
 @pytest.fixture(scope="module")
-def store(demo_db):
-    with Store(demo_db) as s:
+def db(demo_db):
+    with Database(demo_db) as s:
         yield s
 
 
 @pytest.fixture(scope="module")
-def pdfs(store, tmp_path_factory):
+def pdfs(db, tmp_path_factory):
     out = tmp_path_factory.mktemp("pdf")
-    return {k: documents.write_report(store, k, out / f"{k}.pdf", date=DATE) for k in KINDS}
+    return {k: documents.write_report(db, k, out / f"{k}.pdf", date=DATE) for k in KINDS}
 
 
 def flat_text(path) -> str:
@@ -62,11 +64,11 @@ def _fonts_of(reader):
 
 
 @pytest.fixture(scope="module")
-def facts(store):
-    campaign = ledger_data.campaign_for(store)
-    rows = list(ledger_data.iter_ledger_rows(store, campaign["id"]))
-    return {"campaign": campaign, "rows": rows, "department": store.get_department(),
-            "summary": campaign_summary(store, campaign["id"], DATE)}
+def facts(db):
+    campaign = campaign_for(db)
+    rows = list(report_data.iter_ledger_rows(db, campaign["id"]))
+    return {"campaign": campaign, "rows": rows, "department": db.settings.department(),
+            "summary": campaign_summary(db, campaign["id"], DATE)}
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -145,10 +147,10 @@ def test_every_font_is_embedded(pdfs, kind):
 
 @pytest.fixture
 def empty_store(tmp_path):
-    with Store(tmp_path / "empty.sqlite") as s:
-        s.save_department({"name": "某某县财政局", "uscc": demo.random_uscc(__import__(
+    with Database(tmp_path / "empty.sqlite") as s:
+        s.settings.save_department({"name": "某某县财政局", "uscc": demo.random_uscc(__import__(
             "random").Random(1)), "preparer": "李四", "reviewer": "王五", "signatory": "赵六"})
-        s.add_campaign({"name": "2021年政务失信问题专项治理", "number_prefix": "2021"})
+        s.settings.add_campaign({"name": "2021年政务失信问题专项治理", "number_prefix": "2021"})
         yield s
 
 
@@ -161,36 +163,36 @@ def test_empty_campaign_says_no_problems(empty_store, tmp_path, kind):
 
 
 def test_missing_department_asks_for_it(tmp_path):
-    with Store(tmp_path / "nodept.sqlite") as s:
-        s.add_campaign({"name": "2021年政务失信问题专项治理", "number_prefix": "2021"})
+    with Database(tmp_path / "nodept.sqlite") as s:
+        s.settings.add_campaign({"name": "2021年政务失信问题专项治理", "number_prefix": "2021"})
         with pytest.raises(UserError, match="单位信息"):
             documents.write_report(s, "ledger", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_unknown_kind_and_campaign(store, tmp_path):
+def test_unknown_kind_and_campaign(db, tmp_path):
     with pytest.raises(UserError, match="未知的报告类型"):
-        documents.write_report(store, "nonsense", tmp_path / "x.pdf")
+        documents.write_report(db, "nonsense", tmp_path / "x.pdf")
     with pytest.raises(UserError, match="专项治理"):
-        documents.write_report(store, "plan", tmp_path / "x.pdf", campaign_id=999)
+        documents.write_report(db, "plan", tmp_path / "x.pdf", campaign_id=999)
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_unwritable_path_leaves_nothing(store, tmp_path, kind):
+def test_unwritable_path_leaves_nothing(db, tmp_path, kind):
     target = tmp_path / "no-such-folder" / "x.pdf"
     with pytest.raises(UserError, match="无法在"):
-        documents.write_report(store, kind, target)
+        documents.write_report(db, kind, target)
     assert not target.parent.exists()
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_cancel_leaves_no_file(store, tmp_path, kind):
+def test_cancel_leaves_no_file(db, tmp_path, kind):
     with pytest.raises(BuildCancelled):
-        documents.write_report(store, kind, tmp_path / "x.pdf", cancelled=lambda: True)
+        documents.write_report(db, kind, tmp_path / "x.pdf", cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cancel_midway_keeps_the_old_file(store, tmp_path):
+def test_cancel_midway_keeps_the_old_file(db, tmp_path):
     target = tmp_path / "ledger.pdf"
     target.write_bytes(b"old")
     calls = []
@@ -199,15 +201,15 @@ def test_cancel_midway_keeps_the_old_file(store, tmp_path):
         calls.append((done, total))
 
     with pytest.raises(BuildCancelled):
-        documents.write_report(store, "ledger", target, progress=progress,
+        documents.write_report(db, "ledger", target, progress=progress,
                                cancelled=lambda: len(calls) > 1)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["ledger.pdf"]
 
 
-def test_ledger_progress_reaches_the_total(store, tmp_path):
+def test_ledger_progress_reaches_the_total(db, tmp_path):
     calls = []
-    documents.write_report(store, "ledger", tmp_path / "l.pdf",
+    documents.write_report(db, "ledger", tmp_path / "l.pdf",
                            progress=lambda d, t: calls.append((d, t)))
     assert len(calls) > 2
     assert calls[-1][0] == calls[-1][1]
@@ -216,10 +218,10 @@ def test_ledger_progress_reaches_the_total(store, tmp_path):
 
 
 def test_a_character_no_font_has_is_refused_in_chinese(tmp_path):
-    with Store(tmp_path / "rare.sqlite") as s:
+    with Database(tmp_path / "rare.sqlite") as s:
         demo.generate(s, 3)
         person = s.scalar("SELECT responsible_person_id FROM problem LIMIT 1")
-        s.update_person(person, {"name": "王\U000F0001"})  # a private-use character
+        s.people.update(person, {"name": "王\U000F0001"})  # a private-use character
         with pytest.raises(FontError, match="U\\+F0001"):
             documents.write_report(s, "ledger", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()
@@ -271,11 +273,11 @@ def _page_texts(path) -> list[str]:
 # problems a page).
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 16, 19, 23, 27, 31])
 def test_ledger_signature_page_holds_the_last_problems(tmp_path, n):
-    with Store(tmp_path / "d.sqlite") as s:
+    with Database(tmp_path / "d.sqlite") as s:
         demo.generate(s, n, today=DATE - dt.timedelta(days=3))
         pages = _page_texts(documents.write_report(s, "ledger", tmp_path / "l.pdf", date=DATE))
-        numbers = [r["number"] for r in ledger_data.iter_ledger_rows(
-            s, ledger_data.campaign_for(s)["id"])]
+        numbers = [r["number"] for r in report_data.iter_ledger_rows(
+            s, campaign_for(s)["id"])]
     assert all(pages), "a page with nothing but its number"
     assert "签发人" in pages[-1] and not any("签发人" in t for t in pages[:-1])
     assert "合计" in pages[-1]

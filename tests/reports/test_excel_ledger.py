@@ -1,6 +1,6 @@
 """The Excel ledger, reloaded with openpyxl and checked cell by cell against the database.
 
-Expected values are built from the store's own API (get_problem, list_measures,
+Expected values are built from the store's own API (db.problems.get, db.measures.list,
 list_progress, get_person), not from the writer's helpers, so a wrong join or a
 shifted column fails here.
 """
@@ -21,9 +21,10 @@ from openpyxl.worksheet import _writer as openpyxl_sheet_writer
 from govcredit_desktop import demo
 from govcredit_desktop.cli import main
 from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.core.vocab import MEASURE_STATUSES, STATUSES
-from govcredit_desktop.reports import excel_ledger, ledger_data
-from govcredit_desktop.store import Store
+from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
+from govcredit_desktop.reports import excel_ledger
+from govcredit_desktop.store import Database
+from govcredit_desktop.store.queries import report_data
 
 TODAY = dt.date(2026, 12, 30)
 FIRST = excel_ledger.FIRST_DATA_ROW
@@ -40,22 +41,22 @@ MEASURE_HEADERS = ["问题编号", "问题标题", "序号", "措施内容", "�
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("db") / "demo.sqlite"
-    with Store(path) as store:
-        demo.generate(store, 60, today=TODAY - dt.timedelta(days=3))
+    with Database(path) as db:
+        demo.generate(db, 60, today=TODAY - dt.timedelta(days=3))
     return path
 
 
 @pytest.fixture(scope="module")
-def store(demo_db):
-    with Store(demo_db) as s:
+def db(demo_db):
+    with Database(demo_db) as s:
         yield s
 
 
 @pytest.fixture(scope="module")
-def exported(store, tmp_path_factory):
+def exported(db, tmp_path_factory):
     out = tmp_path_factory.mktemp("out") / "台账.xlsx"
     calls = []
-    result = excel_ledger.export_ledger(store, out, progress=lambda d, t: calls.append((d, t)),
+    result = excel_ledger.export_ledger(db, out, progress=lambda d, t: calls.append((d, t)),
                                         today=TODAY)
     assert result == out
     return out, calls
@@ -90,8 +91,8 @@ def _iso(value):
     return dt.date.fromisoformat(value) if value else None
 
 
-def _person(store, person_id) -> str:
-    return store.get_person(person_id)["name"] if person_id else ""
+def _person(db, person_id) -> str:
+    return db.people.get(person_id)["name"] if person_id else ""
 
 
 def _cn(iso: str) -> str:
@@ -99,19 +100,19 @@ def _cn(iso: str) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-def _problems_in_order(store):
-    campaign = store.list_campaigns()[0]
-    ids = [r["id"] for r in store.query(
+def _problems_in_order(db):
+    campaign = db.settings.list_campaigns()[0]
+    ids = [r["id"] for r in db.query(
         "SELECT id FROM problem WHERE campaign_id = ? ORDER BY seq", (campaign["id"],))]
-    return [store.get_problem(i) for i in ids]
+    return [db.problems.get(i) for i in ids]
 
 
 # --- every cell ----------------------------------------------------------------------
 
 
-def test_every_problem_row_matches_the_database(store, wb):
+def test_every_problem_row_matches_the_database(db, wb):
     ws = wb[excel_ledger.SHEET_LEDGER]
-    problems = _problems_in_order(store)
+    problems = _problems_in_order(db)
     assert len(problems) == 60
     for index, p in enumerate(problems, 1):
         r = FIRST + index - 1
@@ -126,7 +127,7 @@ def test_every_problem_row_matches_the_database(store, wb):
         assert _as_date(row[10]) == _iso(p["discovered_date"]), where
         assert _text(row[11]) == p["target"], where
 
-        measures = store.list_measures(p["id"])
+        measures = db.measures.list(p["id"])
         lines = _text(row[12]).split("\n")
         assert len(lines) == len(measures) >= 1, where
         for i, (line, m) in enumerate(zip(lines, measures, strict=True), 1):
@@ -135,12 +136,12 @@ def test_every_problem_row_matches_the_database(store, wb):
             assert _cn(m["deadline"]) in line, (where, line)
 
         assert [_text(v) for v in row[13:17]] == [
-            p["lead_unit"], p["responsible_unit"], _person(store, p["responsible_leader_id"]),
-            _person(store, p["responsible_person_id"])], where
+            p["lead_unit"], p["responsible_unit"], _person(db, p["responsible_leader_id"]),
+            _person(db, p["responsible_person_id"])], where
         assert _as_date(row[17]) == _iso(p["deadline"]), where
         assert row[18] == p["status"], where
 
-        entries = store.list_progress(p["id"])
+        entries = db.progress.list(p["id"])
         if entries:
             latest = max(entries, key=lambda e: (e["entry_date"], e["id"]))
             assert latest["note"] in row[19] and _cn(latest["entry_date"]) in row[19], where
@@ -153,21 +154,21 @@ def test_every_problem_row_matches_the_database(store, wb):
         remark = _text(row[22])
         assert p["counterparty_uscc"] in remark, where
         assert p["closure_remark"] in remark, where
-        assert ("已纳入政务失信记录" in remark) == bool(p["dishonesty_record"]), where
+        assert ("已纳入政务失信记录" in remark) == bool(p["listed_as_dishonest"]), where
 
     # Nothing after the data but the signature line.
     after = FIRST + len(problems)
-    department = store.get_department()
+    department = db.settings.department()
     assert ws.cell(after, 1).value.startswith(f"经办人：{department['preparer']}")
     assert ws.max_row == after
 
 
-def test_every_measure_row_matches_the_database(store, wb):
+def test_every_measure_row_matches_the_database(db, wb):
     ws = wb[excel_ledger.SHEET_MEASURES]
     assert [c.value for c in ws[2]] == MEASURE_HEADERS
     r = 3
-    for p in _problems_in_order(store):
-        for i, m in enumerate(store.list_measures(p["id"]), 1):
+    for p in _problems_in_order(db):
+        for i, m in enumerate(db.measures.list(p["id"]), 1):
             row = [c.value for c in ws[r]]
             assert row[:5] == [p["number"], p["title"], i, m["content"], m["owner_name"]], r
             assert _as_date(row[5]) == _iso(m["deadline"]), r
@@ -192,9 +193,9 @@ def test_money_and_date_cells_are_typed_and_formatted(wb):
 # --- layout --------------------------------------------------------------------------
 
 
-def test_title_subtitle_and_two_level_headers(store, wb):
+def test_title_subtitle_and_two_level_headers(db, wb):
     ws = wb[excel_ledger.SHEET_LEDGER]
-    department, campaign = store.get_department(), store.list_campaigns()[0]
+    department, campaign = db.settings.department(), db.settings.list_campaigns()[0]
     assert ws["A1"].value == f"{department['name']}{campaign['name']}问题整改台账"
     assert ws["A2"].value == f"填报单位（盖章）：{department['name']}"
     assert ws["I2"].value == f"依据文件：{campaign['doc_number']}"
@@ -216,7 +217,7 @@ def test_status_drop_down_print_titles_and_page_setup(wb):
     lists = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     status = lists[f"S{FIRST}:S{last}"]
     assert status.type == "list" and status.errorStyle == "stop"
-    assert status.formula1 == '"' + ",".join(STATUSES) + '"'
+    assert status.formula1 == '"' + ",".join(tuple(ProblemStatus)) + '"'
     assert f"C{FIRST}:C{last}" in lists  # 重点领域 drop-down (a warning only)
     assert ws.print_title_rows == "$3:$4"
     assert ws.freeze_panes == f"C{FIRST}"
@@ -228,7 +229,7 @@ def test_status_drop_down_print_titles_and_page_setup(wb):
 
     measures = wb[excel_ledger.SHEET_MEASURES]
     dv = measures.data_validations.dataValidation[0]
-    assert dv.formula1 == '"' + ",".join(MEASURE_STATUSES) + '"'
+    assert dv.formula1 == '"' + ",".join(tuple(MeasureStatus)) + '"'
     assert str(dv.sqref) == f"G3:G{measures.max_row}"
     assert measures.print_title_rows == "$2:$2"
     assert measures.freeze_panes == "A3"
@@ -244,22 +245,22 @@ def test_rows_with_several_measures_are_taller(wb):
             assert height and height >= lines * excel_ledger.LINE_HEIGHT, r
 
 
-def test_progress_is_reported_up_to_the_total(store, exported):
+def test_progress_is_reported_up_to_the_total(db, exported):
     calls = exported[1]
-    campaign = store.list_campaigns()[0]
-    total = (ledger_data.count_problems(store, campaign["id"])
-             + ledger_data.count_measures(store, campaign["id"]))
+    campaign = db.settings.list_campaigns()[0]
+    total = (report_data.count_problems(db, campaign["id"])
+             + report_data.count_measures(db, campaign["id"]))
     assert calls[-1] == (total, total)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
 
 
-def test_ledger_rows_are_the_same_whatever_the_chunk_size(store):
-    campaign_id = store.list_campaigns()[0]["id"]
-    small = list(ledger_data.iter_ledger_rows(store, campaign_id, chunk=7))
-    whole = list(ledger_data.iter_ledger_rows(store, campaign_id))
+def test_ledger_rows_are_the_same_whatever_the_chunk_size(db):
+    campaign_id = db.settings.list_campaigns()[0]["id"]
+    small = list(report_data.iter_ledger_rows(db, campaign_id, chunk=7))
+    whole = list(report_data.iter_ledger_rows(db, campaign_id))
     assert [r["number"] for r in small] == [r["number"] for r in whole]
     assert small == whole
-    measures = list(ledger_data.iter_measure_rows(store, campaign_id, chunk=5))
+    measures = list(report_data.iter_measure_rows(db, campaign_id, chunk=5))
     assert len(measures) == sum(len(r["measures"]) for r in whole)
     assert measures[0]["problem_number"] == whole[0]["number"]
 
@@ -267,16 +268,16 @@ def test_ledger_rows_are_the_same_whatever_the_chunk_size(store):
 # --- bad input -----------------------------------------------------------------------
 
 
-def _department_and_campaign(store):
-    store.save_department({"name": "县住房和城乡建设局",
+def _department_and_campaign(db):
+    db.settings.save_department({"name": "县住房和城乡建设局",
                            "uscc": demo.random_uscc(random.Random(1))})
-    return store.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
+    return db.settings.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
 
 
 def test_empty_campaign_gives_a_valid_workbook_that_says_so(tmp_path):
-    with Store(tmp_path / "e.sqlite") as store:
-        _department_and_campaign(store)
-        out = excel_ledger.export_ledger(store, tmp_path / "e.xlsx")
+    with Database(tmp_path / "e.sqlite") as db:
+        _department_and_campaign(db)
+        out = excel_ledger.export_ledger(db, tmp_path / "e.xlsx")
     wb = load_workbook(out)
     ws = wb[excel_ledger.SHEET_LEDGER]
     assert [c.value for c in ws[3]] == LEDGER_HEADERS
@@ -286,37 +287,38 @@ def test_empty_campaign_gives_a_valid_workbook_that_says_so(tmp_path):
 
 
 def test_missing_department_asks_for_it_and_writes_nothing(tmp_path):
-    with Store(tmp_path / "n.sqlite") as store:
-        store.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
+    with Database(tmp_path / "n.sqlite") as db:
+        db.settings.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
         with pytest.raises(UserError, match="设置 → 单位信息"):
-            excel_ledger.export_ledger(store, tmp_path / "n.xlsx")
+            excel_ledger.export_ledger(db, tmp_path / "n.xlsx")
     assert list(tmp_path.glob("*.xlsx")) == [] and list(tmp_path.glob(".*.tmp")) == []
 
 
 def test_no_campaign_is_a_clear_error(tmp_path):
-    with Store(tmp_path / "c.sqlite") as store:
-        store.save_department({"name": "县财政局", "uscc": demo.random_uscc(random.Random(2))})
+    with Database(tmp_path / "c.sqlite") as db:
+        db.settings.save_department({"name": "县财政局",
+                                     "uscc": demo.random_uscc(random.Random(2))})
         with pytest.raises(UserError, match="还没有专项治理"):
-            excel_ledger.export_ledger(store, tmp_path / "c.xlsx")
+            excel_ledger.export_ledger(db, tmp_path / "c.xlsx")
         with pytest.raises(UserError, match="找不到编号为 99 的专项治理"):
-            excel_ledger.export_ledger(store, tmp_path / "c.xlsx", campaign_id=99)
+            excel_ledger.export_ledger(db, tmp_path / "c.xlsx", campaign_id=99)
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
                     reason="root ignores directory permissions; simulated below")
-def test_unwritable_directory_is_a_clear_error(store, tmp_path):
+def test_unwritable_directory_is_a_clear_error(db, tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o555)
     try:
         with pytest.raises(UserError, match="没有权限写入"):
-            excel_ledger.export_ledger(store, folder / "x.xlsx")
+            excel_ledger.export_ledger(db, folder / "x.xlsx")
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
 
 
-def test_permission_denied_is_a_clear_error_and_leaves_nothing(store, tmp_path, monkeypatch):
+def test_permission_denied_is_a_clear_error_and_leaves_nothing(db, tmp_path, monkeypatch):
     # As root the permission bits are ignored, so the refusal is simulated where it
     # happens on Windows: the target is open in Excel and cannot be replaced.
     target = tmp_path / "台账.xlsx"
@@ -327,12 +329,12 @@ def test_permission_denied_is_a_clear_error_and_leaves_nothing(store, tmp_path, 
 
     monkeypatch.setattr(excel_ledger.os, "replace", refuse)
     with pytest.raises(UserError, match="没有权限写入.*Excel 或 WPS"):
-        excel_ledger.export_ledger(store, target)
+        excel_ledger.export_ledger(db, target)
     assert target.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["台账.xlsx"]
 
 
-def test_unwritable_folder_is_refused_before_any_work(store, tmp_path, monkeypatch):
+def test_unwritable_folder_is_refused_before_any_work(db, tmp_path, monkeypatch):
     # The refusal root never sees: creating the temporary file beside the target fails.
     real_open = os.open
 
@@ -343,19 +345,19 @@ def test_unwritable_folder_is_refused_before_any_work(store, tmp_path, monkeypat
 
     monkeypatch.setattr(excel_ledger.os, "open", open_refusing_folder)
     with pytest.raises(UserError, match="没有权限写入.*请换一个文件夹"):
-        excel_ledger.export_ledger(store, tmp_path / "x.xlsx")
+        excel_ledger.export_ledger(db, tmp_path / "x.xlsx")
     monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
 
 
-def test_missing_folder_is_a_clear_error(store, tmp_path):
+def test_missing_folder_is_a_clear_error(db, tmp_path):
     with pytest.raises(UserError, match="不存在"):
-        excel_ledger.export_ledger(store, tmp_path / "gone" / "x.xlsx")
+        excel_ledger.export_ledger(db, tmp_path / "gone" / "x.xlsx")
     with pytest.raises(UserError, match="是一个文件夹"):
-        excel_ledger.export_ledger(store, tmp_path)
+        excel_ledger.export_ledger(db, tmp_path)
 
 
-def test_full_disk_leaves_no_partial_file(store, tmp_path, monkeypatch):
+def test_full_disk_leaves_no_partial_file(db, tmp_path, monkeypatch):
     from openpyxl import Workbook
 
     def save_half(self, fh):
@@ -364,12 +366,12 @@ def test_full_disk_leaves_no_partial_file(store, tmp_path, monkeypatch):
 
     monkeypatch.setattr(Workbook, "save", save_half)
     with pytest.raises(UserError, match="磁盘空间不足"):
-        excel_ledger.export_ledger(store, tmp_path / "x.xlsx")
+        excel_ledger.export_ledger(db, tmp_path / "x.xlsx")
     assert list(tmp_path.iterdir()) == []
     assert not any(os.path.exists(p) for p in openpyxl_sheet_writer.ALL_TEMP_FILES)
 
 
-def test_cancel_midway_leaves_no_file(store, tmp_path, monkeypatch):
+def test_cancel_midway_leaves_no_file(db, tmp_path, monkeypatch):
     monkeypatch.setattr(excel_ledger, "REPORT_EVERY", 10)
     calls = []
 
@@ -379,7 +381,7 @@ def test_cancel_midway_leaves_no_file(store, tmp_path, monkeypatch):
 
     before = set(openpyxl_sheet_writer.ALL_TEMP_FILES)
     with pytest.raises(UserError, match="^已取消$"):
-        excel_ledger.export_ledger(store, tmp_path / "x.xlsx", cancelled=cancelled)
+        excel_ledger.export_ledger(db, tmp_path / "x.xlsx", cancelled=cancelled)
     assert len(calls) == 3  # stopped at the third check, long before the end
     assert list(tmp_path.iterdir()) == []
     leftovers = set(openpyxl_sheet_writer.ALL_TEMP_FILES) - before
@@ -387,13 +389,13 @@ def test_cancel_midway_leaves_no_file(store, tmp_path, monkeypatch):
 
 
 def test_formula_like_text_stays_text_and_control_characters_are_dropped(tmp_path):
-    with Store(tmp_path / "f.sqlite") as store:
-        campaign_id = _department_and_campaign(store)
+    with Database(tmp_path / "f.sqlite") as db:
+        campaign_id = _department_and_campaign(db)
         title = '=HYPERLINK("http://example.com","点我")'
-        store.add_problem({"campaign_id": campaign_id, "title": title, "area": "政府采购",
+        db.problems.add({"campaign_id": campaign_id, "title": title, "area": "政府采购",
                            "category": "打白条", "source": "自查自纠",
                            "description": "从Word粘贴\x0b的内容", "counterparty": "#N/A"})
-        out = excel_ledger.export_ledger(store, tmp_path / "f.xlsx")
+        out = excel_ledger.export_ledger(db, tmp_path / "f.xlsx")
     ws = load_workbook(out)[excel_ledger.SHEET_LEDGER]
     assert ws.cell(FIRST, 6).value == title and ws.cell(FIRST, 6).data_type == "s"
     assert ws.cell(FIRST, 7).value == "从Word粘贴的内容"
@@ -419,8 +421,8 @@ def test_cli_exports_and_refuses_without_department(demo_db, tmp_path, capsys):
     assert "已导出" in capsys.readouterr().out
 
     bare = tmp_path / "bare.sqlite"
-    with Store(bare) as store:
-        store.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
+    with Database(bare) as db:
+        db.settings.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
     assert main(["export-ledger", "--db", str(bare), "--out", str(tmp_path / "b.xlsx")]) != 0
     err = capsys.readouterr().err
     assert "单位信息" in err and "Traceback" not in err

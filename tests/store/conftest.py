@@ -1,27 +1,27 @@
 import pytest
 
 from govcredit_desktop import demo
-from govcredit_desktop.store import Store
+from govcredit_desktop.store import Database
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "t.sqlite", actor="tester")
+def db(tmp_path):
+    s = Database(tmp_path / "t.sqlite", actor="tester")
     yield s
     s.close()
 
 
 @pytest.fixture
-def demo_store(tmp_path):
-    s = Store(tmp_path / "demo.sqlite", actor="tester")
+def demo_db(tmp_path):
+    s = Database(tmp_path / "demo.sqlite", actor="tester")
     demo.generate(s, 300, seed=7)
     yield s
     s.close()
 
 
 @pytest.fixture
-def campaign(store):
-    return store.add_campaign({"name": "2021年重点领域政务失信问题专项治理",
+def campaign(db):
+    return db.settings.add_campaign({"name": "2021年重点领域政务失信问题专项治理",
                                "doc_number": "宝信用办〔2021〕14号", "start_date": "2021-10-01",
                                "rectification_deadline": "2021-12-30"})
 

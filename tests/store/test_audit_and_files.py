@@ -3,22 +3,23 @@ import sqlite3
 import pytest
 
 from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.store import Store, migrations
+from govcredit_desktop.store import migrations
+from govcredit_desktop.store.database import Database
 from govcredit_desktop.store.migrations import NewerDatabaseError
 from tests.store.conftest import base_problem
 
 
-def _raw(store):
-    conn = sqlite3.connect(store.path)
+def _raw(db):
+    conn = sqlite3.connect(db.path)
     return conn
 
 
 @pytest.fixture
-def audited(store, campaign):
+def audited(db, campaign):
     for i in range(5):
-        store.add_problem(base_problem(campaign, title=f"问题{i}"))
-    assert store.verify_audit().ok
-    return store
+        db.problems.add(base_problem(campaign, title=f"问题{i}"))
+    assert db.verify_audit().ok
+    return db
 
 
 @pytest.mark.parametrize("sql, bad_id", [
@@ -50,40 +51,41 @@ def test_appended_forged_row_is_detected(audited):
 
 def test_newer_database_is_refused_and_unchanged(tmp_path):
     path = tmp_path / "new.sqlite"
-    Store(path).close()
+    Database(path).close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {migrations.latest_version() + 1}")
     conn.commit()
     conn.close()
     before = path.read_bytes()
     with pytest.raises(NewerDatabaseError, match="更新版本"):
-        Store(path)
+        Database(path)
     assert path.read_bytes() == before
 
 
 def test_upgrade_backs_up_first(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
-    with Store(path) as s:
-        s.add_person({"name": "孙喆"})
+    with Database(path) as s:
+        s.people.add({"name": "孙喆"})
+    old = migrations.latest_version()
 
-    def v2(conn):
+    def next_step(conn):
         conn.execute("ALTER TABLE person ADD COLUMN email TEXT NOT NULL DEFAULT ''")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, v2])
-    with Store(path) as s:
-        assert s.scalar("PRAGMA user_version") == 2
-        assert s.list_persons()[0]["email"] == ""
-    backups = list(tmp_path.glob("old.v1-*.backup.sqlite"))
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_step])
+    with Database(path) as s:
+        assert s.scalar("PRAGMA user_version") == old + 1
+        assert s.people.list()[0]["email"] == ""
+    backups = list(tmp_path.glob(f"old.v{old}-*.backup.sqlite"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == old
     assert conn.execute("SELECT name FROM person").fetchone()[0] == "孙喆"
     conn.close()
 
 
 def test_failed_migration_leaves_old_version(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
-    Store(path).close()
+    Database(path).close()
 
     def broken(conn):
         conn.execute("CREATE TABLE half_done (x)")
@@ -91,9 +93,9 @@ def test_failed_migration_leaves_old_version(tmp_path, monkeypatch):
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
     with pytest.raises(RuntimeError):
-        Store(path)
+        Database(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version() - 1
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone()
     conn.close()
 
@@ -102,14 +104,14 @@ def test_not_a_database_is_refused_and_unchanged(tmp_path):
     path = tmp_path / "ledger.xlsx"
     path.write_bytes(b"PK\x03\x04 not sqlite at all")
     with pytest.raises(UserError, match="不是本程序的数据库文件"):
-        Store(path)
+        Database(path)
     assert path.read_bytes() == b"PK\x03\x04 not sqlite at all"
 
 
 def test_corrupt_database_gives_clear_message(tmp_path):
     path = tmp_path / "broken.sqlite"
-    with Store(path) as s:
-        s.add_person({"name": "李四"})
+    with Database(path) as s:
+        s.people.add({"name": "李四"})
     data = bytearray(path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)
     path.write_bytes(bytes(data))
@@ -118,34 +120,34 @@ def test_corrupt_database_gives_clear_message(tmp_path):
         if p.exists():
             p.unlink()
     with pytest.raises(UserError, match="损坏"):
-        Store(path)
+        Database(path)
 
 
-def test_check_finds_altered_evidence(store, campaign, tmp_path):
-    pid = store.add_problem({"campaign_id": campaign, "title": "问题", "area": "其他",
+def test_check_finds_altered_evidence(db, campaign, tmp_path):
+    pid = db.problems.add({"campaign_id": campaign, "title": "问题", "area": "其他",
                              "category": "其他", "source": "自查自纠"})
     f = tmp_path / "凭证.jpg"
     f.write_bytes(b"\xff\xd8 original scan")
-    store.add_evidence(pid, f)
-    assert store.integrity_problems() == []
-    store.conn.execute("UPDATE evidence_blob SET data = ?", (b"\xff\xd8 altered",))
-    store.conn.commit()
-    problems = store.integrity_problems()
+    db.evidence.add(pid, f)
+    assert db.integrity_problems() == []
+    db.conn.execute("UPDATE evidence_blob SET data = ?", (b"\xff\xd8 altered",))
+    db.conn.commit()
+    problems = db.integrity_problems()
     assert len(problems) == 1 and "佐证材料内容已损坏" in problems[0]
 
 
-def test_full_disk_refuses_the_edit_and_keeps_what_was_there(store, campaign):
+def test_full_disk_refuses_the_edit_and_keeps_what_was_there(db, campaign):
     """SQLITE_FULL (here from max_page_count, as from a full disk or USB stick)."""
-    first = store.add_problem({"campaign_id": campaign, "title": "已保存的问题", "area": "其他",
+    first = db.problems.add({"campaign_id": campaign, "title": "已保存的问题", "area": "其他",
                                "category": "其他", "source": "自查自纠"})
-    before = store.scalar("SELECT count(*) FROM audit_log")
-    pages = store.scalar("PRAGMA page_count")
-    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+    before = db.scalar("SELECT count(*) FROM audit_log")
+    pages = db.scalar("PRAGMA page_count")
+    db.conn.execute(f"PRAGMA max_page_count = {pages}")
     with pytest.raises(UserError, match="磁盘已满"):
-        store.add_problem({"campaign_id": campaign, "title": "新问题", "area": "其他",
+        db.problems.add({"campaign_id": campaign, "title": "新问题", "area": "其他",
                            "category": "其他", "source": "自查自纠",
                            "description": "很长的描述" * 20_000})
-    store.conn.execute("PRAGMA max_page_count = 1073741823")
-    assert [p["id"] for p in store.query("SELECT id FROM problem")] == [first]
-    assert store.scalar("SELECT count(*) FROM audit_log") == before
-    assert store.verify_audit().ok and store.integrity_problems() == []
+    db.conn.execute("PRAGMA max_page_count = 1073741823")
+    assert [p["id"] for p in db.query("SELECT id FROM problem")] == [first]
+    assert db.scalar("SELECT count(*) FROM audit_log") == before
+    assert db.verify_audit().ok and db.integrity_problems() == []

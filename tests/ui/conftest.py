@@ -14,19 +14,19 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from govcredit_desktop import APP_NAME, demo  # noqa: E402
-from govcredit_desktop.store import Store  # noqa: E402
+from govcredit_desktop.store import Database  # noqa: E402
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store(tmp_path / "empty.sqlite", actor="tester")
+def db(tmp_path):
+    s = Database(tmp_path / "empty.sqlite", actor="tester")
     yield s
     s.close()
 
 
 @pytest.fixture
-def demo_store(tmp_path):
-    s = Store(tmp_path / "demo.sqlite", actor="tester")
+def demo_db(tmp_path):
+    s = Database(tmp_path / "demo.sqlite", actor="tester")
     demo.generate(s, 60)
     yield s
     s.close()

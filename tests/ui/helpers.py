@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from govcredit_desktop.core.uscc import check_char
-from govcredit_desktop.store import Store
+from govcredit_desktop.store import Database
 
 
 def type_text(widget: QWidget, text: str, *, clear: bool = False) -> None:
@@ -46,14 +46,15 @@ def combo_choose(combo, text: str) -> None:
     combo.activated.emit(index)  # a real pick emits activated after currentIndexChanged
 
 
-def make_store(path) -> tuple[Store, int, list[int]]:
+def make_db(path) -> tuple[Database, int, list[int]]:
     """A database with a department (signatory 张签发), one campaign and two persons."""
-    store = Store(path)
+    db = Database(path)
     first17 = "11410421MA4" + "0" * 6
-    store.save_department({"name": "宝丰县住房和城乡建设局", "uscc": first17 + check_char(first17),
-                           "first_responsible": "王建国", "signatory": "张签发"})
-    campaign_id = store.add_campaign({"name": "2026年政务失信专项治理", "number_prefix": "2026",
-                                      "start_date": "2026-01-01"})
-    persons = [store.add_person({"name": "张伟", "post": "科长"}),
-               store.add_person({"name": "李娜", "post": "副局长"})]
-    return store, campaign_id, persons
+    db.settings.save_department({"name": "宝丰县住房和城乡建设局",
+                                 "uscc": first17 + check_char(first17),
+                                 "first_responsible": "王建国", "signatory": "张签发"})
+    campaign_id = db.settings.add_campaign({"name": "2026年政务失信专项治理",
+                                            "number_prefix": "2026", "start_date": "2026-01-01"})
+    persons = [db.people.add({"name": "张伟", "post": "科长"}),
+               db.people.add({"name": "李娜", "post": "副局长"})]
+    return db, campaign_id, persons

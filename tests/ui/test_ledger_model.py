@@ -5,8 +5,8 @@ import datetime as _dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from govcredit_desktop.core.vocab import STATUS_CLOSED
-from govcredit_desktop.store import ledger_query as lq
+from govcredit_desktop.core.vocab import ProblemStatus
+from govcredit_desktop.store.queries import ledger as lq
 from govcredit_desktop.ui import ledger_model
 from govcredit_desktop.ui.ledger_model import COLUMN_KEYS, ID_ROLE, LIGHT_ROLE, LedgerModel
 
@@ -21,39 +21,40 @@ def _cell(model, row, key, role=DISPLAY):
     return model.data(model.index(row, COLUMN_KEYS.index(key)), role)
 
 
-def test_row_count_comes_from_sql_and_follows_the_filter(qapp, demo_store):
-    model = LedgerModel(demo_store)
-    assert model.rowCount() == demo_store.scalar("SELECT count(*) FROM problem") == 60
+def test_row_count_comes_from_sql_and_follows_the_filter(qapp, demo_db):
+    model = LedgerModel(demo_db)
+    assert model.rowCount() == demo_db.scalar("SELECT count(*) FROM problem") == 60
     assert model.columnCount() == 12
-    model.set_filter(lq.LedgerFilter(status=STATUS_CLOSED))
-    closed = demo_store.scalar("SELECT count(*) FROM problem WHERE status = ?", (STATUS_CLOSED,))
+    model.set_filter(lq.LedgerFilter(status=ProblemStatus.CLOSED))
+    closed = demo_db.scalar("SELECT count(*) FROM problem WHERE status = ?",
+                            (ProblemStatus.CLOSED,))
     assert 0 < closed < 60
     assert model.rowCount() == closed
-    assert {_cell(model, r, "status") for r in range(model.rowCount())} == {STATUS_CLOSED}
+    assert {_cell(model, r, "status") for r in range(model.rowCount())} == {ProblemStatus.CLOSED}
 
 
-def test_pages_are_read_on_demand_and_only_a_few_are_kept(qapp, demo_store, monkeypatch):
+def test_pages_are_read_on_demand_and_only_a_few_are_kept(qapp, demo_db, monkeypatch):
     monkeypatch.setattr(ledger_model, "PAGE_SIZE", 7)
     monkeypatch.setattr(ledger_model, "MAX_PAGES", 2)
     calls = []
     real = lq.page_ids
     monkeypatch.setattr(lq, "page_ids", lambda *a, **k: calls.append(k["offset"]) or real(*a, **k))
-    model = LedgerModel(demo_store)
+    model = LedgerModel(demo_db)
     assert calls == []  # nothing read until a row is asked for
-    expected = real(demo_store, model.ledger_filter, "number", False, 0, 1000)
+    expected = real(demo_db, model.ledger_filter, "number", False, 0, 1000)
     assert _ids(model) == expected
     assert calls == list(range(0, 60, 7))
     assert len(model._pages) == 2
 
 
-def test_headers_and_display_formats(qapp, demo_store):
-    model = LedgerModel(demo_store)
+def test_headers_and_display_formats(qapp, demo_db):
+    model = LedgerModel(demo_db)
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(12)]
     assert headers == ["编号", "领域", "问题类型", "问题标题", "责任单位", "责任人", "整改时限",
                        "状态", "进度", "预警灯", "涉及金额", "已清偿"]
-    pid = demo_store.scalar(
+    pid = demo_db.scalar(
         "SELECT id FROM problem WHERE amount_involved > 0 AND deadline IS NOT NULL LIMIT 1")
-    demo_store.update_problem(pid, {"amount_involved": 123456789, "amount_repaid": 5,
+    demo_db.problems.update(pid, {"amount_involved": 123456789, "amount_repaid": 5,
                                     "deadline": "2031-12-30"})
     model.refresh()
     row = next(r for r in range(model.rowCount()) if model.problem_id(r) == pid)
@@ -62,19 +63,19 @@ def test_headers_and_display_formats(qapp, demo_store):
     align = _cell(model, row, "amount_involved", Qt.ItemDataRole.TextAlignmentRole)
     assert align & Qt.AlignmentFlag.AlignRight
     assert _cell(model, row, "deadline") == "2031年12月30日"
-    p = demo_store.get_problem(pid)
+    p = demo_db.problems.get(pid)
     done, total = p["measures_done"], p["measures_total"]
     assert _cell(model, row, "progress") == f"{done}/{total} 项措施"
-    title = demo_store.get_problem(pid)["title"]
+    title = demo_db.problems.get(pid)["title"]
     assert title in _cell(model, row, "title", Qt.ItemDataRole.ToolTipRole)
     assert _cell(model, row, "number", ID_ROLE) == pid
 
 
-def test_overdue_problem_shows_a_red_light(qapp, demo_store):
-    model = LedgerModel(demo_store)
-    overdue = demo_store.scalar(
+def test_overdue_problem_shows_a_red_light(qapp, demo_db):
+    model = LedgerModel(demo_db)
+    overdue = demo_db.scalar(
         "SELECT id FROM problem WHERE status != ? AND deadline < ? LIMIT 1",
-        (STATUS_CLOSED, _dt.date.today().isoformat()))
+        (ProblemStatus.CLOSED, _dt.date.today().isoformat()))
     row = next(r for r in range(model.rowCount()) if model.problem_id(r) == overdue)
     assert _cell(model, row, "light") == "红灯"
     assert _cell(model, row, "light", LIGHT_ROLE) == "red"
@@ -84,8 +85,8 @@ def test_overdue_problem_shows_a_red_light(qapp, demo_store):
     assert color.red() > 180 and color.green() < 90 and color.blue() < 90
 
 
-def test_sort_uses_sql_order_both_ways(qapp, demo_store):
-    model = LedgerModel(demo_store)
+def test_sort_uses_sql_order_both_ways(qapp, demo_db):
+    model = LedgerModel(demo_db)
     col = COLUMN_KEYS.index("deadline")
     model.sort(col, Qt.SortOrder.AscendingOrder)
     dates = [model.row_data(r)["deadline"] for r in range(model.rowCount())]
@@ -96,8 +97,8 @@ def test_sort_uses_sql_order_both_ways(qapp, demo_store):
     assert (model.sort_key, model.descending) == ("deadline", True)
 
 
-def test_row_of_finds_a_problem_in_pages_read(qapp, demo_store):
-    model = LedgerModel(demo_store)
+def test_row_of_finds_a_problem_in_pages_read(qapp, demo_db):
+    model = LedgerModel(demo_db)
     pid = model.problem_id(10)
     assert model.row_of(pid) == 10
     model.refresh()

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from govcredit_desktop.core.vocab import STATUS_CLOSED, STATUS_OPEN
+from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.ui.ledger_model import COLUMN_KEYS
 from govcredit_desktop.ui.main_window import MainWindow, deadline_text
 
@@ -29,8 +29,8 @@ def type_chinese(widget, text):
 
 
 @pytest.fixture
-def window(qtbot, demo_store, qsettings):
-    w = MainWindow(demo_store, qsettings)
+def window(qtbot, demo_db, qsettings):
+    w = MainWindow(demo_db, qsettings)
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -51,14 +51,15 @@ def ids_shown(w):
     return [w.model.problem_id(r) for r in range(w.model.rowCount())]
 
 
-def test_filter_by_status(window, demo_store, qtbot):
+def test_filter_by_status(window, demo_db, qtbot):
     combo = window.filter_bar.combos["status"]
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # the first status: 待整改
-    assert combo.currentText() == STATUS_OPEN
-    expected = demo_store.scalar("SELECT count(*) FROM problem WHERE status = ?", (STATUS_OPEN,))
+    assert combo.currentText() == ProblemStatus.OPEN
+    expected = demo_db.scalar("SELECT count(*) FROM problem WHERE status = ?",
+                              (ProblemStatus.OPEN,))
     assert 0 < window.model.rowCount() == expected < 60
-    assert all(window.model.row_data(r)["status"] == STATUS_OPEN
+    assert all(window.model.row_data(r)["status"] == ProblemStatus.OPEN
                for r in range(window.model.rowCount()))
     qtbot.waitUntil(lambda: window.counts_label.text().startswith(f"合计 {expected} 个问题"),
                     timeout=1000)
@@ -67,8 +68,8 @@ def test_filter_by_status(window, demo_store, qtbot):
     assert window.model.rowCount() == 60
 
 
-def test_search_two_chinese_characters_typed_into_the_box(window, demo_store, qtbot):
-    expected = demo_store.scalar(
+def test_search_two_chinese_characters_typed_into_the_box(window, demo_db, qtbot):
+    expected = demo_db.scalar(
         "SELECT count(*) FROM problem WHERE title LIKE '%拖欠%' OR description LIKE '%拖欠%'"
         " OR counterparty LIKE '%拖欠%'")
     assert 0 < expected < 60
@@ -77,12 +78,12 @@ def test_search_two_chinese_characters_typed_into_the_box(window, demo_store, qt
     type_chinese(window.filter_bar.search, "拖欠")
     assert window.filter_bar.search.text() == "拖欠"
     qtbot.waitUntil(lambda: window.model.rowCount() == expected, timeout=2000)
-    assert all("拖欠" in (p := demo_store.get_problem(i))["title"] + p["description"]
+    assert all("拖欠" in (p := demo_db.problems.get(i))["title"] + p["description"]
                + p["counterparty"] for i in ids_shown(window))
 
 
-def test_one_character_search(window, demo_store, qtbot):
-    expected = demo_store.scalar(
+def test_one_character_search(window, demo_db, qtbot):
+    expected = demo_db.scalar(
         "SELECT count(*) FROM problem WHERE title LIKE '%欠%' OR description LIKE '%欠%'"
         " OR counterparty LIKE '%欠%'")
     type_chinese(window.filter_bar.search, "欠")
@@ -90,10 +91,10 @@ def test_one_character_search(window, demo_store, qtbot):
     assert window.model.rowCount() == expected
 
 
-def test_overdue_problem_is_painted_with_a_red_light(window, demo_store, qtbot):
-    overdue = demo_store.scalar(
+def test_overdue_problem_is_painted_with_a_red_light(window, demo_db, qtbot):
+    overdue = demo_db.scalar(
         "SELECT id FROM problem WHERE status != ? AND deadline < ? ORDER BY seq LIMIT 1",
-        (STATUS_CLOSED, _dt.date.today().isoformat()))
+        (ProblemStatus.CLOSED, _dt.date.today().isoformat()))
     row = ids_shown(window).index(overdue)
     index = window.model.index(row, COLUMN_KEYS.index("light"))
     window.table.scrollTo(index)
@@ -120,9 +121,9 @@ def test_sort_by_clicking_a_header(window, qtbot):
     assert dates == sorted(dates, reverse=True)
 
 
-def test_status_bar_counts_and_deadline(window, demo_store):
+def test_status_bar_counts_and_deadline(window, demo_db):
     today = _dt.date.today().isoformat()
-    q = demo_store.scalar
+    q = demo_db.scalar
     overdue = q("SELECT count(*) FROM problem WHERE status != '已销号' AND deadline < ?", (today,))
     closed = q("SELECT count(*) FROM problem WHERE status = '已销号'")
     soon = q("SELECT count(*) FROM problem WHERE status != '已销号' AND deadline >= ?"
@@ -141,34 +142,34 @@ def test_deadline_text_picks_the_next_deadline():
     assert deadline_text({"plan_deadline": None}, _dt.date(2021, 1, 1)) == ""
 
 
-def test_ctrl_z_undoes_the_last_problem_edit(window, demo_store, qtbot):
+def test_ctrl_z_undoes_the_last_problem_edit(window, demo_db, qtbot):
     pid = window.current_problem_id()
-    original = demo_store.get_problem(pid)["title"]
-    old = demo_store.update_problem(pid, {"title": "改过的标题"})
+    original = demo_db.problems.get(pid)["title"]
+    old = demo_db.problems.update(pid, {"title": "改过的标题"})
     window.history.record(pid, old, {"title": "改过的标题"}, "修改问题标题")
     window.refresh()
     assert window.undo_action.isEnabled()
     assert window.model.row_data(0)["title"] == "改过的标题"
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert demo_store.get_problem(pid)["title"] == original
+    assert demo_db.problems.get(pid)["title"] == original
     assert window.model.row_data(0)["title"] == original
     assert window.current_problem_id() == pid
     assert not window.undo_action.isEnabled()
 
 
-def test_delete_asks_and_deletes_only_when_confirmed(window, demo_store, qtbot, msgbox):
+def test_delete_asks_and_deletes_only_when_confirmed(window, demo_db, qtbot, msgbox):
     pid = window.current_problem_id()
     window.table.setFocus()
     msgbox.answer = QMessageBox.StandardButton.No
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert msgbox.kinds() == ["question"]
-    assert demo_store.get_problem(pid)
+    assert demo_db.problems.get(pid)
     assert window.model.rowCount() == 60
     msgbox.answer = QMessageBox.StandardButton.Yes
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert msgbox.kinds() == ["question", "question"]
-    assert demo_store.scalar("SELECT count(*) FROM problem WHERE id = ?", (pid,)) == 0
+    assert demo_db.scalar("SELECT count(*) FROM problem WHERE id = ?", (pid,)) == 0
     assert window.model.rowCount() == 59
     assert window.counts_label.text().startswith("合计 59 个问题")
     # Delete in the search box edits the text; it never deletes a problem.
@@ -177,13 +178,13 @@ def test_delete_asks_and_deletes_only_when_confirmed(window, demo_store, qtbot, 
     assert len(msgbox.calls) == 2
 
 
-def test_enter_double_click_and_ctrl_n_open_the_editor(window, demo_store, qtbot, monkeypatch):
+def test_enter_double_click_and_ctrl_n_open_the_editor(window, demo_db, qtbot, monkeypatch):
     calls = []
 
-    def edit(parent, store, problem_id=None, campaign_id=None, history=None):
+    def edit(parent, db, problem_id=None, campaign_id=None, history=None):
         calls.append((problem_id, campaign_id, history))
         if problem_id is None:
-            store.add_problem({"campaign_id": campaign_id, "title": "新登记的问题",
+            db.problems.add({"campaign_id": campaign_id, "title": "新登记的问题",
                                "area": "政府采购", "category": "打白条", "source": "自查自纠"})
         return True
 
@@ -201,32 +202,32 @@ def test_enter_double_click_and_ctrl_n_open_the_editor(window, demo_store, qtbot
     qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(calls) == 2
     qtbot.keyClick(window.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    campaign = demo_store.list_campaigns()[0]["id"]
+    campaign = demo_db.settings.list_campaigns()[0]["id"]
     assert calls[2] == (None, campaign, window.history)
     assert window.model.rowCount() == 61
     assert window.model.row_data(window.table.currentIndex().row())["title"] == "新登记的问题"
 
 
-def test_closure_and_settings_dialogs_refresh_the_window(window, demo_store, monkeypatch):
-    def close(parent, store, problem_id):
-        for m in store.list_measures(problem_id):
-            store.update_measure(m["id"], {"status": "已完成",
+def test_closure_and_settings_dialogs_refresh_the_window(window, demo_db, monkeypatch):
+    def close(parent, db, problem_id):
+        for m in db.measures.list(problem_id):
+            db.measures.update(m["id"], {"status": "已完成",
                                            "completed_date": _dt.date.today().isoformat()})
-        store.close_problem(problem_id, "王建国", _dt.date.today(), "")
+        db.problems.close(problem_id, "王建国", _dt.date.today(), "")
         return True
 
     fake_module(monkeypatch, "closure_dialogs", CloseProblemDialog={"ask": close},
                 ReopenDialog={"ask": lambda *a: False})
-    row = next(r for r in range(60) if window.model.row_data(r)["status"] != STATUS_CLOSED
+    row = next(r for r in range(60) if window.model.row_data(r)["status"] != ProblemStatus.CLOSED
                and window.model.row_data(r)["measures_total"])
     window.select_problem(window.model.problem_id(row))
     assert window.close_action.isEnabled() and not window.reopen_action.isEnabled()
     window.close_action.trigger()
-    assert window.model.row_data(row)["status"] == STATUS_CLOSED
+    assert window.model.row_data(row)["status"] == ProblemStatus.CLOSED
     assert window.reopen_action.isEnabled() and not window.close_action.isEnabled()
 
-    def rename(parent, store):
-        store.save_department({"name": "宝丰县财政局"})
+    def rename(parent, db):
+        db.settings.save_department({"name": "宝丰县财政局"})
         return True
 
     fake_module(monkeypatch, "department_dialog", DepartmentDialog={"ask": rename})
@@ -234,38 +235,38 @@ def test_closure_and_settings_dialogs_refresh_the_window(window, demo_store, mon
     assert "宝丰县财政局" in window.windowTitle()
 
 
-def test_column_widths_and_filters_are_remembered(qtbot, demo_store, qsettings):
-    first = MainWindow(demo_store, qsettings)
+def test_column_widths_and_filters_are_remembered(qtbot, demo_db, qsettings):
+    first = MainWindow(demo_db, qsettings)
     qtbot.addWidget(first)
     first.show()
     col = COLUMN_KEYS.index("responsible_unit")
     first.table.horizontalHeader().resizeSection(col, 233)
     combo = first.filter_bar.combos["status"]
-    combo.setCurrentIndex(combo.findData(STATUS_CLOSED))
+    combo.setCurrentIndex(combo.findData(ProblemStatus.CLOSED))
     filtered = first.model.rowCount()
     first.close()
 
-    second = MainWindow(demo_store, QSettings())
+    second = MainWindow(demo_db, QSettings())
     qtbot.addWidget(second)
     second.show()
     assert second.table.horizontalHeader().sectionSize(col) == 233
-    assert second.filter_bar.combos["status"].currentData() == STATUS_CLOSED
+    assert second.filter_bar.combos["status"].currentData() == ProblemStatus.CLOSED
     assert second.model.rowCount() == filtered < 60
 
 
-def test_first_run_is_offered_only_on_an_empty_database(qtbot, store, demo_store, monkeypatch):
+def test_first_run_is_offered_only_on_an_empty_database(qtbot, db, demo_db, monkeypatch):
     asked = []
     fake_module(monkeypatch, "first_run",
                 FirstRunDialog={"ask": lambda parent, s: asked.append(s) or False})
-    full = MainWindow(demo_store)
+    full = MainWindow(demo_db)
     qtbot.addWidget(full)
     assert full.offer_first_run() is False and asked == []
-    empty = MainWindow(store)
+    empty = MainWindow(db)
     qtbot.addWidget(empty)
     assert empty.model.rowCount() == 0
     assert not empty.new_action.isEnabled()  # no campaign yet
     empty.offer_first_run()
-    assert asked == [store]
+    assert asked == [db]
 
 
 def test_keyboard_reaches_the_table_and_filters(window, qtbot):
@@ -282,18 +283,18 @@ def _cli(*args, cwd=ROOT):
                           capture_output=True, text=True, timeout=120)
 
 
-def test_screenshot_through_the_cli(tmp_path, demo_store):
+def test_screenshot_through_the_cli(tmp_path, demo_db):
     png = tmp_path / "ledger.png"
-    result = _cli("--db", str(demo_store.path), "--screenshot", str(png))
+    result = _cli("--db", str(demo_db.path), "--screenshot", str(png))
     assert result.returncode == 0, result.stderr
     image = QImage(str(png))
     assert image.width() >= 800 and image.height() >= 500
 
 
-def test_screenshot_to_an_unwritable_place_fails_with_one_line(tmp_path, demo_store):
+def test_screenshot_to_an_unwritable_place_fails_with_one_line(tmp_path, demo_db):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = _cli("--db", str(demo_store.path), "--screenshot", str(blocker / "x.png"))
+    result = _cli("--db", str(demo_db.path), "--screenshot", str(blocker / "x.png"))
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1
     assert "截图" in result.stderr

@@ -15,7 +15,7 @@ from govcredit_desktop.ui.undo import EditHistory
 from tests.ui.helpers import (
     combo_choose,
     finish_editing,
-    make_store,
+    make_db,
     select_all_and_delete,
     type_text,
 )
@@ -28,18 +28,18 @@ _EDITORS: list = []
 
 @pytest.fixture
 def env(tmp_path):
-    store, campaign_id, persons = make_store(tmp_path / "ledger.sqlite")
-    yield store, campaign_id, persons
+    db, campaign_id, persons = make_db(tmp_path / "ledger.sqlite")
+    yield db, campaign_id, persons
     # Editors commit on focus-out; hide them while the database is still open.
     while _EDITORS:
         _EDITORS.pop().hide()
-    store.close()
+    db.close()
 
 
 @pytest.fixture
 def problem(env):
-    store, campaign_id, persons = env
-    pid = store.add_problem({
+    db, campaign_id, persons = env
+    pid = db.problems.add({
         "campaign_id": campaign_id, "title": "拖欠建筑公司工程款", "area": "政府采购",
         "category": "拖欠民营和中小企业账款", "source": "自查自纠",
         "amount_involved": 100000, "discovered_date": "2026-03-01", "deadline": "2026-12-31",
@@ -47,8 +47,8 @@ def problem(env):
     return pid
 
 
-def open_editor(qtbot, store, problem_id=None, campaign_id=None, history=None):
-    editor = ProblemEditor(None, store, problem_id, campaign_id, history)
+def open_editor(qtbot, db, problem_id=None, campaign_id=None, history=None):
+    editor = ProblemEditor(None, db, problem_id, campaign_id, history)
     qtbot.addWidget(editor)
     _EDITORS.append(editor)
     editor.show()
@@ -58,9 +58,9 @@ def open_editor(qtbot, store, problem_id=None, campaign_id=None, history=None):
     return editor
 
 
-def audit_rows(store, action=None):
+def audit_rows(db, action=None):
     sql = "SELECT * FROM audit_log" + (" WHERE action = ?" if action else "")
-    return store.query(sql, (action,) if action else ())
+    return db.query(sql, (action,) if action else ())
 
 
 def modal(qtbot, handler):
@@ -82,8 +82,8 @@ def click_ok(dialog):
 # --- creating a problem -------------------------------------------------------
 
 def test_new_problem_is_created_once_required_fields_are_filled(qtbot, env):
-    store, campaign_id, _ = env
-    editor = open_editor(qtbot, store, campaign_id=campaign_id)
+    db, campaign_id, _ = env
+    editor = open_editor(qtbot, db, campaign_id=campaign_id)
     f = editor.form
     assert f.campaignCombo.currentData() == campaign_id
     assert f.saveStateLabel.text() == HINT_REQUIRED
@@ -93,19 +93,19 @@ def test_new_problem_is_created_once_required_fields_are_filled(qtbot, env):
     type_text(f.areaCombo.lineEdit(), "政府采购")
     finish_editing(f.areaCombo.lineEdit())
     combo_choose(f.categoryCombo, "拖欠民营和中小企业账款")
-    assert store.scalar("SELECT count(*) FROM problem") == 0, "saved before 来源 was filled"
+    assert db.scalar("SELECT count(*) FROM problem") == 0, "saved before 来源 was filled"
     assert f.saveStateLabel.text() == HINT_REQUIRED
 
     # A source not in the seed list: kept and remembered for next time.
     type_text(f.sourceCombo.lineEdit(), "巡察反馈")
     finish_editing(f.sourceCombo.lineEdit())
-    rows = store.query("SELECT * FROM problem")
+    rows = db.query("SELECT * FROM problem")
     assert len(rows) == 1
     row = rows[0]
     assert (row["title"], row["area"], row["category"], row["source"]) == (
         "拖欠某建筑公司工程款", "政府采购", "拖欠民营和中小企业账款", "巡察反馈")
     assert row["number"] == "2026-001"
-    assert "巡察反馈" in store.vocabulary("source")
+    assert "巡察反馈" in db.settings.vocabulary("source")
     assert f.saveStateLabel.text() == "已自动保存"
     assert editor.problem_id == row["id"]
     assert f.tabs.isTabEnabled(1)
@@ -116,7 +116,7 @@ def test_new_problem_is_created_once_required_fields_are_filled(qtbot, env):
     finish_editing(f.discoveredDateEdit)
     type_text(f.deadlineEdit, "2026-12-31")
     finish_editing(f.deadlineEdit)
-    row = store.get_problem(editor.problem_id)
+    row = db.problems.get(editor.problem_id)
     assert row["amount_involved"] == 123456789
     assert row["discovered_date"] == "2026-03-01"
     assert row["deadline"] == "2026-12-31"
@@ -127,8 +127,8 @@ def test_new_problem_is_created_once_required_fields_are_filled(qtbot, env):
 
 
 def test_a_bad_optional_field_does_not_hold_back_creation(qtbot, env):
-    store, campaign_id, _ = env
-    editor = open_editor(qtbot, store, campaign_id=campaign_id)
+    db, campaign_id, _ = env
+    editor = open_editor(qtbot, db, campaign_id=campaign_id)
     f = editor.form
     type_text(f.counterpartyUsccEdit, "123")
     finish_editing(f.counterpartyUsccEdit)
@@ -136,15 +136,15 @@ def test_a_bad_optional_field_does_not_hold_back_creation(qtbot, env):
     combo_choose(f.areaCombo, "招商引资")
     combo_choose(f.categoryCombo, "政策承诺失信违约")
     combo_choose(f.sourceCombo, "上级通报")
-    rows = store.query("SELECT * FROM problem")
+    rows = db.query("SELECT * FROM problem")
     assert len(rows) == 1 and rows[0]["counterparty_uscc"] == ""
     assert "18位" in f.counterpartyUsccError.text()
     assert f.counterpartyUsccEdit.text() == "123"
 
 
 def test_closing_an_unsaved_new_problem_asks_first(qtbot, env, monkeypatch):
-    store, campaign_id, _ = env
-    editor = open_editor(qtbot, store, campaign_id=campaign_id)
+    db, campaign_id, _ = env
+    editor = open_editor(qtbot, db, campaign_id=campaign_id)
     type_text(editor.form.titleEdit, "只填了标题")
     answers = [QMessageBox.Cancel, QMessageBox.Discard]
     asked = []
@@ -158,51 +158,51 @@ def test_closing_an_unsaved_new_problem_asks_first(qtbot, env, monkeypatch):
     editor.reject()
     assert not editor.isVisible()
     assert len(asked) == 2 and "还没有保存" in asked[0]
-    assert store.scalar("SELECT count(*) FROM problem") == 0
+    assert db.scalar("SELECT count(*) FROM problem") == 0
 
 
 # --- validation ----------------------------------------------------------------
 
 def test_repaid_above_involved_is_refused_next_to_the_field(qtbot, env, problem):
-    store, _, _ = env
-    editor = open_editor(qtbot, store, problem)
+    db, _, _ = env
+    editor = open_editor(qtbot, db, problem)
     f = editor.form
-    audit_before = len(audit_rows(store))
+    audit_before = len(audit_rows(db))
     select_all_and_delete(f.amountRepaidEdit)
     type_text(f.amountRepaidEdit, "2000")
     finish_editing(f.amountRepaidEdit)
     assert f.amountRepaidError.isVisible()
     assert f.amountRepaidError.text() == "已清偿金额不能大于涉及金额"
     assert f.amountRepaidEdit.fen() == 200000, "the user's value is kept"
-    assert store.get_problem(problem)["amount_repaid"] is None
-    assert len(audit_rows(store)) == audit_before
+    assert db.problems.get(problem)["amount_repaid"] is None
+    assert len(audit_rows(db)) == audit_before
 
     # Raising the amount involved makes the refused value valid: saved then.
     select_all_and_delete(f.amountInvolvedEdit)
     type_text(f.amountInvolvedEdit, "5000")
     finish_editing(f.amountInvolvedEdit)
-    row = store.get_problem(problem)
+    row = db.problems.get(problem)
     assert (row["amount_involved"], row["amount_repaid"]) == (500000, 200000)
     assert not f.amountRepaidError.isVisible()
 
 
 def test_deadline_before_discovery_is_refused(qtbot, env, problem):
-    store, _, _ = env
-    editor = open_editor(qtbot, store, problem)
+    db, _, _ = env
+    editor = open_editor(qtbot, db, problem)
     f = editor.form
     select_all_and_delete(f.deadlineEdit)
     type_text(f.deadlineEdit, "2026-02-01")
     finish_editing(f.deadlineEdit)
     assert f.deadlineError.isVisible()
     assert "整改时限不能早于发现日期" in f.deadlineError.text()
-    assert store.get_problem(problem)["deadline"] == "2026-12-31"
+    assert db.problems.get(problem)["deadline"] == "2026-12-31"
     assert "未保存" in f.saveStateLabel.text()
 
     select_all_and_delete(f.deadlineEdit)
     type_text(f.deadlineEdit, "2026-02-30")
     finish_editing(f.deadlineEdit)
     assert "不是有效的日期" in f.deadlineError.text()
-    assert store.get_problem(problem)["deadline"] == "2026-12-31"
+    assert db.problems.get(problem)["deadline"] == "2026-12-31"
 
 
 def test_money_field_refuses_three_decimals_and_letters(qtbot):
@@ -219,27 +219,27 @@ def test_money_field_refuses_three_decimals_and_letters(qtbot):
 # --- undo ----------------------------------------------------------------------
 
 def test_ctrl_z_undoes_a_title_edit(qtbot, env, problem):
-    store, _, _ = env
+    db, _, _ = env
     history = EditHistory()
-    editor = open_editor(qtbot, store, problem, history=history)
+    editor = open_editor(qtbot, db, problem, history=history)
     f = editor.form
     type_text(f.titleEdit, "拖欠建筑公司工程款及利息", clear=True)
     finish_editing(f.titleEdit)
-    assert store.get_problem(problem)["title"] == "拖欠建筑公司工程款及利息"
+    assert db.problems.get(problem)["title"] == "拖欠建筑公司工程款及利息"
     assert history.can_undo() and f.undoButton.isEnabled()
 
     focused = QApplication.focusWidget()
     assert focused is not f.titleEdit
     QTest.keyClick(focused, Qt.Key_Z, Qt.ControlModifier)
-    assert store.get_problem(problem)["title"] == "拖欠建筑公司工程款"
+    assert db.problems.get(problem)["title"] == "拖欠建筑公司工程款"
     assert f.titleEdit.text() == "拖欠建筑公司工程款"
     assert not history.can_undo()
     assert "已撤销" in f.saveStateLabel.text()
 
 
 def test_ctrl_z_in_a_field_with_unsaved_typing_undoes_the_typing_only(qtbot, env, problem):
-    store, _, _ = env
-    editor = open_editor(qtbot, store, problem)
+    db, _, _ = env
+    editor = open_editor(qtbot, db, problem)
     f = editor.form
     type_text(f.counterpartyEdit, "甲公司", clear=True)
     finish_editing(f.counterpartyEdit)
@@ -247,7 +247,7 @@ def test_ctrl_z_in_a_field_with_unsaved_typing_undoes_the_typing_only(qtbot, env
     QTest.keyClicks(f.titleEdit, "X")
     QTest.keyClick(f.titleEdit, Qt.Key_Z, Qt.ControlModifier)
     assert f.titleEdit.text() == "拖欠建筑公司工程款"
-    assert store.get_problem(problem)["counterparty"] == "甲公司", "saved edit left alone"
+    assert db.problems.get(problem)["counterparty"] == "甲公司", "saved edit left alone"
 
 
 # --- measures, closure, reopening ---------------------------------------------
@@ -275,12 +275,12 @@ def mark_selected_measure_done(qtbot, editor):
 
 
 def test_measures_closure_and_reopening(qtbot, env, problem, monkeypatch):
-    store, _, persons = env
-    editor = open_editor(qtbot, store, problem)
+    db, _, persons = env
+    editor = open_editor(qtbot, db, problem)
     f = editor.form
     add_measure_via_dialog(qtbot, editor, "与企业核对账目，签订还款协议")
     add_measure_via_dialog(qtbot, editor, "分期支付欠款并取得收据", owner_index=2)
-    measures = store.list_measures(problem)
+    measures = db.measures.list(problem)
     assert [m["content"] for m in measures] == ["与企业核对账目，签订还款协议",
                                                 "分期支付欠款并取得收据"]
     assert [m["owner_id"] for m in measures] == persons
@@ -290,18 +290,18 @@ def test_measures_closure_and_reopening(qtbot, env, problem, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "information",
                         lambda parent, title, text, *a: shown.append(text))
-    audit_before = len(audit_rows(store))
+    audit_before = len(audit_rows(db))
     QTest.mouseClick(f.closeProblemButton, Qt.LeftButton)
     assert shown == ["还有2项整改措施未完成，全部完成后才能销号"]
-    assert store.get_problem(problem)["status"] != "已销号"
-    assert len(audit_rows(store)) == audit_before
+    assert db.problems.get(problem)["status"] != "已销号"
+    assert len(audit_rows(db)) == audit_before
 
     f.measuresTable.selectRow(0)
     mark_selected_measure_done(qtbot, editor)
     f.measuresTable.selectRow(1)
     mark_selected_measure_done(qtbot, editor)
-    assert [m["status"] for m in store.list_measures(problem)] == ["已完成", "已完成"]
-    assert [m["completed_date"] for m in store.list_measures(problem)] == [TODAY, TODAY]
+    assert [m["status"] for m in db.measures.list(problem)] == ["已完成", "已完成"]
+    assert [m["completed_date"] for m in db.measures.list(problem)] == [TODAY, TODAY]
 
     def close(dialog):
         assert dialog.form.approverEdit.text() == "张签发"
@@ -310,10 +310,10 @@ def test_measures_closure_and_reopening(qtbot, env, problem, monkeypatch):
         click_ok(dialog)
     modal(qtbot, close)
     QTest.mouseClick(f.closeProblemButton, Qt.LeftButton)
-    row = store.get_problem(problem)
+    row = db.problems.get(problem)
     assert (row["status"], row["closed_by"], row["closed_date"], row["closure_remark"]) == (
         "已销号", "张签发", TODAY, "款项已全部结清")
-    closing = [r for r in audit_rows(store, "update") if '"已销号"' in (r["after_json"] or "")]
+    closing = [r for r in audit_rows(db, "update") if '"已销号"' in (r["after_json"] or "")]
     assert closing, "closure is audited"
     assert f.closedBanner.isVisible()
     assert "已销号" in f.closedBannerLabel.text() and "张签发" in f.closedBannerLabel.text()
@@ -329,16 +329,16 @@ def test_measures_closure_and_reopening(qtbot, env, problem, monkeypatch):
         click_ok(dialog)
     modal(qtbot, reopen)
     QTest.mouseClick(f.reopenProblemButton, Qt.LeftButton)
-    row = store.get_problem(problem)
+    row = db.problems.get(problem)
     assert row["status"] == "已整改待销号" and row["closed_by"] == ""
-    reopened = audit_rows(store, "reopen")
+    reopened = audit_rows(db, "reopen")
     assert len(reopened) == 1 and "复核发现款项未实际到账" in reopened[0]["after_json"]
     assert not f.closedBanner.isVisible() and not f.titleEdit.isReadOnly()
 
 
 def test_measure_done_needs_a_completion_date(qtbot, env, problem):
-    store, _, _ = env
-    dialog = MeasureDialog(None, store, problem)
+    db, _, _ = env
+    dialog = MeasureDialog(None, db, problem)
     qtbot.addWidget(dialog)
     type_text(dialog.form.contentEdit, "整改措施一")
     combo_choose(dialog.form.statusCombo, "已完成")
@@ -346,12 +346,12 @@ def test_measure_done_needs_a_completion_date(qtbot, env, problem):
     click_ok(dialog)
     assert dialog.form.completedDateError.text() == "措施已完成时请填写完成日期"
     assert dialog.result() != MeasureDialog.Accepted
-    assert store.list_measures(problem) == []
+    assert db.measures.list(problem) == []
 
 
 def test_progress_entry_adds_repayment(qtbot, env, problem):
-    store, _, _ = env
-    editor = open_editor(qtbot, store, problem)
+    db, _, _ = env
+    editor = open_editor(qtbot, db, problem)
 
     def fill(dialog):
         assert isinstance(dialog, ProgressDialog)
@@ -363,9 +363,9 @@ def test_progress_entry_adds_repayment(qtbot, env, problem):
     modal(qtbot, fill)
     editor.form.tabs.setCurrentIndex(2)
     QTest.keyClick(editor.form.progressTable, Qt.Key_Insert)
-    entries = store.list_progress(problem)
+    entries = db.progress.list(problem)
     assert [(e["note"], e["amount_repaid"]) for e in entries] == [("已支付第一笔款项", 30050)]
-    assert store.get_problem(problem)["amount_repaid"] == 30050
+    assert db.problems.get(problem)["amount_repaid"] == 30050
     assert editor.form.amountRepaidEdit.text() == "300.50"
     assert editor.form.progressTable.rowCount() == 1
 
@@ -373,16 +373,16 @@ def test_progress_entry_adds_repayment(qtbot, env, problem):
 # --- evidence -----------------------------------------------------------------
 
 def test_adding_evidence_records_its_sha256(qtbot, env, problem, tmp_path, monkeypatch):
-    store, _, _ = env
+    db, _, _ = env
     files = [tmp_path / "还款协议.pdf", tmp_path / "收据.jpg"]
     files[0].write_bytes(b"%PDF-1.4 agreement")
     files[1].write_bytes(b"\xff\xd8 receipt")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *a, **k: ([str(p) for p in files], ""))
-    editor = open_editor(qtbot, store, problem)
+    editor = open_editor(qtbot, db, problem)
     editor.form.tabs.setCurrentIndex(3)
     QTest.mouseClick(editor.form.addEvidenceButton, Qt.LeftButton)
-    rows = store.list_evidence(problem)
+    rows = db.evidence.list(problem)
     assert [(r["original_name"], r["sha256"]) for r in rows] == [
         (p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
     assert editor.form.evidenceTable.rowCount() == 2
@@ -396,14 +396,14 @@ def test_adding_evidence_records_its_sha256(qtbot, env, problem, tmp_path, monke
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     editor.form.evidenceTable.setFocus()
     QTest.keyClick(editor.form.evidenceTable, Qt.Key_Delete)
-    assert [r["original_name"] for r in store.list_evidence(problem)] == ["收据.jpg"]
+    assert [r["original_name"] for r in db.evidence.list(problem)] == ["收据.jpg"]
 
 
 # --- keyboard -----------------------------------------------------------------
 
 def test_tab_order_follows_the_form(qtbot, env, problem):
-    store, _, _ = env
-    editor = open_editor(qtbot, store, problem)
+    db, _, _ = env
+    editor = open_editor(qtbot, db, problem)
     f = editor.form
     expected = [f.titleEdit, f.areaCombo, f.categoryCombo, f.sourceCombo,
                 f.dishonestyRecordCheck, f.counterpartyEdit, f.counterpartyUsccEdit,
@@ -423,8 +423,8 @@ def test_tab_order_follows_the_form(qtbot, env, problem):
 
 
 def test_every_button_has_a_mnemonic_or_key(qtbot, env, problem):
-    store, _, _ = env
-    editor = open_editor(qtbot, store, problem)
+    db, _, _ = env
+    editor = open_editor(qtbot, db, problem)
     f = editor.form
     for button in (f.addMeasureButton, f.editMeasureButton, f.addProgressButton,
                    f.addEvidenceButton, f.openEvidenceButton, f.saveEvidenceButton,

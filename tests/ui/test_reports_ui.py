@@ -21,8 +21,8 @@ def window(qtbot):
 
 
 @pytest.fixture
-def ledger_pdf(demo_store, tmp_path):
-    return documents.write_report(demo_store, "ledger", tmp_path / "ledger.pdf")
+def ledger_pdf(demo_db, tmp_path):
+    return documents.write_report(demo_db, "ledger", tmp_path / "ledger.pdf")
 
 
 @pytest.fixture
@@ -106,9 +106,9 @@ def test_save_as_copies_the_pdf(qtbot, ledger_pdf, tmp_path, monkeypatch, msgbox
     assert msgbox.kinds() == ["information"]
 
 
-def test_menu_has_the_actions_in_order(window, demo_store):
+def test_menu_has_the_actions_in_order(window, demo_db):
     menu = QMenu(window)
-    actions = reports_ui.populate_reports_menu(menu, window, lambda: demo_store, lambda: None)
+    actions = reports_ui.populate_reports_menu(menu, window, lambda: demo_db, lambda: None)
     texts = [a.text() for a in menu.actions()]
     assert texts == ["自查情况报告(&Z)…", "整改方案(&F)…", "整改报告(&G)…", "台账（PDF）(&T)…",
                      "", "导出 Excel 台账(&E)…"]
@@ -117,10 +117,10 @@ def test_menu_has_the_actions_in_order(window, demo_store):
 
 
 @pytest.mark.parametrize("kind", list(documents.REPORT_KINDS))
-def test_menu_action_generates_and_previews(qtbot, window, demo_store, shown, kind):
+def test_menu_action_generates_and_previews(qtbot, window, demo_db, shown, kind):
     menu = QMenu(window)
-    campaign = demo_store.list_campaigns()[0]["id"]
-    actions = reports_ui.populate_reports_menu(menu, window, lambda: demo_store,
+    campaign = demo_db.settings.list_campaigns()[0]["id"]
+    actions = reports_ui.populate_reports_menu(menu, window, lambda: demo_db,
                                                lambda: campaign)
     actions[kind].trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
@@ -131,9 +131,9 @@ def test_menu_action_generates_and_previews(qtbot, window, demo_store, shown, ki
     qtbot.waitUntil(lambda: not seen["path"].parent.exists(), timeout=5000)
 
 
-def test_generation_failure_is_a_chinese_warning(qtbot, window, store, shown, msgbox):
+def test_generation_failure_is_a_chinese_warning(qtbot, window, db, shown, msgbox):
     # An empty database: no department profile, no campaign.
-    job = reports_ui.generate_report(window, store, "plan", None)
+    job = reports_ui.generate_report(window, db, "plan", None)
     qtbot.waitUntil(job.is_done, timeout=10000)
     assert not shown
     assert msgbox.kinds() == ["warning"]
@@ -142,28 +142,28 @@ def test_generation_failure_is_a_chinese_warning(qtbot, window, store, shown, ms
     assert "单位信息" in text
 
 
-def test_cancel_shows_nothing_and_cleans_up(qtbot, window, demo_store, shown, msgbox):
-    job = reports_ui.generate_report(window, demo_store, "ledger", None)
+def test_cancel_shows_nothing_and_cleans_up(qtbot, window, demo_db, shown, msgbox):
+    job = reports_ui.generate_report(window, demo_db, "ledger", None)
     job.cancel()
     qtbot.waitUntil(job.is_done, timeout=10000)
     assert not shown and not msgbox.calls
 
 
-def test_excel_export_from_the_menu(qtbot, window, demo_store, tmp_path, monkeypatch, msgbox):
+def test_excel_export_from_the_menu(qtbot, window, demo_db, tmp_path, monkeypatch, msgbox):
     target = tmp_path / "台账"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
     menu = QMenu(window)
-    actions = reports_ui.populate_reports_menu(menu, window, lambda: demo_store, lambda: None)
+    actions = reports_ui.populate_reports_menu(menu, window, lambda: demo_db, lambda: None)
     actions["excel"].trigger()
     qtbot.waitUntil(lambda: bool(msgbox.calls), timeout=30000)
     assert msgbox.kinds() == ["information"]
     assert (tmp_path / "台账.xlsx").stat().st_size > 0
 
 
-def test_excel_export_cancelled_in_the_file_dialog(window, demo_store, monkeypatch, msgbox):
+def test_excel_export_cancelled_in_the_file_dialog(window, demo_db, monkeypatch, msgbox):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
-    assert reports_ui.export_excel(window, demo_store, None) is None
+    assert reports_ui.export_excel(window, demo_db, None) is None
     assert not msgbox.calls
 
 

@@ -1,7 +1,7 @@
 """Settings dialogs driven as a clerk would: persons, department profile,
 campaigns and the first-run choice, with Chinese typed into the real widgets.
 
-Fixtures from conftest.py: ``store`` (empty file), ``demo_store`` (60 demo
+Fixtures from conftest.py: ``db`` (empty file), ``demo_db`` (60 demo
 problems) and ``msgbox`` (records QMessageBox.question/warning; ``answer`` is
 what ``question`` returns).
 """
@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
 from govcredit_desktop.core.uscc import check_char
-from govcredit_desktop.store.ledger_query import LedgerFilter, count
+from govcredit_desktop.store.queries.ledger import LedgerFilter, count
 from govcredit_desktop.ui import first_run as first_run_module
 from govcredit_desktop.ui.campaign_dialog import CampaignDialog
 from govcredit_desktop.ui.department_dialog import DepartmentDialog, uscc_live_message
@@ -78,8 +78,8 @@ def select_person(dialog, name):
 
 # --- persons ---------------------------------------------------------------------
 
-def test_add_person_typed_in_chinese(qtbot, store, person_form_driver):
-    dialog = show(qtbot, PersonsDialog(None, store))
+def test_add_person_typed_in_chinese(qtbot, db, person_form_driver):
+    dialog = show(qtbot, PersonsDialog(None, db))
     assert dialog.form.table.rowCount() == 0
 
     def fill(form):
@@ -93,7 +93,7 @@ def test_add_person_typed_in_chinese(qtbot, store, person_form_driver):
     dialog.form.table.setFocus()
     QTest.keyClick(dialog.form.table, Qt.Key_Insert)  # keyboard: Insert adds
 
-    persons = store.list_persons()
+    persons = db.people.list()
     assert [(p["name"], p["post"], p["unit"], p["phone"]) for p in persons] == [
         ("张建华", "副局长", "计划财务股", "0375-6512345")]
     assert dialog.changed
@@ -102,8 +102,8 @@ def test_add_person_typed_in_chinese(qtbot, store, person_form_driver):
         "张建华", "副局长", "计划财务股", "0375-6512345", "启用", "0"]
 
 
-def test_person_without_name_is_refused_next_to_the_field(qtbot, store, person_form_driver):
-    dialog = show(qtbot, PersonsDialog(None, store))
+def test_person_without_name_is_refused_next_to_the_field(qtbot, db, person_form_driver):
+    dialog = show(qtbot, PersonsDialog(None, db))
     seen = {}
 
     def fill(form):
@@ -117,12 +117,12 @@ def test_person_without_name_is_refused_next_to_the_field(qtbot, store, person_f
     person_form_driver.append(fill)
     click(qtbot, dialog.form.addButton)
     assert seen == {"error": "姓名不能为空", "visible": True, "open": True}
-    assert store.list_persons() == []
+    assert db.people.list() == []
     assert not dialog.changed
 
 
-def test_edit_person_post_with_enter(qtbot, demo_store, person_form_driver):
-    dialog = show(qtbot, PersonsDialog(None, demo_store))
+def test_edit_person_post_with_enter(qtbot, demo_db, person_form_driver):
+    dialog = show(qtbot, PersonsDialog(None, demo_db))
     name = dialog.form.table.item(2, 0).text()
     person_id = select_person(dialog, name)
 
@@ -135,21 +135,21 @@ def test_edit_person_post_with_enter(qtbot, demo_store, person_form_driver):
     person_form_driver.append(fill)
     QTest.keyClick(dialog.form.table, Qt.Key_Return)  # keyboard: Enter edits
 
-    assert demo_store.get_person(person_id)["post"] == "党组书记"
+    assert demo_db.people.get(person_id)["post"] == "党组书记"
     assert dialog.form.table.item(row_of(dialog, name), 1).text() == "党组书记"
     assert dialog.current_id() == person_id
 
 
-def owner_of_something(store):
-    for person in store.list_persons():
-        if store.person_ownership_count(person["id"]):
+def owner_of_something(db):
+    for person in db.people.list():
+        if db.people.ownership_count(person["id"]):
             return person
     raise AssertionError("demo data has no owners")
 
 
-def test_delete_owner_refused_then_deactivate(qtbot, demo_store, msgbox):
-    dialog = show(qtbot, PersonsDialog(None, demo_store))
-    person = owner_of_something(demo_store)
+def test_delete_owner_refused_then_deactivate(qtbot, demo_db, msgbox):
+    dialog = show(qtbot, PersonsDialog(None, demo_db))
+    person = owner_of_something(demo_db)
     select_person(dialog, person["name"])
 
     msgbox.answer = QMessageBox.No  # "是否改为停用？" → no
@@ -157,34 +157,34 @@ def test_delete_owner_refused_then_deactivate(qtbot, demo_store, msgbox):
     kind, title, text = msgbox.calls[-1]
     assert kind == "question" and title == "不能删除"
     assert f"{person['name']}仍是" in text and "不能删除，只能停用" in text
-    assert demo_store.get_person(person["id"])["active"] == 1
+    assert demo_db.people.get(person["id"])["active"] == 1
     assert row_of(dialog, person["name"]) >= 0
 
     msgbox.answer = QMessageBox.Yes  # now accept the offer to deactivate
     assert QApplication.focusWidget() is dialog.form.table  # focus went back to the list
     QTest.keyClick(dialog.form.table, Qt.Key_Delete)
-    assert demo_store.get_person(person["id"])["active"] == 0
+    assert demo_db.people.get(person["id"])["active"] == 0
     row = row_of(dialog, person["name"])
     assert dialog.form.table.item(row, 4).text() == "已停用"
     assert dialog.form.toggleButton.text() == "启用(&S)"
     assert dialog.changed
 
     click(qtbot, dialog.form.toggleButton)  # and back again
-    assert demo_store.get_person(person["id"])["active"] == 1
+    assert demo_db.people.get(person["id"])["active"] == 1
 
 
-def test_delete_unowned_person_after_confirmation(qtbot, demo_store, msgbox):
-    person_id = demo_store.add_person({"name": "临时人员"})
-    dialog = show(qtbot, PersonsDialog(None, demo_store))
+def test_delete_unowned_person_after_confirmation(qtbot, demo_db, msgbox):
+    person_id = demo_db.people.add({"name": "临时人员"})
+    dialog = show(qtbot, PersonsDialog(None, demo_db))
     select_person(dialog, "临时人员")
 
     msgbox.answer = QMessageBox.No
     click(qtbot, dialog.form.deleteButton)
-    assert demo_store.get_person(person_id)
+    assert demo_db.people.get(person_id)
 
     msgbox.answer = QMessageBox.Yes
     click(qtbot, dialog.form.deleteButton)
-    assert all(p["id"] != person_id for p in demo_store.list_persons())
+    assert all(p["id"] != person_id for p in demo_db.people.list())
     assert row_of(dialog, "临时人员") == -1
 
 
@@ -199,8 +199,8 @@ def test_live_uscc_messages():
     assert uscc_live_message(wrong) == ("error", "统一社会信用代码校验位不正确，请核对是否抄错")
 
 
-def test_department_with_invalid_uscc_writes_nothing(qtbot, store):
-    dialog = show(qtbot, DepartmentDialog(None, store))
+def test_department_with_invalid_uscc_writes_nothing(qtbot, db):
+    dialog = show(qtbot, DepartmentDialog(None, db))
     f = dialog.form
     type_text(f.nameEdit, "宝丰县财政局")
     wrong = VALID_BODY + ("0" if VALID_USCC[-1] != "0" else "1")
@@ -214,12 +214,12 @@ def test_department_with_invalid_uscc_writes_nothing(qtbot, store):
     assert dialog.isVisible() and dialog.result() != QDialog.Accepted
     assert "校验位不正确" in f.usccError.text()
     assert f.usccError.isVisible()
-    assert store.get_department() is None
-    assert store.scalar("SELECT count(*) FROM audit_log") == 0
+    assert db.settings.department() is None
+    assert db.scalar("SELECT count(*) FROM audit_log") == 0
 
 
-def test_department_with_valid_uscc_saves(qtbot, store):
-    dialog = show(qtbot, DepartmentDialog(None, store))
+def test_department_with_valid_uscc_saves(qtbot, db):
+    dialog = show(qtbot, DepartmentDialog(None, db))
     f = dialog.form
     type_text(f.nameEdit, "宝丰县住房和城乡建设局")
     type_text(f.usccEdit, VALID_USCC[:10])
@@ -235,7 +235,7 @@ def test_department_with_valid_uscc_saves(qtbot, store):
 
     click(qtbot, ok_button(dialog))
     assert dialog.result() == QDialog.Accepted and dialog.changed
-    dept = store.get_department()
+    dept = db.settings.department()
     assert {k: dept[k] for k in ("name", "uscc", "first_responsible", "contact_person",
                                  "contact_phone", "preparer", "reviewer", "signatory")} == {
         "name": "宝丰县住房和城乡建设局", "uscc": VALID_USCC, "first_responsible": "王建国",
@@ -243,18 +243,18 @@ def test_department_with_valid_uscc_saves(qtbot, store):
         "reviewer": "张晓燕", "signatory": "王建国"}
 
 
-def test_department_empty_name_is_refused(qtbot, demo_store):
-    before = demo_store.get_department()
-    dialog = show(qtbot, DepartmentDialog(None, demo_store))
+def test_department_empty_name_is_refused(qtbot, demo_db):
+    before = demo_db.settings.department()
+    dialog = show(qtbot, DepartmentDialog(None, demo_db))
     select_all_and_delete(dialog.form.nameEdit)
     click(qtbot, ok_button(dialog))
     assert dialog.form.nameError.text() == "单位名称不能为空"
     assert QApplication.focusWidget() is dialog.form.nameEdit
-    assert demo_store.get_department() == before
+    assert demo_db.settings.department() == before
 
 
-def test_department_tab_order_follows_the_form(qtbot, store):
-    dialog = show(qtbot, DepartmentDialog(None, store))
+def test_department_tab_order_follows_the_form(qtbot, db):
+    dialog = show(qtbot, DepartmentDialog(None, db))
     f = dialog.form
     expected = [f.usccEdit, f.firstResponsibleEdit, f.contactPersonEdit, f.contactPhoneEdit,
                 f.preparerEdit, f.reviewerEdit, f.signatoryEdit]
@@ -266,8 +266,8 @@ def test_department_tab_order_follows_the_form(qtbot, store):
 
 # --- campaigns -------------------------------------------------------------------
 
-def test_create_campaign_with_doc_number_and_deadlines(qtbot, store):
-    dialog = show(qtbot, CampaignDialog(None, store))
+def test_create_campaign_with_doc_number_and_deadlines(qtbot, db):
+    dialog = show(qtbot, CampaignDialog(None, db))
     f = dialog.form
     assert dialog.editing and dialog.current_id is None  # empty database: new form at once
     type_text(f.nameEdit, "2021年重点领域政务失信问题专项治理")
@@ -282,7 +282,7 @@ def test_create_campaign_with_doc_number_and_deadlines(qtbot, store):
     assert f.stateLabel.text() == "新建，尚未保存"
 
     click(qtbot, f.saveButton)
-    (campaign,) = store.list_campaigns()
+    (campaign,) = db.settings.list_campaigns()
     assert {k: campaign[k] for k in ("name", "doc_number", "number_prefix", "start_date",
                                      "self_inspection_deadline", "plan_deadline",
                                      "rectification_deadline")} == {
@@ -297,8 +297,8 @@ def test_create_campaign_with_doc_number_and_deadlines(qtbot, store):
     assert f.stateLabel.text() == "已保存"
 
 
-def test_campaign_errors_next_to_fields_nothing_written(qtbot, store):
-    dialog = show(qtbot, CampaignDialog(None, store))
+def test_campaign_errors_next_to_fields_nothing_written(qtbot, db):
+    dialog = show(qtbot, CampaignDialog(None, db))
     f = dialog.form
     type_text(f.docNumberEdit, "宝信用办〔2021〕14号")
     type_text(f.planDeadlineEdit, "2021年13月1日")
@@ -308,12 +308,12 @@ def test_campaign_errors_next_to_fields_nothing_written(qtbot, store):
     select_all_and_delete(f.planDeadlineEdit)
     click(qtbot, f.saveButton)
     assert f.nameError.text() == "专项治理名称不能为空"
-    assert store.list_campaigns() == []
+    assert db.settings.list_campaigns() == []
 
 
-def test_unsaved_campaign_edits_are_not_lost_on_close(qtbot, demo_store, msgbox):
-    (campaign,) = demo_store.list_campaigns()
-    dialog = show(qtbot, CampaignDialog(None, demo_store))
+def test_unsaved_campaign_edits_are_not_lost_on_close(qtbot, demo_db, msgbox):
+    (campaign,) = demo_db.settings.list_campaigns()
+    dialog = show(qtbot, CampaignDialog(None, demo_db))
     f = dialog.form
     select_all_and_delete(f.docNumberEdit)
     type_text(f.docNumberEdit, "宝信用办〔2022〕3号")
@@ -323,18 +323,19 @@ def test_unsaved_campaign_edits_are_not_lost_on_close(qtbot, demo_store, msgbox)
     QTest.keyClick(f.docNumberEdit, Qt.Key_Escape)
     assert dialog.isVisible()
     assert msgbox.calls[-1][:2] == ("question", "保存修改")
-    assert demo_store.get_campaign(campaign["id"])["doc_number"] == campaign["doc_number"]
+    assert demo_db.settings.get_campaign(campaign["id"])["doc_number"] == campaign["doc_number"]
 
     msgbox.answer = QMessageBox.Save
     click(qtbot, f.buttonBox.button(QDialogButtonBox.Close))
     assert not dialog.isVisible()
-    assert demo_store.get_campaign(campaign["id"])["doc_number"] == "宝信用办〔2022〕3号"
+    assert demo_db.settings.get_campaign(campaign["id"])["doc_number"] == "宝信用办〔2022〕3号"
 
 
-def test_switching_campaign_asks_and_discard_keeps_store(qtbot, demo_store, msgbox):
-    first = demo_store.list_campaigns()[0]
-    second_id = demo_store.add_campaign({"name": "2025年专项治理", "start_date": "2025-03-01"})
-    dialog = show(qtbot, CampaignDialog(None, demo_store, select_id=first["id"]))
+def test_switching_campaign_asks_and_discard_keeps_store(qtbot, demo_db, msgbox):
+    first = demo_db.settings.list_campaigns()[0]
+    second_id = demo_db.settings.add_campaign({"name": "2025年专项治理",
+                                               "start_date": "2025-03-01"})
+    dialog = show(qtbot, CampaignDialog(None, demo_db, select_id=first["id"]))
     f = dialog.form
     type_text(f.nameEdit, "（修订）")
 
@@ -349,11 +350,11 @@ def test_switching_campaign_asks_and_discard_keeps_store(qtbot, demo_store, msgb
     assert dialog.current_id == second_id
     assert f.nameEdit.text() == "2025年专项治理"
     assert f.numberPrefixEdit.text() == "2025"
-    assert demo_store.get_campaign(first["id"])["name"] == first["name"]
+    assert demo_db.settings.get_campaign(first["id"])["name"] == first["name"]
 
 
-def test_campaign_tab_order_follows_the_form(qtbot, demo_store):
-    dialog = show(qtbot, CampaignDialog(None, demo_store))
+def test_campaign_tab_order_follows_the_form(qtbot, demo_db):
+    dialog = show(qtbot, CampaignDialog(None, demo_db))
     f = dialog.form
     assert QApplication.focusWidget() is f.campaignList
     expected = [f.addButton, f.deleteButton, f.nameEdit, f.docNumberEdit, f.numberPrefixEdit,
@@ -364,42 +365,42 @@ def test_campaign_tab_order_follows_the_form(qtbot, demo_store):
         assert QApplication.focusWidget() is widget
 
 
-def test_campaign_with_problems_cannot_be_deleted(qtbot, demo_store, msgbox):
-    (campaign,) = demo_store.list_campaigns()
-    dialog = show(qtbot, CampaignDialog(None, demo_store))
+def test_campaign_with_problems_cannot_be_deleted(qtbot, demo_db, msgbox):
+    (campaign,) = demo_db.settings.list_campaigns()
+    dialog = show(qtbot, CampaignDialog(None, demo_db))
     msgbox.answer = QMessageBox.Yes
     click(qtbot, dialog.form.deleteButton)
     kind, title, text = msgbox.calls[-1]
     assert (kind, title) == ("warning", "不能删除") and "该专项治理下还有60个问题" in text
-    assert demo_store.get_campaign(campaign["id"])
+    assert demo_db.settings.get_campaign(campaign["id"])
 
 
 # --- first run -------------------------------------------------------------------
 
-def test_first_run_loads_demo_data(qtbot, store):
-    assert store.is_unconfigured()
-    dialog = show(qtbot, FirstRunDialog(None, store))
+def test_first_run_loads_demo_data(qtbot, db):
+    assert db.settings.is_unconfigured()
+    dialog = show(qtbot, FirstRunDialog(None, db))
     click(qtbot, dialog.form.demoButton)
     assert dialog.result() == QDialog.Accepted and dialog.changed
-    assert count(store, LedgerFilter()) == first_run_module.DEMO_PROBLEMS
-    assert store.get_department() is not None
-    assert len(store.list_campaigns()) == 1
-    assert not store.is_unconfigured()
+    assert count(db, LedgerFilter()) == first_run_module.DEMO_PROBLEMS
+    assert db.settings.department() is not None
+    assert len(db.settings.list_campaigns()) == 1
+    assert not db.settings.is_unconfigured()
 
 
-def test_first_run_later_changes_nothing(qtbot, store):
-    dialog = show(qtbot, FirstRunDialog(None, store))
+def test_first_run_later_changes_nothing(qtbot, db):
+    dialog = show(qtbot, FirstRunDialog(None, db))
     QTest.keyClick(dialog, Qt.Key_L, Qt.AltModifier)  # 以后再说(&L)
     assert dialog.result() == QDialog.Rejected and not dialog.changed
-    assert store.is_unconfigured()
+    assert db.settings.is_unconfigured()
 
 
-def test_first_run_setup_opens_department_then_campaign(qtbot, store, monkeypatch):
+def test_first_run_setup_opens_department_then_campaign(qtbot, db, monkeypatch):
     opened = []
 
     def department_ask(parent, s):
         opened.append("department")
-        s.save_department({"name": "宝丰县财政局", "uscc": VALID_USCC})
+        s.settings.save_department({"name": "宝丰县财政局", "uscc": VALID_USCC})
         return True
 
     def campaign_ask(parent, s):
@@ -408,15 +409,15 @@ def test_first_run_setup_opens_department_then_campaign(qtbot, store, monkeypatc
 
     monkeypatch.setattr(first_run_module.DepartmentDialog, "ask", staticmethod(department_ask))
     monkeypatch.setattr(first_run_module.CampaignDialog, "ask", staticmethod(campaign_ask))
-    dialog = show(qtbot, FirstRunDialog(None, store))
+    dialog = show(qtbot, FirstRunDialog(None, db))
     click(qtbot, dialog.form.setupButton)
     assert opened == ["department", "campaign"]
     assert dialog.result() == QDialog.Accepted and dialog.changed
 
 
-def test_first_run_setup_cancelled_stays_open(qtbot, store, monkeypatch):
+def test_first_run_setup_cancelled_stays_open(qtbot, db, monkeypatch):
     monkeypatch.setattr(first_run_module.DepartmentDialog, "ask",
                         staticmethod(lambda parent, s: False))
-    dialog = show(qtbot, FirstRunDialog(None, store))
+    dialog = show(qtbot, FirstRunDialog(None, db))
     click(qtbot, dialog.form.setupButton)
     assert dialog.isVisible() and not dialog.changed

@@ -9,11 +9,14 @@ import datetime as _dt
 from dataclasses import dataclass, field, replace
 
 from govcredit_desktop.core.rules import DEFAULT_WARNING_DAYS
-from govcredit_desktop.core.vocab import STATUS_CLOSED
+from govcredit_desktop.core.vocab import ProblemStatus, sql_literal
 from govcredit_desktop.store.search import match_expression
 
-_RED = "(p.status != '已销号' AND p.deadline < :today)"
-_YELLOW = "(p.status != '已销号' AND p.deadline >= :today AND p.deadline <= :soon)"
+# SQL text built from the vocabulary; the light and status sort expressions
+# must match the indexes of schema.py to the letter.
+_CLOSED = sql_literal(ProblemStatus.CLOSED)
+_RED = f"(p.status != {_CLOSED} AND p.deadline < :today)"
+_YELLOW = f"(p.status != {_CLOSED} AND p.deadline >= :today AND p.deadline <= :soon)"
 LIGHT_SQL = f"CASE WHEN {_RED} THEN 'red' WHEN {_YELLOW} THEN 'yellow' ELSE 'green' END"
 
 # Sort keys the ledger offers, each backed by an index (schema.py).
@@ -27,12 +30,13 @@ SORT_KEYS = {
     # a correlated name lookup per row costs ~300 ms at 100k rows.
     "responsible_person": "{person_rank} {dir}",
     "deadline": "p.deadline {dir}",
-    "status": ("CASE p.status WHEN '待整改' THEN 0 WHEN '整改中' THEN 1"
-               " WHEN '已整改待销号' THEN 2 ELSE 3 END {dir}"),
+    "status": ("CASE p.status "
+               + " ".join(f"WHEN {sql_literal(s)} THEN {s.rank}" for s in ProblemStatus)
+               + " END {dir}"),
     # Red, yellow, green is deadline order among open problems with a
     # deadline; closed and undated ones are all green and come last.
     # Must match the expression of the problem_light index.
-    "light": "(p.status = '已销号' OR p.deadline IS NULL) {dir}, p.deadline {dir}",
+    "light": f"(p.status = {_CLOSED} OR p.deadline IS NULL) {{dir}}, p.deadline {{dir}}",
     "amount_involved": "p.amount_involved {dir}",
     "amount_repaid": "p.amount_repaid {dir}",
     # Must match the expression of the problem_progress index.
@@ -89,41 +93,40 @@ def where_clause(f: LedgerFilter) -> tuple[str, dict]:
     return (" AND ".join(parts) or "1"), params
 
 
-def _effective(store, f: LedgerFilter) -> LedgerFilter:
+def _effective(db, f: LedgerFilter) -> LedgerFilter:
     """Drop a campaign filter that every problem meets (a department's usual
     single campaign): the planner then has one condition less to check."""
     if f.campaign_id is None:
         return f
-    low = store.scalar("SELECT campaign_id FROM problem ORDER BY campaign_id LIMIT 1")
-    high = store.scalar("SELECT campaign_id FROM problem ORDER BY campaign_id DESC LIMIT 1")
+    low = db.scalar("SELECT campaign_id FROM problem ORDER BY campaign_id LIMIT 1")
+    high = db.scalar("SELECT campaign_id FROM problem ORDER BY campaign_id DESC LIMIT 1")
     return f.with_(campaign_id=None) if low == high == f.campaign_id else f
 
 
-def count(store, f: LedgerFilter) -> int:
-    f = _effective(store, f)
+def count(db, f: LedgerFilter) -> int:
+    f = _effective(db, f)
     where, params = where_clause(f)
     if set(params) == {"today", "soon", "match"}:
         # Search alone: count in the index itself (3 ms, not 26 ms, at 100k).
-        return store.scalar("SELECT count(*) FROM problem_fts WHERE problem_fts MATCH :match",
+        return db.scalar("SELECT count(*) FROM problem_fts WHERE problem_fts MATCH :match",
                             params)
-    return store.scalar(f"SELECT count(*) FROM problem p WHERE {where}", params)
+    return db.scalar(f"SELECT count(*) FROM problem p WHERE {where}", params)
 
 
-def page_ids(store, f: LedgerFilter, sort: str = "number", descending: bool = False,
+def page_ids(db, f: LedgerFilter, sort: str = "number", descending: bool = False,
              offset: int = 0, limit: int = 200) -> list[int]:
     where, params = where_clause(f)
     template = SORT_KEYS.get(sort, SORT_KEYS["number"])
-    rank = _person_order(store) if "{person_rank}" in template else ""
+    rank = _person_order(db) if "{person_rank}" in template else ""
     order = template.format(dir="DESC" if descending else "ASC", person_rank=rank)
     params.update(limit=limit, offset=offset)
     sql = (f"SELECT p.id FROM problem p WHERE {where} ORDER BY {order}, p.id"
            " LIMIT :limit OFFSET :offset")
-    with store.lock:
-        return [r[0] for r in store.conn.execute(sql, params)]
+    return db.column(sql, params)
 
 
-def _person_order(store) -> str:
-    ids = [r["id"] for r in store.query("SELECT id FROM person ORDER BY name, id")]
+def _person_order(db) -> str:
+    ids = db.column("SELECT id FROM person ORDER BY name, id")
     if not ids:
         return "0"
     cases = " ".join(f"WHEN {int(i)} THEN {n}" for n, i in enumerate(ids))
@@ -143,21 +146,21 @@ LEFT JOIN person rl ON rl.id = p.responsible_leader_id
 """
 
 
-def rows_by_id(store, ids: list[int], f: LedgerFilter) -> list[dict]:
+def rows_by_id(db, ids: list[int], f: LedgerFilter) -> list[dict]:
     """Display rows for the given ids, in the given order."""
     if not ids:
         return []
     params = {"today": f.today.isoformat(),
               "soon": (f.today + _dt.timedelta(days=f.warning_days)).isoformat()}
     marks = ",".join(str(int(i)) for i in ids)
-    rows = store.query(ROW_SQL + f" WHERE p.id IN ({marks})", params)
+    rows = db.query(ROW_SQL + f" WHERE p.id IN ({marks})", params)
     by_id = {r["id"]: r for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 
-def page(store, f: LedgerFilter, sort: str = "number", descending: bool = False,
+def page(db, f: LedgerFilter, sort: str = "number", descending: bool = False,
          offset: int = 0, limit: int = 200) -> list[dict]:
-    return rows_by_id(store, page_ids(store, f, sort, descending, offset, limit), f)
+    return rows_by_id(db, page_ids(db, f, sort, descending, offset, limit), f)
 
 
 @dataclass
@@ -168,20 +171,20 @@ class Summary:
     closed: int
 
 
-def summary(store, f: LedgerFilter) -> Summary:
-    where, params = where_clause(_effective(store, f))
-    row = store.query(
+def summary(db, f: LedgerFilter) -> Summary:
+    where, params = where_clause(_effective(db, f))
+    row = db.query(
         f"SELECT count(*) AS total, coalesce(sum({_RED}), 0) AS overdue,"
         f" coalesce(sum({_YELLOW}), 0) AS due_soon,"
-        f" coalesce(sum(p.status = '{STATUS_CLOSED}'), 0) AS closed"
+        f" coalesce(sum(p.status = '{ProblemStatus.CLOSED}'), 0) AS closed"
         f" FROM problem p WHERE {where}", params)[0]
     return Summary(**row)
 
 
-def distinct_units(store, campaign_id: int | None = None) -> list[str]:
+def distinct_units(db, campaign_id: int | None = None) -> list[str]:
     sql = "SELECT DISTINCT responsible_unit FROM problem WHERE responsible_unit != ''"
     params: tuple = ()
     if campaign_id is not None:
         sql += " AND campaign_id = ?"
         params = (campaign_id,)
-    return [r["responsible_unit"] for r in store.query(sql + " ORDER BY 1", params)]
+    return [r["responsible_unit"] for r in db.query(sql + " ORDER BY 1", params)]

@@ -3,8 +3,8 @@
 A merged county ledger holds 100,000 problems, so rows are streamed: the
 ordered problem ids (integers only) are read once, then each chunk of ids is
 fetched with one query for the problems, one for their measures and one for
-their latest progress entry.  Each query takes ``store.lock`` on its own, so a
-GUI thread is never blocked for the whole export.
+their latest progress entry.  Each query takes the database lock on its own, so
+a GUI thread is never blocked for the whole export.
 
 Money stays in integer fen and dates in ISO text; the writers format them.
 """
@@ -12,7 +12,6 @@ Money stays in integer fen and dates in ISO text; the writers format them.
 from collections.abc import Iterator
 
 from govcredit_desktop.core.dates import format_cn
-from govcredit_desktop.core.errors import NotFoundError, UserError
 
 CHUNK = 2000
 
@@ -39,48 +38,23 @@ _PROGRESS_SQL = (
 )
 
 
-def campaign_for(store, campaign_id: int | None = None) -> dict:
-    """The campaign asked for, or the latest one when ``campaign_id`` is None."""
-    if campaign_id is not None:
-        try:
-            return store.get_campaign(campaign_id)
-        except NotFoundError:
-            raise UserError(f"找不到编号为 {campaign_id} 的专项治理，请检查 --campaign 参数"
-                            "或在程序中选择已有的专项治理") from None
-    campaigns = store.list_campaigns()
-    if not campaigns:
-        raise UserError("数据库中还没有专项治理，请先在“设置 → 专项治理”中新建一个专项治理，"
-                        "再录入问题并导出")
-    return campaigns[0]
-
-
-def require_department(store) -> dict:
-    """The department profile; every report is headed with its name."""
-    department = store.get_department()
-    if not department or not (department.get("name") or "").strip():
-        raise UserError("还没有填写单位信息，报表无法署名。请先在“设置 → 单位信息”中"
-                        "填写单位名称和统一社会信用代码，然后再导出")
-    return department
-
-
-def problem_ids(store, campaign_id: int) -> list[int]:
+def problem_ids(db, campaign_id: int) -> list[int]:
     """Ids of the campaign's problems in ledger order (by number)."""
-    with store.lock:
-        return [r[0] for r in store.conn.execute(
-            "SELECT id FROM problem WHERE campaign_id = ? ORDER BY seq, id", (campaign_id,))]
+    return db.column("SELECT id FROM problem WHERE campaign_id = ? ORDER BY seq, id",
+                     (campaign_id,))
 
 
-def count_problems(store, campaign_id: int) -> int:
-    return store.scalar("SELECT count(*) FROM problem WHERE campaign_id = ?", (campaign_id,))
+def count_problems(db, campaign_id: int) -> int:
+    return db.scalar("SELECT count(*) FROM problem WHERE campaign_id = ?", (campaign_id,))
 
 
-def count_measures(store, campaign_id: int) -> int:
-    return store.scalar("SELECT count(*) FROM measure m JOIN problem p ON p.id = m.problem_id"
+def count_measures(db, campaign_id: int) -> int:
+    return db.scalar("SELECT count(*) FROM measure m JOIN problem p ON p.id = m.problem_id"
                         " WHERE p.campaign_id = ?", (campaign_id,))
 
 
-def _fetch(store, sql: str, ids: list[int]) -> list[dict]:
-    return store.query(sql.format(marks=",".join("?" * len(ids))), ids)
+def _fetch(db, sql: str, ids: list[int]) -> list[dict]:
+    return db.query(sql.format(marks=",".join("?" * len(ids))), ids)
 
 
 def progress_summary(count: int, latest_date: str | None, latest_note: str) -> str:
@@ -91,7 +65,7 @@ def progress_summary(count: int, latest_date: str | None, latest_note: str) -> s
     return f"共{count}次进展，最新：{text}" if count > 1 else text
 
 
-def iter_ledger_rows(store, campaign_id: int, chunk: int = CHUNK) -> Iterator[dict]:
+def iter_ledger_rows(db, campaign_id: int, chunk: int = CHUNK) -> Iterator[dict]:
     """One dict per problem, in number order.
 
     Each dict holds every ``problem`` column plus ``responsible_leader_name``,
@@ -99,15 +73,15 @@ def iter_ledger_rows(store, campaign_id: int, chunk: int = CHUNK) -> Iterator[di
     with ``owner_name``), ``progress_count``, ``latest_progress_date``,
     ``latest_progress_note`` and ``progress_summary``.
     """
-    ids = problem_ids(store, campaign_id)
+    ids = problem_ids(db, campaign_id)
     for start in range(0, len(ids), chunk):
         part = ids[start:start + chunk]
-        problems = {p["id"]: p for p in _fetch(store, _PROBLEMS_SQL, part)}
+        problems = {p["id"]: p for p in _fetch(db, _PROBLEMS_SQL, part)}
         measures: dict[int, list[dict]] = {}
-        for m in _fetch(store, _MEASURES_SQL, part):
+        for m in _fetch(db, _MEASURES_SQL, part):
             m["owner_name"] = m["owner_name"] or ""
             measures.setdefault(m["problem_id"], []).append(m)
-        progress = {r["problem_id"]: r for r in _fetch(store, _PROGRESS_SQL, part)}
+        progress = {r["problem_id"]: r for r in _fetch(db, _PROGRESS_SQL, part)}
         for pid in part:
             p = problems.get(pid)
             if p is None:  # deleted by another thread between the two queries
@@ -124,19 +98,19 @@ def iter_ledger_rows(store, campaign_id: int, chunk: int = CHUNK) -> Iterator[di
             yield p
 
 
-def iter_measure_rows(store, campaign_id: int, chunk: int = CHUNK) -> Iterator[dict]:
+def iter_measure_rows(db, campaign_id: int, chunk: int = CHUNK) -> Iterator[dict]:
     """One dict per measure, in problem number then measure order.
 
     Each holds the measure's columns, ``owner_name`` and the problem's
     ``problem_number`` and ``problem_title``.
     """
-    ids = problem_ids(store, campaign_id)
+    ids = problem_ids(db, campaign_id)
     for start in range(0, len(ids), chunk):
         part = ids[start:start + chunk]
         heads = {r["id"]: r for r in _fetch(
-            store, "SELECT id, number, title FROM problem WHERE id IN ({marks})", part)}
+            db, "SELECT id, number, title FROM problem WHERE id IN ({marks})", part)}
         measures: dict[int, list[dict]] = {}
-        for m in _fetch(store, _MEASURES_SQL, part):
+        for m in _fetch(db, _MEASURES_SQL, part):
             measures.setdefault(m["problem_id"], []).append(m)
         for pid in part:
             head = heads.get(pid)

@@ -11,14 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from govcredit_desktop.core.vocab import (
-    MEASURE_DONE,
-    STATUS_AWAITING_CLOSURE,
-    STATUS_CLOSED,
-    STATUS_IN_PROGRESS,
-    STATUS_OPEN,
-    STATUSES,
-)
+from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 
 ARREARS_CATEGORY = "拖欠民营和中小企业账款"
 
@@ -47,23 +40,23 @@ class Group:
     amount_repaid: int = 0     # fen
     overdue: int = 0
     with_money: int = 0        # problems with an amount involved
-    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ProblemStatus, 0))
 
     @property
     def closed(self) -> int:
-        return self.by_status[STATUS_CLOSED]
+        return self.by_status[ProblemStatus.CLOSED]
 
     @property
     def awaiting_closure(self) -> int:
-        return self.by_status[STATUS_AWAITING_CLOSURE]
+        return self.by_status[ProblemStatus.AWAITING_CLOSURE]
 
     @property
     def in_progress(self) -> int:
-        return self.by_status[STATUS_IN_PROGRESS]
+        return self.by_status[ProblemStatus.IN_PROGRESS]
 
     @property
     def open(self) -> int:
-        return self.by_status[STATUS_OPEN]
+        return self.by_status[ProblemStatus.OPEN]
 
     @property
     def rectified(self) -> int:
@@ -123,11 +116,11 @@ def _ordered(groups: dict[str, Group], order: list[str]) -> list[Group]:
     return sorted(groups.values(), key=lambda g: (rank.get(g.name, len(rank)), g.name))
 
 
-def campaign_summary(store, campaign_id: int, today: _dt.date | None = None) -> CampaignSummary:
+def campaign_summary(db, campaign_id: int, today: _dt.date | None = None) -> CampaignSummary:
     """Totals of a campaign as of ``today`` (overdue = open past its deadline)."""
     today = today or _dt.date.today()
-    rows = store.query(_GROUPED_SQL, {"campaign": campaign_id, "today": today.isoformat(),
-                                      "closed": STATUS_CLOSED})
+    rows = db.query(_GROUPED_SQL, {"campaign": campaign_id, "today": today.isoformat(),
+                                      "closed": ProblemStatus.CLOSED})
     total = Group("合计")
     groups: dict[str, dict[str, Group]] = {"area": {}, "category": {}, "source": {}}
     for r in rows:
@@ -137,10 +130,10 @@ def campaign_summary(store, campaign_id: int, today: _dt.date | None = None) -> 
         for kind, by_name in groups.items():
             name = r[kind]
             by_name.setdefault(name, Group(name))._add(*values)
-    measures = store.query(_MEASURES_SQL, {"campaign": campaign_id, "done": MEASURE_DONE})[0]
+    measures = db.query(_MEASURES_SQL, {"campaign": campaign_id, "done": MeasureStatus.DONE})[0]
     return CampaignSummary(
         campaign_id=campaign_id, today=today, total=total,
-        by_area=_ordered(groups["area"], store.vocabulary("area")),
-        by_category=_ordered(groups["category"], store.vocabulary("category")),
-        by_source=_ordered(groups["source"], store.vocabulary("source")),
+        by_area=_ordered(groups["area"], db.settings.vocabulary("area")),
+        by_category=_ordered(groups["category"], db.settings.vocabulary("category")),
+        by_source=_ordered(groups["source"], db.settings.vocabulary("source")),
         measures_total=measures["total"], measures_done=measures["done"])

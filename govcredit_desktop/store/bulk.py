@@ -1,0 +1,246 @@
+"""One way to write thousands of problems at once: demo data, Excel import, county merge.
+
+    result = BulkWriter(db, source="demo").write(bundles, total=n,
+                                                 progress=report, cancelled=asked)
+
+A bundle is a problem's columns plus ``measures`` and ``progress`` lists.  The
+whole write is one transaction: every row is validated first (a bad row stops
+the write with its row number and nothing is kept), a cancel rolls everything
+back, and each chunk is audited as one entry naming every record.  Problems are
+matched by ``uuid``: a known uuid updates that problem and replaces its measures
+and progress entries with the bundle's, so importing the same data twice
+creates nothing twice.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from govcredit_desktop.core import rules, validation
+from govcredit_desktop.core.errors import Cancelled, UserError
+from govcredit_desktop.core.fields import MEASURE_LABELS, PROBLEM_LABELS, PROGRESS_LABELS
+from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
+from govcredit_desktop.store import search
+from govcredit_desktop.store.measures import MEASURE_DATES
+from govcredit_desktop.store.problems import PROBLEM_DATES, cleaned
+from govcredit_desktop.store.records import new_uuid, now_iso
+
+CHUNK = 5000
+
+
+class BulkRowError(UserError):
+    """A bundle that cannot be written; ``row`` counts from 1 in the input order."""
+
+    def __init__(self, row: int, what: str, errors: dict[str, str], labels: dict[str, str]):
+        self.row = row
+        self.errors = dict(errors)
+        detail = "；".join(f"{labels.get(k, k)}：{v}" if labels.get(k, k) not in v else v
+                          for k, v in errors.items())
+        super().__init__(f"第{row}条{what}有误，未写入任何数据：{detail}")
+
+
+@dataclass
+class BulkResult:
+    inserted: int = 0
+    updated: int = 0
+    measures: int = 0
+    progress: int = 0
+    problem_ids: list[int] = field(default_factory=list)
+
+
+def _defaults(db, table: str) -> dict:
+    """Each column's default from the schema, so bundles may leave columns out."""
+    out = {}
+    with db.lock:
+        for _cid, name, _type, _notnull, default, pk in db.conn.execute(
+                f"PRAGMA table_info({table})"):
+            if pk:
+                continue
+            if default is None or default.upper() == "NULL":
+                out[name] = None
+            elif default.startswith("'"):
+                out[name] = default[1:-1].replace("''", "'")
+            else:
+                out[name] = int(default)
+    return out
+
+
+class BulkWriter:
+    def __init__(self, db, source: str, chunk: int = CHUNK):
+        self.db = db
+        self.source = source
+        self.chunk = chunk
+
+    def write(self, bundles: Iterable[dict], total: int | None = None,
+              progress: Callable[[int, int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> BulkResult:
+        result = BulkResult()
+        self._columns = {t: _defaults(self.db, t) for t in ("problem", "measure", "progress")}
+        self._next_seq: dict[int, int] = {}
+        self._prefix: dict[int, str] = {}
+        done = 0
+        with self.db.transaction():
+            batch: list[dict] = []
+            for bundle in bundles:
+                batch.append(bundle)
+                if len(batch) >= self.chunk:
+                    done = self._flush(batch, done, result, total, progress, cancelled)
+                    batch = []
+            if batch:
+                self._flush(batch, done, result, total, progress, cancelled)
+        return result
+
+    # --- one chunk ---------------------------------------------------------------------
+    def _flush(self, batch, done, result, total, progress, cancelled) -> int:
+        if cancelled and cancelled():
+            raise Cancelled()
+        stamp = now_iso()
+        problems, measures, entries = [], [], []
+        for offset, bundle in enumerate(batch, start=done + 1):
+            p, ms, es = self._prepare(offset, bundle, stamp)
+            problems.append(p)
+            measures.append(ms)
+            entries.append(es)
+        existing = self._existing_ids([p["uuid"] for p in problems])
+        conn = self.db.conn
+        inserted, updated = [], []
+        for p in problems:
+            row_id = existing.get(p["uuid"])
+            if row_id is None:
+                cols = list(p)
+                row_id = conn.execute(
+                    f"INSERT INTO problem ({', '.join(cols)}) VALUES"
+                    f" ({', '.join('?' * len(cols))})", [p[c] for c in cols]).lastrowid
+                inserted.append(p["uuid"])
+            else:
+                cols = [c for c in p if c not in ("uuid", "created_at")]
+                conn.execute(f"UPDATE problem SET {', '.join(f'{c} = ?' for c in cols)}"
+                             " WHERE id = ?", [p[c] for c in cols] + [row_id])
+                updated.append(p["uuid"])
+            p["id"] = row_id
+        ids = [p["id"] for p in problems]
+        for p, ms, es in zip(problems, measures, entries, strict=True):
+            for row in ms + es:
+                row["problem_id"] = p["id"]
+        flat_measures = [m for ms in measures for m in ms]
+        flat_entries = [e for es in entries for e in es]
+        if updated:
+            self._drop_missing(ids, flat_measures, flat_entries)
+        self._upsert("measure", flat_measures)
+        self._upsert("progress", flat_entries)
+        marks = ",".join("?" * len(ids))
+        conn.execute(f"DELETE FROM problem_fts WHERE rowid IN ({marks})", ids)
+        conn.executemany(
+            "INSERT INTO problem_fts (rowid, title, description, counterparty)"
+            " VALUES (?, ?, ?, ?)",
+            [(p["id"], *(search.spaced(p[f]) for f in search.SEARCHED_FIELDS))
+             for p in problems])
+        self.db.audit.write("bulk_upsert", "problem", f"{self.source}:{problems[0]['uuid']}",
+                            None, {"source": self.source, "inserted": inserted,
+                                   "updated": updated,
+                                   "measures": [m["uuid"] for m in flat_measures],
+                                   "progress": [e["uuid"] for e in flat_entries]})
+        result.inserted += len(inserted)
+        result.updated += len(updated)
+        result.measures += len(flat_measures)
+        result.progress += len(flat_entries)
+        result.problem_ids.extend(ids)
+        done += len(batch)
+        if progress:
+            progress(done, total if total is not None else done)
+        return done
+
+    def _prepare(self, row: int, bundle: dict, stamp: str) -> tuple[dict, list, list]:
+        """The problem, its measures and entries as full rows, validated."""
+        bundle = dict(bundle)
+        raw_measures = bundle.pop("measures", None) or []
+        raw_entries = bundle.pop("progress", None) or []
+        p = {**self._columns["problem"], **self._clean(row, "问题", bundle, PROBLEM_DATES,
+                                                       PROBLEM_LABELS, "problem")}
+        p["uuid"] = p["uuid"] or new_uuid()
+        p["created_at"] = p["created_at"] or stamp
+        p["updated_at"] = stamp
+        if not p["number"]:
+            p["seq"], p["number"] = self._number(p["campaign_id"])
+        elif not p["seq"]:
+            p["seq"] = self._number(p["campaign_id"])[0]
+        ms = []
+        for k, raw in enumerate(raw_measures, start=1):
+            m = {**self._columns["measure"], "seq": k,
+                 **self._clean(row, "问题的整改措施", raw, MEASURE_DATES, MEASURE_LABELS,
+                               "measure")}
+            self._stamp(m, stamp)
+            self._check(row, "问题的整改措施", validation.validate_measure(m), MEASURE_LABELS)
+            ms.append(m)
+        es = []
+        for raw in raw_entries:
+            e = {**self._columns["progress"],
+                 **self._clean(row, "问题的进展记录", raw, ("entry_date",), PROGRESS_LABELS,
+                               "progress")}
+            e["amount_repaid"] = e["amount_repaid"] or 0
+            self._stamp(e, stamp)
+            self._check(row, "问题的进展记录", validation.validate_progress(e), PROGRESS_LABELS)
+            es.append(e)
+        p["measures_total"] = len(ms)
+        p["measures_done"] = sum(m["status"] == MeasureStatus.DONE for m in ms)
+        errors = validation.validate_problem(p)
+        if p["status"] == ProblemStatus.CLOSED and not p["closed_by"]:
+            errors.setdefault("closed_by", "已销号的问题须有销号审批人")
+        self._check(row, "问题", errors, PROBLEM_LABELS)
+        return p, ms, es
+
+    def _clean(self, row, what, values, dates, labels, table) -> dict:
+        unknown = set(values) - set(self._columns[table])
+        if unknown:
+            raise BulkRowError(row, what, {k: "不是可以写入的字段" for k in sorted(unknown)},
+                               labels)
+        try:
+            return cleaned(values, dates)
+        except UserError as exc:
+            raise BulkRowError(row, what, getattr(exc, "errors", {"": str(exc)}),
+                               labels) from None
+
+    @staticmethod
+    def _check(row, what, errors, labels) -> None:
+        if errors:
+            raise BulkRowError(row, what, errors, labels)
+
+    @staticmethod
+    def _stamp(rec: dict, stamp: str) -> None:
+        rec["uuid"] = rec["uuid"] or new_uuid()
+        rec["created_at"] = rec["created_at"] or stamp
+        rec["updated_at"] = stamp
+
+    def _number(self, campaign_id) -> tuple[int, str]:
+        if campaign_id not in self._next_seq:
+            campaign = self.db.settings.get_campaign(campaign_id)
+            self._prefix[campaign_id] = campaign["number_prefix"]
+            self._next_seq[campaign_id] = self.db.problems._max_seq(campaign_id) + 1
+        seq = self._next_seq[campaign_id]
+        self._next_seq[campaign_id] = seq + 1
+        return seq, rules.problem_number(self._prefix[campaign_id], seq)
+
+    def _existing_ids(self, uuids: list[str]) -> dict[str, int]:
+        marks = ",".join("?" * len(uuids))
+        return dict(self.db.conn.execute(
+            f"SELECT uuid, id FROM problem WHERE uuid IN ({marks})", uuids).fetchall())
+
+    def _drop_missing(self, ids, measures, entries) -> None:
+        """An updated problem keeps only the measures and entries its bundle names."""
+        marks = ",".join("?" * len(ids))
+        for table, rows in (("measure", measures), ("progress", entries)):
+            keep = {r["uuid"] for r in rows}
+            stale = [(row_id,) for row_id, uuid in self.db.conn.execute(
+                f"SELECT id, uuid FROM {table} WHERE problem_id IN ({marks})", ids)
+                if uuid not in keep]
+            self.db.conn.executemany(f"DELETE FROM {table} WHERE id = ?", stale)
+
+    def _upsert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols
+                            if c not in ("uuid", "created_at"))
+        self.db.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            f" ON CONFLICT (uuid) DO UPDATE SET {updates}",
+            [[r[c] for c in cols] for r in rows])
