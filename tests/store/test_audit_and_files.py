@@ -6,7 +6,7 @@ from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.store import migrations
 from govcredit_desktop.store.database import Database
 from govcredit_desktop.store.migrations import NewerDatabaseError
-from tests.store.conftest import base_problem
+from tests.conftest import base_problem
 
 
 def _raw(db):

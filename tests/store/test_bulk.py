@@ -4,7 +4,7 @@ import pytest
 
 from govcredit_desktop.core.errors import Cancelled
 from govcredit_desktop.store.bulk import BulkRowError, BulkWriter
-from tests.store.conftest import base_problem
+from tests.conftest import base_problem
 
 
 def bundle(campaign_id, n, **kw):

@@ -4,7 +4,7 @@ import pytest
 
 from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.uscc import check_char
-from tests.store.conftest import base_problem
+from tests.conftest import base_problem
 
 
 def audit_count(db):

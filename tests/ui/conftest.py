@@ -1,4 +1,4 @@
-"""Fixtures for GUI tests: offscreen Qt, a temporary database, settings and message boxes.
+"""Fixtures for GUI tests: offscreen Qt, settings and message boxes (databases: tests/conftest.py).
 
 QT_QPA_PLATFORM is set before anything imports Qt, so the tests run without a
 display.  Message boxes are patched for every test: a modal box left open
@@ -13,23 +13,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
-from govcredit_desktop import APP_NAME, demo  # noqa: E402
-from govcredit_desktop.store import Database  # noqa: E402
-
-
-@pytest.fixture
-def db(tmp_path):
-    s = Database(tmp_path / "empty.sqlite", actor="tester")
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    s = Database(tmp_path / "demo.sqlite", actor="tester")
-    demo.generate(s, 60)
-    yield s
-    s.close()
+from govcredit_desktop import APP_NAME  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,55 @@
+"""Fixtures shared by every test folder: a temporary database, demo data, a campaign.
+
+GUI-only fixtures (offscreen Qt, settings, message boxes) are in tests/ui/conftest.py.
+"""
+
+import pytest
+
+from govcredit_desktop import demo
+from govcredit_desktop.store import Database
+
+
+@pytest.fixture
+def db(tmp_path):
+    """An empty database file."""
+    database = Database(tmp_path / "empty.sqlite", actor="tester")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def make_demo_db(tmp_path):
+    """``make_demo_db(problems=60, seed=2021, today=None)``: an open database of demo data."""
+    opened = []
+
+    def make(problems: int = 60, seed: int = 2021, today=None) -> Database:
+        database = Database(tmp_path / f"demo-{len(opened)}.sqlite", actor="tester")
+        opened.append(database)
+        demo.generate(database, problems, seed=seed, today=today)
+        return database
+
+    yield make
+    for database in opened:
+        database.close()
+
+
+@pytest.fixture
+def demo_db(make_demo_db):
+    return make_demo_db()
+
+
+@pytest.fixture
+def campaign(db):
+    return db.settings.add_campaign({"name": "2021年重点领域政务失信问题专项治理",
+                                     "doc_number": "宝信用办〔2021〕14号",
+                                     "start_date": "2021-10-01",
+                                     "rectification_deadline": "2021-12-30"})
+
+
+def base_problem(campaign_id, **kw):
+    rec = {"campaign_id": campaign_id, "title": "拖欠宏达建筑公司工程款", "area": "政府采购",
+           "category": "拖欠民营和中小企业账款", "source": "自查自纠",
+           "discovered_date": "2021-10-10", "deadline": "2021-12-20",
+           "amount_involved": 1_000_000}
+    rec.update(kw)
+    return rec
