@@ -178,7 +178,7 @@ def test_unknown_kind_and_campaign(store, tmp_path):
 @pytest.mark.parametrize("kind", KINDS)
 def test_unwritable_path_leaves_nothing(store, tmp_path, kind):
     target = tmp_path / "no-such-folder" / "x.pdf"
-    with pytest.raises(UserError, match="无法在"):
+    with pytest.raises(UserError, match="不存在（U 盘可能已拔出）"):
         documents.write_report(store, kind, target)
     assert not target.parent.exists()
 
