@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.files import atomic_write
 
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -54,7 +55,9 @@ class EvidenceMixin:
     def export_evidence(self, evidence_id: int, folder) -> Path:
         row = self.get("evidence", evidence_id)
         target = Path(folder) / safe_name(row["original_name"])
-        target.write_bytes(self.evidence_bytes(evidence_id))
+        data = self.evidence_bytes(evidence_id)
+        with atomic_write(target) as fh:
+            fh.write(data)
         return target
 
     def delete_evidence(self, evidence_id: int) -> None:
