@@ -9,6 +9,7 @@ from pathlib import Path
 
 from govcredit_desktop import __version__
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.files import os_error_message
 
 EXIT_USER_ERROR = 1
 EXIT_CHECK_FAILED = 3
@@ -134,5 +135,5 @@ def main(argv: list[str] | None = None) -> int:
         print("已取消", file=sys.stderr)
         return 130
     except OSError as exc:
-        print(f"错误：{exc.strerror or exc}（{exc.filename or ''}）", file=sys.stderr)
+        print(f"错误：{os_error_message(exc, action='读写')}", file=sys.stderr)
         return EXIT_USER_ERROR

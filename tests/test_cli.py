@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from govcredit_desktop import cli
 from govcredit_desktop.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,3 +71,14 @@ def test_gui_without_a_display_says_so_in_one_line(tmp_path):
     assert result.returncode == 1
     assert "没有可用的图形界面" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_os_errors_are_one_chinese_line(monkeypatch, capsys):
+    def refused(args):
+        raise PermissionError(13, "Permission denied", "/media/u/台账.xlsx")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", refused)
+    assert main(["check", "--db", "x.sqlite"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误：没有权限读写“/media/u/台账.xlsx”")
+    assert "Permission" not in err and len(err.strip().splitlines()) == 1

@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import errno
 import functools
 import math
 import os
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,6 +29,7 @@ from pathlib import Path
 
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.files import atomic_write
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 from govcredit_desktop.reports.subject import campaign_for, require_department
 from govcredit_desktop.store.queries import report_data
@@ -497,45 +496,27 @@ def _subtitle(sheet: _Sheet, department: dict, campaign: dict, today: _dt.date) 
 # --- files -------------------------------------------------------------------------
 
 
-def _os_message(exc: OSError, out: Path) -> str:
-    folder = out.parent
-    code = exc.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return (f"磁盘空间不足，未能导出到“{folder}”。请腾出空间或换一个保存位置后重试"
-                "（目标位置没有留下不完整的文件）")
-    if code in (errno.EACCES, errno.EPERM):
-        return (f"没有权限写入“{out}”。请换一个文件夹（例如“文档”或“桌面”）保存；"
-                "如果该文件正被 Excel 或 WPS 打开，请先关闭它再导出")
-    if code == errno.EROFS:
-        return f"“{folder}”是只读的（U 盘可能开启了写保护），请换一个保存位置"
-    if code == errno.ENOENT:
-        return f"文件夹“{folder}”不存在（U 盘可能已拔出），请重新选择保存位置"
-    if code == errno.EISDIR:
-        return f"“{out}”是一个文件夹，请指定要保存的文件名，例如 整改台账.xlsx"
-    return f"无法写入“{out}”：{exc.strerror or exc}。未生成文件，请换一个保存位置后重试"
+def _save(wb, fh) -> None:
+    """openpyxl's ``Workbook.save`` into ``fh``, with the zip closed here even on failure.
+
+    ``Workbook.save`` leaves a failed ZipFile to the garbage collector, whose close then
+    writes to the discarded file and prints "Exception ignored in ZipFile.__del__".
+    """
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = ZipFile(fh, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(wb, archive).save()  # closes the archive when it succeeds
+    finally:
+        if archive.fp is not None:
+            # Failed: drop the zip without writing its directory to a full disk.
+            archive.fp = None
 
 
-def _temp_beside(out: Path) -> Path:
-    if out.is_dir():
-        raise UserError(f"“{out}”是一个文件夹，请指定要保存的文件名，例如 整改台账.xlsx")
-    if not out.parent.is_dir():
-        raise UserError(f"文件夹“{out.parent}”不存在（U 盘可能已拔出），请重新选择保存位置")
-    # Not mkstemp: its 0600 mode would stick to the finished file after os.replace.
-    for _ in range(100):
-        tmp = out.parent / f".{out.stem}.{secrets.token_hex(4)}.tmp"
-        try:
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        except FileExistsError:
-            continue
-        return tmp
-    raise UserError(f"无法在“{out.parent}”中创建临时文件，请换一个保存位置")
-
-
-def _discard(wb, tmp: Path | None) -> None:
-    """Remove the temporary file and openpyxl's per-sheet stream files."""
-    if tmp is not None:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+def _discard(wb) -> None:
+    """Remove openpyxl's per-sheet stream files of an export that did not finish."""
     for ws in getattr(wb, "worksheets", ()):
         # Finish the row stream first, or it writes into a closed file when collected.
         rows = getattr(ws, "_rows", None)
@@ -581,25 +562,17 @@ def export_ledger(db, out_path, campaign_id: int | None = None,
     wb = Workbook(write_only=True)
     wb.properties.creator = "govcredit-desktop"
     wb.properties.title = ledger_title(department, campaign)
-    tmp = None
     try:
-        tmp = _temp_beside(out)
-        _write_sheets(wb, db, department, campaign, today, tick)
-        with open(tmp, "wb") as fh:
-            wb.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())  # on a USB stick: really written before we say so
-        if cancelled is not None and cancelled():
-            raise _Cancelled
-        os.replace(tmp, out)
+        with atomic_write(out) as fh:
+            _write_sheets(wb, db, department, campaign, today, tick)
+            _save(wb, fh)
+            if cancelled is not None and cancelled():
+                raise _Cancelled
     except _Cancelled:
-        _discard(wb, tmp)
+        _discard(wb)
         raise UserError(CANCELLED_TEXT) from None
-    except OSError as exc:
-        _discard(wb, tmp)
-        raise UserError(_os_message(exc, out)) from exc
     except BaseException:
-        _discard(wb, tmp)
+        _discard(wb)
         raise
     if progress is not None:
         progress(total, total)

@@ -7,11 +7,9 @@ Numbers quoted below are the standard's: A4, top margin 37 mm, binding margin 28
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +35,7 @@ from reportlab.platypus import (
 
 from ..core.dates import format_cn
 from ..core.errors import UserError
+from ..core.files import atomic_write
 from .fonts import FontSet, has_glyph, register_fonts
 from .paged_table import PagedTable
 
@@ -63,10 +62,6 @@ CHAR = SIZE_BODY    # one body character, the unit of GB/T 9704 indents
 # 16 pt glyphs give 27 characters per 156 mm line, not the standard's nominal 28: reportlab
 # cannot tighten character pitch the way Word's document grid does, and shrinking glyphs
 # below 3号 or widening the type area would break rules that are easier to see.
-
-
-class ReportWriteError(UserError):
-    """The PDF could not be written where the user asked."""
 
 
 class BuildCancelled(UserError):
@@ -470,54 +465,24 @@ class _Doc(BaseDocTemplate):
         super().handle_flowable(flowables)
 
 
-def _os_reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError | NotADirectoryError):
-        return "文件夹不存在"
-    if isinstance(exc, PermissionError):
-        return "没有写入权限，或文件正被其他程序（如 PDF 阅读器）打开"
-    if getattr(exc, "errno", None) == 28:
-        return "磁盘空间不足"
-    return exc.strerror or str(exc)
-
-
 def build_pdf(path: str | os.PathLike, story: Sequence[Flowable], *, landscape: bool = False,
               title: str = "", author: str = "", subject: str = "",
               fonts: FontSet | None = None,
               progress: Callable[[int, int], None] | None = None,
               cancel: Callable[[], bool] | None = None) -> Path:
-    """Write ``story`` to ``path`` atomically: a temporary file in the same folder, then
-    ``os.replace``. On any failure nothing is left at ``path`` (an older file stays intact).
+    """Write ``story`` to ``path`` through ``atomic_write``: on any failure nothing is left
+    at ``path`` (an older file stays intact) and an OS error is a Chinese UserError.
 
     ``progress(done, total)`` counts top-level flowables; ``cancel()`` returning True stops
     the build with BuildCancelled. Fonts are always embedded (TrueType subsets).
     """
     fonts = fonts or register_fonts()
     target = Path(path)
-    folder = target.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise ReportWriteError(f"无法在“{folder}”中保存 PDF：{_os_reason(exc)}。") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            doc = _Doc(fh, fonts, progress, cancel, title=title, author=author,
-                       subject=subject, creator="govcredit-desktop", lang="zh-CN",
-                       initialFontName=fonts.fangsong)
-            if landscape:
-                doc.pageTemplates.reverse()  # the first template is the first page's
-            doc.build(list(story))
-            fh.flush()
-            os.fsync(fh.fileno())
-        if os.name == "posix":
-            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the report from other users
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise ReportWriteError(f"无法保存“{target}”：{_os_reason(exc)}。") from exc
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise ReportWriteError(f"写入“{target}”失败：{_os_reason(exc)}。") from exc
-        raise
+    with atomic_write(target) as fh:
+        doc = _Doc(fh, fonts, progress, cancel, title=title, author=author,
+                   subject=subject, creator="govcredit-desktop", lang="zh-CN",
+                   initialFontName=fonts.fangsong)
+        if landscape:
+            doc.pageTemplates.reverse()  # the first template is the first page's
+        doc.build(list(story))
     return target

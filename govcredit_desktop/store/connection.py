@@ -5,6 +5,8 @@ from pathlib import Path
 
 from govcredit_desktop import APP_NAME
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.files import user_error
+from govcredit_desktop.store.errors import user_error_from_sqlite
 from govcredit_desktop.store.migrations import migrate
 
 
@@ -33,8 +35,10 @@ def connect(path: Path | str | None) -> tuple[sqlite3.Connection, Path | None]:
             # The GUI reads from a worker thread too; every use is serialised by
             # the caller, so sharing the connection across threads is safe.
             conn = sqlite3.connect(db_path, check_same_thread=False, timeout=10)
-        except (OSError, sqlite3.Error) as exc:
-            raise UserError(f"无法打开数据库“{db_path}”：{exc}") from exc
+        except OSError as exc:
+            raise user_error(exc, db_path, action="打开") from exc
+        except sqlite3.Error as exc:
+            raise user_error_from_sqlite(exc, db_path) from exc
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         if db_path is not None:
@@ -47,7 +51,7 @@ def connect(path: Path | str | None) -> tuple[sqlite3.Connection, Path | None]:
         migrate(conn, db_path)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise UserError(f"数据库“{db_path}”已损坏或无法读取：{exc}") from exc
+        raise user_error_from_sqlite(exc, db_path) from exc
     except BaseException:
         conn.close()
         raise

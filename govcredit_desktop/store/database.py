@@ -16,10 +16,10 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.vocab import MeasureStatus
 from govcredit_desktop.store.audit import AuditReport, AuditWriter, verify_audit
 from govcredit_desktop.store.connection import connect
+from govcredit_desktop.store.errors import user_error_from_sqlite
 from govcredit_desktop.store.evidence import EvidenceStore
 from govcredit_desktop.store.measures import MeasureStore
 from govcredit_desktop.store.people import PeopleStore
@@ -72,12 +72,10 @@ class Database:
             try:
                 with self.utils.atomic():
                     yield self.conn
-            except sqlite3.IntegrityError as exc:
-                raise UserError(f"数据不符合完整性要求，未保存：{exc}") from exc
-            except sqlite3.OperationalError as exc:
-                if "full" in str(exc) or "disk" in str(exc):
-                    raise UserError("磁盘已满或无法写入，本次修改未保存，请腾出空间后重试") from exc
-                raise
+            except sqlite3.ProgrammingError:
+                raise  # a mistake in our SQL, not a state of the disk: keep the traceback
+            except sqlite3.DatabaseError as exc:
+                raise user_error_from_sqlite(exc, self.path) from exc
 
     # --- reads, for the record stores and queries/ ----------------------------------
     def query(self, sql: str, params=()) -> list[dict]:

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.files import atomic_write
 from govcredit_desktop.store.records import RecordStore
 
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
@@ -58,7 +59,9 @@ class EvidenceStore(RecordStore):
     def export(self, evidence_id: int, folder) -> Path:
         row = self.get(evidence_id)
         target = Path(folder) / safe_name(row["original_name"])
-        target.write_bytes(self.read_bytes(evidence_id))
+        data = self.read_bytes(evidence_id)
+        with atomic_write(target) as fh:
+            fh.write(data)
         return target
 
     def delete(self, evidence_id: int) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.files import atomic_path
 from govcredit_desktop.store import schema
 from govcredit_desktop.store.audit import AuditWriter
 
@@ -39,11 +40,17 @@ class NewerDatabaseError(UserError):
 def backup_file(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = db_path.with_name(f"{db_path.stem}.v{version}-{stamp}.backup.sqlite")
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+    # Written beside the database and renamed when complete, so a full disk or a removed
+    # stick never leaves a backup that looks whole but is not.
+    with atomic_path(target) as tmp:
+        dest = sqlite3.connect(tmp)
+        try:
+            # A failed backup is thrown away, so it needs no rollback journal (which a
+            # kill would leave behind under a name the clean-up does not know).
+            dest.execute("PRAGMA journal_mode = OFF")
+            conn.backup(dest)
+        finally:
+            dest.close()
     return target
 
 

@@ -4,6 +4,7 @@
 stay out of here; the dialogs that need them import them when used.
 """
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from govcredit_desktop import APP_NAME
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.files import atomic_path
 
 ORG_NAME = "govcredit"
 LOG_NAME = "govcredit-desktop.log"
@@ -167,12 +169,17 @@ def save_screenshot(app: QApplication, window, png: Path) -> int:
     QTimer.singleShot(0, lambda: None)
     app.processEvents()
     pixmap = window.grab()  # paints every child, the table included
-    try:
+    # A folder that cannot be made is reported by the write below, in its words.
+    with contextlib.suppress(OSError):
         png.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass
-    if not pixmap.save(str(png), "PNG"):
-        sys.stderr.write(f"错误：无法写入截图文件：{png}\n")
+    try:
+        with atomic_path(png) as tmp:
+            if not pixmap.save(str(tmp), "PNG"):
+                # Qt says only "failed"; the file could be created, so most likely space.
+                raise UserError(f"写入“{png}”时失败（磁盘空间可能不足）。请换一个保存位置后重试，"
+                                "本次未写入任何内容。")
+    except UserError as exc:
+        sys.stderr.write(f"错误：无法保存截图：{exc}\n")
         return 1
     return 0
 

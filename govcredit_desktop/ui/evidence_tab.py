@@ -5,7 +5,6 @@ system has for it, 另存为 writes a copy, Delete removes one.
 """
 
 import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QTableWidge
 
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.files import atomic_write
 from govcredit_desktop.ui.table_helpers import RecordTab, confirm_and_delete, item
 
 HEADERS = ["文件名", "大小", "SHA-256", "添加日期"]
@@ -98,7 +98,7 @@ class EvidenceTab(RecordTab):
                                                          ignore_cleanup_errors=True)
         try:
             path = self.db.evidence.export(evidence_id, self._temp_dir.name)
-        except (UserError, OSError) as exc:
+        except UserError as exc:
             QMessageBox.warning(self.owner, "无法打开", str(exc))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
@@ -114,8 +114,10 @@ class EvidenceTab(RecordTab):
         if not target:
             return
         try:
-            Path(target).write_bytes(self.db.evidence.read_bytes(evidence_id))
-        except (UserError, OSError) as exc:
+            data = self.db.evidence.read_bytes(evidence_id)
+            with atomic_write(target) as fh:
+                fh.write(data)
+        except UserError as exc:
             QMessageBox.warning(self.owner, "保存失败", str(exc))
 
     def delete(self) -> None:

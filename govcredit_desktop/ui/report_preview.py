@@ -18,6 +18,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.files import atomic_write
 from govcredit_desktop.ui.forms.ui_report_preview import Ui_ReportPreview
 
 ZOOM_STEP = 1.25
@@ -130,7 +131,8 @@ class ReportPreview(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            copy_atomically(self.pdf_path, target)
+            with atomic_write(target) as fh, open(self.pdf_path, "rb") as source:
+                shutil.copyfileobj(source, fh)
         except UserError as exc:
             QMessageBox.warning(self, "另存为", str(exc))
             return None
@@ -163,17 +165,6 @@ def render_to_printer(document: QPdfDocument, printer: QPrinter) -> None:
         target.moveCenter(area.center())
         painter.drawImage(target, image)
     painter.end()
-
-
-def copy_atomically(source: Path, target: Path) -> None:
-    tmp = target.with_name(f".{target.name}.part")
-    try:
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"无法保存到“{target}”：{exc.strerror or exc}。"
-                        "请换一个文件夹，或关闭正在打开该文件的程序后重试。") from exc
 
 
 def _preferred_size(parent: QWidget | None) -> QSize:

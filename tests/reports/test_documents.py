@@ -180,7 +180,7 @@ def test_unknown_kind_and_campaign(db, tmp_path):
 @pytest.mark.parametrize("kind", KINDS)
 def test_unwritable_path_leaves_nothing(db, tmp_path, kind):
     target = tmp_path / "no-such-folder" / "x.pdf"
-    with pytest.raises(UserError, match="无法在"):
+    with pytest.raises(UserError, match="不存在（U 盘可能已拔出）"):
         documents.write_report(db, kind, target)
     assert not target.parent.exists()
 

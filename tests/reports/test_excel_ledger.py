@@ -5,8 +5,11 @@ list_progress, get_person), not from the writer's helpers, so a wrong join or a
 shifted column fails here.
 """
 
+import builtins
 import datetime as dt
 import errno
+import gc
+import io
 import os
 import random
 import subprocess
@@ -328,7 +331,7 @@ def test_permission_denied_is_a_clear_error_and_leaves_nothing(db, tmp_path, mon
         raise PermissionError(errno.EACCES, "Permission denied", str(dst))
 
     monkeypatch.setattr(excel_ledger.os, "replace", refuse)
-    with pytest.raises(UserError, match="没有权限写入.*Excel 或 WPS"):
+    with pytest.raises(UserError, match="没有权限写入.*WPS/Excel"):
         excel_ledger.export_ledger(db, target)
     assert target.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["台账.xlsx"]
@@ -357,16 +360,36 @@ def test_missing_folder_is_a_clear_error(db, tmp_path):
         excel_ledger.export_ledger(db, tmp_path)
 
 
-def test_full_disk_leaves_no_partial_file(db, tmp_path, monkeypatch):
-    from openpyxl import Workbook
+class _FullDisk(io.FileIO):
+    """A file on a medium that fills up after ``room`` bytes."""
 
-    def save_half(self, fh):
-        fh.write(b"PK\x03\x04 half a zip")
-        raise OSError(errno.ENOSPC, "No space left on device")
+    room = 20_000
 
-    monkeypatch.setattr(Workbook, "save", save_half)
+    def write(self, data):
+        if self.tell() + len(data) > self.room:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return super().write(data)
+
+
+@pytest.mark.parametrize("room", [100, 20_000])
+def test_full_disk_leaves_no_partial_file_and_no_noise(db, tmp_path, monkeypatch, room):
+    """The disk fills up inside the zip writer (early, or in the middle of the sheets)."""
+    real_open = builtins.open
+
+    def open_on_full_disk(file, mode="r", *args, **kw):
+        if str(file).endswith(".part") and "w" in mode:
+            return io.BufferedWriter(type("Full", (_FullDisk,), {"room": room})(file, "w"))
+        return real_open(file, mode, *args, **kw)
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(builtins, "open", open_on_full_disk)
     with pytest.raises(UserError, match="磁盘空间不足"):
         excel_ledger.export_ledger(db, tmp_path / "x.xlsx")
+    monkeypatch.setattr(builtins, "open", real_open)
+    gc.collect()
+    # e.g. "Exception ignored in: <function ZipFile.__del__>" on the console
+    assert unraisable == []
     assert list(tmp_path.iterdir()) == []
     assert not any(os.path.exists(p) for p in openpyxl_sheet_writer.ALL_TEMP_FILES)
 

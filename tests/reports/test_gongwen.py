@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from reportlab.platypus import Flowable
 from sample_doc import RARE_NAMES, TITLE, sample_story, write_sample_pdf
 
+from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.reports import gongwen as gw
 from govcredit_desktop.reports.fonts import register_fonts
 from govcredit_desktop.reports.paged_table import TableLayout
@@ -106,7 +107,7 @@ def test_unwritable_folder_is_a_clear_error(tmp_path, fonts, where):
     else:
         (tmp_path / "plain-file").write_text("x")
         target = tmp_path / "plain-file" / "r.pdf"
-    with pytest.raises(gw.ReportWriteError, match="无法在.*保存 PDF"):
+    with pytest.raises(UserError, match="文件夹“.*”不存在（U 盘可能已拔出）"):
         gw.build_pdf(target, [gw.body("正文", fonts)], fonts=fonts)
 
 
@@ -202,6 +203,7 @@ def test_a_tail_too_tall_for_any_page_still_follows_the_table(tmp_path, fonts):
 
 _LINE_STARTS = """
 import sys
+from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.reports import gongwen as gw
 from govcredit_desktop.reports.fonts import register_fonts
 

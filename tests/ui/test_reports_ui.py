@@ -106,6 +106,19 @@ def test_save_as_copies_the_pdf(qtbot, ledger_pdf, tmp_path, monkeypatch, msgbox
     assert msgbox.kinds() == ["information"]
 
 
+def test_save_as_onto_a_pulled_stick_warns_in_chinese(qtbot, ledger_pdf, tmp_path, monkeypatch,
+                                                      msgbox):
+    dialog = ReportPreview(ledger_pdf)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "stick" / "copy.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "PDF 文件 (*.pdf)")))
+    assert dialog.save_as() is None
+    [(kind, _title, text)] = msgbox.calls
+    assert kind == "warning" and "U 盘可能已拔出" in text and "No such" not in text
+    assert not target.parent.exists()
+
+
 def test_menu_has_the_actions_in_order(window, demo_db):
     menu = QMenu(window)
     actions = reports_ui.populate_reports_menu(menu, window, lambda: demo_db, lambda: None)
