@@ -3,7 +3,7 @@
 GB/T 9704 asks for 仿宋 (body), 黑体 and 楷体 (headings) and 小标宋/宋体 (title, page numbers).
 Windows PCs carry them; elsewhere the bundled WenQuanYi Zen Hei stands in, so a report always
 prints.  reportlab is imported inside the functions: importing this module must stay cheap
-because the program imports it at start-up (PRODUCT.md §4).
+because the program imports it at start-up (docs/ARCHITECTURE.md, Targets).
 """
 
 from __future__ import annotations
