@@ -1,4 +1,4 @@
-"""PDF ledger benchmark (PRODUCT.md §4: 1,000 rows ≤ 1.5 s, 10,000 rows ≤ 12 s).
+"""PDF ledger benchmark (docs/ARCHITECTURE.md targets: 1,000 rows ≤ 1.5 s, 10,000 rows ≤ 12 s).
 
     PYTHONPATH=. python bench/pdf_bench.py                       # 1,000 and 10,000 rows
     PYTHONPATH=. python bench/pdf_bench.py --db 10000=/tmp/x.sqlite --sizes 10000

@@ -1,4 +1,4 @@
-"""Report benchmarks against PRODUCT.md §4, measured in one run on this machine.
+"""Report benchmarks against the docs/ARCHITECTURE.md targets, in one run on this machine.
 
     PYTHONPATH=. python bench/report_bench.py                    # everything importable
     PYTHONPATH=. python bench/report_bench.py --sizes 10000      # a quicker run

@@ -2,9 +2,9 @@
 
     python bench/store_bench.py [--db FILE] [--problems N]
 
-Prints each figure (median of several warm runs) with its PRODUCT.md §4
-target, and the same search through LIKE '%…%' as a reference measured in
-the same run.  Not a test: machines here are noisy, so read the ratios.
+Prints each figure (median of several warm runs) with its target
+(docs/ARCHITECTURE.md, Targets), and the same search through LIKE '%…%'
+as a reference measured in the same run.  Not a test: machines here are noisy, so read the ratios.
 """
 
 import argparse

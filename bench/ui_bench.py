@@ -3,7 +3,7 @@
     python bench/ui_bench.py                       # builds 1k and 100k demo databases in a temp dir
     python bench/ui_bench.py --db1k A --db100k B   # reuse databases (they are opened: use copies)
 
-Targets (PRODUCT.md §4, issue 3): start-up to the painted ledger ≤ 0.5 s warm at 1k;
+Targets (docs/ARCHITECTURE.md, issue 3): start-up to the painted ledger ≤ 0.5 s warm at 1k;
 first paint ≤ 0.3 s at 100k after the database is open; filter/sort ≤ 50 ms;
 search ≤ 100 ms; RSS ≤ 300 MB.  Prints numbers, not a test.
 

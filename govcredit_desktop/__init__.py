@@ -1,4 +1,22 @@
 """govcredit-desktop: the 政务失信 problem ledger for county departments."""
 
-__version__ = "0.1.0"
 APP_NAME = "govcredit-desktop"
+
+
+def __getattr__(name: str) -> str:
+    # The version is written once, in pyproject.toml, and read from the installed package's
+    # metadata on first use: importing importlib.metadata costs ~15 ms that start-up does
+    # not need, so `--version` and the About box pay for it instead.
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        value = version("govcredit-desktop")
+    except PackageNotFoundError:
+        # A source tree put on sys.path without installing, or a frozen build that did not
+        # copy the metadata: say that the version is unknown rather than guess one that
+        # could be stale.
+        value = "0+unknown"
+    globals()["__version__"] = value
+    return value

@@ -1,4 +1,4 @@
-"""The command-line contract of PRODUCT.md §3; the GUI is started from here too.
+"""The command-line contract (README.md lists it); the GUI is started from here too.
 
 User errors print one line on stderr and exit non-zero; never a traceback.
 """
@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from govcredit_desktop import __version__
+import govcredit_desktop
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import os_error_message
 
@@ -20,6 +20,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: 参数错误：{message}（用 --help 查看用法）\n")
 
 
+class _VersionAction(argparse.Action):
+    """--version that reads the version only when asked (see govcredit_desktop.__getattr__)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="显示版本号后退出")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {govcredit_desktop.__version__}")
+        parser.exit()
+
+
 def _db_arg(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--db", metavar="FILE", type=Path, required=required,
                    help="数据库文件（默认：用户数据目录中的 govcredit.sqlite）")
@@ -28,7 +40,7 @@ def _db_arg(p: argparse.ArgumentParser, required: bool) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="govcredit-desktop",
                      description="政务失信问题整改台账：问题清单、整改措施、报表与报送")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     _db_arg(parser, required=False)
     parser.add_argument("--screenshot", metavar="PNG", type=Path,
                         help="打开主窗口，保存为 PNG 图片后退出")

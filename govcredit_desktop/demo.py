@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterator
 
 from govcredit_desktop.core import vocab
+from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.uscc import ALPHABET, check_char
 from govcredit_desktop.store.bulk import BulkWriter
@@ -143,7 +144,7 @@ def _bundles(rng, campaign_id, n, person_ids, leaders, start, today) -> Iterator
             "area": rng.choice(areas), "category": category, "source": rng.choice(vocab.SOURCES),
             "title": title,
             "description": f"经{rng.choice(('自查', '核查', '对账'))}，{title}，涉及{company}。"
-                           f"该问题于{found.year}年{found.month}月{found.day}日发现，"
+                           f"该问题于{format_cn(found)}发现，"
                            f"企业多次反映，需限期整改。",
             "counterparty": company, "counterparty_uscc": random_uscc(rng),
             "amount_involved": involved, "amount_repaid": repaid,

@@ -7,19 +7,20 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
+from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.queries.summary import Group
 
 from .fonts import FontSet
 
 # Print-friendly, and still told apart on a black-and-white printer (light to dark).
 STATUS_COLOURS = {
-    "已销号": colors.HexColor("#2E7D32"),
-    "已整改待销号": colors.HexColor("#9CCC65"),
-    "整改中": colors.HexColor("#FFB300"),
-    "待整改": colors.HexColor("#C62828"),
+    ProblemStatus.CLOSED: colors.HexColor("#2E7D32"),
+    ProblemStatus.AWAITING_CLOSURE: colors.HexColor("#9CCC65"),
+    ProblemStatus.IN_PROGRESS: colors.HexColor("#FFB300"),
+    ProblemStatus.OPEN: colors.HexColor("#C62828"),
 }
 # Bars from "done" to "not started", so the closed share reads from the axis.
-_ORDER = ("已销号", "已整改待销号", "整改中", "待整改")
+_ORDER = tuple(reversed(ProblemStatus))
 
 
 def status_by_area(groups: list[Group], fonts: FontSet, width: float,

@@ -81,11 +81,6 @@ def yuan(fen: int | None) -> str:
     return format_yuan(fen)
 
 
-def iso_date(value: str | None) -> str:
-    """Dates in tables as on every other paper: 2021年12月30日 (no zero padding)."""
-    return format_cn(value) if value else ""
-
-
 def fit_columns(ctx: Context, number: int | None = None, amounts: tuple[int, ...] = (),
                 date: int | None = None) -> dict[int, str]:
     """Widest texts of the number, amount and date columns (see TableLayout ``fit``)."""

@@ -125,15 +125,6 @@ def _date(iso: str | None):
         return iso
 
 
-def _cn(iso: str | None) -> str:
-    """'2021-12-30' -> '2021年12月30日' without a regex per call (300k measures)."""
-    if not iso:
-        return ""
-    if len(iso) == 10 and iso[4] == "-" and iso[7] == "-":
-        return f"{iso[:4]}年{int(iso[5:7])}月{int(iso[8:10])}日"
-    return format_cn(iso)
-
-
 def _yuan(fen: int | None) -> Decimal | None:
     # scaleb is exact: 12345 fen -> Decimal('123.45'), never a binary float.
     return None if fen is None else Decimal(fen).scaleb(-2)
@@ -141,7 +132,7 @@ def _yuan(fen: int | None) -> Decimal | None:
 
 def measure_line(index: int, measure: dict) -> str:
     """'1. 核实欠款金额（张伟，2021年12月30日，已完成）' — one line of the 整改措施 cell."""
-    detail = "，".join(p for p in (measure["owner_name"], _cn(measure["deadline"]),
+    detail = "，".join(p for p in (measure["owner_name"], format_cn(measure["deadline"]),
                                    measure["status"]) if p)
     return f"{index}. {measure['content']}（{detail}）" if detail else \
         f"{index}. {measure['content']}"

@@ -3,11 +3,14 @@
 GB/T 9704 asks for 仿宋 (body), 黑体 and 楷体 (headings) and 小标宋/宋体 (title, page numbers).
 Windows PCs carry them; elsewhere the bundled WenQuanYi Zen Hei stands in, so a report always
 prints.  reportlab is imported inside the functions: importing this module must stay cheap
-because the program imports it at start-up (PRODUCT.md §4).
+because the program imports it at start-up (docs/ARCHITECTURE.md, Targets).
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import functools
 import os
 import sys
 import threading
@@ -75,22 +78,22 @@ _dir_index: dict[str, dict[str, str]] = {}
 _cmaps: dict[str, dict[int, int]] = {}
 
 
-def _resource_roots() -> list[Path]:
-    roots = []
-    meipass = getattr(sys, "_MEIPASS", None)
-    if meipass:
-        roots.append(Path(meipass))
-    # The repository root (parent of the package) when run from source or an editable install.
-    roots.append(Path(__file__).resolve().parents[2])
-    return roots
+# The as_file() contexts of the bundled font, open for the life of the process: reportlab
+# reads the file by path, and a FontSet names it.  From an installed wheel, a source tree or
+# PyInstaller's one-folder build the package lies on disk and as_file() hands back the file
+# itself; only a zipped package would be extracted to a temporary copy, removed at exit.
+_resource_files = contextlib.ExitStack()
+atexit.register(_resource_files.close)
 
 
+@functools.cache
 def bundled_font_path() -> Path | None:
-    for root in _resource_roots():
-        p = root / "resources" / "fonts" / BUNDLED_FONT[0]
-        if p.is_file():
-            return p
-    return None
+    import importlib.resources  # ~7 ms: only when a report is made, like reportlab
+
+    font = importlib.resources.files("govcredit_desktop") / "resources" / "fonts" / BUNDLED_FONT[0]
+    if not font.is_file():
+        return None
+    return _resource_files.enter_context(importlib.resources.as_file(font))
 
 
 def default_font_dirs() -> list[Path]:
@@ -205,7 +208,7 @@ def register_fonts(search_dirs: Sequence[Path | str] | None = None) -> FontSet:
             if names[role] is None:
                 raise FontError(
                     "找不到可用的中文字体，无法生成 PDF。请安装仿宋、黑体等字体，"
-                    f"或确认程序目录下的 resources/fonts/{BUNDLED_FONT[0]} 没有被删除。")
+                    f"或确认程序自带的字体文件 {BUNDLED_FONT[0]} 没有被删除（可重新安装本程序）。")
         skipped = tuple((f"{p}#{i}", _refusals[(p, i)]) for p, i in tried if (p, i) in _refusals)
         fontset = FontSet(fallback=fallback, paths=paths, skipped=skipped,
                           **{r: names[r] for r in ROLES})

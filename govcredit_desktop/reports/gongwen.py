@@ -218,11 +218,6 @@ class _Heading(Paragraph):
         return []
 
 
-def zh_date(d: _dt.date) -> str:
-    """2021年12月30日 — no zero padding (GB/T 9704 7.3.5)."""
-    return format_cn(d)
-
-
 # --- tables -----------------------------------------------------------------------------
 def data_table(header_rows: Sequence[Sequence[str]], rows: Iterable[Sequence[object]],
                fonts: FontSet, col_widths: Sequence[float], *, width: float = TYPE_W,
@@ -356,7 +351,7 @@ def signature_block(department_name: str, date_text: str | _dt.date, fonts: Font
     comes before it goes into the story as is, and the table keeps its last rows on one
     page with the block (the flowables after the table and the signature)."""
     if isinstance(date_text, _dt.date):
-        date_text = zh_date(date_text)
+        date_text = format_cn(date_text)
     keep = list(keep_with)
     at = max((i for i, f in enumerate(keep) if isinstance(f, PagedTable)), default=-1)
     block = _ClosingBlock(keep[at + 1:], department_name, date_text, fonts,

@@ -8,6 +8,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from ..core.dates import format_cn
 from . import gongwen as gw
 from .document_parts import (
     Context,
@@ -16,7 +17,6 @@ from .document_parts import (
     check_glyphs,
     closing,
     fit_columns,
-    iso_date,
     yuan,
     zh,
 )
@@ -39,7 +39,7 @@ def _measures(measures: list[dict]) -> str:
 def _progress(p: dict) -> str:
     if not p["progress_count"]:
         return ""
-    text = f"{iso_date(p['latest_progress_date'])}\n{p['latest_progress_note']}"
+    text = f"{format_cn(p['latest_progress_date'])}\n{p['latest_progress_note']}"
     return text + (f"（共{p['progress_count']}次）" if p["progress_count"] > 1 else "")
 
 
@@ -53,7 +53,7 @@ def ledger_rows(ctx: Context, layout: TableLayout, report, cancelled) -> list:
     for i, p in enumerate(ctx.rows(), start=1):
         values = (p["number"], zh(p["area"]), p["category"], p["title"],
                   yuan(p["amount_involved"]), yuan(p["amount_repaid"]), _measures(p["measures"]),
-                  p["responsible_unit"], _people(p), iso_date(p["deadline"]), _progress(p),
+                  p["responsible_unit"], _people(p), format_cn(p["deadline"]), _progress(p),
                   p["status"])
         texts.extend(v for v in values if v)
         rows.append(layout.row(values))

@@ -1,7 +1,7 @@
 """Long ruled tables (problem lists, the ledger) laid out one page at a time.
 
 A reportlab Table of 10,000 Paragraph rows takes 19 s, 11.5 s in 500-row chunks
-(ARCHITECTURE.md), and chunked Tables cannot repeat their header where a chunk starts
+(docs/ARCHITECTURE.md), and chunked Tables cannot repeat their header where a chunk starts
 mid-page.  Here each cell's text is wrapped once into lines with a small CJK line breaker
 (cached glyph widths, no Paragraph), so every row's height is known in advance; the
 flowable then cuts the rows into one small Table per page, each headed by the column

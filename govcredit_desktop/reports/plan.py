@@ -21,7 +21,6 @@ from .document_parts import (
     document_title,
     fit_columns,
     heading,
-    iso_date,
     para,
     run_in,
     wan,
@@ -47,11 +46,11 @@ class _CategoryPlan:
 
 
 def measure_lines(measures: list[dict]) -> str:
-    """'1.核实欠款金额（张三，2021.12.30前）' one measure a line."""
+    """'1.核实欠款金额（张三，2021年12月30日前）' one measure a line."""
     lines = []
     for i, m in enumerate(measures, start=1):
-        who = [x for x in (m.get("owner_name"), iso_date(m.get("deadline")) and
-                           f"{iso_date(m.get('deadline'))}前") if x]
+        deadline = format_cn(m.get("deadline"))
+        who = [x for x in (m.get("owner_name"), deadline and f"{deadline}前") if x]
         lines.append(f"{i}.{m['content']}" + (f"（{'，'.join(who)}）" if who else ""))
     return "\n".join(lines)
 
@@ -75,7 +74,7 @@ def collect(ctx: Context, cancelled=None):
             check_cancel(cancelled)
         values = (p["number"], p["title"], p["target"], measure_lines(p["measures"]), _units(p),
                   p["responsible_leader_name"], p["responsible_person_name"],
-                  iso_date(p["deadline"]))
+                  format_cn(p["deadline"]))
         texts.extend(v for v in values if v)
         rows.append(layout.row(values))
         plan = by_category.setdefault(p["category"], _CategoryPlan())

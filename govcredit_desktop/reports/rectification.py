@@ -8,6 +8,7 @@ from reportlab.platypus import KeepTogether
 
 from govcredit_desktop.store.queries.summary import percent
 
+from ..core.dates import format_cn
 from ..core.vocab import ProblemStatus
 from . import gongwen as gw
 from .charts import status_by_area
@@ -21,7 +22,6 @@ from .document_parts import (
     document_title,
     fit_columns,
     heading,
-    iso_date,
     joined,
     para,
     run_in,
@@ -44,7 +44,7 @@ OVERDUE_LISTED = 10
 def _closure(p: dict) -> str:
     if p["status"] != ProblemStatus.CLOSED:
         return ""
-    parts = [x for x in (iso_date(p.get("closed_date")), p.get("closed_by")) if x]
+    parts = [x for x in (format_cn(p.get("closed_date")), p.get("closed_by")) if x]
     return "，".join(parts) + ("销号" if parts else "已销号")
 
 
@@ -57,7 +57,7 @@ def collect(ctx: Context, cancelled=None):
         if i % 500 == 0:
             check_cancel(cancelled)
         values = (p["number"], p["title"], p["responsible_unit"], p["responsible_person_name"],
-                  iso_date(p["deadline"]), yuan(p["amount_involved"]),
+                  format_cn(p["deadline"]), yuan(p["amount_involved"]),
                   yuan(p["amount_repaid"]), p["progress_summary"], p["status"], _closure(p))
         texts.extend(v for v in values if v)
         rows.append(layout.row(values))

@@ -17,7 +17,6 @@ from .document_parts import (
     document_title,
     fit_columns,
     heading,
-    iso_date,
     joined,
     para,
     run_in,
@@ -141,7 +140,7 @@ def problem_list(ctx: Context, cancelled=None) -> tuple[TableLayout, list] | Non
         if i % 500 == 0:
             check_cancel(cancelled)
         values = (p["number"], p["area"], p["category"], p["source"], p["title"],
-                  p["counterparty"], yuan(p["amount_involved"]), iso_date(p["discovered_date"]))
+                  p["counterparty"], yuan(p["amount_involved"]), format_cn(p["discovered_date"]))
         texts.extend(v for v in values if v)
         rows.append(layout.row(values))
     total = ctx.summary.total

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govcredit_desktop import __version__
+import govcredit_desktop
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.queries import ledger as lq
@@ -528,6 +528,6 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(
             self, "关于",
-            f"<b>{APP_TITLE}</b> {__version__}<br><br>"
+            f"<b>{APP_TITLE}</b> {govcredit_desktop.__version__}<br><br>"
             "供县直部门、乡镇登记政务失信问题、跟踪整改措施、打印报表和报送材料使用。<br>"
             "全部数据保存在本机，不联网。")

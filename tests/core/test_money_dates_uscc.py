@@ -38,6 +38,11 @@ def test_format_yuan():
 def test_dates():
     assert format_cn(dt.date(2021, 12, 30)) == "2021年12月30日"
     assert format_cn("2022-01-05") == "2022年1月5日"
+    assert format_cn(dt.date(2021, 1, 5)) == "2021年1月5日"
+    assert format_cn(None) == format_cn("") == ""
+    assert format_cn("2021/1/5") == "2021年1月5日"  # not the stored form: parsed as typed
+    with pytest.raises(DateError):
+        format_cn("2021-02-30")
     for text in ("2021-12-30", "2021/12/30", "2021.12.30", "20211230", "2021年12月30日"):
         assert parse_date(text) == dt.date(2021, 12, 30)
     assert to_iso("") is None

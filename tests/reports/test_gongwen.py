@@ -133,10 +133,6 @@ def test_landscape_table(tmp_path, fonts):
         assert "序号" in page.extract_text()
 
 
-def test_zh_date_has_no_zero_padding():
-    assert gw.zh_date(dt.date(2021, 1, 5)) == "2021年1月5日"
-
-
 def test_markup_escapes_and_keeps_full_width_spaces(fonts):
     m = gw.markup("A<B & C>\u3000D", fonts.fangsong, fonts)
     assert "&lt;B &amp; C&gt;" in m and "\u3000" not in m

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def type_chinese(widget, text):
-    """qtbot.keyClicks aborts on Chinese (ARCHITECTURE.md); one key event per character."""
+    """qtbot.keyClicks aborts on Chinese (docs/ARCHITECTURE.md); one key event per character."""
     widget.setFocus()
     for ch in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
