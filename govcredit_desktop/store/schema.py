@@ -9,7 +9,13 @@ built here is the same as the day version 1 was written (a test compares a
 stored version-1 file with a new one, statement by statement).
 """
 
-from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus, sql_list, sql_literal
+from govcredit_desktop.core.vocab import (
+    MeasureStatus,
+    ProblemStatus,
+    VocabKind,
+    sql_list,
+    sql_literal,
+)
 
 _CLOSED = sql_literal(ProblemStatus.CLOSED)
 _MEASURE_STATUS = (f"DEFAULT {sql_literal(MeasureStatus.NOT_STARTED)}"
@@ -52,9 +58,9 @@ V1 = [
         active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL)""",
-    """CREATE TABLE vocabulary (
+    f"""CREATE TABLE vocabulary (
         id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('area', 'category', 'source')),
+        kind TEXT NOT NULL CHECK (kind IN {sql_list(VocabKind)}),
         value TEXT NOT NULL CHECK (length(trim(value)) > 0),
         UNIQUE (kind, value))""",
     f"""CREATE TABLE problem (

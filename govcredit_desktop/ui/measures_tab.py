@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
 
 from govcredit_desktop.core import rules
 from govcredit_desktop.core.dates import format_cn
+from govcredit_desktop.core.vocab import MeasureStatus
 from govcredit_desktop.ui.lights import light_icon, light_text
 from govcredit_desktop.ui.measure_progress_dialogs import MeasureDialog
 from govcredit_desktop.ui.table_helpers import RecordTab, confirm_and_delete, item
@@ -53,7 +54,7 @@ class MeasuresTab(RecordTab):
         table.setItem(row, 5, item(format_cn(m.get("completed_date"))))
 
     def caption(self, measures: list[dict]) -> str:
-        done = sum(1 for m in measures if m["status"] == "已完成")
+        done = sum(1 for m in measures if m["status"] == MeasureStatus.DONE)
         return f"整改措施（已完成 {done}/{len(measures)}）(&2)"
 
     def update_buttons(self) -> None:

@@ -93,3 +93,19 @@ def test_search_count_with_single_campaign_shortcut(demo_db):
     assert lq.count(demo_db, f) == len(lq.page_ids(demo_db, f, limit=10_000))
     other = lq.LedgerFilter(campaign_id=campaign + 1, search="拖欠")
     assert lq.count(demo_db, other) == 0
+
+
+def test_ledger_rows_carry_exactly_the_typed_keys(demo_db):
+    row = lq.page(demo_db, lq.LedgerFilter(), limit=1)[0]
+    assert set(row) == set(lq.LedgerRow.__annotations__)
+
+
+def test_report_rows_carry_the_typed_keys(demo_db):
+    from govcredit_desktop.store.queries import report_data
+
+    campaign_id = demo_db.settings.latest_campaign()["id"]
+    row = next(report_data.iter_ledger_rows(demo_db, campaign_id))
+    assert set(report_data.ReportRow.__annotations__) <= set(row)
+    assert set(row["measures"][0]) == set(report_data.MeasureRow.__annotations__)
+    measure = next(report_data.iter_measure_rows(demo_db, campaign_id))
+    assert set(measure) == set(report_data.MeasureListRow.__annotations__)

@@ -7,6 +7,7 @@ as ``core.rules.light_for``.
 
 import datetime as _dt
 from dataclasses import dataclass, field, replace
+from typing import TypedDict
 
 from govcredit_desktop.core.rules import DEFAULT_WARNING_DAYS
 from govcredit_desktop.core.vocab import ProblemStatus, sql_literal
@@ -133,6 +134,33 @@ def _person_order(db) -> str:
     return f"CASE p.responsible_person_id {cases} ELSE {len(ids)} END"
 
 
+class LedgerRow(TypedDict):
+    """One display row of the ledger table (money in fen, dates ISO)."""
+
+    id: int
+    uuid: str
+    campaign_id: int
+    number: str
+    area: str
+    category: str
+    source: str
+    title: str
+    counterparty: str
+    responsible_unit: str
+    lead_unit: str
+    deadline: str | None
+    status: str
+    amount_involved: int | None
+    amount_repaid: int | None
+    discovered_date: str | None
+    responsible_person: str | None
+    responsible_leader: str | None
+    measures_total: int
+    measures_done: int
+    light: str  # 'red' | 'yellow' | 'green'
+
+
+# Selects exactly the keys of LedgerRow (a test keeps the two in step).
 ROW_SQL = f"""
 SELECT p.id, p.uuid, p.campaign_id, p.number, p.area, p.category, p.source, p.title,
        p.counterparty, p.responsible_unit, p.lead_unit, p.deadline, p.status,
@@ -146,7 +174,7 @@ LEFT JOIN person rl ON rl.id = p.responsible_leader_id
 """
 
 
-def rows_by_id(db, ids: list[int], f: LedgerFilter) -> list[dict]:
+def rows_by_id(db, ids: list[int], f: LedgerFilter) -> list[LedgerRow]:
     """Display rows for the given ids, in the given order."""
     if not ids:
         return []
@@ -159,7 +187,7 @@ def rows_by_id(db, ids: list[int], f: LedgerFilter) -> list[dict]:
 
 
 def page(db, f: LedgerFilter, sort: str = "number", descending: bool = False,
-         offset: int = 0, limit: int = 200) -> list[dict]:
+         offset: int = 0, limit: int = 200) -> list[LedgerRow]:
     return rows_by_id(db, page_ids(db, f, sort, descending, offset, limit), f)
 
 

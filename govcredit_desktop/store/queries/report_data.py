@@ -10,6 +10,7 @@ Money stays in integer fen and dates in ISO text; the writers format them.
 """
 
 from collections.abc import Iterator
+from typing import TypedDict
 
 from govcredit_desktop.core.dates import format_cn
 
@@ -36,6 +37,38 @@ _PROGRESS_SQL = (
     " count(*) OVER (PARTITION BY problem_id) AS n"
     " FROM progress WHERE problem_id IN ({marks})) WHERE rn = 1"
 )
+
+
+class MeasureRow(TypedDict):
+    id: int
+    problem_id: int
+    seq: int
+    content: str
+    owner_id: int | None
+    owner_name: str  # '' when no owner
+    deadline: str | None
+    status: str
+    completed_date: str | None
+
+
+class MeasureListRow(MeasureRow):
+    """A measure in the measures sheet, with its problem's number and title."""
+
+    problem_number: str
+    problem_title: str
+
+
+class ReportRow(TypedDict):
+    """A problem as the ledger documents print it: every ``problem`` column
+    (``number``, ``title``, ``status``, money in fen, ISO dates ...) plus these."""
+
+    responsible_leader_name: str
+    responsible_person_name: str
+    measures: list[MeasureRow]
+    progress_count: int
+    latest_progress_date: str | None
+    latest_progress_note: str
+    progress_summary: str
 
 
 def problem_ids(db, campaign_id: int) -> list[int]:
@@ -65,7 +98,7 @@ def progress_summary(count: int, latest_date: str | None, latest_note: str) -> s
     return f"共{count}次进展，最新：{text}" if count > 1 else text
 
 
-def iter_ledger_rows(db, campaign_id: int, chunk: int = CHUNK) -> Iterator[dict]:
+def iter_ledger_rows(db, campaign_id: int, chunk: int = CHUNK) -> Iterator[ReportRow]:
     """One dict per problem, in number order.
 
     Each dict holds every ``problem`` column plus ``responsible_leader_name``,
@@ -98,7 +131,7 @@ def iter_ledger_rows(db, campaign_id: int, chunk: int = CHUNK) -> Iterator[dict]
             yield p
 
 
-def iter_measure_rows(db, campaign_id: int, chunk: int = CHUNK) -> Iterator[dict]:
+def iter_measure_rows(db, campaign_id: int, chunk: int = CHUNK) -> Iterator[MeasureListRow]:
     """One dict per measure, in problem number then measure order.
 
     Each holds the measure's columns, ``owner_name`` and the problem's
