@@ -26,7 +26,6 @@ __all__ = [
     "DateEdit",
     "FieldErrors",
     "MoneyEdit",
-    "combo_person_id",
     "ensure_vocab",
     "fill_person_combo",
     "fill_vocab_combo",
@@ -348,11 +347,6 @@ def fill_person_combo(combo: QComboBox, persons: list[dict], current_id: int | N
         combo.setCurrentIndex(index)
     finally:
         combo.blockSignals(blocked)
-
-
-def combo_person_id(combo: QComboBox) -> int | None:
-    data = combo.currentData()
-    return int(data) if data is not None else None
 
 
 def install_shortcut(widget: QWidget, keys, slot, text: str = "") -> QAction:
