@@ -18,7 +18,7 @@ from govcredit_desktop.core.errors import ValidationError
 from govcredit_desktop.ui.record_form import REFUSED, Field, RecordForm, read_values
 from govcredit_desktop.ui.undo import EditHistory
 from govcredit_desktop.ui.widgets import DateEdit, MoneyEdit
-from tests.ui.helpers import finish_editing, select_all_and_delete, type_text
+from tests.ui.helpers import finish_editing, select_all_and_delete, show, type_text
 
 RECORD_ID = 7
 
@@ -84,11 +84,7 @@ class ThingDialog(QDialog):
 @pytest.fixture
 def thing(qtbot):
     db = FakeDb()
-    dialog = ThingDialog(db, EditHistory())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog = show(qtbot, ThingDialog(db, EditHistory()))
     yield dialog, db.things
     dialog.hide()  # before the fixture's store goes: hiding commits on focus-out
 

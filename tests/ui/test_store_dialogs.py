@@ -10,25 +10,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog
 from govcredit_desktop.ui.measure_progress_dialogs import ProgressDialog
 from govcredit_desktop.ui.persons_dialog import PersonForm
-from tests.ui.helpers import make_db, select_all_and_delete, type_text
+from tests.conftest import base_problem
+from tests.ui.helpers import select_all_and_delete, show, type_text
 
 
 @pytest.fixture
-def env(tmp_path):
-    db, campaign_id, persons = make_db(tmp_path / "ledger.sqlite")
-    pid = db.problems.add({"campaign_id": campaign_id, "title": "未履行政策承诺",
-                           "area": "招商引资", "category": "政策承诺失信违约",
-                           "source": "上级通报"})
-    yield db, pid
-    db.close()
-
-
-def shown(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    return dialog
+def env(db, campaign):
+    return db, db.problems.add(base_problem(campaign))
 
 
 def click_ok(dialog):
@@ -37,14 +25,14 @@ def click_ok(dialog):
 
 def test_refused_person_gets_hint_and_focus_then_enter_saves(qtbot, env):
     db, _ = env
-    dialog = shown(qtbot, PersonForm(None, db))
+    dialog = show(qtbot, PersonForm(None, db))
     f = dialog.form
     type_text(f.postEdit, "科员")
     click_ok(dialog)
     assert f.nameError.text() == "姓名不能为空" and f.nameError.isVisible()
     assert f.generalError.text() == "请按红字提示修改后再点“确定”。"
     assert QApplication.focusWidget() is f.nameEdit
-    assert dialog.isVisible() and len(db.people.list()) == 2
+    assert dialog.isVisible() and db.people.list() == []
 
     type_text(f.nameEdit, "王芳")
     QTest.keyClick(f.nameEdit, Qt.Key_Return)
@@ -54,7 +42,7 @@ def test_refused_person_gets_hint_and_focus_then_enter_saves(qtbot, env):
 
 def test_progress_date_that_is_no_date_is_refused_under_it(qtbot, env):
     db, pid = env
-    dialog = shown(qtbot, ProgressDialog(None, db, pid))
+    dialog = show(qtbot, ProgressDialog(None, db, pid))
     f = dialog.form
     type_text(f.noteEdit, "已支付第一笔款项")
     select_all_and_delete(f.entryDateEdit)
@@ -67,12 +55,12 @@ def test_progress_date_that_is_no_date_is_refused_under_it(qtbot, env):
 
 def test_refusal_without_a_field_goes_to_the_general_line(qtbot, env):
     db, pid = env
-    persons = db.people.list()
-    db.measures.add(pid, {"content": "兑现奖励资金", "owner_id": persons[0]["id"]})
+    db.measures.add(pid, {"content": "兑现奖励资金"})
     # Opened directly: ask() would not open it while a measure is open.
-    dialog = shown(qtbot, CloseProblemDialog(None, db, pid))
-    click_ok(dialog)
+    dialog = show(qtbot, CloseProblemDialog(None, db, pid))
     f = dialog.form
+    type_text(f.approverEdit, "王建国")
+    click_ok(dialog)
     assert f.generalError.text() == "还有1项整改措施未完成，全部完成后才能销号"
     assert f.generalError.isVisible() and not f.closedByError.isVisible()
     assert db.problems.get(pid)["status"] == "待整改"
