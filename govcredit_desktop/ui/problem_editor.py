@@ -151,7 +151,7 @@ class ProblemEditor(QDialog):
         record = self.record
         record.committed.connect(self._field_committed)
         record.reloaded.connect(self._show_problem)
-        record.written.connect(self._record_written)
+        record.written.connect(self._problem_written)
         record.message.connect(f.saveStateLabel.setText)
         record.undoChanged.connect(self._update_undo_button)
         f.undoButton.clicked.connect(record.undo)
@@ -261,6 +261,10 @@ class ProblemEditor(QDialog):
         if field in VOCAB_FIELDS:
             ensure_vocab(self.db, field, value)
         return self.db.problems.update(self.problem_id, {field: value})
+
+    def _problem_written(self) -> None:
+        # Its own slot: the tabs' writes arrive through _record_written.
+        self.changed = True
 
     def _field_committed(self, field: str, problem: dict) -> None:
         self._show_light(problem)
