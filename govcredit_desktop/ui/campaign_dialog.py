@@ -10,15 +10,11 @@ import datetime as _dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessageBox, QWidget
 
-from govcredit_desktop.core.dates import DateError, format_cn
-from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.core.dates import format_cn
+from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.ui.forms.ui_campaign_dialog import Ui_CampaignDialog
-from govcredit_desktop.ui.widgets import ERROR_STYLE, FieldErrors, install_shortcut
-
-TEXT_FIELDS = ("name", "doc_number", "number_prefix")
-DATE_FIELDS = ("start_date", "self_inspection_deadline", "plan_deadline",
-               "rectification_deadline")
-FIELDS = TEXT_FIELDS + DATE_FIELDS  # also the tab order
+from govcredit_desktop.ui.record_form import read_value, read_values, show_value
+from govcredit_desktop.ui.widgets import FieldErrors, install_shortcut
 
 
 class CampaignDialog(QDialog):
@@ -40,6 +36,7 @@ class CampaignDialog(QDialog):
             "plan_deadline": f.planDeadlineEdit,
             "rectification_deadline": f.rectificationDeadlineEdit,
         }
+        # In the tab order: the first refused field gets the focus.
         labels = {
             "name": f.nameError, "doc_number": f.docNumberError,
             "number_prefix": f.numberPrefixError, "start_date": f.startDateError,
@@ -47,9 +44,7 @@ class CampaignDialog(QDialog):
             "plan_deadline": f.planDeadlineError,
             "rectification_deadline": f.rectificationDeadlineError,
         }
-        self.errors = FieldErrors(labels, self.inputs, self)
-        f.generalError.setStyleSheet(ERROR_STYLE)
-        f.generalError.hide()
+        self.errors = FieldErrors(labels, self.inputs, self, general=f.generalError)
         f.stateLabel.setStyleSheet("color: #666666;")
         f.buttonBox.button(QDialogButtonBox.Close).setText("关闭")
         f.buttonBox.rejected.connect(self.reject)
@@ -138,12 +133,9 @@ class CampaignDialog(QDialog):
 
     # --- form ------------------------------------------------------------------
     def _set_form(self, values: dict) -> None:
-        for field in TEXT_FIELDS:
-            self.inputs[field].setText(values.get(field) or "")
-        for field in DATE_FIELDS:
-            self.inputs[field].set_iso(values.get(field))
+        for field, edit in self.inputs.items():
+            show_value(edit, values.get(field))
         self.errors.clear()
-        self.form.generalError.hide()
         self._loaded = self._snapshot()
         start = values.get("start_date") or ""
         prefix = values.get("number_prefix") or ""
@@ -185,12 +177,11 @@ class CampaignDialog(QDialog):
 
     def _snapshot(self) -> dict:
         """What the form shows, normalised so that re-formatting a date is no change."""
-        snap = {f: self.inputs[f].text().strip() for f in TEXT_FIELDS}
-        for field in DATE_FIELDS:
-            edit = self.inputs[field]
+        snap = {}
+        for field, edit in self.inputs.items():
             try:
-                snap[field] = edit.iso()
-            except DateError:
+                snap[field] = read_value(edit)
+            except ValueError:
                 snap[field] = edit.text()
         return snap
 
@@ -230,28 +221,14 @@ class CampaignDialog(QDialog):
         """Write the form; False (with messages next to the fields) when refused."""
         if not self.editing:
             return True
-        self.errors.clear()
-        self.form.generalError.hide()
-        values: dict = {f: self.inputs[f].text().strip() for f in TEXT_FIELDS}
-        bad: dict[str, str] = {}
-        for field in DATE_FIELDS:
-            try:
-                values[field] = self.inputs[field].iso()
-            except DateError as err:
-                bad[field] = str(err)
-        if bad:
-            self._show_errors(bad)
-            return False
         try:
+            values = read_values(self.inputs)
             if self.current_id is None:
                 self.current_id = self.db.settings.add_campaign(values)
             else:
                 self.db.settings.update_campaign(self.current_id, values)
-        except ValidationError as err:
-            self._show_errors(err.errors)
-            return False
         except UserError as err:
-            self._general(str(err))
+            self.errors.refuse(err, "请按红字提示修改后再保存。")
             return False
         self.changed = True
         self._fill_list(self.current_id)
@@ -304,18 +281,6 @@ class CampaignDialog(QDialog):
         # Close button, Esc and the window's × all come here.
         if self._may_leave():
             super().reject()
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        rest = self.errors.show(errors)
-        self._general("；".join(rest.values()) if rest else "请按红字提示修改后再保存。")
-        for field in FIELDS:
-            if field in errors:
-                self.inputs[field].setFocus()
-                break
-
-    def _general(self, message: str) -> None:
-        self.form.generalError.setText(message)
-        self.form.generalError.show()
 
     @classmethod
     def ask(cls, parent: QWidget | None, db, select_id: int | None = None) -> bool:

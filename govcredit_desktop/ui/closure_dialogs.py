@@ -1,10 +1,11 @@
 """Closure (销号) and reopening (撤销销号) of a problem, each its own audited action."""
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from govcredit_desktop.core.dates import format_cn, today
 from govcredit_desktop.ui.forms.ui_closure_dialog import Ui_CloseProblemDialog
 from govcredit_desktop.ui.forms.ui_reopen_dialog import Ui_ReopenDialog
+from govcredit_desktop.ui.record_form import read_value, read_values
 from govcredit_desktop.ui.store_dialog import StoreDialog
 from govcredit_desktop.ui.widgets import FieldErrors
 
@@ -31,21 +32,22 @@ class CloseProblemDialog(StoreDialog):
             _problem_caption(problem) + "\n所有整改措施均已完成，办理销号后问题不能再修改。")
         self.form.approverEdit.setText(default_approver(db, problem))
         self.form.closedDateEdit.set_iso(today().isoformat())
-        self.form.buttonBox.button(QDialogButtonBox.Ok).setText("销号")
-        self.form.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
+        self._name_buttons("销号")
         self.errors = FieldErrors({
             "closed_by": self.form.closedByError,
             "closed_date": self.form.closedDateError,
             "closure_remark": self.form.remarkError,
-        }, {"closed_by": self.form.approverEdit, "closed_date": self.form.closedDateEdit})
-        self._init_general_error()
+        }, {"closed_by": self.form.approverEdit, "closed_date": self.form.closedDateEdit},
+            self, general=self.form.generalError)
         self.form.approverEdit.setFocus()
         self.form.approverEdit.selectAll()
 
     def save(self) -> None:
-        self.db.problems.close(self.problem_id, self.form.approverEdit.text(),
-                                 self.form.closedDateEdit.text(),
-                                 self.form.remarkEdit.toPlainText())
+        f = self.form
+        values = read_values({"closed_by": f.approverEdit, "closed_date": f.closedDateEdit,
+                              "closure_remark": f.remarkEdit})
+        self.db.problems.close(self.problem_id, values["closed_by"], values["closed_date"],
+                               values["closure_remark"])
 
     @classmethod
     def ask(cls, parent: QWidget | None, db, problem_id: int) -> bool:
@@ -69,15 +71,14 @@ class ReopenDialog(StoreDialog):
             _problem_caption(problem)
             + f"\n已于{format_cn(problem['closed_date'])}销号（审批人：{problem['closed_by']}）。"
             "撤销后可继续修改，原因将记入操作日志。")
-        self.form.buttonBox.button(QDialogButtonBox.Ok).setText("撤销销号")
-        self.form.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
+        self._name_buttons("撤销销号")
         self.errors = FieldErrors({"reason": self.form.reasonError},
-                                  {"reason": self.form.reasonEdit})
-        self._init_general_error()
+                                  {"reason": self.form.reasonEdit}, self,
+                                  general=self.form.generalError)
         self.form.reasonEdit.setFocus()
 
     def save(self) -> None:
-        self.db.problems.reopen(self.problem_id, self.form.reasonEdit.toPlainText())
+        self.db.problems.reopen(self.problem_id, read_value(self.form.reasonEdit))
 
     @classmethod
     def ask(cls, parent: QWidget | None, db, problem_id: int) -> bool:

@@ -6,16 +6,14 @@ character), so a clerk copying it from the licence sees a slip at once.
 """
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.uscc import ALPHABET, uscc_problem
 from govcredit_desktop.ui.forms.ui_department_dialog import Ui_DepartmentDialog
-from govcredit_desktop.ui.widgets import ERROR_STYLE, FieldErrors
+from govcredit_desktop.ui.record_form import read_values
+from govcredit_desktop.ui.store_dialog import StoreDialog
+from govcredit_desktop.ui.widgets import FieldErrors
 
-# Field order is the tab order: the first invalid one gets the focus.
-FIELDS = ("name", "uscc", "first_responsible", "contact_person", "contact_phone",
-          "preparer", "reviewer", "signatory")
 USCC_LENGTH = 18
 _OK_STYLE = "color: #2e7d32;"
 _HINT_STYLE = "color: #666666;"
@@ -37,7 +35,7 @@ def uscc_live_message(code: str) -> tuple[str, str]:
     return "hint", f"已输入{len(code)}位，共{USCC_LENGTH}位"
 
 
-class DepartmentDialog(QDialog):
+class DepartmentDialog(StoreDialog):
     def __init__(self, parent: QWidget | None, db):
         super().__init__(parent)
         self.db = db
@@ -51,15 +49,14 @@ class DepartmentDialog(QDialog):
             "contact_phone": f.contactPhoneEdit, "preparer": f.preparerEdit,
             "reviewer": f.reviewerEdit, "signatory": f.signatoryEdit,
         }
+        # In the tab order: the first refused field gets the focus.
         labels = {
             "name": f.nameError, "uscc": f.usccError,
             "first_responsible": f.firstResponsibleError, "contact_person": f.contactPersonError,
             "contact_phone": f.contactPhoneError, "preparer": f.preparerError,
             "reviewer": f.reviewerError, "signatory": f.signatoryError,
         }
-        self.errors = FieldErrors(labels, self.inputs, self)
-        f.generalError.setStyleSheet(ERROR_STYLE)
-        f.generalError.hide()
+        self.errors = FieldErrors(labels, self.inputs, self, general=f.generalError)
         # A fixed-pitch font keeps the 18 characters in columns, easier to
         # compare with the licence.
         mono = QFontDatabase.systemFont(QFontDatabase.FixedFont)
@@ -70,9 +67,8 @@ class DepartmentDialog(QDialog):
             if field != "uscc":
                 edit.textEdited.connect(lambda _text, fl=field: self.errors.clear(fl))
 
-        f.buttonBox.button(QDialogButtonBox.Ok).setText("确定")
-        f.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
-        f.buttonBox.accepted.connect(self._save)
+        self._name_buttons("确定")
+        f.buttonBox.accepted.connect(self.accept)
         f.buttonBox.rejected.connect(self.reject)
 
         self.original = db.settings.department()
@@ -83,9 +79,6 @@ class DepartmentDialog(QDialog):
                 edit.setText(self.original.get(field) or "")
             self._show_uscc(f.usccEdit.text())
         f.nameEdit.setFocus()
-
-    def values(self) -> dict:
-        return {field: edit.text().strip() for field, edit in self.inputs.items()}
 
     # --- 统一社会信用代码 -------------------------------------------------------
     def _uscc_edited(self, text: str) -> None:
@@ -102,7 +95,6 @@ class DepartmentDialog(QDialog):
         kind, message = uscc_live_message(code)
         label = self.form.usccError
         if kind == "error":
-            label.setStyleSheet(ERROR_STYLE)
             self.errors.set("uscc", message)
             return
         self.errors.set("uscc", None)
@@ -112,32 +104,11 @@ class DepartmentDialog(QDialog):
             label.show()
 
     # --- save ----------------------------------------------------------------
-    def _save(self) -> None:
-        self.form.usccError.setStyleSheet(ERROR_STYLE)
-        self.errors.clear()
-        self.form.generalError.hide()
-        values = self.values()
-        try:
-            self.db.settings.save_department(values)
-        except ValidationError as err:
-            rest = self.errors.show(err.errors)
-            self._general("；".join(rest.values()) if rest else "请按红字提示修改后再点“确定”。")
-            for field in FIELDS:
-                if field in err.errors:
-                    self.inputs[field].setFocus()
-                    self.inputs[field].selectAll()
-                    break
-            return
-        except UserError as err:
-            self._general(str(err))
-            return
+    def save(self) -> None:
+        values = read_values(self.inputs)
+        self.db.settings.save_department(values)
         before = self.original or {}
         self.changed = any((before.get(k) or "") != v for k, v in values.items())
-        self.accept()
-
-    def _general(self, message: str) -> None:
-        self.form.generalError.setText(message)
-        self.form.generalError.show()
 
     @classmethod
     def ask(cls, parent: QWidget | None, db) -> bool:

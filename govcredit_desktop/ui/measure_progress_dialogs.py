@@ -5,16 +5,15 @@ the messages next to the fields if the store refuses, so nothing half-valid
 is saved and nothing typed is lost.
 """
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from govcredit_desktop.core.dates import DateError, today
-from govcredit_desktop.core.errors import ValidationError
-from govcredit_desktop.core.money import MoneyError
+from govcredit_desktop.core.dates import today
 from govcredit_desktop.core.vocab import MeasureStatus
 from govcredit_desktop.ui.forms.ui_measure_dialog import Ui_MeasureDialog
 from govcredit_desktop.ui.forms.ui_progress_dialog import Ui_ProgressDialog
+from govcredit_desktop.ui.record_form import read_values
 from govcredit_desktop.ui.store_dialog import StoreDialog
-from govcredit_desktop.ui.widgets import FieldErrors, combo_person_id, fill_person_combo
+from govcredit_desktop.ui.widgets import FieldErrors, fill_person_combo
 
 
 def _caption(problem: dict | None) -> str:
@@ -40,14 +39,12 @@ class MeasureDialog(StoreDialog):
         f.statusCombo.setCurrentText(current.get("status") or MeasureStatus.NOT_STARTED)
         f.completedDateEdit.set_iso(current.get("completed_date"))
         f.statusCombo.currentTextChanged.connect(self._status_changed)
-        f.buttonBox.button(QDialogButtonBox.Ok).setText("保存")
-        f.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
+        self._name_buttons("保存")
         self.errors = FieldErrors({
             "content": f.contentError, "owner_id": f.ownerError, "deadline": f.deadlineError,
             "status": f.statusError, "completed_date": f.completedDateError,
         }, {"content": f.contentEdit, "deadline": f.deadlineEdit,
-            "completed_date": f.completedDateEdit})
-        self._init_general_error()
+            "completed_date": f.completedDateEdit}, self, general=f.generalError)
         f.contentEdit.setFocus()
 
     def _status_changed(self, status: str) -> None:
@@ -55,18 +52,12 @@ class MeasureDialog(StoreDialog):
         if status == MeasureStatus.DONE and not self.form.completedDateEdit.text().strip():
             self.form.completedDateEdit.set_iso(today().isoformat())
 
-    def values(self) -> dict:
-        f = self.form
-        return {
-            "content": f.contentEdit.toPlainText(),
-            "owner_id": combo_person_id(f.ownerCombo),
-            "deadline": f.deadlineEdit.text(),
-            "status": f.statusCombo.currentText(),
-            "completed_date": f.completedDateEdit.text(),
-        }
-
     def save(self) -> None:
-        values = self.values()
+        f = self.form
+        values = read_values({
+            "content": f.contentEdit, "owner_id": f.ownerCombo, "deadline": f.deadlineEdit,
+            "status": f.statusCombo, "completed_date": f.completedDateEdit,
+        }, by_data=("owner_id",))
         if self.measure_id is None:
             self.measure_id = self.db.measures.add(self.problem_id, values)
         else:
@@ -90,31 +81,18 @@ class ProgressDialog(StoreDialog):
         f.setupUi(self)
         f.problemLabel.setText(_caption(db.problems.get(problem_id)))
         f.entryDateEdit.set_iso(today().isoformat())
-        f.buttonBox.button(QDialogButtonBox.Ok).setText("保存")
-        f.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
+        self._name_buttons("保存")
         self.errors = FieldErrors({
             "entry_date": f.entryDateError, "note": f.noteError,
             "amount_repaid": f.amountRepaidError,
-        }, {"entry_date": f.entryDateEdit, "note": f.noteEdit, "amount_repaid": f.amountEdit})
-        self._init_general_error()
+        }, {"entry_date": f.entryDateEdit, "note": f.noteEdit, "amount_repaid": f.amountEdit},
+            self, general=f.generalError)
         f.noteEdit.setFocus()
 
     def save(self) -> None:
         f = self.form
-        errors = {}
-        try:
-            amount = f.amountEdit.fen()
-        except MoneyError as exc:
-            errors["amount_repaid"] = str(exc)
-        try:
-            f.entryDateEdit.iso()
-        except DateError as exc:
-            errors["entry_date"] = str(exc)
-        if errors:
-            raise ValidationError(errors)
-        self.progress_id = self.db.progress.add(self.problem_id, {
-            "entry_date": f.entryDateEdit.text(), "note": f.noteEdit.toPlainText(),
-            "amount_repaid": amount or 0})
+        self.progress_id = self.db.progress.add(self.problem_id, read_values({
+            "entry_date": f.entryDateEdit, "note": f.noteEdit, "amount_repaid": f.amountEdit}))
 
     @classmethod
     def ask(cls, parent: QWidget | None, db, problem_id: int) -> int | None:

@@ -18,19 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.ui.forms.ui_person_form import Ui_PersonForm
 from govcredit_desktop.ui.forms.ui_persons_dialog import Ui_PersonsDialog
-from govcredit_desktop.ui.widgets import ERROR_STYLE, FieldErrors, install_shortcut
+from govcredit_desktop.ui.record_form import read_values
+from govcredit_desktop.ui.store_dialog import StoreDialog
+from govcredit_desktop.ui.widgets import FieldErrors, install_shortcut
 
 COLUMNS = ("姓名", "职务", "单位", "电话", "状态", "负责事项数")
 _INACTIVE = QColor("#8a8a8a")
 
 
-class PersonForm(QDialog):
+class PersonForm(StoreDialog):
     """One person's 姓名/职务/单位/电话; OK writes to the store or shows why not."""
-
-    FIELDS = ("name", "post", "unit", "phone")
 
     def __init__(self, parent: QWidget | None, db, person_id: int | None = None):
         super().__init__(parent)
@@ -43,12 +43,9 @@ class PersonForm(QDialog):
                        "phone": f.phoneEdit}
         self.errors = FieldErrors(
             {"name": f.nameError, "post": f.postError, "unit": f.unitError,
-             "phone": f.phoneError}, self.inputs, self)
-        f.generalError.setStyleSheet(ERROR_STYLE)
-        f.generalError.hide()
-        f.buttonBox.button(QDialogButtonBox.Ok).setText("确定")
-        f.buttonBox.button(QDialogButtonBox.Cancel).setText("取消")
-        f.buttonBox.accepted.connect(self._save)
+             "phone": f.phoneError}, self.inputs, self, general=f.generalError)
+        self._name_buttons("确定")
+        f.buttonBox.accepted.connect(self.accept)
         f.buttonBox.rejected.connect(self.reject)
         f.nameEdit.textEdited.connect(lambda _text: self.errors.clear("name"))
 
@@ -69,34 +66,12 @@ class PersonForm(QDialog):
                 edit.setText(person.get(field) or "")
         f.nameEdit.setFocus()
 
-    def values(self) -> dict:
-        return {field: edit.text().strip() for field, edit in self.inputs.items()}
-
-    def _save(self) -> None:
-        self.errors.clear()
-        self.form.generalError.hide()
-        try:
-            if self.person_id is None:
-                self.person_id = self.db.people.add(self.values())
-            else:
-                self.db.people.update(self.person_id, self.values())
-        except ValidationError as err:
-            rest = self.errors.show(err.errors)
-            if rest:
-                self._general("；".join(rest.values()))
-            for field in self.FIELDS:
-                if field in err.errors:
-                    self.inputs[field].setFocus()
-                    break
-            return
-        except UserError as err:
-            self._general(str(err))
-            return
-        self.accept()
-
-    def _general(self, message: str) -> None:
-        self.form.generalError.setText(message)
-        self.form.generalError.show()
+    def save(self) -> None:
+        values = read_values(self.inputs)
+        if self.person_id is None:
+            self.person_id = self.db.people.add(values)
+        else:
+            self.db.people.update(self.person_id, values)
 
     @classmethod
     def ask(cls, parent: QWidget | None, db, person_id: int | None = None) -> int | None:

@@ -1,7 +1,9 @@
-"""Undo of problem field edits (Ctrl+Z), as Excel users expect.
+"""Undo of field edits (Ctrl+Z), as Excel users expect.
 
 Each edit is already committed; undo is one more committed edit that writes
-the old values back, so it is audited like any other.
+the old values back, so it is audited like any other. An edit names its record
+store (``db.problems``, later ``db.complaints`` …) so the main window can undo
+it after the editor that made it has closed.
 """
 
 from dataclasses import dataclass
@@ -11,10 +13,11 @@ from PySide6.QtCore import QObject, Signal
 
 @dataclass
 class Edit:
-    problem_id: int
+    record_id: int
     old: dict
     new: dict
     label: str
+    store: str
 
 
 class EditHistory(QObject):
@@ -25,33 +28,35 @@ class EditHistory(QObject):
         self._edits: list[Edit] = []
         self._limit = limit
 
-    def record(self, problem_id: int, old: dict, new: dict, label: str = "") -> None:
-        """Call with what ``Store.update_problem`` returned (the old values)."""
+    def record(self, record_id: int, old: dict, new: dict, label: str = "",
+               store: str = "problems") -> None:
+        """Call with what the store's ``update`` returned (the old values)."""
         if not old:
             return
-        self._edits.append(Edit(problem_id, dict(old), {k: new[k] for k in old if k in new},
-                                label))
+        self._edits.append(Edit(record_id, dict(old), {k: new[k] for k in old if k in new},
+                                label, store))
         del self._edits[:-self._limit]
         self.changed.emit()
 
     def can_undo(self) -> bool:
         return bool(self._edits)
 
-    def last_problem_id(self) -> int | None:
-        return self._edits[-1].problem_id if self._edits else None
+    def last_record(self) -> tuple[str, int] | None:
+        """(store, record id) of the edit that undo would take back."""
+        return (self._edits[-1].store, self._edits[-1].record_id) if self._edits else None
 
     def last_label(self) -> str:
         return self._edits[-1].label if self._edits else ""
 
     def undo(self, db) -> int | None:
-        """Write the last edit's old values back; returns the problem id, or None."""
+        """Write the last edit's old values back; returns the record id, or None."""
         if not self._edits:
             return None
         edit = self._edits.pop()
         try:
-            db.problems.update(edit.problem_id, edit.old)
+            getattr(db, edit.store).update(edit.record_id, edit.old)
         except Exception:
             self._edits.append(edit)
             raise
         self.changed.emit()
-        return edit.problem_id
+        return edit.record_id

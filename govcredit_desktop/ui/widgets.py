@@ -19,23 +19,25 @@ from PySide6.QtWidgets import (
 )
 
 from govcredit_desktop.core.dates import DateError, format_cn, parse_date
+from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.money import MoneyError, format_yuan, parse_yuan
 
 __all__ = [
     "DateEdit",
     "FieldErrors",
     "MoneyEdit",
-    "combo_person_id",
     "ensure_vocab",
     "fill_person_combo",
     "fill_vocab_combo",
+    "ERROR_COLOUR",
     "ERROR_STYLE",
     "install_shortcut",
     "person_label",
 ]
 
 # Red, small, wrapping: the message sits right under the field it explains.
-ERROR_STYLE = "color: #c62828;"
+ERROR_COLOUR = "#c62828"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
 
 class MoneyEdit(QLineEdit):
@@ -206,17 +208,19 @@ class FieldErrors(QObject):
     """Messages next to their fields: ``show({'title': '问题标题不能为空'})``.
 
     ``labels`` maps field name -> the small QLabel placed under the input;
-    ``inputs`` (optional) maps field name -> the input, which gets a red frame.
-    ``show`` returns the messages that have no label, so the caller can put
-    them in a general line instead of losing them.
+    ``inputs`` (optional) maps field name -> the input, which gets a red frame;
+    ``general`` (optional) is the form's one line for messages that belong to
+    no field. ``show`` returns the messages that have no label, so the caller
+    can put them in the general line instead of losing them.
     """
 
     def __init__(self, labels: dict[str, QLabel], inputs: dict[str, QWidget] | None = None,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, *, general: QLabel | None = None):
         super().__init__(parent)
         self.labels = dict(labels)
         self.inputs = dict(inputs or {})
-        for label in self.labels.values():
+        self.general = general
+        for label in [*self.labels.values(), *([general] if general is not None else [])]:
             label.setStyleSheet(ERROR_STYLE)
             label.setWordWrap(True)
             label.setText("")
@@ -238,23 +242,46 @@ class FieldErrors(QObject):
         label = self.labels.get(field)
         if label is None:
             return
+        if message:
+            # A label may show a hint in another colour between refusals
+            # (the live 统一社会信用代码 check); a refusal is always red.
+            label.setStyleSheet(ERROR_STYLE)
         label.setText(message or "")
         label.setVisible(bool(message))
         widget = self.inputs.get(field)
         if widget is not None:
-            widget.setStyleSheet(f"{type(widget).__name__} {{ border: 1px solid #c62828; }}"
-                                 if message else "")
+            widget.setStyleSheet(
+                f"{type(widget).__name__} {{ border: 1px solid {ERROR_COLOUR}; }}"
+                if message else "")
+
+    def show_general(self, message: str) -> None:
+        if self.general is not None:
+            self.general.setText(message)
+            self.general.setVisible(bool(message))
+
+    def refuse(self, error: UserError, hint: str = "") -> None:
+        """Show why the store refused a write: a ValidationError under its fields
+        (the first refused input gets the focus, ``hint`` goes in the general
+        line when every message has a field), anything else in the general line."""
+        if not isinstance(error, ValidationError):
+            self.clear()
+            self.show_general(str(error))
+            return
+        rest = self.show(error.errors)
+        self.show_general("；".join(rest.values()) or hint)
+        for field in self.labels:
+            widget = self.inputs.get(field)
+            if field in error.errors and widget is not None:
+                widget.setFocus()
+                if isinstance(widget, QLineEdit):
+                    widget.selectAll()
+                break
 
     def clear(self, field: str | None = None) -> None:
         for name in ([field] if field else list(self.labels)):
             self.set(name, None)
-
-    def message(self, field: str) -> str:
-        label = self.labels.get(field)
-        return label.text() if label is not None else ""
-
-    def has_errors(self) -> bool:
-        return any(label.text() for label in self.labels.values())
+        if field is None:
+            self.show_general("")
 
 
 # --- drop-downs --------------------------------------------------------------
@@ -320,11 +347,6 @@ def fill_person_combo(combo: QComboBox, persons: list[dict], current_id: int | N
         combo.setCurrentIndex(index)
     finally:
         combo.blockSignals(blocked)
-
-
-def combo_person_id(combo: QComboBox) -> int | None:
-    data = combo.currentData()
-    return int(data) if data is not None else None
 
 
 def install_shortcut(widget: QWidget, keys, slot, text: str = "") -> QAction:

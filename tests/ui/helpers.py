@@ -12,6 +12,15 @@ from govcredit_desktop.core.uscc import check_char
 from govcredit_desktop.store import Database
 
 
+def show(qtbot, dialog: QWidget) -> QWidget:
+    """Show and activate: focus, Tab, editingFinished and shortcuts need an active window."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
 def type_text(widget: QWidget, text: str, *, clear: bool = False) -> None:
     """Type ``text`` (any script) into ``widget`` as key presses, one per character."""
     widget.setFocus()

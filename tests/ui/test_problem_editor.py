@@ -457,3 +457,14 @@ def test_date_edit_calendar_and_typed_forms(qtbot):
     edit.setReadOnly(True)
     QTest.keyClick(edit, Qt.Key_F4)
     assert not popup.isVisible(), "a read-only date offers no calendar"
+
+
+def test_passing_through_fields_writes_nothing(qtbot, env, problem):
+    db, _, _ = env
+    editor = open_editor(qtbot, db, problem)
+    audit_before = len(audit_rows(db))
+    editor.form.titleEdit.setFocus()
+    for _ in range(17):  # Tab through every field of the form, typing nothing
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+    assert len(audit_rows(db)) == audit_before
+    assert not editor.changed and not editor.form.undoButton.isEnabled()

@@ -18,19 +18,10 @@ from govcredit_desktop.ui.campaign_dialog import CampaignDialog
 from govcredit_desktop.ui.department_dialog import DepartmentDialog, uscc_live_message
 from govcredit_desktop.ui.first_run import FirstRunDialog
 from govcredit_desktop.ui.persons_dialog import PersonForm, PersonsDialog
-from tests.ui.helpers import finish_editing, select_all_and_delete, type_text
+from tests.ui.helpers import finish_editing, select_all_and_delete, show, type_text
 
 VALID_BODY = "12410421MB1234567"
 VALID_USCC = VALID_BODY + check_char(VALID_BODY)
-
-
-def show(qtbot, dialog):
-    """Show and activate: focus, Tab and shortcuts need an active window."""
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    return dialog
 
 
 def ok_button(dialog):

@@ -98,14 +98,6 @@ class Ui_ProblemEditor(object):
 
         self.basicGrid.addWidget(self.campaignCombo, 0, 1, 1, 1)
 
-        self.campaignError = QLabel(self.basicTab)
-        self.campaignError.setObjectName(u"campaignError")
-        self.campaignError.setWordWrap(True)
-        sizePolicy.setHeightForWidth(self.campaignError.sizePolicy().hasHeightForWidth())
-        self.campaignError.setSizePolicy(sizePolicy)
-
-        self.basicGrid.addWidget(self.campaignError, 1, 1, 1, 1)
-
         self.statusLabel = QLabel(self.basicTab)
         self.statusLabel.setObjectName(u"statusLabel")
 
@@ -674,7 +666,6 @@ class Ui_ProblemEditor(object):
         self.closedBannerLabel.setText("")
         self.generalError.setText("")
         self.campaignLabel.setText(QCoreApplication.translate("ProblemEditor", u"\u4e13\u9879\u6cbb\u7406(&J)", None))
-        self.campaignError.setText("")
         self.statusLabel.setText(QCoreApplication.translate("ProblemEditor", u"\u72b6\u6001(&Z)", None))
         self.statusError.setText("")
         self.titleLabel.setText(QCoreApplication.translate("ProblemEditor", u"\u95ee\u9898\u6807\u9898(&T)", None))
