@@ -49,7 +49,7 @@ def _demo_db(folder: Path, n: int, given: dict[int, Path]) -> Path:
         from govcredit_desktop import demo
         from govcredit_desktop.store import Database
 
-        with Database(path) as db:
+        with Database(path, create=True) as db:
             demo.generate(db, n)
     return path
 
@@ -62,7 +62,7 @@ def _measure(db_path: str, out: str) -> dict:
     from govcredit_desktop.reports import documents, ledger_pdf  # noqa: F401
     from govcredit_desktop.store import Database
 
-    with Database(db_path) as db:
+    with Database(db_path, create=True) as db:
         before = _rss_mb()
         t0 = time.perf_counter()
         documents.write_report(db, "ledger", out)

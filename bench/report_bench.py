@@ -53,7 +53,7 @@ def demo_db(folder: Path, n: int, given: dict[int, Path]) -> Path:
         from govcredit_desktop.store import Database
 
         t0 = time.perf_counter()
-        with Database(path) as db:
+        with Database(path, create=True) as db:
             demo.generate(db, n)
         print(f"  (built {path.name} in {time.perf_counter() - t0:.1f} s)", flush=True)
     return path
@@ -104,7 +104,7 @@ def export_excel(db_path: Path, out: Path) -> float:
     from govcredit_desktop.reports import excel_ledger
     from govcredit_desktop.store import Database
 
-    with Database(db_path) as db:
+    with Database(db_path, create=True) as db:
         t0 = time.perf_counter()
         excel_ledger.export_ledger(db, out)
         return time.perf_counter() - t0
@@ -245,7 +245,7 @@ def bench_pdf(folder: Path, sizes, given: dict[int, Path]) -> list[dict]:
     for n in sizes:
         db_path = demo_db(folder, n, given)
         out = folder / f"ledger_{n}.pdf"
-        with Database(db_path) as db:
+        with Database(db_path, create=True) as db:
             t0 = time.perf_counter()
             documents.write_report(db, "ledger", out)
             seconds = time.perf_counter() - t0
@@ -267,7 +267,7 @@ def run_child(spec: dict) -> None:
         from govcredit_desktop.reports import excel_ledger
         from govcredit_desktop.store import Database
 
-        with Database(spec["db"]) as db:
+        with Database(spec["db"], create=True) as db:
             cache = db.scalar("PRAGMA cache_size")
             before = _rss_mb()
             excel_ledger.export_ledger(db, spec["out"])

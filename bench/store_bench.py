@@ -54,10 +54,10 @@ def main() -> int:
     path = args.db or Path(tempfile.mkdtemp()) / "bench.sqlite"
     if not path.exists():
         t = time.perf_counter()
-        with Database(path) as s:
+        with Database(path, create=True) as s:
             demo.generate(s, args.problems, seed=1)
         print(f"built {args.problems} problems in {time.perf_counter() - t:.1f} s → {path}")
-    db = Database(path)
+    db = Database(path, create=True)
     n = db.scalar("SELECT count(*) FROM problem")
     m = db.scalar("SELECT count(*) FROM measure")
     print(f"{n} problems, {m} measures")

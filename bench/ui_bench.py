@@ -45,7 +45,7 @@ def build(path: Path, n: int) -> Path:
     from govcredit_desktop.store import Database
 
     t = time.perf_counter()
-    with Database(path) as db:
+    with Database(path, create=True) as db:
         demo.generate(db, n)
     print(f"  built {n} demo problems in {time.perf_counter() - t:.1f} s → {path}")
     return path
@@ -118,7 +118,7 @@ def in_process(db_path: Path, label: str, settings_dir: Path) -> dict:
     QSettings().clear()
 
     t = time.perf_counter()
-    db = Database(db_path)
+    db = Database(db_path, create=True)
     open_s = time.perf_counter() - t
 
     painted = []

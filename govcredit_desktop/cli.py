@@ -70,24 +70,29 @@ def build_parser() -> argparse.ArgumentParser:
 def _open_existing(path: Path):
     from govcredit_desktop.store import Database
 
-    if not path.exists():
-        raise UserError(f"数据库文件不存在：{path}")
     return Database(path)
 
 
 def cmd_demo(args) -> int:
     from govcredit_desktop import demo
+    from govcredit_desktop.core.files import atomic_path
     from govcredit_desktop.store import Database
 
-    with Database(args.db) as db:
-        def show(done, total):
-            if total >= 20000:
-                print(f"\r已生成 {done}/{total}", end="", file=sys.stderr, flush=True)
+    if args.db.exists() and args.db.stat().st_size > 0:
+        raise UserError(f"文件“{args.db}”已经存在。为免覆盖已有数据，"
+                        "示例数据只能写入新文件，请换一个文件名")
 
+    def show(done, total):
+        if total >= 20000:
+            print(f"\r已生成 {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    # Built beside the target and renamed into place when complete: a killed
+    # run leaves no half-filled database that opens and passes `check`.
+    with atomic_path(args.db) as tmp, Database(tmp, create=True) as db:
         demo.generate(db, args.problems, seed=args.seed, progress=show)
-        if args.problems >= 20000:
-            print(file=sys.stderr)
         n = db.problems.count()
+    if args.problems >= 20000:
+        print(file=sys.stderr)
     print(f"已生成示例数据：{n} 个问题 → {args.db}")
     return 0
 

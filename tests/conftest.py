@@ -12,7 +12,7 @@ from govcredit_desktop.store import Database
 @pytest.fixture
 def db(tmp_path):
     """An empty database file."""
-    database = Database(tmp_path / "empty.sqlite", actor="tester")
+    database = Database(tmp_path / "empty.sqlite", actor="tester", create=True)
     yield database
     database.close()
 
@@ -23,7 +23,7 @@ def make_demo_db(tmp_path):
     opened = []
 
     def make(problems: int = 60, seed: int = 2021, today=None) -> Database:
-        database = Database(tmp_path / f"demo-{len(opened)}.sqlite", actor="tester")
+        database = Database(tmp_path / f"demo-{len(opened)}.sqlite", actor="tester", create=True)
         opened.append(database)
         demo.generate(database, problems, seed=seed, today=today)
         return database

@@ -22,8 +22,9 @@ from typing import IO
 from govcredit_desktop.core.errors import UserError
 
 # ".{target name}.{16 hex digits}.part": hidden on Linux, and specific enough that the
-# clean-up below never mistakes someone else's file for ours.
-_TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{16}\.part")
+# clean-up below never mistakes someone else's file for ours; a database built in a
+# temporary file (demo data) may leave SQLite's companions beside it when killed.
+_TEMP_NAME = re.compile(r"\..+\.[0-9a-f]{16}\.part(-wal|-shm|-journal)?")
 # A temporary file this old belongs to a write that was killed (SIGKILL, power cut);
 # no export runs for an hour, so a younger one may still be in use by another window.
 STALE_AFTER_S = 3600

@@ -87,6 +87,7 @@ class BulkWriter:
                     batch = []
             if batch:
                 self._flush(batch, done, result, total, progress, cancelled)
+        self.db.checkpoint()
         return result
 
     # --- one chunk ---------------------------------------------------------------------

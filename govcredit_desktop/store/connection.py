@@ -7,7 +7,7 @@ from govcredit_desktop import APP_NAME
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import user_error
 from govcredit_desktop.store.errors import user_error_from_sqlite
-from govcredit_desktop.store.migrations import migrate
+from govcredit_desktop.store.migrations import APPLICATION_ID, migrate
 
 
 def default_db_path() -> Path:
@@ -16,29 +16,54 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "govcredit.sqlite"
 
 
-def connect(path: Path | str | None) -> tuple[sqlite3.Connection, Path | None]:
-    """Open (creating if needed) and upgrade a database; ':memory:' or None for tests."""
+# Busy timeout: how long a write waits for another program's write to finish
+# before the clerk is told the file is in use.
+BUSY_TIMEOUT_S = 10.0
+# Tables every file of ours has had since version 1.
+_OUR_TABLES = {"meta", "department", "campaign", "person", "problem", "measure", "audit_log"}
+
+
+def _not_ours(db_path: Path, why: str) -> UserError:
+    return UserError(f"“{db_path}”不是本程序的数据库文件（{why}），已拒绝打开，未做任何改动。"
+                     "请选择本程序创建的台账数据库（.sqlite）文件")
+
+
+def _identify(conn: sqlite3.Connection, db_path: Path) -> bool:
+    """True for a file of ours, False for an empty SQLite file (nothing in it yet).
+
+    Reads the header and the table names only: nothing may be written (not even
+    the switch to WAL) before the file is known to be ours.
+    """
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if app_id == APPLICATION_ID:
+        return True
+    if app_id != 0:
+        raise _not_ours(db_path, "属于其他程序")
+    if version == 0 and not tables:
+        return False
+    # Files of versions 1-2 carried no application id yet.
+    if 0 < version < 3 and _OUR_TABLES <= tables:
+        return True
+    raise _not_ours(db_path, "其中的数据表不是本程序的")
+
+
+def connect(path: Path | str | None, create: bool = False) -> tuple[sqlite3.Connection,
+                                                                     Path | None]:
+    """Open and upgrade a database; ':memory:' or None for tests.
+
+    A missing or empty file is made into a new database only when ``create``
+    is given (a new file, the first run, demo data); a file that is not ours is
+    refused without a byte of it changing.
+    """
     if path is None or str(path) == ":memory:":
-        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         db_path = None
+        fresh = True
     else:
         db_path = Path(path)
-        if db_path.exists() and db_path.is_dir():
-            raise UserError(f"“{db_path}”是一个文件夹，请指定数据库文件")
-        if db_path.exists() and db_path.stat().st_size > 0:
-            with open(db_path, "rb") as fh:
-                if fh.read(16) != b"SQLite format 3\x00":
-                    raise UserError(
-                        f"“{db_path}”不是本程序的数据库文件（文件格式不符），未做任何改动")
-        try:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-            # The GUI reads from a worker thread too; every use is serialised by
-            # the caller, so sharing the connection across threads is safe.
-            conn = sqlite3.connect(db_path, check_same_thread=False, timeout=10)
-        except OSError as exc:
-            raise user_error(exc, db_path, action="打开") from exc
-        except sqlite3.Error as exc:
-            raise user_error_from_sqlite(exc, db_path) from exc
+        conn, fresh = _open_file(db_path, create)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         if db_path is not None:
@@ -48,6 +73,8 @@ def connect(path: Path | str | None) -> tuple[sqlite3.Connection, Path | None]:
         # 64 MB page cache (default 2 MB): a 100k-problem county ledger's
         # indexes stay in memory, well within the 300 MB RSS target.
         conn.execute("PRAGMA cache_size = -65536")
+        if fresh and not create and db_path is not None:
+            raise UserError(f"“{db_path}”是空文件，不是台账数据库")
         migrate(conn, db_path)
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -56,3 +83,39 @@ def connect(path: Path | str | None) -> tuple[sqlite3.Connection, Path | None]:
         conn.close()
         raise
     return conn, db_path
+
+
+def _open_file(db_path: Path, create: bool) -> tuple[sqlite3.Connection, bool]:
+    if db_path.is_dir():
+        raise UserError(f"“{db_path}”是一个文件夹，请指定数据库文件")
+    exists = db_path.exists()
+    size = db_path.stat().st_size if exists else 0
+    if not create and not exists:
+        raise UserError(f"数据库文件不存在：{db_path}。请检查文件的位置和名称")
+    if not create and size == 0:
+        raise _not_ours(db_path, "空文件")
+    if size:
+        with open(db_path, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise _not_ours(db_path, "文件格式不符")
+    try:
+        if create:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        # The GUI reads from a worker thread too; every use is serialised by
+        # the Database's lock, so sharing the connection across threads is safe.
+        # Autocommit mode: Database.transaction begins every write itself
+        # (BEGIN IMMEDIATE), so Python never opens a deferred one behind it.
+        conn = sqlite3.connect(db_path, check_same_thread=False, timeout=BUSY_TIMEOUT_S,
+                               isolation_level=None)
+    except OSError as exc:
+        raise user_error(exc, db_path, action="打开") from exc
+    except sqlite3.Error as exc:
+        raise user_error_from_sqlite(exc, db_path) from exc
+    try:
+        fresh = not _identify(conn, db_path)
+    except BaseException as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise user_error_from_sqlite(exc, db_path) from exc
+        raise
+    return conn, fresh

@@ -29,13 +29,17 @@ from govcredit_desktop.store.settings import SettingsStore
 
 
 class Database:
-    def __init__(self, path: Path | str | None = None, actor: str | None = None):
-        self.conn, self.path = connect(path)
+    def __init__(self, path: Path | str | None = None, actor: str | None = None,
+                 create: bool = False):
+        """Open the file at ``path`` (None: in memory); ``create`` makes a missing
+        or empty file into a new database, which nothing else does."""
+        self.conn, self.path = connect(path, create)
         self._sqlite_utils = None
         self.audit = AuditWriter(self.conn, actor)
         # The GUI reads from worker threads; one lock serialises use of the
         # single connection.
         self.lock = threading.RLock()
+        self._savepoints = 0
         self.problems = ProblemStore(self)
         self.measures = MeasureStore(self)
         self.progress = ProgressStore(self)
@@ -54,10 +58,20 @@ class Database:
         return self._sqlite_utils
 
     def close(self) -> None:
-        # Keeps the planner's statistics fresh as the ledger grows (cheap).
-        with contextlib.suppress(sqlite3.Error):
+        with self.lock, contextlib.suppress(sqlite3.Error):
+            # Keeps the planner's statistics fresh as the ledger grows (cheap).
             self.conn.execute("PRAGMA optimize")
+            self.checkpoint()
         self.conn.close()
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file: a clerk who copies only the
+        .sqlite to a stick then has every commit (closing and bulk writes do it)."""
+        with self.lock:
+            # Inside a transaction there is nothing whole to fold in yet; the
+            # outermost writer's own close or bulk end does it.
+            if self.path is not None and not self.conn.in_transaction:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def __enter__(self):
         return self
@@ -67,47 +81,88 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self):
-        """Everything inside commits together or not at all (nests as savepoints)."""
+        """Everything inside commits together or not at all (nests as savepoints).
+
+        The outermost level begins IMMEDIATE: it takes the write lock first, so
+        another program's write makes it wait (the busy timeout) instead of
+        failing at once, as a deferred BEGIN that reads and then writes does.
+        """
         with self.lock:
             try:
-                with self.utils.atomic():
+                if self.conn.in_transaction:
+                    with self._savepoint():
+                        yield self.conn
+                    return
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
                     yield self.conn
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
             except sqlite3.ProgrammingError:
                 raise  # a mistake in our SQL, not a state of the disk: keep the traceback
             except sqlite3.DatabaseError as exc:
                 raise user_error_from_sqlite(exc, self.path) from exc
 
+    @contextlib.contextmanager
+    def _savepoint(self):
+        self._savepoints += 1
+        name = f"sp{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        self.conn.execute(f"RELEASE {name}")
+
     # --- reads, for the record stores and queries/ ----------------------------------
-    def query(self, sql: str, params=()) -> list[dict]:
+    @contextlib.contextmanager
+    def _reading(self):
+        """A damaged page or a pulled stick met while reading is the clerk's
+        sentence (数据库文件已损坏……), not SQLite's English."""
         with self.lock:
-            cursor = self.conn.execute(sql, params)
+            try:
+                yield self.conn
+            except sqlite3.ProgrammingError:
+                raise
+            except sqlite3.DatabaseError as exc:
+                raise user_error_from_sqlite(exc, self.path) from exc
+
+    def query(self, sql: str, params=()) -> list[dict]:
+        with self._reading() as conn:
+            cursor = conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def scalar(self, sql: str, params=()):
-        with self.lock:
-            row = self.conn.execute(sql, params).fetchone()
+        with self._reading() as conn:
+            row = conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
     def column(self, sql: str, params=()) -> list:
         """The first column of every row (ids, names)."""
-        with self.lock:
-            return [r[0] for r in self.conn.execute(sql, params)]
+        with self._reading() as conn:
+            return [r[0] for r in conn.execute(sql, params)]
 
     def analyze(self) -> None:
         """After a bulk load: give the planner real statistics."""
-        with self.lock:
-            self.conn.execute("ANALYZE")
+        with self.transaction() as conn:
+            conn.execute("ANALYZE")
 
     # --- integrity -------------------------------------------------------------------
     def verify_audit(self) -> AuditReport:
-        with self.lock:
-            return verify_audit(self.conn)
+        with self._reading() as conn:
+            return verify_audit(conn)
 
     def integrity_problems(self) -> list[str]:
-        with self.lock:
-            rows = self.conn.execute("PRAGMA integrity_check").fetchall()
-            fk = self.conn.execute("PRAGMA foreign_key_check").fetchall()
+        with self._reading() as conn:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         problems = [r[0] for r in rows if r[0] != "ok"]
         problems += [f"外键引用失效：{r[0]} #{r[1]} → {r[2]}" for r in fk]
         problems += self._evidence_problems()

@@ -23,10 +23,59 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE problem RENAME COLUMN dishonesty_record TO listed_as_dishonest")
 
 
+# Tables whose integer ids the program hands around (the ledger's pages, undo,
+# dialogs): an id freed by a delete must never name another record later.
+NEVER_REUSED_IDS = ("campaign", "person", "problem", "measure", "progress", "evidence")
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """AUTOINCREMENT ids and our application id in the file header.
+
+    Without AUTOINCREMENT SQLite gives a new row max(id) + 1, so deleting the
+    last problem and adding one reused its id, and Ctrl+Z then wrote the
+    deleted problem's values onto the new one.  SQLite cannot add the keyword
+    to a table, so each table is rebuilt (foreign keys are off during
+    migrations; see ``migrate``) with its rows, ids and indexes as they were.
+    """
+    for table in NEVER_REUSED_IDS:
+        create = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                              (table,)).fetchone()[0]
+        indexes = [r[0] for r in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+            " AND sql IS NOT NULL ORDER BY name", (table,))]
+        rebuilt = create.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,",
+                                 1)
+        assert rebuilt != create, table
+        columns = rebuilt.split("(", 1)[1]
+        conn.execute(f"CREATE TABLE {table}_v3 ({columns}")
+        conn.execute(f"INSERT INTO {table}_v3 SELECT * FROM {table}")
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_v3 RENAME TO {table}")
+        for sql in indexes:
+            conn.execute(sql)
+        # The highest id ever given, deleted rows included: the audit log keeps
+        # every deleted row with its id.
+        highest = conn.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM " + table + "), 0),"
+            " coalesce((SELECT max(json_extract(before_json, '$.id')) FROM audit_log"
+            " WHERE action = 'delete' AND table_name = ?), 0))", (table,)).fetchone()[0]
+        # Copying the rows already set the sequence to max(id), and the rename
+        # carried it over; sqlite_sequence has no key, so update, never add.
+        if highest and not conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?)"
+                                        " WHERE name = ?", (highest, table)).rowcount:
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)",
+                         (table, highest))
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+# "GCRD": marks a file as ours before its tables are read (see connection.py).
+APPLICATION_ID = 0x47435244
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 # What each step did, for the audit log of an upgraded database.
-DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}}}
+DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}},
+                3: {"autoincrement": list(NEVER_REUSED_IDS)}}
 
 
 def latest_version() -> int:
@@ -68,6 +117,18 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None) -> Path | None:
     backup = None
     if current > 0 and db_path is not None:
         backup = backup_file(conn, db_path, current)
+    # Tables are rebuilt (v3), which foreign keys would refuse half-way; the
+    # pragma cannot change inside a transaction, and each step checks the keys
+    # itself before it commits.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        _steps(conn, current, latest)
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+    return backup
+
+
+def _steps(conn: sqlite3.Connection, current: int, latest: int) -> None:
     for version in range(current, latest):
         # Python's sqlite3 would auto-commit before DDL in legacy mode; drive
         # the transaction by hand so a failed step leaves the old version intact.
@@ -80,8 +141,10 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None) -> Path | None:
                                         {"user_version": version + 1,
                                          **DESCRIPTIONS.get(version + 1, {})})
             conn.execute(f"PRAGMA user_version = {version + 1}")
+            broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+            if broken:
+                raise sqlite3.IntegrityError(f"foreign key broken by step {version + 1}: {broken}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    return backup

@@ -155,7 +155,10 @@ def open_store(db_path: Path | None):
     from govcredit_desktop.store import Database
     from govcredit_desktop.store.connection import default_db_path
 
-    return Database(db_path or default_db_path())
+    path = db_path or default_db_path()
+    # A file that is not there yet is the first run (or a new ledger named on
+    # the command line); an existing file is never turned into a database.
+    return Database(path, create=not path.exists())
 
 
 def save_screenshot(app: QApplication, window, png: Path) -> int:

@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
         from govcredit_desktop.store import Database
 
         try:
-            db = Database(path)
+            db = Database(path, create=not path.exists())
         except UserError as exc:
             show_error(self, "打开数据库", exc)
             return False

@@ -32,14 +32,14 @@ TITLES = {
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("db") / "demo.sqlite"
-    with Database(path) as db:
+    with Database(path, create=True) as db:
         demo.generate(db, 60, today=DATE - dt.timedelta(days=3))
     return path
 
 
 @pytest.fixture(scope="module")
 def db(demo_db):
-    with Database(demo_db) as s:
+    with Database(demo_db, create=True) as s:
         yield s
 
 
@@ -147,7 +147,7 @@ def test_every_font_is_embedded(pdfs, kind):
 
 @pytest.fixture
 def empty_store(tmp_path):
-    with Database(tmp_path / "empty.sqlite") as s:
+    with Database(tmp_path / "empty.sqlite", create=True) as s:
         s.settings.save_department({"name": "某某县财政局", "uscc": demo.random_uscc(__import__(
             "random").Random(1)), "preparer": "李四", "reviewer": "王五", "signatory": "赵六"})
         s.settings.add_campaign({"name": "2021年政务失信问题专项治理", "number_prefix": "2021"})
@@ -163,7 +163,7 @@ def test_empty_campaign_says_no_problems(empty_store, tmp_path, kind):
 
 
 def test_missing_department_asks_for_it(tmp_path):
-    with Database(tmp_path / "nodept.sqlite") as s:
+    with Database(tmp_path / "nodept.sqlite", create=True) as s:
         s.settings.add_campaign({"name": "2021年政务失信问题专项治理", "number_prefix": "2021"})
         with pytest.raises(UserError, match="单位信息"):
             documents.write_report(s, "ledger", tmp_path / "x.pdf")
@@ -218,7 +218,7 @@ def test_ledger_progress_reaches_the_total(db, tmp_path):
 
 
 def test_a_character_no_font_has_is_refused_in_chinese(tmp_path):
-    with Database(tmp_path / "rare.sqlite") as s:
+    with Database(tmp_path / "rare.sqlite", create=True) as s:
         demo.generate(s, 3)
         person = s.scalar("SELECT responsible_person_id FROM problem LIMIT 1")
         s.people.update(person, {"name": "王\U000F0001"})  # a private-use character
@@ -273,7 +273,7 @@ def _page_texts(path) -> list[str]:
 # problems a page).
 @pytest.mark.parametrize("n", [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 16, 19, 23, 27, 31])
 def test_ledger_signature_page_holds_the_last_problems(tmp_path, n):
-    with Database(tmp_path / "d.sqlite") as s:
+    with Database(tmp_path / "d.sqlite", create=True) as s:
         demo.generate(s, n, today=DATE - dt.timedelta(days=3))
         pages = _page_texts(documents.write_report(s, "ledger", tmp_path / "l.pdf", date=DATE))
         numbers = [r["number"] for r in report_data.iter_ledger_rows(

@@ -44,14 +44,14 @@ MEASURE_HEADERS = ["问题编号", "问题标题", "序号", "措施内容", "�
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("db") / "demo.sqlite"
-    with Database(path) as db:
+    with Database(path, create=True) as db:
         demo.generate(db, 60, today=TODAY - dt.timedelta(days=3))
     return path
 
 
 @pytest.fixture(scope="module")
 def db(demo_db):
-    with Database(demo_db) as s:
+    with Database(demo_db, create=True) as s:
         yield s
 
 
@@ -278,7 +278,7 @@ def _department_and_campaign(db):
 
 
 def test_empty_campaign_gives_a_valid_workbook_that_says_so(tmp_path):
-    with Database(tmp_path / "e.sqlite") as db:
+    with Database(tmp_path / "e.sqlite", create=True) as db:
         _department_and_campaign(db)
         out = excel_ledger.export_ledger(db, tmp_path / "e.xlsx")
     wb = load_workbook(out)
@@ -290,7 +290,7 @@ def test_empty_campaign_gives_a_valid_workbook_that_says_so(tmp_path):
 
 
 def test_missing_department_asks_for_it_and_writes_nothing(tmp_path):
-    with Database(tmp_path / "n.sqlite") as db:
+    with Database(tmp_path / "n.sqlite", create=True) as db:
         db.settings.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
         with pytest.raises(UserError, match="设置 → 单位信息"):
             excel_ledger.export_ledger(db, tmp_path / "n.xlsx")
@@ -298,7 +298,7 @@ def test_missing_department_asks_for_it_and_writes_nothing(tmp_path):
 
 
 def test_no_campaign_is_a_clear_error(tmp_path):
-    with Database(tmp_path / "c.sqlite") as db:
+    with Database(tmp_path / "c.sqlite", create=True) as db:
         db.settings.save_department({"name": "县财政局",
                                      "uscc": demo.random_uscc(random.Random(2))})
         with pytest.raises(UserError, match="还没有专项治理"):
@@ -412,7 +412,7 @@ def test_cancel_midway_leaves_no_file(db, tmp_path, monkeypatch):
 
 
 def test_formula_like_text_stays_text_and_control_characters_are_dropped(tmp_path):
-    with Database(tmp_path / "f.sqlite") as db:
+    with Database(tmp_path / "f.sqlite", create=True) as db:
         campaign_id = _department_and_campaign(db)
         title = '=HYPERLINK("http://example.com","点我")'
         db.problems.add({"campaign_id": campaign_id, "title": title, "area": "政府采购",
@@ -444,7 +444,7 @@ def test_cli_exports_and_refuses_without_department(demo_db, tmp_path, capsys):
     assert "已导出" in capsys.readouterr().out
 
     bare = tmp_path / "bare.sqlite"
-    with Database(bare) as db:
+    with Database(bare, create=True) as db:
         db.settings.add_campaign({"name": "2026年专项治理", "start_date": "2026-01-01"})
     assert main(["export-ledger", "--db", str(bare), "--out", str(tmp_path / "b.xlsx")]) != 0
     err = capsys.readouterr().err

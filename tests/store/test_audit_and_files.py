@@ -51,20 +51,20 @@ def test_appended_forged_row_is_detected(audited):
 
 def test_newer_database_is_refused_and_unchanged(tmp_path):
     path = tmp_path / "new.sqlite"
-    Database(path).close()
+    Database(path, create=True).close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {migrations.latest_version() + 1}")
     conn.commit()
     conn.close()
     before = path.read_bytes()
     with pytest.raises(NewerDatabaseError, match="更新版本"):
-        Database(path)
+        Database(path, create=True)
     assert path.read_bytes() == before
 
 
 def test_upgrade_backs_up_first(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
-    with Database(path) as s:
+    with Database(path, create=True) as s:
         s.people.add({"name": "孙喆"})
     old = migrations.latest_version()
 
@@ -72,7 +72,7 @@ def test_upgrade_backs_up_first(tmp_path, monkeypatch):
         conn.execute("ALTER TABLE person ADD COLUMN email TEXT NOT NULL DEFAULT ''")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, next_step])
-    with Database(path) as s:
+    with Database(path, create=True) as s:
         assert s.scalar("PRAGMA user_version") == old + 1
         assert s.people.list()[0]["email"] == ""
     backups = list(tmp_path.glob(f"old.v{old}-*.backup.sqlite"))
@@ -85,7 +85,7 @@ def test_upgrade_backs_up_first(tmp_path, monkeypatch):
 
 def test_failed_migration_leaves_old_version(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
-    Database(path).close()
+    Database(path, create=True).close()
 
     def broken(conn):
         conn.execute("CREATE TABLE half_done (x)")
@@ -93,7 +93,7 @@ def test_failed_migration_leaves_old_version(tmp_path, monkeypatch):
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken])
     with pytest.raises(RuntimeError):
-        Database(path)
+        Database(path, create=True)
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version() - 1
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone()
@@ -104,13 +104,13 @@ def test_not_a_database_is_refused_and_unchanged(tmp_path):
     path = tmp_path / "ledger.xlsx"
     path.write_bytes(b"PK\x03\x04 not sqlite at all")
     with pytest.raises(UserError, match="不是本程序的数据库文件"):
-        Database(path)
+        Database(path, create=True)
     assert path.read_bytes() == b"PK\x03\x04 not sqlite at all"
 
 
 def test_corrupt_database_gives_clear_message(tmp_path):
     path = tmp_path / "broken.sqlite"
-    with Database(path) as s:
+    with Database(path, create=True) as s:
         s.people.add({"name": "李四"})
     data = bytearray(path.read_bytes())
     data[100:4096] = b"\xff" * (4096 - 100)
@@ -120,7 +120,7 @@ def test_corrupt_database_gives_clear_message(tmp_path):
         if p.exists():
             p.unlink()
     with pytest.raises(UserError, match="损坏"):
-        Database(path)
+        Database(path, create=True)
 
 
 def test_check_finds_altered_evidence(db, campaign, tmp_path):

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WRITER = r"""
 import sys
 from govcredit_desktop.store import Database
-store = Database(sys.argv[1], actor="crash-test")
+store = Database(sys.argv[1], actor="crash-test", create=True)
 campaign = store.settings.list_campaigns()[0]["id"]
 i = 0
 while True:
@@ -33,7 +33,7 @@ while True:
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_writer_loses_no_committed_row(tmp_path):
     db_path = tmp_path / "crash.sqlite"
-    with Database(db_path) as db:
+    with Database(db_path, create=True) as db:
         db.settings.add_campaign({"name": "专项治理", "number_prefix": "2021"})
     committed: set[int] = set()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -57,7 +57,7 @@ def test_killed_writer_loses_no_committed_row(tmp_path):
     conn.close()
     assert committed <= ids
     # At most the one problem whose measure was being written may lack it.
-    with Database(db_path) as db:
+    with Database(db_path, create=True) as db:
         assert db.verify_audit().ok
         orphans = db.scalar("SELECT count(*) FROM problem p WHERE NOT EXISTS"
                                " (SELECT 1 FROM measure m WHERE m.problem_id = p.id)")

@@ -48,7 +48,7 @@ def test_stored_database_upgrades_with_backup_data_and_audit(stored, tmp_path):
     audit_before = _rows(path, "SELECT count(*) FROM audit_log")[0][0]
     evidence_before = _rows(path, "SELECT sha256, original_name FROM evidence")
 
-    with Database(path) as db:
+    with Database(path, create=True) as db:
         assert db.scalar("PRAGMA user_version") == migrations.latest_version()
         report = db.verify_audit()
         assert report.ok, report.message()
@@ -86,8 +86,8 @@ def test_stored_database_upgrades_with_backup_data_and_audit(stored, tmp_path):
 def test_upgraded_schema_equals_a_new_one(stored, tmp_path):
     path = tmp_path / "old.sqlite"
     shutil.copy(stored, path)
-    Database(path).close()
-    Database(tmp_path / "new.sqlite").close()
+    Database(path, create=True).close()
+    Database(tmp_path / "new.sqlite", create=True).close()
     old, new = sqlite3.connect(path), sqlite3.connect(tmp_path / "new.sqlite")
     try:
         assert _schema(old) == _schema(new)
@@ -97,5 +97,5 @@ def test_upgraded_schema_equals_a_new_one(stored, tmp_path):
 
 
 def test_a_new_database_records_no_migration(tmp_path):
-    with Database(tmp_path / "new.sqlite") as db:
+    with Database(tmp_path / "new.sqlite", create=True) as db:
         assert db.scalar("SELECT count(*) FROM audit_log") == 0

@@ -57,7 +57,7 @@ def combo_choose(combo, text: str) -> None:
 
 def make_db(path) -> tuple[Database, int, list[int]]:
     """A database with a department (signatory 张签发), one campaign and two persons."""
-    db = Database(path)
+    db = Database(path, create=True)
     first17 = "11410421MA4" + "0" * 6
     db.settings.save_department({"name": "宝丰县住房和城乡建设局",
                                  "uscc": first17 + check_char(first17),
