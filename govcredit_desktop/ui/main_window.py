@@ -125,7 +125,10 @@ class MainWindow(QMainWindow):
         changed.connect(self.model.apply_changes)
         changed.connect(self.filter_bar.apply_changes)
         changed.connect(self._follow_changes)
-        self.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._update_actions)
+        # A mouse click moves the current row before it selects it.
+        selection.selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self.model.layoutChanged.connect(self._update_actions)
         self._update_title()

@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
+from shiboken6 import isValid
 
 from govcredit_desktop.core.changes import Changes
 from govcredit_desktop.ui.background import BackgroundJob, run_in_background, show_error
@@ -59,7 +60,8 @@ class Operations(QObject):
 
     def notify(self, changes: Changes) -> None:
         """Announce a quick write made on the GUI thread (a dialog's OK)."""
-        if changes:
+        # Gone with its window (closed while work ran): nobody is left to tell.
+        if changes and isValid(self):
             self.changed.emit(changes)
 
     def busy(self) -> bool:
@@ -86,7 +88,7 @@ class Operations(QObject):
     def _ended(self, job: BackgroundJob) -> None:
         if job in self._jobs:
             self._jobs.remove(job)
-        if self._jobs:
+        if self._jobs or not isValid(self):
             return
         waiting, self._when_idle = self._when_idle, []
         self.idle.emit()
