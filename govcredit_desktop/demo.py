@@ -88,6 +88,14 @@ def generate(db, problems: int = 60, seed: int = 2021,
     today = today or _dt.date.today()
     start = today - _dt.timedelta(days=120)
     year = start.year
+    # One transaction: a cancel (or a refused row) leaves the database as empty
+    # as it was, so the clerk can simply start again.
+    with db.transaction():
+        _write(db, rng, problems, start, today, year, progress, cancelled)
+    db.analyze()
+
+
+def _write(db, rng, problems, start, today, year, progress, cancelled) -> None:
     db.settings.save_department({
         "name": "宝丰县住房和城乡建设局", "uscc": random_uscc(rng),
         "first_responsible": "王建国", "contact_person": "李思远",
@@ -107,7 +115,6 @@ def generate(db, problems: int = 60, seed: int = 2021,
     bundles = _bundles(rng, campaign_id, problems, person_ids, leaders, start, today)
     BulkWriter(db, source="demo").write(bundles, total=problems, progress=progress,
                                         cancelled=cancelled)
-    db.analyze()
 
 
 def _uuid(rng: random.Random) -> str:

@@ -5,6 +5,10 @@ that shows data (ledger, filters, status bar, later the dashboard), and each
 refreshes only when a kind it shows is in it.
 
     Changes.of(RecordKind.PROBLEM, 12) | Changes.of(RecordKind.MEASURE, 40, 41)
+
+A write to a problem's measures, progress entries or evidence also names the
+problem: the ledger row shows what they add up to (progress, 已清偿, status),
+and with the problem's id a listener can re-read that row alone.
 """
 
 from collections.abc import Iterable
@@ -37,6 +41,11 @@ class Changes:
     @classmethod
     def of(cls, kind: RecordKind, *ids: int) -> "Changes":
         return cls({RecordKind(kind): frozenset(ids)})
+
+    @classmethod
+    def some(cls, *kinds: RecordKind) -> "Changes":
+        """Records of these kinds, which ones not known (a bulk load)."""
+        return cls({RecordKind(kind): frozenset() for kind in kinds})
 
     @classmethod
     def everything(cls) -> "Changes":

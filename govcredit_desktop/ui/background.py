@@ -28,6 +28,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from govcredit_desktop.core.errors import UserError
 
@@ -115,14 +116,15 @@ class BackgroundJob(QObject):
     def cancel(self) -> None:
         if not self._done:
             self._cancelled = True
-            self.dialog.setLabelText("正在取消……")
+            if isValid(self.dialog):
+                self.dialog.setLabelText("正在取消……")
 
     def is_done(self) -> bool:
         return self._done
 
     @Slot(int, int)
     def _show_progress(self, done: int, total: int) -> None:
-        if self._done:
+        if self._done or not isValid(self.dialog):
             return
         if total > 0:
             # QProgressDialog holds an int; keep big counts in range.
@@ -133,9 +135,11 @@ class BackgroundJob(QObject):
 
     def _finish(self) -> None:
         self._done = True
-        self.dialog.canceled.disconnect(self.cancel)
-        self.dialog.close()
-        self.dialog.deleteLater()
+        # The dialog goes with its parent: a window closed while the work ran.
+        if isValid(self.dialog):
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
         _running.discard(self)
         self.finished.emit()
 

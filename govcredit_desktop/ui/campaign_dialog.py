@@ -10,6 +10,7 @@ import datetime as _dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessageBox, QWidget
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.ui.forms.ui_campaign_dialog import Ui_CampaignDialog
@@ -21,7 +22,7 @@ class CampaignDialog(QDialog):
     def __init__(self, parent: QWidget | None, db, select_id: int | None = None):
         super().__init__(parent)
         self.db = db
-        self.changed = False
+        self.changes = Changes.none()
         self.current_id: int | None = None  # None while a new campaign is being typed
         self.editing = False  # False: the form is empty and disabled
         self._loaded: dict = {}
@@ -230,7 +231,7 @@ class CampaignDialog(QDialog):
         except UserError as err:
             self.errors.refuse(err, "请按红字提示修改后再保存。")
             return False
-        self.changed = True
+        self.changes |= Changes.of(RecordKind.CAMPAIGN, self.current_id)
         self._fill_list(self.current_id)
         return True
 
@@ -262,7 +263,7 @@ class CampaignDialog(QDialog):
             QMessageBox.warning(self, "不能删除",
                                 f"{err}。专项治理下的问题全部删除后才能删除专项治理。")
             return
-        self.changed = True
+        self.changes |= Changes.of(RecordKind.CAMPAIGN, self.current_id)
         self.editing = False
         self._fill_list(None)
 
@@ -283,8 +284,8 @@ class CampaignDialog(QDialog):
             super().reject()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db, select_id: int | None = None) -> bool:
-        """True when a campaign was added, changed or deleted."""
+    def ask(cls, parent: QWidget | None, db, select_id: int | None = None) -> Changes:
+        """The campaigns added, changed or deleted."""
         dialog = cls(parent, db, select_id)
         dialog.exec()
-        return dialog.changed
+        return dialog.changes

@@ -2,6 +2,7 @@
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn, today
 from govcredit_desktop.ui.forms.ui_closure_dialog import Ui_CloseProblemDialog
 from govcredit_desktop.ui.forms.ui_reopen_dialog import Ui_ReopenDialog
@@ -12,6 +13,11 @@ from govcredit_desktop.ui.widgets import FieldErrors
 
 def _problem_caption(problem: dict) -> str:
     return f"问题 {problem['number']}：{problem['title']}"
+
+
+def _problem_if(result: int, problem_id: int) -> Changes:
+    accepted = result == QDialog.DialogCode.Accepted
+    return Changes.of(RecordKind.PROBLEM, problem_id) if accepted else Changes.none()
 
 
 def default_approver(db, problem: dict) -> str:
@@ -50,13 +56,13 @@ class CloseProblemDialog(StoreDialog):
                                values["closure_remark"])
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db, problem_id: int) -> bool:
-        """Close the problem after asking approver, date and remark; True if closed."""
+    def ask(cls, parent: QWidget | None, db, problem_id: int) -> Changes:
+        """Close the problem after asking approver, date and remark; the problem if closed."""
         blocker = db.problems.closure_blockers(problem_id)
         if blocker:
             QMessageBox.information(parent, "暂不能销号", blocker)
-            return False
-        return cls(parent, db, problem_id).exec() == QDialog.Accepted
+            return Changes.none()
+        return _problem_if(cls(parent, db, problem_id).exec(), problem_id)
 
 
 class ReopenDialog(StoreDialog):
@@ -81,6 +87,6 @@ class ReopenDialog(StoreDialog):
         self.db.problems.reopen(self.problem_id, read_value(self.form.reasonEdit))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db, problem_id: int) -> bool:
-        """Reopen a closed problem after asking the reason; True if reopened."""
-        return cls(parent, db, problem_id).exec() == QDialog.Accepted
+    def ask(cls, parent: QWidget | None, db, problem_id: int) -> Changes:
+        """Reopen a closed problem after asking the reason; the problem if reopened."""
+        return _problem_if(cls(parent, db, problem_id).exec(), problem_id)

@@ -8,6 +8,7 @@ character), so a clerk copying it from the licence sees a slip at once.
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QWidget
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.uscc import ALPHABET, uscc_problem
 from govcredit_desktop.ui.forms.ui_department_dialog import Ui_DepartmentDialog
 from govcredit_desktop.ui.record_form import read_values
@@ -39,7 +40,7 @@ class DepartmentDialog(StoreDialog):
     def __init__(self, parent: QWidget | None, db):
         super().__init__(parent)
         self.db = db
-        self.changed = False
+        self.changes = Changes.none()
         self.form = Ui_DepartmentDialog()
         self.form.setupUi(self)
         f = self.form
@@ -108,10 +109,11 @@ class DepartmentDialog(StoreDialog):
         values = read_values(self.inputs)
         self.db.settings.save_department(values)
         before = self.original or {}
-        self.changed = any((before.get(k) or "") != v for k, v in values.items())
+        if any((before.get(k) or "") != v for k, v in values.items()):
+            self.changes = Changes.of(RecordKind.DEPARTMENT)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db) -> bool:
-        """True when the profile was saved with a change."""
+    def ask(cls, parent: QWidget | None, db) -> Changes:
+        """The department, when the profile was saved with a change."""
         dialog = cls(parent, db)
-        return dialog.exec() == QDialog.Accepted and dialog.changed
+        return dialog.changes if dialog.exec() == QDialog.Accepted else Changes.none()

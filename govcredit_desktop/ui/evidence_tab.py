@@ -2,17 +2,23 @@
 
 Insert adds files, Enter (or a double click) opens one in the program the
 system has for it, 另存为 writes a copy, Delete removes one.
+
+Adding runs as an operation: a file may be 200 MB, read, hashed and written
+into the database off the GUI thread with a progress dialog.
 """
 
 import tempfile
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QTableWidget, QWidget
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import atomic_write
+from govcredit_desktop.ui.operations import Operations, run_operation
 from govcredit_desktop.ui.table_helpers import RecordTab, confirm_and_delete, item
 
 HEADERS = ["文件名", "大小", "SHA-256", "添加日期"]
@@ -27,10 +33,14 @@ def size_text(size: int) -> str:
 
 
 class EvidenceTab(RecordTab):
-    def __init__(self, owner: QWidget, db, table: QTableWidget,
+    kind = RecordKind.EVIDENCE
+
+    def __init__(self, owner: QWidget, db, operations: Operations, table: QTableWidget,
                  add_button: QPushButton, open_button: QPushButton,
                  save_button: QPushButton, delete_button: QPushButton):
         super().__init__(owner, db, table, HEADERS, stretch=0)
+        self.operations = operations
+        self.add_job = None
         self.add_button = add_button
         self.open_button = open_button
         self.save_button = save_button
@@ -73,21 +83,40 @@ class EvidenceTab(RecordTab):
         self.delete_button.setEnabled(self.editable and has_evidence)
 
     def add(self) -> None:
-        if not self.add_button.isEnabled():
+        if not self.add_button.isEnabled() or (self.add_job and not self.add_job.is_done()):
             return
         paths, _ = QFileDialog.getOpenFileNames(self.owner, "添加佐证材料", "", "所有文件 (*)")
-        last = None
-        failures = []
-        for path in paths:
-            try:
-                last = self.db.evidence.add(self.problem_id, path)
-            except UserError as exc:
-                failures.append(str(exc))
-        if last is not None:
-            self.changed.emit()
-            self.load(select=last)
-        if failures:
-            QMessageBox.warning(self.owner, "部分文件未添加", "\n".join(failures))
+        if not paths:
+            return
+        problem_id = self.problem_id
+        failures: list[str] = []  # one unreadable file must not stop the others
+
+        def work(db, progress, cancelled) -> Changes:
+            added = []
+            for done, path in enumerate(paths):
+                if cancelled():
+                    break
+                progress(done, len(paths))
+                try:
+                    added.append(db.evidence.add(problem_id, path))
+                except UserError as exc:
+                    failures.append(str(exc))
+            progress(len(paths), len(paths))
+            if not added:
+                return Changes.none()
+            return Changes.of(RecordKind.EVIDENCE, *added) | Changes.of(RecordKind.PROBLEM,
+                                                                         problem_id)
+
+        def added(changes: Changes) -> None:
+            # Announced by run_operation already: the editor is not told again.
+            self.load(select=max(changes.ids(RecordKind.EVIDENCE), default=None))
+            if failures:
+                QMessageBox.warning(self.owner, "部分文件未添加", "\n".join(failures))
+
+        what = f"“{Path(paths[0]).name}”" if len(paths) == 1 else f" {len(paths)} 个文件"
+        self.add_job = run_operation(self.owner, work, operations=self.operations,
+                                     title="添加佐证材料", label=f"正在添加{what}……",
+                                     on_success=added, on_cancelled=self.load)
 
     def open_file(self) -> None:
         evidence_id = self.selected_id()
@@ -127,7 +156,7 @@ class EvidenceTab(RecordTab):
         name = self.db.evidence.get(evidence_id)["original_name"]
         if confirm_and_delete(self.owner, f"删除佐证材料“{name}”吗？",
                               lambda: self.db.evidence.delete(evidence_id)):
-            self.changed.emit()
+            self.wrote(evidence_id)
             self.load()
 
     def release_temp_files(self) -> None:

@@ -8,6 +8,7 @@ the tooltip and accessible name say the rest.
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.queries import ledger as lq
 
@@ -26,6 +27,15 @@ _COMBOS = (
     ("person_id", "全部责任人", "责任人或责任领导"),
 )
 FILTER_FIELDS = tuple(name for name, _, _ in _COMBOS)
+
+# The record kind each data-dependent list is read from (责任单位: the problems' own).
+CHOICE_KINDS = {
+    "campaign_id": RecordKind.CAMPAIGN,
+    "area": RecordKind.VOCABULARY,
+    "category": RecordKind.VOCABULARY,
+    "responsible_unit": RecordKind.PROBLEM,
+    "person_id": RecordKind.PERSON,
+}
 
 
 class FilterBar(QWidget):
@@ -85,16 +95,26 @@ class FilterBar(QWidget):
                 combo.setCurrentIndex(0)
         self.reload_choices()
 
-    def reload_choices(self) -> None:
-        """Re-read the lists that depend on the data, keeping what is chosen."""
+    def apply_changes(self, changes: Changes) -> None:
+        """Re-read the lists whose records were written."""
+        if RecordKind.DATABASE in changes:
+            self.reload_choices()
+        else:
+            self.reload_choices([name for name, kind in CHOICE_KINDS.items() if kind in changes])
+
+    def reload_choices(self, names=tuple(CHOICE_KINDS)) -> None:
+        """Re-read the lists (by filter field) that depend on the data, keeping what is chosen."""
         db = self._store
-        self._refill("campaign_id", [(c["name"], c["id"]) for c in db.settings.list_campaigns()])
-        self._refill("area", [(v, v) for v in db.settings.vocabulary("area")])
-        self._refill("category", [(v, v) for v in db.settings.vocabulary("category")])
-        self._refill("responsible_unit", [(u, u) for u in lq.distinct_units(db)])
-        self._refill("person_id", [
-            (p["name"] if p["active"] else f"{p['name']}（已停用）", p["id"])
-            for p in db.people.list()])
+        read = {
+            "campaign_id": lambda: [(c["name"], c["id"]) for c in db.settings.list_campaigns()],
+            "area": lambda: [(v, v) for v in db.settings.vocabulary("area")],
+            "category": lambda: [(v, v) for v in db.settings.vocabulary("category")],
+            "responsible_unit": lambda: [(u, u) for u in lq.distinct_units(db)],
+            "person_id": lambda: [(p["name"] if p["active"] else f"{p['name']}（已停用）", p["id"])
+                                  for p in db.people.list()],
+        }
+        for name in names:
+            self._refill(name, read[name]())
 
     def current_filter(self) -> lq.LedgerFilter:
         values = {name: combo.currentData() for name, combo in self.combos.items()}

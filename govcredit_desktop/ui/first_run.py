@@ -1,23 +1,28 @@
 """The welcome dialog for an empty database: set up the department and a
 campaign, load the demo data, or skip."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QWidget
 
-from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.ui.campaign_dialog import CampaignDialog
 from govcredit_desktop.ui.department_dialog import DepartmentDialog
 from govcredit_desktop.ui.forms.ui_first_run import Ui_FirstRunDialog
+from govcredit_desktop.ui.operations import Operations, run_operation
 
 DEMO_PROBLEMS = 60
+DEMO_KINDS = (RecordKind.DEPARTMENT, RecordKind.CAMPAIGN, RecordKind.PERSON, RecordKind.PROBLEM,
+              RecordKind.MEASURE, RecordKind.PROGRESS)
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, parent: QWidget | None, db):
+    def __init__(self, parent: QWidget | None, operations: Operations):
         super().__init__(parent)
-        self.db = db
-        self.changed = False
+        self.operations = operations
+        self.db = operations.db
+        # What the setup dialogs wrote; the demo load announces its own.
+        self.changes = Changes.none()
+        self.demo_job = None
         self.form = Ui_FirstRunDialog()
         self.form.setupUi(self)
         f = self.form
@@ -31,33 +36,33 @@ class FirstRunDialog(QDialog):
         f.setupButton.setFocus()
 
     def set_up(self) -> None:
-        self.changed |= DepartmentDialog.ask(self, self.db)
+        self.changes |= DepartmentDialog.ask(self, self.db)
         if self.db.settings.department() is None:
             return  # cancelled: stay here so another choice can be made
-        self.changed |= CampaignDialog.ask(self, self.db)
+        self.changes |= CampaignDialog.ask(self, self.db)
         self.accept()
 
     def load_demo(self) -> None:
-        # 60 problems take well under a second, so no progress dialog is needed.
-        from govcredit_desktop import demo  # only needed here, keep start-up light
+        """Write the demo data in the background; the dialog closes when it is in.
 
-        QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            demo.generate(self.db, DEMO_PROBLEMS)
-            refused = None
-        except UserError as err:
-            refused = str(err)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if refused:
-            QMessageBox.warning(self, "不能载入示例数据", refused)
+        A cancel or a refusal leaves the database empty (one transaction), and
+        the dialog open for another choice."""
+        if self.demo_job is not None and not self.demo_job.is_done():
             return
-        self.changed = True
-        self.accept()
+
+        def work(db, progress, cancelled) -> Changes:
+            from govcredit_desktop import demo  # only needed here, keep start-up light
+
+            demo.generate(db, DEMO_PROBLEMS, progress=progress, cancelled=cancelled)
+            return Changes.some(*DEMO_KINDS)
+
+        self.demo_job = run_operation(self, work, operations=self.operations,
+                                      title="载入示例数据", label="正在载入示例数据……",
+                                      on_success=lambda _changes: self.accept())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db) -> bool:
-        """True when the department, a campaign or the demo data was written."""
-        dialog = cls(parent, db)
+    def ask(cls, parent: QWidget | None, operations: Operations) -> Changes:
+        """What the department and campaign dialogs wrote (the demo load announces itself)."""
+        dialog = cls(parent, operations)
         dialog.exec()
-        return dialog.changed
+        return dialog.changes

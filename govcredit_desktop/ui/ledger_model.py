@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.money import format_yuan
 from govcredit_desktop.core.rules import Light
@@ -77,6 +78,12 @@ _ID = int(ID_ROLE)
 _LIGHT = int(LIGHT_ROLE)
 _ROLES_SERVED = frozenset((_DISPLAY, _ALIGN, _DECORATION, _FOREGROUND, _TOOLTIP, _ID, _LIGHT))
 
+# What a ledger row shows comes from these records (a person through 责任人).
+SHOWN_KINDS = (RecordKind.PROBLEM, RecordKind.MEASURE, RecordKind.PROGRESS, RecordKind.PERSON,
+               RecordKind.DATABASE)
+# Any of these can change many rows, or rows not known: re-read everything.
+_WIDE_KINDS = (RecordKind.PERSON, RecordKind.DATABASE)
+
 
 class LedgerModel(QAbstractTableModel):
     """Problems of a ``LedgerFilter``, sorted by one column, read page by page."""
@@ -129,6 +136,20 @@ class LedgerModel(QAbstractTableModel):
         self._last_page = None
         self._count = lq.count(self._store, self._filter)
         self.endResetModel()
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Follow what was written: the touched rows in place when they can be, else re-read.
+
+        Re-reading resets the model (the view drops its selection and the window
+        reselects); an edit that leaves every row where it was only emits
+        ``dataChanged`` for its rows."""
+        if not changes.affects(SHOWN_KINDS):
+            return
+        ids = changes.ids(RecordKind.PROBLEM)
+        if ids and not changes.affects(_WIDE_KINDS) and self._filter.today == _dt.date.today() \
+                and self._reread_rows(ids):
+            return
+        self.refresh()
 
     def problem_id(self, row: int) -> int | None:
         r = self._row(row)
@@ -214,6 +235,34 @@ class LedgerModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # --- internals -------------------------------------------------------------
+    def _reread_rows(self, ids: frozenset[int]) -> bool:
+        """Re-read the pages holding ``ids`` if the problems kept their places.
+
+        They did when all of them sit in pages read, the count is the same and
+        those pages hold the same ids in the same order: the changed problems
+        still match the filter at the same ranks, so no other row moved.  False
+        (nothing changed here) otherwise."""
+        pages = {n for n, rows in self._pages.items() if any(r["id"] in ids for r in rows)}
+        if {r["id"] for n in pages for r in self._pages[n]} & ids != ids:
+            return False
+        if lq.count(self._store, self._filter) != self._count:
+            return False
+        fresh = {}
+        for n in pages:
+            page_ids = lq.page_ids(self._store, self._filter, self._sort_key, self._descending,
+                                   offset=n * PAGE_SIZE, limit=PAGE_SIZE)
+            if page_ids != [r["id"] for r in self._pages[n]]:
+                return False
+            fresh[n] = lq.rows_by_id(self._store, page_ids, self._filter)
+        last = len(COLUMNS) - 1
+        for n, rows in fresh.items():
+            self._pages[n] = rows
+            for i, r in enumerate(rows):
+                if r["id"] in ids:
+                    row = n * PAGE_SIZE + i
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        return True
+
     def _row(self, row: int) -> dict | None:
         if not 0 <= row < self._count:
             return None

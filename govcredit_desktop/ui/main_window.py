@@ -3,7 +3,9 @@
 The window only wires things together: rows come from ``LedgerModel``,
 filters from ``FilterBar``, editing from the dialogs (imported when their
 action is used, so start-up stays light), the status line from
-``status_line``.
+``status_line``.  What a dialog or an operation wrote goes out on
+``self.operations.changed`` (``ui/operations.py``); the model, the filter bar,
+the status line and the title each follow the kinds of record they show.
 """
 
 import datetime as _dt
@@ -26,18 +28,24 @@ from PySide6.QtWidgets import (
 )
 
 import govcredit_desktop
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.queries import ledger as lq
 from govcredit_desktop.ui.background import show_error
 from govcredit_desktop.ui.filter_bar import FilterBar
 from govcredit_desktop.ui.ledger_model import COLUMNS, LedgerModel
+from govcredit_desktop.ui.operations import Operations, ask_wait_or_cancel
 from govcredit_desktop.ui.undo import EditHistory
 
 APP_TITLE = "政务失信问题整改台账"
 DEADLINE_KINDS = (("self_inspection_deadline", "自查情况报告"),
                   ("plan_deadline", "整改方案"),
                   ("rectification_deadline", "整改报告"))
+# The status line counts problems by status and deadline and names the campaign's deadline.
+STATUS_KINDS = (RecordKind.PROBLEM, RecordKind.MEASURE, RecordKind.PROGRESS,
+                RecordKind.CAMPAIGN, RecordKind.DATABASE)
+TITLE_KINDS = (RecordKind.DEPARTMENT, RecordKind.DATABASE)
 
 
 def counts_text(s: lq.Summary) -> str:
@@ -77,7 +85,7 @@ class LedgerView(QTableView):
 class MainWindow(QMainWindow):
     def __init__(self, db, settings: QSettings | None = None, parent=None):
         super().__init__(parent)
-        self.db = db
+        self.operations = Operations(db, self)
         self.settings = settings or QSettings()
         self.history = EditHistory(parent=self)
         self.history.changed.connect(self._update_actions)
@@ -108,7 +116,19 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
         self._restore_settings()
         self.filter_bar.filterChanged.connect(self.apply_filter)
-        self.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        # In this order: the selection is noted before the model may reset,
+        # and restored (with the status line) after everything followed.
+        self._kept: tuple[int | None, int] = (None, -1)
+        self._select_next: int | None = None
+        changed = self.operations.changed
+        changed.connect(self._note_selection)
+        changed.connect(self.model.apply_changes)
+        changed.connect(self.filter_bar.apply_changes)
+        changed.connect(self._follow_changes)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._update_actions)
+        # A mouse click moves the current row before it selects it.
+        selection.selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self.model.layoutChanged.connect(self._update_actions)
         self._update_title()
@@ -219,7 +239,7 @@ class MainWindow(QMainWindow):
         self.reports_menu = bar.addMenu("报表(&R)")
         from govcredit_desktop.ui.reports_ui import populate_reports_menu
 
-        populate_reports_menu(self.reports_menu, self, lambda: self.db, self.default_campaign)
+        populate_reports_menu(self.reports_menu, self, self.operations, self.default_campaign)
         m = bar.addMenu("帮助(&H)")
         m.addAction(self.about_action)
 
@@ -285,10 +305,17 @@ class MainWindow(QMainWindow):
         hh.resizeSection(title, max(narrowest, room))
 
     def closeEvent(self, event):
+        if not ask_wait_or_cancel(self, self.operations, "退出", "退出程序", self.close):
+            event.ignore()
+            return
         self.save_settings()
         super().closeEvent(event)
 
     # --- the ledger -------------------------------------------------------------------
+    @property
+    def db(self):
+        return self.operations.db
+
     def current_problem_id(self) -> int | None:
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
@@ -319,19 +346,34 @@ class MainWindow(QMainWindow):
         # paints first and the status line follows.
         self._status_timer.start()
 
-    def refresh(self, select: int | None = None, reload_choices: bool = False) -> None:
-        """Re-read after a change; keeps the selected problem where it can."""
-        row = self.table.currentIndex().row()
-        keep = select if select is not None else self.current_problem_id()
-        if reload_choices:
-            self.filter_bar.reload_choices()
-        self.model.refresh()
-        if row >= 0:
-            self.model.row_data(row)  # read the page the problem was in
-        if keep is not None:
+    def refresh(self) -> None:
+        """Re-read everything (F5): another program may have written the file."""
+        self.operations.notify(Changes.everything())
+
+    def announce(self, changes: Changes, select: int | None = None) -> None:
+        """Tell everything that shows data what a dialog wrote; then ``select``
+        (a new problem) or the problem selected before is selected."""
+        self._select_next = select
+        try:
+            self.operations.notify(changes)
+        finally:
+            self._select_next = None
+
+    def _note_selection(self, _changes: Changes) -> None:
+        keep = self._select_next if self._select_next is not None else self.current_problem_id()
+        self._kept = (keep, self.table.currentIndex().row())
+
+    def _follow_changes(self, changes: Changes) -> None:
+        keep, row = self._kept
+        if self.current_problem_id() is None or self.current_problem_id() != keep:
+            if row >= 0:
+                self.model.row_data(row)  # read the page the problem was in
             self.select_problem(keep, max(row, 0))
-        self.update_status()
-        self._update_title()
+        if changes.affects(STATUS_KINDS):
+            self.update_status()
+        if changes.affects(TITLE_KINDS):
+            self._update_title()
+        self._update_actions()
 
     def update_status(self) -> None:
         self._status_timer.stop()
@@ -388,11 +430,10 @@ class MainWindow(QMainWindow):
         if campaign_id is None:
             QMessageBox.information(self, "新建问题", "请先在“设置 → 专项治理”中新建一个专项治理。")
             return
-        before = self.db.problems.newest_id()
-        if ProblemEditor.edit(self, self.db, problem_id=None, campaign_id=campaign_id,
-                              history=self.history):
-            newest = self.db.problems.newest_id()
-            self.refresh(select=newest if newest != before else None, reload_choices=True)
+        changes = ProblemEditor.edit(self, self.db, problem_id=None, campaign_id=campaign_id,
+                                     history=self.history, operations=self.operations)
+        created = changes.ids(RecordKind.PROBLEM)
+        self.announce(changes, select=min(created) if created else None)
 
     def edit_problem(self, *_args) -> None:
         from govcredit_desktop.ui.problem_editor import ProblemEditor
@@ -400,8 +441,8 @@ class MainWindow(QMainWindow):
         pid = self.current_problem_id()
         if pid is None:
             return
-        if ProblemEditor.edit(self, self.db, problem_id=pid, history=self.history):
-            self.refresh(select=pid, reload_choices=True)
+        self.announce(ProblemEditor.edit(self, self.db, problem_id=pid, history=self.history,
+                                         operations=self.operations), select=pid)
 
     def delete_problem(self) -> None:
         pid = self.current_problem_id()
@@ -422,7 +463,8 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             show_error(self, "删除问题", exc)
             return
-        self.refresh(reload_choices=True)
+        self.announce(Changes.of(RecordKind.PROBLEM, pid)
+                      | Changes.some(RecordKind.MEASURE, RecordKind.PROGRESS, RecordKind.EVIDENCE))
 
     def undo(self) -> None:
         try:
@@ -431,64 +473,67 @@ class MainWindow(QMainWindow):
             show_error(self, "撤销", exc)
             return
         if pid is not None:
-            self.refresh(select=pid, reload_choices=True)
+            self.announce(Changes.of(RecordKind.PROBLEM, pid), select=pid)
             self.statusBar().showMessage("已撤销上一次修改", 4000)
 
     def close_problem(self) -> None:
         from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog
 
         pid = self.current_problem_id()
-        if pid is not None and CloseProblemDialog.ask(self, self.db, pid):
-            self.refresh(select=pid)
+        if pid is not None:
+            self.announce(CloseProblemDialog.ask(self, self.db, pid), select=pid)
 
     def reopen_problem(self) -> None:
         from govcredit_desktop.ui.closure_dialogs import ReopenDialog
 
         pid = self.current_problem_id()
-        if pid is not None and ReopenDialog.ask(self, self.db, pid):
-            self.refresh(select=pid)
+        if pid is not None:
+            self.announce(ReopenDialog.ask(self, self.db, pid), select=pid)
 
     # --- actions: settings -------------------------------------------------------------
     def edit_department(self) -> None:
         from govcredit_desktop.ui.department_dialog import DepartmentDialog
 
-        if DepartmentDialog.ask(self, self.db):
-            self.refresh(reload_choices=True)
+        self.announce(DepartmentDialog.ask(self, self.db))
 
     def edit_campaigns(self) -> None:
         from govcredit_desktop.ui.campaign_dialog import CampaignDialog
 
-        if CampaignDialog.ask(self, self.db):
-            self.refresh(reload_choices=True)
+        self.announce(CampaignDialog.ask(self, self.db))
 
     def edit_persons(self) -> None:
         from govcredit_desktop.ui.persons_dialog import PersonsDialog
 
-        if PersonsDialog.ask(self, self.db):
-            self.refresh(reload_choices=True)
+        self.announce(PersonsDialog.ask(self, self.db))
 
     def offer_first_run(self) -> bool:
-        """On an empty database, offer to set up the department or load demo data."""
+        """On an empty database, offer to set up the department or load demo data.
+
+        True when the offer was made."""
         if not self.db.settings.is_unconfigured():
             return False
         from govcredit_desktop.ui.first_run import FirstRunDialog
 
-        changed = FirstRunDialog.ask(self, self.db)
-        if changed:
-            self.refresh(reload_choices=True)
-        return changed
+        self.announce(FirstRunDialog.ask(self, self.operations))
+        return True
 
     # --- actions: files ----------------------------------------------------------------
     def _start_dir(self) -> str:
         return str(Path(self.db.path).parent) if self.db.path else str(Path.home())
 
     def open_database(self) -> None:
+        if not ask_wait_or_cancel(self, self.operations, "打开数据库", "打开另一个数据库",
+                                  self.open_database):
+            return
         name, _ = QFileDialog.getOpenFileName(
             self, "打开数据库", self._start_dir(), "台账数据库 (*.sqlite *.db);;所有文件 (*)")
         if name:
             self._switch_to(Path(name))
 
     def new_database(self) -> None:
+        if not ask_wait_or_cancel(self, self.operations, "新建数据库", "新建数据库",
+                                  self.new_database):
+            return
         name, _ = QFileDialog.getSaveFileName(
             self, "新建数据库", self._start_dir(), "台账数据库 (*.sqlite)",
             options=QFileDialog.Option.DontConfirmOverwrite)
@@ -514,7 +559,8 @@ class MainWindow(QMainWindow):
             show_error(self, "打开数据库", exc)
             return False
         self.save_settings()
-        old, self.db = self.db, db
+        old = self.db
+        self.operations.set_db(db)  # refuses while a worker still uses the old one
         self.history.deleteLater()
         self.history = EditHistory(parent=self)
         self.history.changed.connect(self._update_actions)
@@ -522,7 +568,7 @@ class MainWindow(QMainWindow):
         self.model.set_store(db)
         self._restore_filters()
         old.close()
-        self.refresh()
+        self.operations.notify(Changes.some(RecordKind.DATABASE))
         return True
 
     def about(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
 
 from govcredit_desktop.core import rules
+from govcredit_desktop.core.changes import RecordKind
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.vocab import MeasureStatus
 from govcredit_desktop.ui.lights import light_icon, light_text
@@ -20,6 +21,8 @@ HEADERS = ["期限提示", "措施内容", "责任人", "完成时限", "状态"
 
 
 class MeasuresTab(RecordTab):
+    kind = RecordKind.MEASURE
+
     def __init__(self, owner: QWidget, db, today: _dt.date, table: QTableWidget,
                  add_button: QPushButton, edit_button: QPushButton,
                  delete_button: QPushButton):
@@ -81,5 +84,5 @@ class MeasuresTab(RecordTab):
             return
         if confirm_and_delete(self.owner, "删除这条整改措施吗？",
                               lambda: self.db.measures.delete(measure_id)):
-            self.changed.emit()
+            self.wrote(measure_id)
             self.load()

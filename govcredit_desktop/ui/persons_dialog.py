@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.ui.forms.ui_person_form import Ui_PersonForm
 from govcredit_desktop.ui.forms.ui_persons_dialog import Ui_PersonsDialog
@@ -86,7 +87,7 @@ class PersonsDialog(QDialog):
     def __init__(self, parent: QWidget | None, db):
         super().__init__(parent)
         self.db = db
-        self.changed = False
+        self.changes = Changes.none()
         self.form = Ui_PersonsDialog()
         self.form.setupUi(self)
         f = self.form
@@ -177,7 +178,7 @@ class PersonsDialog(QDialog):
     def add(self) -> None:
         person_id = PersonForm.ask(self, self.db)
         if person_id is not None:
-            self.changed = True
+            self.changes |= Changes.of(RecordKind.PERSON, person_id)
             self.reload(person_id)
         self.form.table.setFocus()
 
@@ -186,7 +187,7 @@ class PersonsDialog(QDialog):
         if person_id is None:
             return
         if PersonForm.ask(self, self.db, person_id) is not None:
-            self.changed = True
+            self.changes |= Changes.of(RecordKind.PERSON, person_id)
             self.reload(person_id)
         self.form.table.setFocus()
 
@@ -199,7 +200,7 @@ class PersonsDialog(QDialog):
         except UserError as err:
             QMessageBox.warning(self, "无法修改", str(err))
             return
-        self.changed = True
+        self.changes |= Changes.of(RecordKind.PERSON, person_id)
         self.reload(person_id)
 
     def delete(self) -> None:
@@ -227,7 +228,7 @@ class PersonsDialog(QDialog):
         except UserError as err:
             self._offer_deactivate(person_id, str(err))
             return
-        self.changed = True
+        self.changes |= Changes.of(RecordKind.PERSON, person_id)
         self.reload()
 
     def _offer_deactivate(self, person_id: int, message: str) -> None:
@@ -242,12 +243,12 @@ class PersonsDialog(QDialog):
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         if answer == QMessageBox.Yes:
             self.db.people.set_active(person_id, False)
-            self.changed = True
+            self.changes |= Changes.of(RecordKind.PERSON, person_id)
             self.reload(person_id)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db) -> bool:
-        """Show the list; True if anything was added, edited or removed."""
+    def ask(cls, parent: QWidget | None, db) -> Changes:
+        """Show the list; the persons added, edited or removed."""
         dialog = cls(parent, db)
         dialog.exec()
-        return dialog.changed
+        return dialog.changes

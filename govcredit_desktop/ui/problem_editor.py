@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from govcredit_desktop.core import rules
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.fields import PROBLEM_LABELS
@@ -33,6 +34,7 @@ from govcredit_desktop.ui.evidence_tab import EvidenceTab
 from govcredit_desktop.ui.forms.ui_problem_editor import Ui_ProblemEditor
 from govcredit_desktop.ui.lights import LIGHT_COLOURS, light_html
 from govcredit_desktop.ui.measures_tab import MeasuresTab
+from govcredit_desktop.ui.operations import Operations
 from govcredit_desktop.ui.progress_tab import ProgressTab
 from govcredit_desktop.ui.record_form import Field, RecordForm
 from govcredit_desktop.ui.undo import EditHistory
@@ -71,10 +73,14 @@ BANNER_STYLE = ("QFrame#closedBanner { background: #e8f5e9; border: 1px solid #8
 
 class ProblemEditor(QDialog):
     def __init__(self, parent: QWidget | None, db, problem_id: int | None = None,
-                 campaign_id: int | None = None, history: EditHistory | None = None):
+                 campaign_id: int | None = None, history: EditHistory | None = None,
+                 operations: Operations | None = None):
         super().__init__(parent)
         self.db = db
-        self.changed = False
+        self.operations = operations if operations is not None else Operations(db, self)
+        # What this editor wrote itself (evidence added in the background is
+        # announced by its operation).
+        self.changes = Changes.none()
         self.today = _dt.date.today()
 
         self.form = f = Ui_ProblemEditor()
@@ -167,7 +173,7 @@ class ProblemEditor(QDialog):
                                         f.deleteMeasureButton)
         self.progress_tab = ProgressTab(self, self.db, f.progressTable,
                                         f.addProgressButton, f.deleteProgressButton)
-        self.evidence_tab = EvidenceTab(self, self.db, f.evidenceTable,
+        self.evidence_tab = EvidenceTab(self, self.db, self.operations, f.evidenceTable,
                                         f.addEvidenceButton, f.openEvidenceButton,
                                         f.saveEvidenceButton, f.deleteEvidenceButton)
         self.measures_tab.changed.connect(self._record_written)
@@ -264,9 +270,11 @@ class ProblemEditor(QDialog):
 
     def _problem_written(self) -> None:
         # Its own slot: the tabs' writes arrive through _record_written.
-        self.changed = True
+        self._wrote()
 
     def _field_committed(self, field: str, problem: dict) -> None:
+        if field in VOCAB_FIELDS:  # the word may be new to the vocabulary
+            self._wrote(RecordKind.VOCABULARY)
         self._show_light(problem)
         if field == "title":
             self._show_title(problem)
@@ -313,7 +321,7 @@ class ProblemEditor(QDialog):
                 record.errors.show_general(str(exc))
                 return
         record.record_id = problem_id
-        self.changed = True
+        self._wrote(RecordKind.VOCABULARY)
         record.errors.show_general("")
         for field in values:
             if field in record.fields:
@@ -351,35 +359,43 @@ class ProblemEditor(QDialog):
         if self.problem_id is None:
             return
         self.record.commit_focused()
-        if CloseProblemDialog.ask(self, self.db, self.problem_id):
-            self.changed = True
+        closed = CloseProblemDialog.ask(self, self.db, self.problem_id)
+        if closed:
+            self.changes |= closed
             self.form.saveStateLabel.setText("已销号")
             self.load()
 
     def reopen_problem(self) -> None:
         if self.problem_id is None:
             return
-        if ReopenDialog.ask(self, self.db, self.problem_id):
-            self.changed = True
+        reopened = ReopenDialog.ask(self, self.db, self.problem_id)
+        if reopened:
+            self.changes |= reopened
             self.form.saveStateLabel.setText("已撤销销号，可以继续修改")
             self.load()
 
     # --- record tabs -----------------------------------------------------------
-    def _record_written(self) -> None:
-        self.changed = True
+    def _wrote(self, *kinds: RecordKind) -> None:
+        """This problem was written (and records of ``kinds``, e.g. a new vocabulary word)."""
+        self.changes |= Changes.of(RecordKind.PROBLEM, self.problem_id) | Changes.some(*kinds)
 
-    def _progress_written(self) -> None:
-        self.changed = True
+    def _record_written(self, changes: Changes) -> None:
+        self.changes |= changes
+
+    def _progress_written(self, changes: Changes) -> None:
+        self.changes |= changes
         self.record.reload(only=("amount_repaid", "status"))
 
     # --- entry point -----------------------------------------------------------
     @classmethod
     def edit(cls, parent: QWidget | None, db, problem_id: int | None = None,
-             campaign_id: int | None = None, history: EditHistory | None = None) -> bool:
+             campaign_id: int | None = None, history: EditHistory | None = None,
+             operations: Operations | None = None) -> Changes:
         """Open the editor (a new problem when ``problem_id`` is None).
 
-        Returns True if anything was written.
+        Returns what the editor wrote: the problem (a new one's id for a new
+        problem), its measures and progress entries, new vocabulary words.
         """
-        dialog = cls(parent, db, problem_id, campaign_id, history)
+        dialog = cls(parent, db, problem_id, campaign_id, history, operations)
         dialog.exec()
-        return dialog.changed
+        return dialog.changes

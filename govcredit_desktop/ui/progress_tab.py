@@ -8,6 +8,7 @@ repayment changes the problem's 已清偿金额 (and may move its status on), so
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
 
+from govcredit_desktop.core.changes import RecordKind
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.money import format_yuan
 from govcredit_desktop.ui.measure_progress_dialogs import ProgressDialog
@@ -17,6 +18,8 @@ HEADERS = ["日期", "进展情况", "本次清偿金额(元)"]
 
 
 class ProgressTab(RecordTab):
+    kind = RecordKind.PROGRESS
+
     def __init__(self, owner: QWidget, db, table: QTableWidget,
                  add_button: QPushButton, delete_button: QPushButton):
         super().__init__(owner, db, table, HEADERS, stretch=1)
@@ -57,5 +60,5 @@ class ProgressTab(RecordTab):
         if confirm_and_delete(self.owner,
                               "删除这条进展吗？其中登记的清偿金额将从已清偿金额中扣除。",
                               lambda: self.db.progress.delete(entry_id)):
-            self.changed.emit()
+            self.wrote(entry_id)
             self.load()

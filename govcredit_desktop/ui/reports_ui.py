@@ -1,8 +1,11 @@
 """The 报表 menu: generate a document off the GUI thread, then preview, print or save it;
 export the Excel ledger.
 
-    populate_reports_menu(window.reports_menu, window, lambda: window.db,
+    populate_reports_menu(window.reports_menu, window, window.operations,
                           window.default_campaign)
+
+Both run as operations (``ui/operations.py``) that write no records, so the
+window knows they run and does not close the database under them.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from govcredit_desktop.core.changes import Changes
 from govcredit_desktop.reports.documents import REPORT_KINDS
-from govcredit_desktop.ui.background import BackgroundJob, run_in_background, show_error
+from govcredit_desktop.ui.background import BackgroundJob, show_error
+from govcredit_desktop.ui.operations import Operations, run_operation
 
 MENU_LABELS = {
     "self-inspection": "自查情况报告(&Z)…",
@@ -29,25 +34,26 @@ MENU_LABELS = {
 EXCEL_LABEL = "导出 Excel 台账(&E)…"
 
 
-def populate_reports_menu(menu: QMenu, parent: QWidget, store_getter: Callable[[], object],
+def populate_reports_menu(menu: QMenu, parent: QWidget, operations: Operations,
                           campaign_getter: Callable[[], int | None]) -> dict[str, QAction]:
     """Add the report actions to ``menu``; returns them by kind ('excel' for the export).
 
-    ``store_getter`` and ``campaign_getter`` are asked each time an action is chosen, so
-    the menu follows a database or campaign switched after it was built."""
+    ``campaign_getter`` is asked each time an action is chosen, and the work runs on
+    ``operations.db`` then, so the menu follows a database or campaign switched after
+    it was built."""
     actions: dict[str, QAction] = {}
     for kind, label in MENU_LABELS.items():
         action = QAction(label, parent)
         action.setStatusTip(f"生成{REPORT_KINDS[kind]} PDF，预览后可打印或另存")
         action.triggered.connect(
-            lambda _=False, k=kind: generate_report(parent, store_getter(), k, campaign_getter()))
+            lambda _=False, k=kind: generate_report(parent, operations, k, campaign_getter()))
         menu.addAction(action)
         actions[kind] = action
     menu.addSeparator()
     action = QAction(EXCEL_LABEL, parent)
     action.setStatusTip("按县里的台账模板导出 Excel 文件")
     action.triggered.connect(
-        lambda _=False: export_excel(parent, store_getter(), campaign_getter()))
+        lambda _=False: export_excel(parent, operations, campaign_getter()))
     menu.addAction(action)
     actions["excel"] = action
     return actions
@@ -57,7 +63,7 @@ def _suggested_name(kind_name: str, suffix: str) -> str:
     return f"{kind_name}_{_dt.date.today().isoformat()}{suffix}"
 
 
-def generate_report(parent: QWidget, db, kind: str, campaign_id: int | None,
+def generate_report(parent: QWidget, operations: Operations, kind: str, campaign_id: int | None,
                     preview: Callable | None = None) -> BackgroundJob:
     """Write the document into a temporary folder in the background, then preview it.
 
@@ -67,19 +73,21 @@ def generate_report(parent: QWidget, db, kind: str, campaign_id: int | None,
     name = REPORT_KINDS[kind]
     folder = Path(tempfile.mkdtemp(prefix="govcredit-report-"))
     out = folder / f"{name}.pdf"
+    written: list[Path] = []  # the work's result; an operation returns only its Changes
 
-    def work(progress, cancelled):
-        return documents.write_report(db, kind, out, campaign_id=campaign_id,
-                                      progress=progress, cancelled=cancelled)
+    def work(db, progress, cancelled) -> Changes:
+        written.append(documents.write_report(db, kind, out, campaign_id=campaign_id,
+                                              progress=progress, cancelled=cancelled))
+        return Changes.none()
 
     def cleanup() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
-    def show(path) -> None:
+    def show(_changes: Changes) -> None:
         from govcredit_desktop.ui.report_preview import ReportPreview
 
         try:
-            (preview or ReportPreview.ask)(path, name, _suggested_name(name, ".pdf"), parent)
+            (preview or ReportPreview.ask)(written[0], name, _suggested_name(name, ".pdf"), parent)
         except Exception as exc:  # noqa: BLE001 - shown to the user, as background failures
             show_error(parent, name, exc)
         finally:
@@ -89,11 +97,13 @@ def generate_report(parent: QWidget, db, kind: str, campaign_id: int | None,
         cleanup()
         show_error(parent, f"生成{name}", exc)
 
-    return run_in_background(parent, work, title=f"生成{name}", label=f"正在生成{name}……",
-                             on_success=show, on_failure=failed, on_cancelled=cleanup)
+    return run_operation(parent, work, operations=operations, title=f"生成{name}",
+                         label=f"正在生成{name}……", on_success=show, on_failure=failed,
+                         on_cancelled=cleanup)
 
 
-def export_excel(parent: QWidget, db, campaign_id: int | None) -> BackgroundJob | None:
+def export_excel(parent: QWidget, operations: Operations,
+                 campaign_id: int | None) -> BackgroundJob | None:
     """Ask where to save, then write the Excel ledger in the background."""
     start = Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
@@ -106,14 +116,17 @@ def export_excel(parent: QWidget, db, campaign_id: int | None) -> BackgroundJob 
     if target.suffix.lower() != ".xlsx":
         target = target.with_name(target.name + ".xlsx")
 
-    def work(progress, cancelled):
+    written: list[Path] = []  # the work's result; an operation returns only its Changes
+
+    def work(db, progress, cancelled) -> Changes:
         from govcredit_desktop.reports import excel_ledger
 
-        return excel_ledger.export_ledger(db, target, campaign_id, progress=progress,
-                                          cancelled=cancelled)
+        written.append(excel_ledger.export_ledger(db, target, campaign_id, progress=progress,
+                                                  cancelled=cancelled))
+        return Changes.none()
 
-    def done(result) -> None:
-        QMessageBox.information(parent, "导出 Excel 台账", f"已导出：{result or target}")
+    def done(_changes: Changes) -> None:
+        QMessageBox.information(parent, "导出 Excel 台账", f"已导出：{written[0]}")
 
-    return run_in_background(parent, work, title="导出 Excel 台账",
-                             label="正在导出 Excel 台账……", on_success=done)
+    return run_operation(parent, work, operations=operations, title="导出 Excel 台账",
+                         label="正在导出 Excel 台账……", on_success=done)

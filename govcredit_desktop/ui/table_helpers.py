@@ -4,8 +4,8 @@ Each row keeps its record's id in column 0 under ``Qt.UserRole``, so the
 selection survives a reload and a key or button knows which record it means.
 ``RecordTab`` is the controller each tab builds on: it owns the table's
 setup, its keys and its buttons' state, and tells the editor through signals
-when it wrote something (``changed``) or its tab caption is new
-(``captionChanged``).
+when it wrote something (``changed``, with the ``Changes``) or its tab caption
+is new (``captionChanged``).
 """
 
 from collections.abc import Callable
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.errors import UserError
 
 
@@ -85,8 +86,11 @@ class RecordTab(QObject):
     slots in ``keys``.
     """
 
-    changed = Signal()  # a record was written; the editor refreshes what depends on it
+    # Changes: a record was written; the editor refreshes what depends on it
+    changed = Signal(object)
     captionChanged = Signal(str)  # noqa: N815 (Qt naming)
+
+    kind: RecordKind  # what the tab's rows are
 
     # Rows grow to fit wrapped long text (措施内容, 进展情况); a tab of short
     # one-line values turns this off.
@@ -118,9 +122,14 @@ class RecordTab(QObject):
         reload with that record selected and give the table the keyboard back."""
         if record_id is None:
             return
-        self.changed.emit()
+        self.wrote(record_id)
         self.load(select=record_id)
         self.table.setFocus()
+
+    def wrote(self, *record_ids: int) -> None:
+        """Tell the editor these records of this problem were written (or deleted)."""
+        self.changed.emit(Changes.of(self.kind, *record_ids)
+                          | Changes.of(RecordKind.PROBLEM, self.problem_id))
 
     def load(self, select: int | None = None) -> None:
         """Fill the table, keeping (or moving to ``select``) the selected record."""

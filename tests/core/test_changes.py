@@ -11,3 +11,11 @@ def test_changes_merge_and_answer_by_kind():
     assert not Changes.none() and c
     assert all(kind in Changes.everything() for kind in RecordKind)
     assert Changes.of("problem").ids(RecordKind.PROBLEM) == frozenset()
+
+
+def test_some_names_kinds_without_ids():
+    c = Changes.some(RecordKind.PERSON, "campaign")
+    assert RecordKind.PERSON in c and RecordKind.CAMPAIGN in c
+    assert RecordKind.PROBLEM not in c
+    assert c.ids(RecordKind.PERSON) == frozenset()
+    assert not Changes.some()

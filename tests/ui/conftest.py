@@ -2,7 +2,9 @@
 
 QT_QPA_PLATFORM is set before anything imports Qt, so the tests run without a
 display.  Message boxes are patched for every test: a modal box left open
-would hang the run.  ``msgbox.answer`` is what ``QMessageBox.question`` returns.
+would hang the run.  ``msgbox.answer`` is what ``QMessageBox.question`` returns,
+and what ``exec()`` of a box built with renamed buttons returns (recorded as a
+"question" too, its button texts in ``msgbox.buttons``).
 """
 
 import os
@@ -36,6 +38,7 @@ class MessageBoxes:
 
     def __init__(self):
         self.calls: list[tuple[str, str, str]] = []
+        self.buttons: list[list[str]] = []
         self.answer = QMessageBox.StandardButton.Yes
 
     def kinds(self) -> list[str]:
@@ -49,12 +52,18 @@ class MessageBoxes:
             return QMessageBox.StandardButton.Ok
         return box
 
+    def exec_box(self, box: QMessageBox):
+        self.calls.append(("question", box.windowTitle(), box.text()))
+        self.buttons.append([b.text() for b in box.buttons()])
+        return self.answer
+
 
 @pytest.fixture(autouse=True)
 def msgbox(monkeypatch):
     boxes = MessageBoxes()
     for kind in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(boxes._make(kind)))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.exec_box(box))
     monkeypatch.setattr(QMessageBox, "about",
                         staticmethod(lambda _p, t, x: boxes.calls.append(("about", t, x))))
     return boxes

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog, ReopenDialog
 from tests.ui.helpers import make_db, select_all_and_delete, type_text
 
@@ -35,7 +36,7 @@ def test_ask_refuses_while_a_measure_is_open(qtbot, ready, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information",
                         lambda parent, title, text, *a: shown.append((title, text)))
     audit_before = db.scalar("SELECT count(*) FROM audit_log")
-    assert CloseProblemDialog.ask(None, db, pid) is False
+    assert CloseProblemDialog.ask(None, db, pid) == Changes.none()
     assert shown == [("暂不能销号", "还有1项整改措施未完成，全部完成后才能销号")]
     assert db.problems.get(pid)["status"] == "待整改"
     assert db.scalar("SELECT count(*) FROM audit_log") == audit_before
@@ -89,7 +90,7 @@ def test_ask_opens_the_dialog_when_closable(qtbot, ready):
             return
         ok(dialog)
     QTimer.singleShot(0, answer)
-    assert CloseProblemDialog.ask(None, db, pid) is True
+    assert CloseProblemDialog.ask(None, db, pid) == Changes.of(RecordKind.PROBLEM, pid)
     assert db.problems.get(pid)["closed_by"] == "张签发"
 
 

@@ -5,6 +5,7 @@ import datetime as _dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.queries import ledger as lq
 from govcredit_desktop.ui import ledger_model
@@ -103,3 +104,44 @@ def test_row_of_finds_a_problem_in_pages_read(qapp, demo_db):
     assert model.row_of(pid) == 10
     model.refresh()
     assert model.row_of(pid) is None  # no query: the cache was emptied
+
+
+def _spy(model):
+    seen = {"resets": 0, "rows": set()}
+    model.modelReset.connect(lambda: seen.__setitem__("resets", seen["resets"] + 1))
+    model.dataChanged.connect(
+        lambda top, bottom, *_: seen["rows"].update(range(top.row(), bottom.row() + 1)))
+    return seen
+
+
+def test_an_edit_that_keeps_the_order_updates_its_row_in_place(qapp, demo_db):
+    model = LedgerModel(demo_db, lq.LedgerFilter(status=ProblemStatus.OPEN))
+    pid = model.problem_id(5)
+    seen = _spy(model)
+    demo_db.problems.update(pid, {"responsible_unit": "县住建局"})
+    model.apply_changes(Changes.of(RecordKind.PROBLEM, pid))
+    assert seen == {"resets": 0, "rows": {5}}
+    assert _cell(model, 5, "responsible_unit") == "县住建局"
+
+
+def test_an_edit_that_moves_a_row_rereads_the_ledger(qapp, demo_db):
+    model = LedgerModel(demo_db, lq.LedgerFilter(status=ProblemStatus.OPEN))
+    model.sort(COLUMN_KEYS.index("title"))
+    pid = model.problem_id(0)
+    seen = _spy(model)
+    demo_db.problems.update(pid, {"title": "龥" * 3})  # sorts last
+    model.apply_changes(Changes.of(RecordKind.PROBLEM, pid))
+    assert seen["resets"] == 1
+    assert model.problem_id(model.rowCount() - 1) == pid
+
+
+def test_changes_the_ledger_does_not_show_are_ignored_and_wide_ones_reread(qapp, demo_db):
+    model = LedgerModel(demo_db)
+    seen = _spy(model)
+    model.apply_changes(Changes.of(RecordKind.EVIDENCE, 1) | Changes.of(RecordKind.DEPARTMENT))
+    assert seen == {"resets": 0, "rows": set()}
+    model.apply_changes(Changes.of(RecordKind.PERSON, 1))
+    assert seen["resets"] == 1
+    # A measure without its problem: which row is not known.
+    model.apply_changes(Changes.of(RecordKind.MEASURE, 1))
+    assert seen["resets"] == 2

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.ui.ledger_model import COLUMN_KEYS
 from govcredit_desktop.ui.main_window import MainWindow, deadline_text
@@ -181,12 +182,13 @@ def test_delete_asks_and_deletes_only_when_confirmed(window, demo_db, qtbot, msg
 def test_enter_double_click_and_ctrl_n_open_the_editor(window, demo_db, qtbot, monkeypatch):
     calls = []
 
-    def edit(parent, db, problem_id=None, campaign_id=None, history=None):
+    def edit(parent, db, problem_id=None, campaign_id=None, history=None, operations=None):
         calls.append((problem_id, campaign_id, history))
         if problem_id is None:
-            db.problems.add({"campaign_id": campaign_id, "title": "新登记的问题",
-                               "area": "政府采购", "category": "打白条", "source": "自查自纠"})
-        return True
+            problem_id = db.problems.add({"campaign_id": campaign_id, "title": "新登记的问题",
+                                          "area": "政府采购", "category": "打白条",
+                                          "source": "自查自纠"})
+        return Changes.of(RecordKind.PROBLEM, problem_id)
 
     fake_module(monkeypatch, "problem_editor", ProblemEditor={"edit": edit})
     window.table.setFocus()
@@ -214,10 +216,10 @@ def test_closure_and_settings_dialogs_refresh_the_window(window, demo_db, monkey
             db.measures.update(m["id"], {"status": "已完成",
                                            "completed_date": _dt.date.today().isoformat()})
         db.problems.close(problem_id, "王建国", _dt.date.today(), "")
-        return True
+        return Changes.of(RecordKind.PROBLEM, problem_id)
 
     fake_module(monkeypatch, "closure_dialogs", CloseProblemDialog={"ask": close},
-                ReopenDialog={"ask": lambda *a: False})
+                ReopenDialog={"ask": lambda *a: Changes.none()})
     row = next(r for r in range(60) if window.model.row_data(r)["status"] != ProblemStatus.CLOSED
                and window.model.row_data(r)["measures_total"])
     window.select_problem(window.model.problem_id(row))
@@ -228,7 +230,7 @@ def test_closure_and_settings_dialogs_refresh_the_window(window, demo_db, monkey
 
     def rename(parent, db):
         db.settings.save_department({"name": "宝丰县财政局"})
-        return True
+        return Changes.of(RecordKind.DEPARTMENT)
 
     fake_module(monkeypatch, "department_dialog", DepartmentDialog={"ask": rename})
     window.department_action.trigger()
@@ -257,7 +259,7 @@ def test_column_widths_and_filters_are_remembered(qtbot, demo_db, qsettings):
 def test_first_run_is_offered_only_on_an_empty_database(qtbot, db, demo_db, monkeypatch):
     asked = []
     fake_module(monkeypatch, "first_run",
-                FirstRunDialog={"ask": lambda parent, s: asked.append(s) or False})
+                FirstRunDialog={"ask": lambda parent, ops: asked.append(ops.db) or Changes.none()})
     full = MainWindow(demo_db)
     qtbot.addWidget(full)
     assert full.offer_first_run() is False and asked == []
@@ -265,7 +267,7 @@ def test_first_run_is_offered_only_on_an_empty_database(qtbot, db, demo_db, monk
     qtbot.addWidget(empty)
     assert empty.model.rowCount() == 0
     assert not empty.new_action.isEnabled()  # no campaign yet
-    empty.offer_first_run()
+    assert empty.offer_first_run() is True
     assert asked == [db]
 
 

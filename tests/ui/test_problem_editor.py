@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.ui.measure_progress_dialogs import MeasureDialog, ProgressDialog
 from govcredit_desktop.ui.problem_editor import HINT_REQUIRED, ProblemEditor
 from govcredit_desktop.ui.undo import EditHistory
@@ -123,7 +124,8 @@ def test_new_problem_is_created_once_required_fields_are_filled(qtbot, env):
     assert f.amountInvolvedEdit.text() == "1,234,567.89"
     assert f.deadlineEdit.text() == "2026年12月31日"
     editor.reject()
-    assert editor.changed
+    assert editor.changes.ids(RecordKind.PROBLEM) == {editor.problem_id}
+    assert RecordKind.VOCABULARY in editor.changes  # 巡察反馈
 
 
 def test_a_bad_optional_field_does_not_hold_back_creation(qtbot, env):
@@ -381,8 +383,14 @@ def test_adding_evidence_records_its_sha256(qtbot, env, problem, tmp_path, monke
                         lambda *a, **k: ([str(p) for p in files], ""))
     editor = open_editor(qtbot, db, problem)
     editor.form.tabs.setCurrentIndex(3)
+    announced = []
+    editor.operations.changed.connect(announced.append)
     QTest.mouseClick(editor.form.addEvidenceButton, Qt.LeftButton)
+    qtbot.waitUntil(lambda: editor.form.evidenceTable.rowCount() == 2, timeout=5000)
+    assert not editor.operations.busy()
     rows = db.evidence.list(problem)
+    assert announced == [Changes.of(RecordKind.EVIDENCE, *(r["id"] for r in rows))
+                         | Changes.of(RecordKind.PROBLEM, problem)]
     assert [(r["original_name"], r["sha256"]) for r in rows] == [
         (p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
     assert editor.form.evidenceTable.rowCount() == 2
@@ -397,6 +405,8 @@ def test_adding_evidence_records_its_sha256(qtbot, env, problem, tmp_path, monke
     editor.form.evidenceTable.setFocus()
     QTest.keyClick(editor.form.evidenceTable, Qt.Key_Delete)
     assert [r["original_name"] for r in db.evidence.list(problem)] == ["收据.jpg"]
+    assert editor.changes == (Changes.of(RecordKind.EVIDENCE, rows[0]["id"])
+                              | Changes.of(RecordKind.PROBLEM, problem))
 
 
 # --- keyboard -----------------------------------------------------------------
@@ -467,4 +477,4 @@ def test_passing_through_fields_writes_nothing(qtbot, env, problem):
     for _ in range(17):  # Tab through every field of the form, typing nothing
         QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
     assert len(audit_rows(db)) == audit_before
-    assert not editor.changed and not editor.form.undoButton.isEnabled()
+    assert not editor.changes and not editor.form.undoButton.isEnabled()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from govcredit_desktop.reports import documents
 from govcredit_desktop.ui import reports_ui
+from govcredit_desktop.ui.operations import Operations
 from govcredit_desktop.ui.report_preview import ReportPreview
 
 
@@ -121,7 +122,8 @@ def test_save_as_onto_a_pulled_stick_warns_in_chinese(qtbot, ledger_pdf, tmp_pat
 
 def test_menu_has_the_actions_in_order(window, demo_db):
     menu = QMenu(window)
-    actions = reports_ui.populate_reports_menu(menu, window, lambda: demo_db, lambda: None)
+    actions = reports_ui.populate_reports_menu(menu, window, Operations(demo_db),
+                                               lambda: None)
     texts = [a.text() for a in menu.actions()]
     assert texts == ["自查情况报告(&Z)…", "整改方案(&F)…", "整改报告(&G)…", "台账（PDF）(&T)…",
                      "", "导出 Excel 台账(&E)…"]
@@ -133,7 +135,7 @@ def test_menu_has_the_actions_in_order(window, demo_db):
 def test_menu_action_generates_and_previews(qtbot, window, demo_db, shown, kind):
     menu = QMenu(window)
     campaign = demo_db.settings.list_campaigns()[0]["id"]
-    actions = reports_ui.populate_reports_menu(menu, window, lambda: demo_db,
+    actions = reports_ui.populate_reports_menu(menu, window, Operations(demo_db),
                                                lambda: campaign)
     actions[kind].trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
@@ -146,7 +148,7 @@ def test_menu_action_generates_and_previews(qtbot, window, demo_db, shown, kind)
 
 def test_generation_failure_is_a_chinese_warning(qtbot, window, db, shown, msgbox):
     # An empty database: no department profile, no campaign.
-    job = reports_ui.generate_report(window, db, "plan", None)
+    job = reports_ui.generate_report(window, Operations(db), "plan", None)
     qtbot.waitUntil(job.is_done, timeout=10000)
     assert not shown
     assert msgbox.kinds() == ["warning"]
@@ -156,7 +158,7 @@ def test_generation_failure_is_a_chinese_warning(qtbot, window, db, shown, msgbo
 
 
 def test_cancel_shows_nothing_and_cleans_up(qtbot, window, demo_db, shown, msgbox):
-    job = reports_ui.generate_report(window, demo_db, "ledger", None)
+    job = reports_ui.generate_report(window, Operations(demo_db), "ledger", None)
     job.cancel()
     qtbot.waitUntil(job.is_done, timeout=10000)
     assert not shown and not msgbox.calls
@@ -167,7 +169,8 @@ def test_excel_export_from_the_menu(qtbot, window, demo_db, tmp_path, monkeypatc
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
     menu = QMenu(window)
-    actions = reports_ui.populate_reports_menu(menu, window, lambda: demo_db, lambda: None)
+    actions = reports_ui.populate_reports_menu(menu, window, Operations(demo_db),
+                                               lambda: None)
     actions["excel"].trigger()
     qtbot.waitUntil(lambda: bool(msgbox.calls), timeout=30000)
     assert msgbox.kinds() == ["information"]
@@ -176,7 +179,7 @@ def test_excel_export_from_the_menu(qtbot, window, demo_db, tmp_path, monkeypatc
 
 def test_excel_export_cancelled_in_the_file_dialog(window, demo_db, monkeypatch, msgbox):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
-    assert reports_ui.export_excel(window, demo_db, None) is None
+    assert reports_ui.export_excel(window, Operations(demo_db), None) is None
     assert not msgbox.calls
 
 

@@ -11,12 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.uscc import check_char
 from govcredit_desktop.store.queries.ledger import LedgerFilter, count
 from govcredit_desktop.ui import first_run as first_run_module
 from govcredit_desktop.ui.campaign_dialog import CampaignDialog
 from govcredit_desktop.ui.department_dialog import DepartmentDialog, uscc_live_message
 from govcredit_desktop.ui.first_run import FirstRunDialog
+from govcredit_desktop.ui.operations import Operations
 from govcredit_desktop.ui.persons_dialog import PersonForm, PersonsDialog
 from tests.ui.helpers import finish_editing, select_all_and_delete, show, type_text
 
@@ -87,7 +89,7 @@ def test_add_person_typed_in_chinese(qtbot, db, person_form_driver):
     persons = db.people.list()
     assert [(p["name"], p["post"], p["unit"], p["phone"]) for p in persons] == [
         ("张建华", "副局长", "计划财务股", "0375-6512345")]
-    assert dialog.changed
+    assert dialog.changes == Changes.of(RecordKind.PERSON, persons[0]["id"])
     table = dialog.form.table
     assert [table.item(0, c).text() for c in range(6)] == [
         "张建华", "副局长", "计划财务股", "0375-6512345", "启用", "0"]
@@ -109,7 +111,7 @@ def test_person_without_name_is_refused_next_to_the_field(qtbot, db, person_form
     click(qtbot, dialog.form.addButton)
     assert seen == {"error": "姓名不能为空", "visible": True, "open": True}
     assert db.people.list() == []
-    assert not dialog.changed
+    assert not dialog.changes
 
 
 def test_edit_person_post_with_enter(qtbot, demo_db, person_form_driver):
@@ -158,7 +160,7 @@ def test_delete_owner_refused_then_deactivate(qtbot, demo_db, msgbox):
     row = row_of(dialog, person["name"])
     assert dialog.form.table.item(row, 4).text() == "已停用"
     assert dialog.form.toggleButton.text() == "启用(&S)"
-    assert dialog.changed
+    assert dialog.changes.ids(RecordKind.PERSON) == {person["id"]}
 
     click(qtbot, dialog.form.toggleButton)  # and back again
     assert demo_db.people.get(person["id"])["active"] == 1
@@ -225,7 +227,8 @@ def test_department_with_valid_uscc_saves(qtbot, db):
     type_text(f.signatoryEdit, "王建国")
 
     click(qtbot, ok_button(dialog))
-    assert dialog.result() == QDialog.Accepted and dialog.changed
+    assert dialog.result() == QDialog.Accepted
+    assert dialog.changes == Changes.of(RecordKind.DEPARTMENT)
     dept = db.settings.department()
     assert {k: dept[k] for k in ("name", "uscc", "first_responsible", "contact_person",
                                  "contact_phone", "preparer", "reviewer", "signatory")} == {
@@ -281,7 +284,8 @@ def test_create_campaign_with_doc_number_and_deadlines(qtbot, db):
         "number_prefix": "2021", "start_date": "2021-09-01",
         "self_inspection_deadline": "2021-10-15", "plan_deadline": "2021-11-15",
         "rectification_deadline": "2021-12-30"}
-    assert dialog.changed and dialog.current_id == campaign["id"]
+    assert dialog.changes == Changes.of(RecordKind.CAMPAIGN, campaign["id"])
+    assert dialog.current_id == campaign["id"]
     assert f.campaignList.count() == 1
     assert f.campaignList.item(0).text() == (
         "2021年重点领域政务失信问题专项治理\n宝信用办〔2021〕14号")
@@ -368,21 +372,30 @@ def test_campaign_with_problems_cannot_be_deleted(qtbot, demo_db, msgbox):
 
 # --- first run -------------------------------------------------------------------
 
-def test_first_run_loads_demo_data(qtbot, db):
+def test_first_run_loads_demo_data_in_the_background(qtbot, db):
     assert db.settings.is_unconfigured()
-    dialog = show(qtbot, FirstRunDialog(None, db))
+    operations = Operations(db)
+    announced = []
+    operations.changed.connect(announced.append)
+    dialog = show(qtbot, FirstRunDialog(None, operations))
     click(qtbot, dialog.form.demoButton)
-    assert dialog.result() == QDialog.Accepted and dialog.changed
+    assert operations.busy()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.Accepted, timeout=10000)
+    assert not operations.busy()
     assert count(db, LedgerFilter()) == first_run_module.DEMO_PROBLEMS
     assert db.settings.department() is not None
     assert len(db.settings.list_campaigns()) == 1
     assert not db.settings.is_unconfigured()
+    # Announced by the operation; the dialog itself returns only what its dialogs wrote.
+    [changes] = announced
+    assert changes.affects([RecordKind.PROBLEM]) and RecordKind.DEPARTMENT in changes
+    assert not dialog.changes
 
 
 def test_first_run_later_changes_nothing(qtbot, db):
-    dialog = show(qtbot, FirstRunDialog(None, db))
+    dialog = show(qtbot, FirstRunDialog(None, Operations(db)))
     QTest.keyClick(dialog, Qt.Key_L, Qt.AltModifier)  # 以后再说(&L)
-    assert dialog.result() == QDialog.Rejected and not dialog.changed
+    assert dialog.result() == QDialog.Rejected and not dialog.changes
     assert db.settings.is_unconfigured()
 
 
@@ -392,23 +405,24 @@ def test_first_run_setup_opens_department_then_campaign(qtbot, db, monkeypatch):
     def department_ask(parent, s):
         opened.append("department")
         s.settings.save_department({"name": "宝丰县财政局", "uscc": VALID_USCC})
-        return True
+        return Changes.of(RecordKind.DEPARTMENT)
 
     def campaign_ask(parent, s):
         opened.append("campaign")
-        return False
+        return Changes.none()
 
     monkeypatch.setattr(first_run_module.DepartmentDialog, "ask", staticmethod(department_ask))
     monkeypatch.setattr(first_run_module.CampaignDialog, "ask", staticmethod(campaign_ask))
-    dialog = show(qtbot, FirstRunDialog(None, db))
+    dialog = show(qtbot, FirstRunDialog(None, Operations(db)))
     click(qtbot, dialog.form.setupButton)
     assert opened == ["department", "campaign"]
-    assert dialog.result() == QDialog.Accepted and dialog.changed
+    assert dialog.result() == QDialog.Accepted
+    assert dialog.changes == Changes.of(RecordKind.DEPARTMENT)
 
 
 def test_first_run_setup_cancelled_stays_open(qtbot, db, monkeypatch):
     monkeypatch.setattr(first_run_module.DepartmentDialog, "ask",
-                        staticmethod(lambda parent, s: False))
-    dialog = show(qtbot, FirstRunDialog(None, db))
+                        staticmethod(lambda parent, s: Changes.none()))
+    dialog = show(qtbot, FirstRunDialog(None, Operations(db)))
     click(qtbot, dialog.form.setupButton)
-    assert dialog.isVisible() and not dialog.changed
+    assert dialog.isVisible() and not dialog.changes
