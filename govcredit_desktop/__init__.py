@@ -1,6 +1,13 @@
 """govcredit-desktop: the 政务失信 problem ledger for county departments."""
 
+import logging
+
 APP_NAME = "govcredit-desktop"
+
+# Library modules log (e.g. SQLite's own English text); without a handler Python
+# would print warnings on stderr, breaking the command line's one-line errors.
+# The GUI installs a log file; `cli` runs quietly.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str) -> str:

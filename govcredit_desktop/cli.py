@@ -146,8 +146,12 @@ def main(argv: list[str] | None = None) -> int:
             return run_gui(args)
         return COMMANDS[args.command](args)
     except UserError as exc:
+        from govcredit_desktop.store.errors import DatabaseDamaged
+
         print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_USER_ERROR
+        # `check` says "not sound" for a damaged file, as for a broken audit log.
+        damaged = isinstance(exc, DatabaseDamaged) and args.command == "check"
+        return EXIT_CHECK_FAILED if damaged else EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130

@@ -93,6 +93,7 @@ def generate(db, problems: int = 60, seed: int = 2021,
     with db.transaction():
         _write(db, rng, problems, start, today, year, progress, cancelled)
     db.analyze()
+    db.checkpoint()
 
 
 def _write(db, rng, problems, start, today, year, progress, cancelled) -> None:

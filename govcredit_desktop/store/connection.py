@@ -1,13 +1,15 @@
 """Opening a database file: pragmas, migrations, default location."""
 
+import os
 import sqlite3
 from pathlib import Path
+from urllib.request import pathname2url
 
 from govcredit_desktop import APP_NAME
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import user_error
 from govcredit_desktop.store.errors import user_error_from_sqlite
-from govcredit_desktop.store.migrations import APPLICATION_ID, migrate
+from govcredit_desktop.store.migrations import APPLICATION_ID, latest_version, migrate
 
 
 def default_db_path() -> Path:
@@ -49,21 +51,43 @@ def _identify(conn: sqlite3.Connection, db_path: Path) -> bool:
     raise _not_ours(db_path, "其中的数据表不是本程序的")
 
 
+def writable(path: Path) -> bool:
+    """Whether the file and its folder can be written (SQLite puts its -wal and
+    -shm files beside the database); False on read-only media and for files
+    the user may only read."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return False
+    statvfs = getattr(os, "statvfs", None)  # not on Windows: access() covers it there
+    if statvfs is not None:
+        try:
+            return not statvfs(folder).f_flag & os.ST_RDONLY
+        except OSError:
+            return True  # the open itself will say what is wrong
+    return True
+
+
 def connect(path: Path | str | None, create: bool = False) -> tuple[sqlite3.Connection,
-                                                                     Path | None]:
+                                                                     Path | None, bool]:
     """Open and upgrade a database; ':memory:' or None for tests.
 
+    Returns the connection, the path and whether the file is open read-only.
     A missing or empty file is made into a new database only when ``create``
     is given (a new file, the first run, demo data); a file that is not ours is
-    refused without a byte of it changing.
+    refused without a byte of it changing.  A file on read-only media (a
+    write-protected stick, a CD) or without write permission opens read-only.
     """
+    read_only = False
     if path is None or str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         db_path = None
         fresh = True
     else:
         db_path = Path(path)
-        conn, fresh = _open_file(db_path, create)
+        read_only = db_path.exists() and not writable(db_path)
+        conn, fresh = _open_file(db_path, create, read_only)
+    if read_only:
+        return _read_only(conn, db_path, fresh), db_path, True
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         if db_path is not None:
@@ -82,10 +106,28 @@ def connect(path: Path | str | None, create: bool = False) -> tuple[sqlite3.Conn
     except BaseException:
         conn.close()
         raise
-    return conn, db_path
+    return conn, db_path, False
 
 
-def _open_file(db_path: Path, create: bool) -> tuple[sqlite3.Connection, bool]:
+def _read_only(conn: sqlite3.Connection, db_path: Path, fresh: bool) -> sqlite3.Connection:
+    """Check that a read-only file can be shown as it is: nothing may be
+    created or upgraded in it."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise user_error_from_sqlite(exc, db_path) from exc
+    if fresh or version != latest_version():
+        conn.close()
+        why = ("是空的" if fresh else "需要先升级到本程序的数据版本" if version < latest_version()
+               else "由更新版本的程序创建")
+        raise UserError(f"数据库文件“{db_path}”是只读的（U 盘写保护或没有写入权限），且{why}，"
+                        "无法打开（未做任何改动）。请把它复制到电脑上可以写入的文件夹后再打开。")
+    return conn
+
+
+def _open_file(db_path: Path, create: bool,
+               read_only: bool = False) -> tuple[sqlite3.Connection, bool]:
     if db_path.is_dir():
         raise UserError(f"“{db_path}”是一个文件夹，请指定数据库文件")
     exists = db_path.exists()
@@ -105,8 +147,14 @@ def _open_file(db_path: Path, create: bool) -> tuple[sqlite3.Connection, bool]:
         # the Database's lock, so sharing the connection across threads is safe.
         # Autocommit mode: Database.transaction begins every write itself
         # (BEGIN IMMEDIATE), so Python never opens a deferred one behind it.
-        conn = sqlite3.connect(db_path, check_same_thread=False, timeout=BUSY_TIMEOUT_S,
-                               isolation_level=None)
+        if read_only:
+            # immutable: SQLite cannot make its -shm file on read-only media, and
+            # nothing there can change the file while it is open.
+            target, uri = f"file:{pathname2url(str(db_path.resolve()))}?mode=ro&immutable=1", True
+        else:
+            target, uri = str(db_path), False
+        conn = sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_S,
+                               isolation_level=None, uri=uri)
     except OSError as exc:
         raise user_error(exc, db_path, action="打开") from exc
     except sqlite3.Error as exc:

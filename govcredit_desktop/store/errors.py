@@ -24,12 +24,29 @@ _CONSTRAINT_REASONS = {
 }
 
 
+class DatabaseDamaged(UserError):
+    """The file's pages are damaged: only a backup brings the data back."""
+
+
+def _where(path: str | os.PathLike | None) -> str:
+    return f"数据库文件“{path}”" if path is not None else "数据库文件"
+
+
+def _damaged(where: str) -> str:
+    return (f"{where}已损坏，无法正常读取。请不要继续在其中录入，关闭程序后用最近的备份"
+            "恢复；如没有备份，请联系技术支持。")
+
+
+def damaged_message(path: str | os.PathLike | None) -> str:
+    return _damaged(_where(path))
+
+
 def user_error_from_sqlite(exc: sqlite3.Error, path: str | os.PathLike | None = None) -> UserError:
     """``exc`` as the UserError to raise (``raise user_error_from_sqlite(exc, path) from
     exc``); ``path`` is the database file, named in the message when given."""
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if code is not None else None
-    where = f"数据库文件“{path}”" if path is not None else "数据库文件"
+    where = _where(path)
     message = _message(primary, code, where)
     if message is None:
         # Most likely a bug rather than the disk: keep the traceback for the log.
@@ -39,6 +56,8 @@ def user_error_from_sqlite(exc: sqlite3.Error, path: str | os.PathLike | None = 
     else:
         log.warning("SQLite error %s (%s) on %s: %s", code,
                     getattr(exc, "sqlite_errorname", "?"), path or ":memory:", exc)
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return DatabaseDamaged(message)
     return UserError(message)
 
 
@@ -55,7 +74,7 @@ def _message(primary: int | None, code: int | None, where: str) -> str | None:
         return (f"读写{where}时磁盘出错（U 盘可能已拔出或已损坏），{_NOT_SAVED}。"
                 "请重新插好 U 盘，重新打开数据库后再试。")
     if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return f"{where}已损坏，无法读取，{_NOT_SAVED}。请用备份恢复。"
+        return _damaged(where)
     if primary == sqlite3.SQLITE_CONSTRAINT:
         reason = _CONSTRAINT_REASONS.get(code)
         return f"数据不符合完整性要求（{reason}），未保存。" if reason else \

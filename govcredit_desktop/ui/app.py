@@ -217,10 +217,16 @@ def run(db_path: Path | None, screenshot: Path | None = None) -> int:
     window = MainWindow(db)
     try:
         if screenshot is not None:
+            try:
+                db.quick_check()  # a scripted run must not picture a damaged file as sound
+            except UserError as exc:
+                sys.stderr.write(f"错误：{exc}\n")
+                return 1
             return save_screenshot(app, window, screenshot)
         window.show()
-        # After the window is on screen, so the clerk sees what is being set up.
-        QTimer.singleShot(0, window.offer_first_run)
+        # After the window is on screen, so the clerk sees what is being set up;
+        # a damaged file is said first, and then no set-up is offered.
+        QTimer.singleShot(0, lambda: window.check_on_open(then=window.offer_first_run))
         return app.exec()
     finally:
         if screenshot is None:  # a scripted screenshot leaves the user's layout alone

@@ -110,6 +110,10 @@ class MainWindow(QMainWindow):
         self.deadline_label = QLabel(self)
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.deadline_label)
+        # The title bar alone is easy to miss: say it where the counts are read.
+        self.read_only_label = QLabel("只读打开，不能修改", self)
+        self.read_only_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.statusBar().addPermanentWidget(self.read_only_label)
 
         self._create_actions()
         self._create_menus()
@@ -399,8 +403,9 @@ class MainWindow(QMainWindow):
         if dept and dept.get("name"):
             parts.append(dept["name"])
         if self.db.path:
-            parts.append(Path(self.db.path).name)
+            parts.append(Path(self.db.path).name + ("（只读）" if self.db.read_only else ""))
         self.setWindowTitle(" — ".join(parts))
+        self.read_only_label.setVisible(self.db.read_only)
 
     def _update_actions(self, *_args) -> None:
         pid = self.current_problem_id()
@@ -414,6 +419,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(self.history.can_undo())
         label = self.history.last_label()
         self.undo_action.setText(f"撤销“{label}”(&U)" if label else "撤销(&U)")
+        if self.db.read_only:
+            # 编辑 still opens the editor, to read a problem in full.
+            for a in (self.new_action, self.delete_action, self.undo_action, self.close_action,
+                      self.reopen_action, self.department_action, self.campaign_action,
+                      self.persons_action):
+                a.setEnabled(False)
 
     # --- actions: problems -----------------------------------------------------------
     def default_campaign(self) -> int | None:
@@ -506,6 +517,26 @@ class MainWindow(QMainWindow):
 
         self.announce(PersonsDialog.ask(self, self.db))
 
+    def check_on_open(self, then=None) -> None:
+        """Look for damaged pages off the GUI thread (~0.7 s at 100,000 problems)
+        and say so at once, rather than when a page fails to read later."""
+        from govcredit_desktop.store.errors import DatabaseDamaged
+        from govcredit_desktop.ui.operations import run_operation
+
+        def work(db, _progress, _cancelled) -> Changes:
+            db.quick_check()
+            return Changes.none()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, DatabaseDamaged):
+                QMessageBox.critical(self, "数据库文件已损坏", str(exc))
+            else:
+                show_error(self, "检查数据库", exc)
+
+        run_operation(self, work, operations=self.operations, title="检查数据库",
+                      label="正在检查数据库文件是否完好……", cancellable=False,
+                      on_success=lambda _changes: then and then(), on_failure=failed)
+
     def offer_first_run(self) -> bool:
         """On an empty database, offer to set up the department or load demo data.
 
@@ -569,6 +600,7 @@ class MainWindow(QMainWindow):
         self._restore_filters()
         old.close()
         self.operations.notify(Changes.some(RecordKind.DATABASE))
+        self.check_on_open()
         return True
 
     def about(self) -> None:

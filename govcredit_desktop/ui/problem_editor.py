@@ -67,6 +67,7 @@ FIELD_WIDGETS = {
     "description": "descriptionEdit",
     "target": "targetEdit",
 }
+READ_ONLY_TEXT = "数据库是只读打开的，只能查看，不能修改"
 BANNER_STYLE = ("QFrame#closedBanner { background: #e8f5e9; border: 1px solid #81c784;"
                 " border-radius: 4px; }")
 
@@ -197,7 +198,10 @@ class ProblemEditor(QDialog):
     def _show_problem(self, problem: dict) -> None:
         f = self.form
         closed = problem.get("status") == ProblemStatus.CLOSED
-        self.record.set_read_only(closed, "已销号，不能撤销修改；如需修改请先撤销销号")
+        if self.db.read_only:
+            self.record.set_read_only(True, READ_ONLY_TEXT)
+        else:
+            self.record.set_read_only(closed, "已销号，不能撤销修改；如需修改请先撤销销号")
         if self.problem_id:
             f.numberLabel.setText(f"问题 {problem['number']}")
             self._show_title(problem)
@@ -209,7 +213,11 @@ class ProblemEditor(QDialog):
             f.lightLabel.setText("")
             f.saveStateLabel.setText(HINT_REQUIRED)
         self._apply_closed(problem, closed)
-        editable = self.problem_id is not None and not closed
+        if self.db.read_only:
+            f.saveStateLabel.setText(READ_ONLY_TEXT)
+            f.closeProblemButton.setEnabled(False)
+            f.reopenProblemButton.setEnabled(False)
+        editable = self.problem_id is not None and not closed and not self.db.read_only
         for tab in self._record_tabs():
             tab.show_problem(self.problem_id, editable)
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from govcredit_desktop.core.errors import NotFoundError, UserError
+
 
 @dataclass
 class Edit:
@@ -55,6 +57,11 @@ class EditHistory(QObject):
         edit = self._edits.pop()
         try:
             getattr(db, edit.store).update(edit.record_id, edit.old)
+        except NotFoundError:
+            # Deleted since: its id is never given to another record, so there
+            # is nothing to write back to; the edit goes, the next one can follow.
+            self.changed.emit()
+            raise UserError(f"“{edit.label or '这次修改'}”所改的记录已被删除，无法撤销") from None
         except Exception:
             self._edits.append(edit)
             raise

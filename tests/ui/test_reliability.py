@@ -1,0 +1,141 @@
+"""What the window does with a damaged file, a read-only file, and undo after a delete."""
+
+import random
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from govcredit_desktop import demo
+from govcredit_desktop.store import connection
+from govcredit_desktop.store.database import Database
+from govcredit_desktop.ui.main_window import MainWindow
+
+
+def open_window(qtbot, db, qsettings, size=(1024, 700)):
+    w = MainWindow(db, qsettings)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    # Activation arrives through the event loop; keys need an active window.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    return w
+
+
+def test_undo_after_the_problem_was_deleted_never_touches_a_new_one(qtbot, demo_db, qsettings,
+                                                                    msgbox):
+    w = open_window(qtbot, demo_db, qsettings)
+    w.table.setFocus()
+    qtbot.keyClick(w.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    # The last problem: the id SQLite would have given again.
+    pid = w.current_problem_id()
+    assert pid == demo_db.problems.newest_id()
+    old = demo_db.problems.update(pid, {"title": "删除前改过的标题"})
+    w.history.record(pid, old, {"title": "删除前改过的标题"}, "问题标题")
+    msgbox.answer = QMessageBox.StandardButton.Yes
+    qtbot.keyClick(w.table, Qt.Key.Key_Delete)
+    campaign = demo_db.settings.latest_campaign()["id"]
+    new = demo_db.problems.add({"campaign_id": campaign, "title": "新登记的问题",
+                                "area": "政府采购", "category": "其他", "source": "自查自纠"})
+    assert new != pid
+    w.refresh()
+    assert w.undo_action.isEnabled()
+    w.table.setFocus()
+    qtbot.keyClick(w.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert demo_db.problems.get(new)["title"] == "新登记的问题"
+    kind, _title, text = msgbox.calls[-1]
+    assert kind == "warning" and "已被删除" in text
+    assert not w.undo_action.isEnabled()  # the dead edit is gone, not retried forever
+
+
+def test_a_damaged_file_is_said_at_open(qtbot, tmp_path, qsettings, msgbox):
+    path = tmp_path / "damaged.sqlite"
+    with Database(path, create=True) as db:
+        demo.generate(db, 300, seed=3)
+    rng = random.Random(9)
+    with open(path, "r+b") as fh:
+        fh.seek(path.stat().st_size // 2)
+        fh.write(bytes(rng.getrandbits(8) for _ in range(16384)))
+    db = Database(path)
+    try:
+        w = open_window(qtbot, db, qsettings)
+        offered = []
+        w.check_on_open(then=lambda: offered.append(True))
+        qtbot.waitUntil(lambda: bool(msgbox.calls), timeout=10_000)
+        kind, title, text = msgbox.calls[0]
+        assert kind == "critical" and "已损坏" in text and "备份" in text
+        assert offered == []  # no set-up offered on a damaged file
+    finally:
+        db.close()
+
+
+def test_a_sound_file_passes_the_check_quietly(qtbot, demo_db, qsettings, msgbox):
+    w = open_window(qtbot, demo_db, qsettings)
+    offered = []
+    w.check_on_open(then=lambda: offered.append(True))
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
+    assert msgbox.calls == []
+    assert not w.read_only_label.isVisible() and "只读" not in w.windowTitle()
+
+
+@pytest.fixture
+def read_only_db(tmp_path, monkeypatch):
+    path = tmp_path / "stick.sqlite"
+    with Database(path, create=True) as db:
+        demo.generate(db, 30, seed=4)
+    # Root (CI) may write anywhere: a write-protected stick is what this says.
+    monkeypatch.setattr(connection, "writable", lambda _path: False)
+    db = Database(path)
+    assert db.read_only
+    yield db
+    db.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1920, 1080)])
+def test_a_read_only_file_shows_but_cannot_be_edited(qtbot, read_only_db, qsettings, msgbox,
+                                                      size, tmp_path):
+    w = open_window(qtbot, read_only_db, qsettings, size)
+    assert "（只读）" in w.windowTitle()
+    assert w.read_only_label.isVisible() and "只读" in w.read_only_label.text()
+    for action in (w.new_action, w.delete_action, w.undo_action, w.close_action,
+                   w.reopen_action, w.department_action, w.campaign_action, w.persons_action):
+        assert not action.isEnabled(), action.text()
+    assert w.model.rowCount() == 30
+    w.table.setFocus()
+    index = w.model.index(0, 0)
+    qtbot.mouseClick(w.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=w.table.visualRect(index).center())
+    assert w.edit_action.isEnabled()  # reading a problem in full is still possible
+    qtbot.keyClick(w.table, Qt.Key.Key_Delete)
+    assert msgbox.calls == [] and read_only_db.problems.count() == 30
+    w.grab().save(f"/tmp/read-only-{size[0]}.png")
+
+
+def test_the_editor_on_a_read_only_file_writes_nothing(qtbot, read_only_db, qsettings):
+    from govcredit_desktop.ui.problem_editor import ProblemEditor
+
+    pid = read_only_db.problems.newest_id()
+    editor = ProblemEditor(None, read_only_db, problem_id=pid)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.form.titleEdit.isReadOnly()
+    assert "只读" in editor.form.saveStateLabel.text()
+    assert not editor.form.addMeasureButton.isEnabled()
+    assert not editor.form.closeProblemButton.isEnabled()
+
+
+def test_an_old_version_on_read_only_media_is_refused_unchanged(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from govcredit_desktop.core.errors import UserError
+
+    stored = Path(__file__).resolve().parents[1] / "data" / "schema-v1.sqlite"
+    path = tmp_path / "old.sqlite"
+    shutil.copy(stored, path)
+    before = path.read_bytes()
+    monkeypatch.setattr(connection, "writable", lambda _path: False)
+    with pytest.raises(UserError, match="只读.*复制到电脑上"):
+        Database(path)
+    assert path.read_bytes() == before
