@@ -4,7 +4,7 @@ Chinese text is typed one character at a time with ``QTest.sendKeyEvent``:
 ``qtbot.keyClicks`` with non-ASCII text aborts the process (ARCHITECTURE.md).
 """
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -67,3 +67,15 @@ def make_db(path) -> tuple[Database, int, list[int]]:
     persons = [db.people.add({"name": "张伟", "post": "科长"}),
                db.people.add({"name": "李娜", "post": "副局长"})]
     return db, campaign_id, persons
+
+
+def answer_modal(handler) -> None:
+    """Answer the next modal dialog with ``handler(dialog)`` once it is shown
+    (``exec()`` blocks the test until the dialog closes)."""
+    def run():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, run)
+            return
+        handler(dialog)
+    QTimer.singleShot(0, run)

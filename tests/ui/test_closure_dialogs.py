@@ -3,13 +3,13 @@
 import datetime as _dt
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog, ReopenDialog
-from tests.ui.helpers import make_db, select_all_and_delete, type_text
+from tests.ui.helpers import answer_modal, make_db, select_all_and_delete, type_text
 
 TODAY = _dt.date.today().isoformat()
 
@@ -83,13 +83,7 @@ def test_ask_opens_the_dialog_when_closable(qtbot, ready):
     db, pid, mid = ready
     db.measures.update(mid, {"status": "已完成", "completed_date": TODAY})
 
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, answer)
-            return
-        ok(dialog)
-    QTimer.singleShot(0, answer)
+    answer_modal(ok)
     assert CloseProblemDialog.ask(None, db, pid) == Changes.of(RecordKind.PROBLEM, pid)
     assert db.problems.get(pid)["closed_by"] == "张签发"
 

@@ -31,7 +31,7 @@ from govcredit_desktop.ui.ledger_model import COLUMN_KEYS
 from govcredit_desktop.ui.main_window import MainWindow
 from govcredit_desktop.ui.operations import CANCEL_TEXT, WAIT_TEXT, Operations, run_operation
 from govcredit_desktop.ui.problem_editor import ProblemEditor
-from tests.ui.helpers import make_db, type_text
+from tests.ui.helpers import answer_modal, make_db, type_text
 
 SIZES = [(1024, 700), (1920, 1080)]
 
@@ -48,17 +48,6 @@ def window(qtbot, demo_db, qsettings):
     # A test that left work running must not close the database under it.
     w.operations.cancel_all()
     qtbot.waitUntil(lambda: not w.operations.busy(), timeout=5000)
-
-
-def modal(handler):
-    """Answer the next modal dialog with ``handler(dialog)`` once it is shown."""
-    def run():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, run)
-            return
-        handler(dialog)
-    QTimer.singleShot(0, run)
 
 
 def click_row(qtbot, window, problem_id):
@@ -210,7 +199,7 @@ def test_closing_a_problem_updates_its_row_and_the_counts_without_a_reset(
         qtbot.mouseClick(dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
 
-    modal(sign)
+    answer_modal(sign)
     qtbot.mouseClick(window.toolbar.widgetForAction(window.close_action),
                      Qt.MouseButton.LeftButton)
     assert demo_db.problems.get(pid)["status"] == ProblemStatus.CLOSED
@@ -235,7 +224,7 @@ def test_renaming_the_department_changes_only_the_title(qtbot, window, monkeypat
         qtbot.mouseClick(dialog.form.buttonBox.button(QDialogButtonBox.StandardButton.Ok),
                          Qt.MouseButton.LeftButton)
 
-    modal(rename)
+    answer_modal(rename)
     window.department_action.trigger()  # 设置 → 单位信息
     assert "宝丰县财政局" in window.windowTitle()
     assert spy.resets == [] and spy.rows == set() and spy.refilled == []
@@ -257,7 +246,7 @@ def test_editor_edit_updates_the_row_in_place_and_ctrl_z_takes_it_back(
         QTest.keyClick(editor.form.titleEdit, Qt.Key.Key_Tab)
         QTest.keyClick(editor, Qt.Key.Key_Escape)
 
-    modal(retitle)
+    answer_modal(retitle)
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     assert window.model.row_data(row)["title"] == "拖欠某建筑公司工程款（已约谈）"
     assert spy.resets == [] and spy.rows == {row}

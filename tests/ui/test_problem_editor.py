@@ -5,7 +5,7 @@ import datetime as _dt
 import hashlib
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox
 
@@ -14,6 +14,7 @@ from govcredit_desktop.ui.measure_progress_dialogs import MeasureDialog, Progres
 from govcredit_desktop.ui.problem_editor import HINT_REQUIRED, ProblemEditor
 from govcredit_desktop.ui.undo import EditHistory
 from tests.ui.helpers import (
+    answer_modal,
     combo_choose,
     finish_editing,
     make_db,
@@ -62,17 +63,6 @@ def open_editor(qtbot, db, problem_id=None, campaign_id=None, history=None):
 def audit_rows(db, action=None):
     sql = "SELECT * FROM audit_log" + (" WHERE action = ?" if action else "")
     return db.query(sql, (action,) if action else ())
-
-
-def modal(qtbot, handler):
-    """Answer the next modal dialog with ``handler(dialog)`` once it is shown."""
-    def run():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, run)
-            return
-        handler(dialog)
-    QTimer.singleShot(0, run)
 
 
 def click_ok(dialog):
@@ -261,7 +251,7 @@ def add_measure_via_dialog(qtbot, editor, content, owner_index=1):
         dialog.form.ownerCombo.setCurrentIndex(owner_index)
         type_text(dialog.form.deadlineEdit, "2026-12-01")
         click_ok(dialog)
-    modal(qtbot, fill)
+    answer_modal(fill)
     editor.form.tabs.setCurrentIndex(1)
     editor.form.measuresTable.setFocus()
     QTest.keyClick(editor.form.measuresTable, Qt.Key_Insert)
@@ -272,7 +262,7 @@ def mark_selected_measure_done(qtbot, editor):
         combo_choose(dialog.form.statusCombo, "已完成")
         assert dialog.form.completedDateEdit.iso() == TODAY, "done pre-fills today"
         click_ok(dialog)
-    modal(qtbot, fill)
+    answer_modal(fill)
     QTest.keyClick(editor.form.measuresTable, Qt.Key_F2)
 
 
@@ -310,7 +300,7 @@ def test_measures_closure_and_reopening(qtbot, env, problem, monkeypatch):
         assert dialog.form.closedDateEdit.iso() == TODAY
         type_text(dialog.form.remarkEdit, "款项已全部结清")
         click_ok(dialog)
-    modal(qtbot, close)
+    answer_modal(close)
     QTest.mouseClick(f.closeProblemButton, Qt.LeftButton)
     row = db.problems.get(problem)
     assert (row["status"], row["closed_by"], row["closed_date"], row["closure_remark"]) == (
@@ -329,7 +319,7 @@ def test_measures_closure_and_reopening(qtbot, env, problem, monkeypatch):
         assert dialog.form.reasonError.text() == "撤销销号必须填写原因"
         type_text(dialog.form.reasonEdit, "复核发现款项未实际到账")
         click_ok(dialog)
-    modal(qtbot, reopen)
+    answer_modal(reopen)
     QTest.mouseClick(f.reopenProblemButton, Qt.LeftButton)
     row = db.problems.get(problem)
     assert row["status"] == "已整改待销号" and row["closed_by"] == ""
@@ -362,7 +352,7 @@ def test_progress_entry_adds_repayment(qtbot, env, problem):
         dialog.form.amountEdit.setFocus()
         QTest.keyClicks(dialog.form.amountEdit, "300.5")
         click_ok(dialog)
-    modal(qtbot, fill)
+    answer_modal(fill)
     editor.form.tabs.setCurrentIndex(2)
     QTest.keyClick(editor.form.progressTable, Qt.Key_Insert)
     entries = db.progress.list(problem)
