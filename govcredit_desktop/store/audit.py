@@ -123,6 +123,8 @@ class AuditReport:
     def message(self) -> str:
         if self.ok:
             return f"审计日志完整：共 {self.checked} 条记录，哈希链校验通过"
+        if self.first_bad_id is None:  # not one row: the head in meta
+            return f"审计日志异常：{self.reason}"
         return f"审计日志第 {self.first_bad_id} 条记录异常：{self.reason}"
 
 
@@ -147,7 +149,7 @@ def verify_audit(conn: sqlite3.Connection) -> AuditReport:
     try:
         count, last = read_head(conn)
     except AuditHeadError:
-        return AuditReport(False, expected_id, expected_id + 1,
+        return AuditReport(False, expected_id, None,
                            "链头损坏（meta.audit_head 格式不符），无法确认日志是否完整")
     if (count, last) != (expected_id, prev):
         return AuditReport(False, expected_id, expected_id + 1 if count > expected_id else
