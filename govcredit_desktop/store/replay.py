@@ -174,6 +174,10 @@ class ReplayReport:
         return f"数据与审计日志不符：共 {len(self.disagreements)} 处"
 
 
+#: A row already compared by _compare_bulk.
+_COMPARED = object()
+
+
 class _Partial(dict):
     """What the log knows of a record whose content was never logged (old bulk
     entries): only the fields later edits logged.  Compared field by field."""
@@ -185,8 +189,17 @@ class _Replay:
         self.columns = {t: replayed_columns(conn, t) for t in TABLES}
         self.defaults = {t: self._defaults(t) for t in TABLES}
         # table -> key -> expected state: a list (in self.columns order, from packed
-        # bulk rows), a dict (a logged insert with defaults filled) or a _Partial.
-        self.state: dict[str, dict[str, list | dict]] = {t: {} for t in TABLES}
+        # bulk rows), a dict (a logged insert with defaults filled), a _Partial, or
+        # the id of the bulk entry that holds the row.  The last is for rows no later
+        # entry touches (nearly all of a demo or an import): holding 100k problems and
+        # 300k measures as lists took 640 MB; they are compared entry by entry instead.
+        self.state: dict[str, dict[str, list | dict | int]] = {t: {} for t in TABLES}
+        self.touched = {t: set() for t in TABLES}
+        for table, key in conn.execute("SELECT DISTINCT table_name, record_uuid FROM"
+                                       " audit_log WHERE action NOT LIKE 'bulk%'"):
+            if table in self.touched:
+                self.touched[table].add(key)
+        self._decoded: tuple[int, dict] | None = None
         self.deleted: dict[str, set[str]] = {t: set() for t in TABLES}
         # Legacy bulk updates dropped measures and entries without naming them.
         self.may_be_gone: dict[str, set[str]] = {t: set() for t in TABLES}
@@ -233,6 +246,18 @@ class _Replay:
 
     # --- the log -------------------------------------------------------------------
     def run(self) -> ReplayReport:
+        # One snapshot for the whole replay, so a write by another process half-way
+        # through is not reported as tampering.
+        own = not self.conn.in_transaction
+        if own:
+            self.conn.execute("BEGIN")
+        try:
+            return self._run()
+        finally:
+            if own:
+                self.conn.execute("ROLLBACK")
+
+    def _run(self) -> ReplayReport:
         cursor = self.conn.execute(
             "SELECT id, action, table_name, record_uuid, before_json, after_json"
             " FROM audit_log ORDER BY id")
@@ -250,6 +275,7 @@ class _Replay:
             if held:
                 self._log(f"审计日志为空，但数据库中有 {held} 条记录（审计日志可能被整体删除）")
                 return self.report
+        self._compare_bulk()
         for table in TABLES:
             self._compare(table)
         self._evidence_sizes()
@@ -308,6 +334,8 @@ class _Replay:
 
     def _as_dict(self, table: str, key: str) -> dict | None:
         value = self.state[table].get(key)
+        if isinstance(value, int):
+            value = self._bulk_row(value, table, key)
         if isinstance(value, list):
             value = dict(zip(self.columns[table], value, strict=True))
         return value
@@ -337,11 +365,12 @@ class _Replay:
             cols = block["columns"]
             fast = cols[1:] == self.columns[table] and cols[0] == "uuid"
             state, deleted = self.state[table], self.deleted[table]
+            touched = self.touched[table]
             for row in block["rows"]:
                 key = row[0]
                 deleted.discard(key)
                 if fast:
-                    state[key] = row[1:]
+                    state[key] = row[1:] if key in touched else entry_id
                 else:  # written under another schema: by name, defaults filled
                     values = self._names(entry_id, table, dict(zip(cols, row, strict=True)))
                     state[key] = {**self.defaults[table],
@@ -370,7 +399,71 @@ class _Replay:
             for table in ("measure", "progress"):
                 self.may_be_gone[table].update(self.state[table])
 
+    def _bulk_row(self, entry_id: int, table: str, key: str) -> list | None:
+        """The row a bulk entry logged (for the rare record that needs it whole)."""
+        if self._decoded is None or self._decoded[0] != entry_id:
+            after = self.conn.execute("SELECT after_json FROM audit_log WHERE id = ?",
+                                      (entry_id,)).fetchone()[0]
+            packed = unpack_rows(json.loads(after)["rows"])
+            self._decoded = (entry_id, {t: {r[0]: r[1:] for r in block["rows"]}
+                                        for t, block in packed.items()})
+        return self._decoded[1].get(table, {}).get(key)
+
     # --- the data ------------------------------------------------------------------
+    def _compare_bulk(self) -> None:
+        """Rows still as a bulk entry wrote them: each entry's chunk against the tables
+        (each entry decoded once more, one at a time)."""
+        entries = sorted({v for state in self.state.values() for v in state.values()
+                          if isinstance(v, int)})
+        for entry_id in entries:
+            after = self.conn.execute("SELECT after_json FROM audit_log WHERE id = ?",
+                                      (entry_id,)).fetchone()[0]
+            for table, block in unpack_rows(json.loads(after)["rows"]).items():
+                self._compare_block(entry_id, table, block["rows"])
+
+    def _compare_block(self, entry_id: int, table: str, rows: list[list]) -> None:
+        state = self.state[table]
+        cols = self.columns[table]
+        expected = {r[0]: r[1:] for r in rows if state.get(r[0]) == entry_id}
+        if not expected:
+            return
+        select = f"SELECT uuid, {', '.join(cols)} FROM {table}"
+        # A chunk's rows were inserted together, so their ids are mostly one range: a
+        # range scan (fast) finds those, a lookup by uuid (5x slower) the rest.
+        keys = list(expected)
+        low, high = self.conn.execute(f"SELECT min(id), max(id) FROM {table}"
+                                      " WHERE uuid IN (?, ?)", (keys[0], keys[-1])).fetchone()
+        if low is not None and high - low < 2 * len(keys):  # else a scattered re-import
+            self._match(table, expected, self.conn.execute(
+                f"{select} WHERE id BETWEEN ? AND ?", (low, high)))
+        keys = list(expected)
+        for start in range(0, len(keys), 30000):  # SQLite's default bound: 32,766
+            part = keys[start:start + 30000]
+            self._match(table, expected, self.conn.execute(
+                f"{select} WHERE uuid IN ({','.join('?' * len(part))})", part))
+        for key, wanted in expected.items():  # logged, kept by nothing later, gone
+            del state[key]
+            if key not in self.may_be_gone[table]:
+                self.report.disagreements.append(Disagreement(
+                    "missing", table, key, self._label(table, key, None, wanted)))
+
+    def _match(self, table: str, expected: dict, rows) -> None:
+        state, cols = self.state[table], self.columns[table]
+        for row in rows:
+            key = row[0]
+            wanted = expected.pop(key, None)
+            if wanted is None:
+                continue  # in the id range but not this chunk's: compared later
+            values = list(row[1:])
+            state[key] = _COMPARED
+            self.report.records += 1
+            if wanted != values:
+                current = dict(zip(cols, values, strict=True))
+                was = dict(zip(cols, wanted, strict=True))
+                self.report.disagreements.append(Disagreement(
+                    "changed", table, key, self._label(table, key, current, was),
+                    tuple(f for f in cols if was[f] != current[f])))
+
     def _current(self, table: str) -> Iterable[tuple]:
         cols = self.columns[table]
         key = "kind || ':' || value" if table == "vocabulary" else "uuid"
@@ -379,14 +472,14 @@ class _Replay:
     def _compare(self, table: str) -> None:
         cols = self.columns[table]
         state, deleted = self.state[table], self.deleted[table]
-        seen = set()
         report = self.report
         for row in self._current(table):
             key = row[0]
+            expected = state.pop(key, None)
+            if expected is _COMPARED:
+                continue
             values = list(row[1:])
-            seen.add(key)
             report.records += 1
-            expected = state.get(key)
             if expected is None:
                 kind = "resurrected" if key in deleted else "unlogged"
                 report.disagreements.append(Disagreement(
@@ -407,8 +500,8 @@ class _Replay:
             if fields:
                 report.disagreements.append(Disagreement(
                     "changed", table, key, self._label(table, key, current, expected), fields))
-        for key, expected in state.items():
-            if key not in seen and key not in self.may_be_gone[table]:
+        for key, expected in state.items():  # what the table no longer holds
+            if expected is not _COMPARED and key not in self.may_be_gone[table]:
                 self.report.disagreements.append(Disagreement(
                     "missing", table, key, self._label(table, key, None, expected)))
 
@@ -422,6 +515,8 @@ class _Replay:
     # --- naming a record -----------------------------------------------------------
     def _label(self, table: str, key: str, current: dict | None, expected) -> str:
         values = dict(current or {})
+        if isinstance(expected, int) and expected is not True:
+            expected = self._bulk_row(expected, table, key)
         if isinstance(expected, list):
             expected = dict(zip(self.columns[table], expected, strict=True))
         for k, v in (expected or {}).items():
