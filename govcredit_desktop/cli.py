@@ -101,13 +101,21 @@ def cmd_check(args) -> int:
     with _open_existing(args.db) as db:
         problems = db.integrity_problems()
         report = db.verify_audit()
+        # A broken chain means the log itself cannot be trusted: replaying it would only
+        # add noise to the one line that matters.
+        replayed = db.replay_audit() if report.ok else None
     if problems:
         print(f"数据库完整性检查失败：{problems[0]}", file=sys.stderr)
         return EXIT_CHECK_FAILED
     if not report.ok:
         print(report.message(), file=sys.stderr)
         return EXIT_CHECK_FAILED
-    print(f"数据库完整性检查通过；{report.message()}")
+    if not replayed.ok:
+        print(replayed.message(), file=sys.stderr)
+        for line in replayed.lines(limit=5):
+            print(f"  {line}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    print(f"数据库完整性检查通过；{report.message()}；{replayed.message()}")
     return 0
 
 

@@ -6,16 +6,50 @@ deleting one from the middle or the end, or inserting one out of band breaks
 the chain, and ``verify_audit`` names the first bad row.  The chain has no
 secret, so a forger who recomputes every hash is not caught here; catching
 that needs the department's signing key (the submission package).
+
+What the chain alone cannot see is a cut at the end: drop the last rows and
+point ``audit_head`` at the new last row, and every remaining row still
+verifies.  That is caught by the replay (``store/replay.py``), which compares
+the data with what the log says: the rows cut away described changes that the
+data still shows.  See there for what is still not caught.
 """
 
 import datetime as _dt
 import getpass
 import hashlib
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 
+from govcredit_desktop.core.errors import UserError
+
 GENESIS = "0" * 64
+_HEAD = re.compile(r"(0|[1-9][0-9]*):([0-9a-f]{64})")
+
+
+class AuditHeadError(UserError):
+    """``meta.audit_head`` is not "count:sha256": nothing can be appended to the chain."""
+
+    def __init__(self, value):
+        self.value = value
+        super().__init__("审计日志链头损坏（meta.audit_head 格式不符），为保护审计记录，"
+                         "本次修改未保存。请用备份恢复该数据库。")
+
+
+def parse_head(value: str | None) -> tuple[int, str]:
+    """(count, last hash) from the ``audit_head`` meta value; None is an empty log."""
+    if value is None:
+        return 0, GENESIS
+    match = _HEAD.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise AuditHeadError(value)
+    return int(match[1]), match[2]
+
+
+def read_head(conn: sqlite3.Connection) -> tuple[int, str]:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+    return parse_head(row[0] if row else None)
 
 
 def _json(value) -> str | None:
@@ -48,11 +82,9 @@ class AuditWriter:
         self.actor = actor or current_actor()
 
     def _head(self) -> tuple[int, str]:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
-        if row is None:
-            return 0, GENESIS
-        count, last = row[0].split(":")
-        return int(count), last
+        # A malformed head refuses the write (AuditHeadError, a UserError): guessing a
+        # head would chain new rows onto nothing the log can vouch for.
+        return read_head(self.conn)
 
     def write(self, action: str, table: str, record_uuid: str, before, after) -> None:
         self.write_many([(action, table, record_uuid, before, after)])
@@ -91,6 +123,8 @@ class AuditReport:
     def message(self) -> str:
         if self.ok:
             return f"审计日志完整：共 {self.checked} 条记录，哈希链校验通过"
+        if self.first_bad_id is None:  # not one row: the head in meta
+            return f"审计日志异常：{self.reason}"
         return f"审计日志第 {self.first_bad_id} 条记录异常：{self.reason}"
 
 
@@ -112,10 +146,12 @@ def verify_audit(conn: sqlite3.Connection) -> AuditReport:
         if row_hash(*row[:9]) != row[9]:
             return AuditReport(False, expected_id - 1, row_id, "记录内容已被修改（哈希不符）")
         prev = row[9]
-    head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
-    head_value = head[0] if head else f"0:{GENESIS}"
-    if head_value != f"{expected_id}:{prev}":
-        count = int(head_value.split(":")[0])
+    try:
+        count, last = read_head(conn)
+    except AuditHeadError:
+        return AuditReport(False, expected_id, None,
+                           "链头损坏（meta.audit_head 格式不符），无法确认日志是否完整")
+    if (count, last) != (expected_id, prev):
         return AuditReport(False, expected_id, expected_id + 1 if count > expected_id else
                            max(expected_id, 1), "日志末尾的记录被删除或链头被改动")
     return AuditReport(True, expected_id)

@@ -6,7 +6,9 @@
 A bundle is a problem's columns plus ``measures`` and ``progress`` lists.  The
 whole write is one transaction: every row is validated first (a bad row stops
 the write with its row number and nothing is kept), a cancel rolls everything
-back, and each chunk is audited as one entry naming every record.  Problems are
+back, and each chunk is audited as one entry that carries every row it wrote, as
+written, and every measure or entry it dropped, so that ``check`` can replay it
+like any other write (packed: see ``replay.pack_rows``).  Problems are
 matched by ``uuid``: a known uuid updates that problem and replaces its measures
 and progress entries with the bundle's, so importing the same data twice
 creates nothing twice.
@@ -23,6 +25,7 @@ from govcredit_desktop.store import search
 from govcredit_desktop.store.measures import MEASURE_DATES
 from govcredit_desktop.store.problems import PROBLEM_DATES, cleaned
 from govcredit_desktop.store.records import new_uuid, now_iso
+from govcredit_desktop.store.replay import PACKING, pack_rows, replayed_columns
 
 CHUNK = 5000
 
@@ -75,6 +78,9 @@ class BulkWriter:
               cancelled: Callable[[], bool] | None = None) -> BulkResult:
         result = BulkResult()
         self._columns = {t: _defaults(self.db, t) for t in ("problem", "measure", "progress")}
+        with self.db.lock:
+            self._logged = {t: ["uuid", *replayed_columns(self.db.conn, t)]
+                            for t in ("problem", "measure", "progress")}
         self._next_seq: dict[int, int] = {}
         self._prefix: dict[int, str] = {}
         done = 0
@@ -101,11 +107,11 @@ class BulkWriter:
             problems.append(p)
             measures.append(ms)
             entries.append(es)
-        existing = self._existing_ids([p["uuid"] for p in problems])
+        existing = self._existing([p["uuid"] for p in problems], "problem")
         conn = self.db.conn
         inserted, updated = [], []
         for p in problems:
-            row_id = existing.get(p["uuid"])
+            row_id, created_at = existing.get(p["uuid"], (None, None))
             if row_id is None:
                 cols = list(p)
                 row_id = conn.execute(
@@ -117,6 +123,7 @@ class BulkWriter:
                 conn.execute(f"UPDATE problem SET {', '.join(f'{c} = ?' for c in cols)}"
                              " WHERE id = ?", [p[c] for c in cols] + [row_id])
                 updated.append(p["uuid"])
+                p["created_at"] = created_at  # kept by the UPDATE: logged as it stays
             p["id"] = row_id
         ids = [p["id"] for p in problems]
         for p, ms, es in zip(problems, measures, entries, strict=True):
@@ -124,8 +131,7 @@ class BulkWriter:
                 row["problem_id"] = p["id"]
         flat_measures = [m for ms in measures for m in ms]
         flat_entries = [e for es in entries for e in es]
-        if updated:
-            self._drop_missing(ids, flat_measures, flat_entries)
+        dropped = self._drop_missing(ids, flat_measures, flat_entries) if updated else {}
         self._upsert("measure", flat_measures)
         self._upsert("progress", flat_entries)
         marks = ",".join("?" * len(ids))
@@ -135,11 +141,19 @@ class BulkWriter:
             " VALUES (?, ?, ?, ?)",
             [(p["id"], *(search.spaced(p[f]) for f in search.SEARCHED_FIELDS))
              for p in problems])
+        # Counts for a reader of the log; the packed rows are what the replay reads.
+        after = {"source": self.source, "inserted": len(inserted), "updated": len(updated),
+                 "measures": len(flat_measures), "progress": len(flat_entries),
+                 "packing": PACKING,
+                 "rows": pack_rows({t: (self._logged[t],
+                                        [[r[c] for c in self._logged[t]] for r in rows])
+                                    for t, rows in (("problem", problems),
+                                                    ("measure", flat_measures),
+                                                    ("progress", flat_entries)) if rows})}
+        if dropped:
+            after["deleted"] = dropped
         self.db.audit.write("bulk_upsert", "problem", f"{self.source}:{problems[0]['uuid']}",
-                            None, {"source": self.source, "inserted": inserted,
-                                   "updated": updated,
-                                   "measures": [m["uuid"] for m in flat_measures],
-                                   "progress": [e["uuid"] for e in flat_entries]})
+                            None, after)
         result.inserted += len(inserted)
         result.updated += len(updated)
         result.measures += len(flat_measures)
@@ -220,24 +234,42 @@ class BulkWriter:
         self._next_seq[campaign_id] = seq + 1
         return seq, rules.problem_number(self._prefix[campaign_id], seq)
 
-    def _existing_ids(self, uuids: list[str]) -> dict[str, int]:
-        marks = ",".join("?" * len(uuids))
-        return dict(self.db.conn.execute(
-            f"SELECT uuid, id FROM problem WHERE uuid IN ({marks})", uuids).fetchall())
+    def _existing(self, uuids: list[str], table: str) -> dict[str, tuple[int, str]]:
+        """uuid → (id, created_at) of the rows already stored."""
+        found = {}
+        for start in range(0, len(uuids), 30000):  # SQLite's default bound: 32,766
+            part = uuids[start:start + 30000]
+            marks = ",".join("?" * len(part))
+            found.update((uuid, (row_id, created)) for uuid, row_id, created in
+                         self.db.conn.execute(f"SELECT uuid, id, created_at FROM {table}"
+                                              f" WHERE uuid IN ({marks})", part))
+        return found
 
-    def _drop_missing(self, ids, measures, entries) -> None:
-        """An updated problem keeps only the measures and entries its bundle names."""
+    def _drop_missing(self, ids, measures, entries) -> dict[str, list]:
+        """An updated problem keeps only the measures and entries its bundle names;
+        returns the dropped [uuid, id] pairs by table, for the audit entry."""
         marks = ",".join("?" * len(ids))
+        dropped = {}
         for table, rows in (("measure", measures), ("progress", entries)):
             keep = {r["uuid"] for r in rows}
-            stale = [(row_id,) for row_id, uuid in self.db.conn.execute(
+            stale = [(row_id, uuid) for row_id, uuid in self.db.conn.execute(
                 f"SELECT id, uuid FROM {table} WHERE problem_id IN ({marks})", ids)
                 if uuid not in keep]
-            self.db.conn.executemany(f"DELETE FROM {table} WHERE id = ?", stale)
+            self.db.conn.executemany(f"DELETE FROM {table} WHERE id = ?",
+                                     [(row_id,) for row_id, _ in stale])
+            if stale:
+                dropped[table] = [[uuid, row_id] for row_id, uuid in stale]
+        return dropped
 
     def _upsert(self, table: str, rows: list[dict]) -> None:
         if not rows:
             return
+        # ON CONFLICT keeps a known row's created_at: log it as it stays.  Looked up
+        # for every chunk, since an import may name a measure of another problem.
+        kept = self._existing([r["uuid"] for r in rows], table)
+        for r in rows:
+            if r["uuid"] in kept:
+                r["created_at"] = kept[r["uuid"]][1]
         cols = list(rows[0])
         updates = ", ".join(f"{c} = excluded.{c}" for c in cols
                             if c not in ("uuid", "created_at"))

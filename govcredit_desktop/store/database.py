@@ -31,6 +31,7 @@ from govcredit_desktop.store.measures import MeasureStore
 from govcredit_desktop.store.people import PeopleStore
 from govcredit_desktop.store.problems import ProblemStore
 from govcredit_desktop.store.progress import ProgressStore
+from govcredit_desktop.store.replay import ReplayReport, replay
 from govcredit_desktop.store.settings import SettingsStore
 
 log = logging.getLogger(__name__)
@@ -182,6 +183,11 @@ class Database:
     def verify_audit(self) -> AuditReport:
         with self._reading() as conn:
             return verify_audit(conn)
+
+    def replay_audit(self) -> ReplayReport:
+        """Replay the audit log against the data (store/replay.py); read-only."""
+        with self.lock:
+            return replay(self.conn)
 
     def integrity_problems(self) -> list[str]:
         with self._reading() as conn:
