@@ -242,8 +242,11 @@ def _split_ext(name: str) -> tuple[str, str]:
 
 def _fit(stem: str, ext: str, tail: str = "") -> str:
     """``stem + tail + ext`` cut (in the stem) to fit MAX_NAME."""
+    if _fits(stem + tail + ext):
+        return stem + tail + ext
     while stem and not _fits(stem + tail + ext):
         stem = stem[:-1]
+    # A cut may end on a space or dot, which Windows would drop from a bare name.
     return (stem.rstrip(" .") or "_") + tail + ext
 
 
