@@ -3,6 +3,8 @@
 import datetime as _dt
 import re
 
+from govcredit_desktop.core.limits import date_problem
+
 _CN = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*$")
 _SEP = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
@@ -29,13 +31,14 @@ def format_cn(value: _dt.date | str | None) -> str:
 
 
 def parse_date(text: str | _dt.date | None) -> _dt.date | None:
-    """Accepts ISO, 2021/12/30, 2021.12.30, 20211230 and 2021年12月30日."""
+    """Accepts ISO, 2021/12/30, 2021.12.30, 20211230 and 2021年12月30日, within
+    1900-2100 (``core.limits``): Excel cannot hold year 0001, and such a year is a typo."""
     if text is None:
         return None
     if isinstance(text, _dt.datetime):
-        return text.date()
+        return _in_range(text.date())
     if isinstance(text, _dt.date):
-        return text
+        return _in_range(text)
     text = str(text).strip()
     if not text:
         return None
@@ -43,10 +46,18 @@ def parse_date(text: str | _dt.date | None) -> _dt.date | None:
         m = pattern.match(text)
         if m:
             try:
-                return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+                value = _dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 break
+            return _in_range(value)
     raise DateError(f"“{text}”不是有效的日期，请按 2021-12-30 或 2021年12月30日 的格式填写")
+
+
+def _in_range(value: _dt.date) -> _dt.date:
+    problem = date_problem(value)
+    if problem:
+        raise DateError(problem)
+    return value
 
 
 def to_iso(value: str | _dt.date | None) -> str | None:

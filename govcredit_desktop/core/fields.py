@@ -62,3 +62,12 @@ CAMPAIGN_LABELS = {
     "plan_deadline": "整改方案报送时限",
     "rectification_deadline": "整改报告报送时限",
 }
+
+CLOSURE_LABELS = {key: PROBLEM_LABELS[key] for key in ("closed_by", "closed_date",
+                                                       "closure_remark")}
+
+REOPEN_LABELS = {"reason": "撤销销号原因"}
+
+VOCABULARY_LABELS = {"value": "选项"}
+
+EVIDENCE_LABELS = {"note": "说明", "original_name": "文件名"}

@@ -7,20 +7,26 @@ dates ISO) and returns {field: message}; empty means valid.
 from govcredit_desktop.core.dates import DateError, parse_date
 from govcredit_desktop.core.fields import (
     CAMPAIGN_LABELS,
+    CLOSURE_LABELS,
     DEPARTMENT_LABELS,
+    EVIDENCE_LABELS,
     MEASURE_LABELS,
     PERSON_LABELS,
     PROBLEM_LABELS,
     PROGRESS_LABELS,
+    REOPEN_LABELS,
+    VOCABULARY_LABELS,
 )
+from govcredit_desktop.core.limits import MAX_FEN, check_texts, is_blank
+from govcredit_desktop.core.money import format_yuan
 from govcredit_desktop.core.uscc import uscc_problem
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 
 
 def _required(rec: dict, fields: list[str], labels: dict, errors: dict) -> None:
     for f in fields:
-        value = rec.get(f)
-        if value is None or (isinstance(value, str) and not value.strip()):
+        # Zero-width characters count as nothing: a title of only U+200B looks empty.
+        if f not in errors and is_blank(rec.get(f)):
             errors[f] = f"{labels[f]}不能为空"
 
 
@@ -30,8 +36,8 @@ def _dates(rec: dict, fields: list[str], labels: dict, errors: dict) -> None:
             continue
         try:
             parse_date(rec[f])
-        except DateError:
-            errors[f] = f"{labels[f]}“{rec[f]}”不是有效日期"
+        except DateError as exc:
+            errors[f] = f"{labels[f]}：{exc}"
 
 
 def _money(rec: dict, fields: list[str], labels: dict, errors: dict) -> None:
@@ -43,15 +49,25 @@ def _money(rec: dict, fields: list[str], labels: dict, errors: dict) -> None:
             errors[f] = f"{labels[f]}必须是以分为单位的整数"
         elif value < 0:
             errors[f] = f"{labels[f]}不能为负数"
+        elif value > MAX_FEN:
+            # SQLite stores at most 2**63-1; the screen's parser stops below 10^13 元.
+            errors[f] = f"{labels[f]}超出允许的范围（最大{format_yuan(MAX_FEN)}元），请核对"
+
+
+def _texts(kind: str, rec: dict, labels: dict) -> dict[str, str]:
+    """Text refusals first: a required check on a refused value would say less."""
+    errors: dict[str, str] = {}
+    check_texts(kind, rec, labels, errors)
+    return errors
 
 
 def validate_problem(rec: dict) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = _texts("problem", rec, PROBLEM_LABELS)
     _required(rec, ["campaign_id", "title", "area", "category", "source"], PROBLEM_LABELS, errors)
     _dates(rec, ["discovered_date", "deadline", "closed_date"], PROBLEM_LABELS, errors)
     _money(rec, ["amount_involved", "amount_repaid"], PROBLEM_LABELS, errors)
-    if rec.get("title") and len(rec["title"]) > 200:
-        errors["title"] = "问题标题不能超过200个字，详细情况请写在问题描述中"
+    if errors.get("title", "").startswith("问题标题不能超过"):
+        errors["title"] += "，详细情况请写在问题描述中"
     found, due = rec.get("discovered_date"), rec.get("deadline")
     if found and due and "deadline" not in errors and "discovered_date" not in errors:
         if parse_date(due) < parse_date(found):
@@ -65,7 +81,7 @@ def validate_problem(rec: dict) -> dict[str, str]:
     if rec.get("status") and rec["status"] not in tuple(ProblemStatus):
         errors["status"] = f"状态“{rec['status']}”无效"
     code = rec.get("counterparty_uscc")
-    if code:
+    if code and "counterparty_uscc" not in errors:
         problem = uscc_problem(code)
         if problem:
             errors["counterparty_uscc"] = "涉及企业" + problem
@@ -73,7 +89,7 @@ def validate_problem(rec: dict) -> dict[str, str]:
 
 
 def validate_measure(rec: dict) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = _texts("measure", rec, MEASURE_LABELS)
     _required(rec, ["content"], MEASURE_LABELS, errors)
     _dates(rec, ["deadline", "completed_date"], MEASURE_LABELS, errors)
     if rec.get("status") and rec["status"] not in tuple(MeasureStatus):
@@ -84,7 +100,7 @@ def validate_measure(rec: dict) -> dict[str, str]:
 
 
 def validate_progress(rec: dict) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = _texts("progress", rec, PROGRESS_LABELS)
     _required(rec, ["entry_date", "note"], PROGRESS_LABELS, errors)
     _dates(rec, ["entry_date"], PROGRESS_LABELS, errors)
     _money(rec, ["amount_repaid"], PROGRESS_LABELS, errors)
@@ -92,13 +108,13 @@ def validate_progress(rec: dict) -> dict[str, str]:
 
 
 def validate_person(rec: dict) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = _texts("person", rec, PERSON_LABELS)
     _required(rec, ["name"], PERSON_LABELS, errors)
     return errors
 
 
 def validate_department(rec: dict) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = _texts("department", rec, DEPARTMENT_LABELS)
     _required(rec, ["name", "uscc"], DEPARTMENT_LABELS, errors)
     if "uscc" not in errors:
         problem = uscc_problem(rec["uscc"])
@@ -108,8 +124,34 @@ def validate_department(rec: dict) -> dict[str, str]:
 
 
 def validate_campaign(rec: dict) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = _texts("campaign", rec, CAMPAIGN_LABELS)
     _required(rec, ["name", "number_prefix"], CAMPAIGN_LABELS, errors)
     dated = ["start_date", "self_inspection_deadline", "plan_deadline", "rectification_deadline"]
     _dates(rec, dated, CAMPAIGN_LABELS, errors)
     return errors
+
+
+def validate_closure(rec: dict) -> dict[str, str]:
+    """``closed_by``, ``closed_date`` (ISO) and ``closure_remark`` of a 销号."""
+    errors = _texts("closure", rec, CLOSURE_LABELS)
+    _required(rec, ["closed_by", "closed_date"], CLOSURE_LABELS, errors)
+    _dates(rec, ["closed_date"], CLOSURE_LABELS, errors)
+    return errors
+
+
+def validate_reopen(rec: dict) -> dict[str, str]:
+    errors = _texts("reopen", rec, REOPEN_LABELS)
+    if "reason" not in errors and is_blank(rec.get("reason")):
+        errors["reason"] = "撤销销号必须填写原因"
+    return errors
+
+
+def validate_vocabulary(rec: dict) -> dict[str, str]:
+    errors = _texts("vocabulary", rec, VOCABULARY_LABELS)
+    if "value" not in errors and is_blank(rec.get("value")):
+        errors["value"] = "新增的选项不能为空"
+    return errors
+
+
+def validate_evidence(rec: dict) -> dict[str, str]:
+    return _texts("evidence", rec, EVIDENCE_LABELS)

@@ -36,6 +36,8 @@ from govcredit_desktop.store.queries import report_data
 
 SHEET_LEDGER = "整改台账"
 SHEET_MEASURES = "整改措施"
+# Excel refuses more characters in one cell (and LibreOffice cuts them off).
+CELL_MAX = 32_767
 EMPTY_LEDGER_TEXT = "本专项治理暂无问题"
 EMPTY_MEASURES_TEXT = "本专项治理暂无整改措施"
 CANCELLED_TEXT = "已取消"
@@ -120,9 +122,12 @@ def _date(iso: str | None):
     if not iso:
         return None
     try:
-        return _dt.date.fromisoformat(iso)
+        value = _dt.date.fromisoformat(iso)
     except ValueError:  # not what the store writes, but never lose it
         return iso
+    # Excel has no date before 1900 (0001-01-01 became serial -693593): older files
+    # may hold one, so it goes out as the text it is.
+    return value if value.year >= 1900 else iso
 
 
 def _yuan(fen: int | None) -> Decimal | None:
@@ -136,6 +141,26 @@ def measure_line(index: int, measure: dict) -> str:
                                    measure["status"]) if p)
     return f"{index}. {measure['content']}（{detail}）" if detail else \
         f"{index}. {measure['content']}"
+
+
+def measures_text(measures: list[dict]) -> str:
+    """The 整改措施 cell: one line per measure, within one Excel cell.  Each measure fits
+    (core.limits), but a problem may have many; the cell then says where the rest are,
+    rather than Excel cutting it off mid-sentence."""
+    lines = [measure_line(i, m) for i, m in enumerate(measures, 1)]
+    text = "\n".join(lines)
+    if len(text) <= CELL_MAX:
+        return text
+    kept, used = [], 0
+    for line in lines:
+        rest = len(lines) - len(kept) - 1
+        note = f"……另有{rest}项措施，详见“{SHEET_MEASURES}”表"
+        if used + len(line) + 1 + len(note) > CELL_MAX:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    rest = len(lines) - len(kept)
+    return "\n".join([*kept, f"……另有{rest}项措施，详见“{SHEET_MEASURES}”表"])
 
 
 def remark_text(row: dict) -> str:
@@ -156,7 +181,7 @@ def ledger_values(index: int, row: dict) -> list:
         row["description"], row["counterparty"],
         _yuan(row["amount_involved"]), _yuan(row["amount_repaid"]),
         _date(row["discovered_date"]), row["target"],
-        "\n".join(measure_line(i, m) for i, m in enumerate(row["measures"], 1)),
+        measures_text(row["measures"]),
         row["lead_unit"], row["responsible_unit"],
         row["responsible_leader_name"], row["responsible_person_name"],
         _date(row["deadline"]), row["status"], row["progress_summary"],

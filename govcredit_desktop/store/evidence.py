@@ -2,24 +2,113 @@
 
 Keeping the bytes in the same SQLite file means a backup or a move to a new
 PC carries them, and a file is written in the same transaction as its row.
+
+Files go in and out in chunks through SQLite's incremental blob I/O, hashed on
+the way: reading a 199 MB file whole peaked at 690 MB RSS, streaming it stays
+near the page cache's 64 MB (figures in docs/ARCHITECTURE.md).
 """
 
 import hashlib
-import re
+import os
+import stat
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
-from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.core.files import atomic_write
+from govcredit_desktop.core import validation
+from govcredit_desktop.core.errors import Cancelled, UserError, ValidationError
+from govcredit_desktop.core.files import read_error_message, safe_file_name, write_new_file
+from govcredit_desktop.core.limits import BIDI_CONTROLS, clean_text
 from govcredit_desktop.store.records import RecordStore
 
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+CHUNK = 1024 * 1024
+# Read non-blocking: opening a FIFO for reading otherwise waits for a writer forever.
+_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_CLOEXEC", 0))
 
 
 def safe_name(name: str) -> str:
-    """A file name that cannot leave its folder on Windows or Linux."""
-    cleaned = _UNSAFE.sub("_", Path(name).name).strip(" .")
-    return cleaned or "evidence"
+    """A file name that cannot leave its folder, and can be created on Windows and Linux
+    (``core.files.safe_file_name``)."""
+    return safe_file_name(name, fallback="佐证材料")
+
+
+def storable_name(name: str) -> str:
+    """The chosen file's name as the ledger keeps it: as the clerk saw it, except for what
+    the database cannot hold (undecodable bytes of a Linux name arrive as lone
+    surrogates) or what would show differently from what it is (control, bidi)."""
+    out = []
+    for ch in name:
+        if ch in BIDI_CONTROLS:
+            continue
+        category = unicodedata.category(ch)
+        out.append("\ufffd" if category == "Cs" else "_" if category == "Cc" else ch)
+    return clean_text("".join(out))[:255] or "佐证材料"
+
+
+def _changed(path: Path) -> UserError:
+    return UserError(f"文件“{path.name}”在读取过程中发生了变化（可能正被其他程序写入），"
+                     "未添加。请等它保存完毕或关闭该程序后重试。")
+
+
+def _open_regular(path: Path) -> tuple[int, os.stat_result]:
+    """An open descriptor of ``path`` and its stat, refusing anything but a regular file:
+    a device (/dev/zero, /dev/urandom, NUL) reports size 0 and never ends, a FIFO blocks."""
+    if path.is_dir():  # Windows cannot open a folder to fstat it
+        raise UserError(f"“{path}”是一个文件夹，不是文件。请选择要添加的文件。")
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise UserError(f"“{path}”是一个文件夹，不是文件。请选择要添加的文件。")
+        if not stat.S_ISREG(info.st_mode):
+            raise UserError(f"“{path.name}”不是普通文件（而是设备或管道），不能作为佐证材料"
+                            "添加。请选择文档、图片或压缩包等文件。")
+        if info.st_size > MAX_EVIDENCE_BYTES:
+            raise UserError(f"文件“{path.name}”超过200MB，请压缩或拆分后再添加")
+        if _OPEN_FLAGS & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+class _Reader:
+    """Passes over an open regular file in chunks, refusing one that changes meanwhile."""
+
+    def __init__(self, fh, path: Path, info: os.stat_result, progress, cancelled):
+        self.fh, self.path, self.info, self.size = fh, path, info, info.st_size
+        self.progress, self.cancelled = progress, cancelled
+        self.buffer = memoryview(bytearray(min(CHUNK, self.size) or 1))
+
+    def digest(self, total: int, start: int = 0, sink=None) -> str:
+        """SHA-256 of the whole file, each chunk also given to ``sink``; progress is
+        reported as ``start`` + bytes read, of ``total``."""
+        fh, buffer, size = self.fh, self.buffer, self.size
+        fh.seek(0)
+        digest = hashlib.sha256()
+        done = 0
+        if self.progress:
+            self.progress(start, total)
+        while done < size:
+            if self.cancelled and self.cancelled():
+                raise Cancelled()
+            n = fh.readinto(buffer[:min(CHUNK, size - done)])
+            if not n:  # shorter than when we began: being rewritten
+                raise _changed(self.path)
+            chunk = buffer[:n]
+            digest.update(chunk)
+            if sink:
+                sink(chunk)
+            done += n
+            if self.progress:
+                self.progress(start + done, total)
+        after = os.fstat(fh.fileno())
+        if fh.read(1) or after.st_size != size or after.st_mtime_ns != self.info.st_mtime_ns:
+            raise _changed(self.path)
+        return digest.hexdigest()
 
 
 class EvidenceStore(RecordStore):
@@ -31,23 +120,50 @@ class EvidenceStore(RecordStore):
                           (problem_id,))
 
     def add(self, problem_id: int, file_path, note: str = "",
-                     measure_id: int | None = None) -> int:
+            measure_id: int | None = None,
+            progress: Callable[[int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> int:
+        """Store the file's bytes and its row in one transaction.  ``progress(done, total)``
+        is called in bytes; when ``cancelled()`` turns true, Cancelled is raised and
+        nothing is kept."""
         path = Path(file_path)
+        note = clean_text(note or "")
+        errors = validation.validate_evidence({"note": note})
+        if errors:
+            raise ValidationError(errors)
         try:
-            size = path.stat().st_size
-            if size > MAX_EVIDENCE_BYTES:
-                raise UserError(f"文件“{path.name}”超过200MB，请压缩或拆分后再添加")
-            data = path.read_bytes()
+            fd, info = _open_regular(path)
+            with os.fdopen(fd, "rb", buffering=0) as fh:
+                # Hashed first, outside the lock (the ledger stays responsive): the blob's
+                # key is its hash, and changing a key after writing would make SQLite
+                # rewrite the whole row in memory (199 MB → 494 MB RSS).
+                size = info.st_size
+                reader = _Reader(fh, path, info, progress, cancelled)
+                digest = reader.digest(total=2 * size)
+                with self.db.transaction() as conn:
+                    self.db.problems.get(problem_id)
+                    if not conn.execute("SELECT 1 FROM evidence_blob WHERE sha256 = ?",
+                                        (digest,)).fetchone():
+                        self._stream_in(conn, reader, digest)
+                    if progress:
+                        progress(2 * size, 2 * size)
+                    return self._insert({
+                        "problem_id": problem_id, "measure_id": measure_id,
+                        "sha256": digest, "original_name": storable_name(path.name),
+                        "size": size, "note": note})
         except OSError as exc:
-            raise UserError(f"无法读取文件“{path}”：{exc.strerror or exc}") from exc
-        digest = hashlib.sha256(data).hexdigest()
-        with self.db.transaction() as conn:
-            self.db.problems.get(problem_id)
-            conn.execute(
-                "INSERT OR IGNORE INTO evidence_blob (sha256, data) VALUES (?, ?)", (digest, data))
-            return self._insert({
-                "problem_id": problem_id, "measure_id": measure_id, "sha256": digest,
-                "original_name": path.name, "size": len(data), "note": note or ""})
+            raise UserError(read_error_message(exc, path)) from exc
+
+    @staticmethod
+    def _stream_in(conn, reader: "_Reader", digest: str) -> None:
+        """Copy the file into a new blob row chunk by chunk (incremental blob I/O into a
+        ``zeroblob`` of its size), checking that it still has the hash read before."""
+        rowid = conn.execute("INSERT INTO evidence_blob (sha256, data) VALUES (?, zeroblob(?))",
+                             (digest, reader.size)).lastrowid
+        with conn.blobopen("evidence_blob", "data", rowid) as blob:
+            again = reader.digest(total=2 * reader.size, start=reader.size, sink=blob.write)
+        if again != digest:
+            raise _changed(reader.path)
 
     def read_bytes(self, evidence_id: int) -> bytes:
         row = self.get(evidence_id)
@@ -57,12 +173,29 @@ class EvidenceStore(RecordStore):
         return data
 
     def export(self, evidence_id: int, folder) -> Path:
+        """Save a copy into ``folder`` under a name safe on any system; a file already
+        there is never replaced: the copy is then "name (2).ext", "name (3).ext" ..."""
         row = self.get(evidence_id)
-        target = Path(folder) / safe_name(row["original_name"])
-        data = self.read_bytes(evidence_id)
-        with atomic_write(target) as fh:
-            fh.write(data)
-        return target
+
+        def write(fh) -> None:
+            with self.db.lock:
+                self._stream_out(row, fh)
+
+        return write_new_file(folder, safe_name(row["original_name"]), write)
+
+    def _stream_out(self, row: dict, fh) -> None:
+        damaged = UserError(f"佐证材料“{row['original_name']}”的内容已损坏（SHA-256 不符）")
+        rowid = self.db.scalar("SELECT rowid FROM evidence_blob WHERE sha256 = ?",
+                               (row["sha256"],))
+        if rowid is None:
+            raise damaged
+        digest = hashlib.sha256()
+        with self.db.conn.blobopen("evidence_blob", "data", rowid, readonly=True) as blob:
+            while chunk := blob.read(CHUNK):
+                digest.update(chunk)
+                fh.write(chunk)
+        if digest.hexdigest() != row["sha256"]:
+            raise damaged
 
     def delete(self, evidence_id: int) -> None:
         with self.db.transaction():

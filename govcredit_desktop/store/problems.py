@@ -3,6 +3,8 @@
 from govcredit_desktop.core import rules, validation
 from govcredit_desktop.core.dates import DateError, to_iso
 from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.core.limits import clean_text
+from govcredit_desktop.core.uscc import normalize
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 from govcredit_desktop.store import search
 from govcredit_desktop.store.records import RecordStore
@@ -19,12 +21,15 @@ PROBLEM_EDITABLE = (
 
 
 def cleaned(values: dict, date_fields) -> dict:
-    """Text stripped and dates made ISO; a date that cannot be read is a field error."""
+    """Text cleaned (``core.limits.clean_text``), a counterparty's USCC in capitals like
+    the department's, and dates made ISO; a date that cannot be read is a field error."""
     rec = {}
     errors = {}
     for key, value in values.items():
         if isinstance(value, str):
-            value = value.strip()
+            value = clean_text(value)
+            if key == "counterparty_uscc":
+                value = normalize(value)
         if key in date_fields:
             try:
                 value = to_iso(value) if value else None
@@ -111,17 +116,16 @@ class ProblemStore(RecordStore):
         return rules.closure_blockers(self.db.measures.list(problem_id))
 
     def close(self, problem_id: int, approver: str, date, remark: str = "") -> None:
-        approver = (approver or "").strip()
+        approver, remark = clean_text(approver or ""), clean_text(remark or "")
         errors = {}
-        if not approver:
-            errors["closed_by"] = "销号审批人不能为空"
         try:
             closed_date = to_iso(date)
         except DateError as exc:
             errors["closed_date"] = str(exc)
-        else:
-            if not closed_date:
-                errors["closed_date"] = "销号日期不能为空"
+            closed_date = None
+        errors = {**validation.validate_closure({
+            "closed_by": approver, "closed_date": closed_date or "",
+            "closure_remark": remark}), **errors}
         if errors:
             raise ValidationError(errors)
         with self.db.transaction():
@@ -133,12 +137,13 @@ class ProblemStore(RecordStore):
                 raise UserError(blocker)
             self._update(problem_id, {
                 "status": ProblemStatus.CLOSED, "closed_by": approver,
-                "closed_date": closed_date, "closure_remark": (remark or "").strip()})
+                "closed_date": closed_date, "closure_remark": remark})
 
     def reopen(self, problem_id: int, reason: str) -> None:
-        reason = (reason or "").strip()
-        if not reason:
-            raise ValidationError({"reason": "撤销销号必须填写原因"})
+        reason = clean_text(reason or "")
+        errors = validation.validate_reopen({"reason": reason})
+        if errors:
+            raise ValidationError(errors)
         with self.db.transaction():
             problem = self.get(problem_id)
             if problem["status"] != ProblemStatus.CLOSED:

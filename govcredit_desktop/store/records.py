@@ -8,6 +8,7 @@ import datetime as _dt
 import uuid as _uuid
 
 from govcredit_desktop.core.errors import NotFoundError, ValidationError
+from govcredit_desktop.core.limits import clean_text
 
 
 def now_iso() -> str:
@@ -19,7 +20,8 @@ def new_uuid() -> str:
 
 
 def stripped(values: dict) -> dict:
-    return {k: (v.strip() if isinstance(v, str) else v) for k, v in values.items()}
+    """Text as the store keeps it (``core.limits.clean_text``); other values as given."""
+    return {k: (clean_text(v) if isinstance(v, str) else v) for k, v in values.items()}
 
 
 class RecordStore:

@@ -19,6 +19,12 @@ def spaced(text: str | None) -> str:
     return " ".join(_SPACE.sub("", text))
 
 
+def matches_nothing(term: str) -> bool:
+    """A term no stored text can contain: one with a lone surrogate (from a broken
+    clipboard), which validation refuses in every field and SQLite cannot even bind."""
+    return any("\ud800" <= ch <= "\udfff" for ch in term or "")
+
+
 def match_expression(term: str) -> str | None:
     """The FTS5 phrase for a user's term, or None when it has nothing to match."""
     chars = [ch for ch in _SPACE.sub("", term or "") if ch.isalnum()]

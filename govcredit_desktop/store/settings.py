@@ -3,6 +3,7 @@
 from govcredit_desktop.core import validation
 from govcredit_desktop.core.dates import to_iso
 from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.core.limits import clean_text
 from govcredit_desktop.core.uscc import normalize
 from govcredit_desktop.core.vocab import VOCAB_KINDS
 from govcredit_desktop.store.records import RecordStore, stripped
@@ -60,7 +61,7 @@ class SettingsStore:
         return self._campaigns.get(campaign_id)
 
     def _campaign_values(self, values: dict) -> dict:
-        rec = dict(values)
+        rec = stripped(values)
         try:
             for f in CAMPAIGN_DATES:
                 if f in rec:
@@ -96,11 +97,12 @@ class SettingsStore:
         return base + [v for v in extra if v not in base]
 
     def add_vocabulary(self, kind: str, value: str) -> None:
-        value = (value or "").strip()
+        value = clean_text(value or "")
         if kind not in VOCAB_KINDS:
             raise UserError(f"未知的词表：{kind}")
-        if not value:
-            raise ValidationError({"value": "新增的选项不能为空"})
+        errors = validation.validate_vocabulary({"value": value})
+        if errors:
+            raise ValidationError(errors)
         if value in self.vocabulary(kind):
             return
         with self.db.transaction():

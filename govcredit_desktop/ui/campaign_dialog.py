@@ -15,7 +15,7 @@ from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.ui.forms.ui_campaign_dialog import Ui_CampaignDialog
 from govcredit_desktop.ui.record_form import read_value, read_values, show_value
-from govcredit_desktop.ui.widgets import FieldErrors, install_shortcut
+from govcredit_desktop.ui.widgets import FieldErrors, install_shortcut, limit_lengths
 
 
 class CampaignDialog(QDialog):
@@ -46,6 +46,7 @@ class CampaignDialog(QDialog):
             "rectification_deadline": f.rectificationDeadlineError,
         }
         self.errors = FieldErrors(labels, self.inputs, self, general=f.generalError)
+        limit_lengths("campaign", self.inputs)
         f.stateLabel.setStyleSheet("color: #666666;")
         f.buttonBox.button(QDialogButtonBox.Close).setText("关闭")
         f.buttonBox.rejected.connect(self.reject)

@@ -8,7 +8,7 @@ from govcredit_desktop.ui.forms.ui_closure_dialog import Ui_CloseProblemDialog
 from govcredit_desktop.ui.forms.ui_reopen_dialog import Ui_ReopenDialog
 from govcredit_desktop.ui.record_form import read_value, read_values
 from govcredit_desktop.ui.store_dialog import StoreDialog
-from govcredit_desktop.ui.widgets import FieldErrors
+from govcredit_desktop.ui.widgets import FieldErrors, limit_lengths
 
 
 def _problem_caption(problem: dict) -> str:
@@ -37,6 +37,7 @@ class CloseProblemDialog(StoreDialog):
         self.form.problemLabel.setText(
             _problem_caption(problem) + "\n所有整改措施均已完成，办理销号后问题不能再修改。")
         self.form.approverEdit.setText(default_approver(db, problem))
+        limit_lengths("closure", {"closed_by": self.form.approverEdit})
         self.form.closedDateEdit.set_iso(today().isoformat())
         self._name_buttons("销号")
         self.errors = FieldErrors({

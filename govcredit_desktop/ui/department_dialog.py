@@ -13,7 +13,7 @@ from govcredit_desktop.core.uscc import ALPHABET, uscc_problem
 from govcredit_desktop.ui.forms.ui_department_dialog import Ui_DepartmentDialog
 from govcredit_desktop.ui.record_form import read_values
 from govcredit_desktop.ui.store_dialog import StoreDialog
-from govcredit_desktop.ui.widgets import FieldErrors
+from govcredit_desktop.ui.widgets import FieldErrors, limit_lengths
 
 USCC_LENGTH = 18
 _OK_STYLE = "color: #2e7d32;"
@@ -79,6 +79,7 @@ class DepartmentDialog(StoreDialog):
             for field, edit in self.inputs.items():
                 edit.setText(self.original.get(field) or "")
             self._show_uscc(f.usccEdit.text())
+        limit_lengths("department", self.inputs)
         f.nameEdit.setFocus()
 
     # --- 统一社会信用代码 -------------------------------------------------------

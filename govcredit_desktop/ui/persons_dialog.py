@@ -24,7 +24,7 @@ from govcredit_desktop.ui.forms.ui_person_form import Ui_PersonForm
 from govcredit_desktop.ui.forms.ui_persons_dialog import Ui_PersonsDialog
 from govcredit_desktop.ui.record_form import read_values
 from govcredit_desktop.ui.store_dialog import StoreDialog
-from govcredit_desktop.ui.widgets import FieldErrors, install_shortcut
+from govcredit_desktop.ui.widgets import FieldErrors, install_shortcut, limit_lengths
 
 COLUMNS = ("姓名", "职务", "单位", "电话", "状态", "负责事项数")
 _INACTIVE = QColor("#8a8a8a")
@@ -65,6 +65,7 @@ class PersonForm(StoreDialog):
             self.setWindowTitle(f"编辑责任人 — {person['name']}")
             for field, edit in self.inputs.items():
                 edit.setText(person.get(field) or "")
+        limit_lengths("person", self.inputs)
         f.nameEdit.setFocus()
 
     def save(self) -> None:

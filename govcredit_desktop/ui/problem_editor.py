@@ -38,7 +38,12 @@ from govcredit_desktop.ui.operations import Operations
 from govcredit_desktop.ui.progress_tab import ProgressTab
 from govcredit_desktop.ui.record_form import Field, RecordForm
 from govcredit_desktop.ui.undo import EditHistory
-from govcredit_desktop.ui.widgets import ensure_vocab, fill_person_combo, fill_vocab_combo
+from govcredit_desktop.ui.widgets import (
+    ensure_vocab,
+    fill_person_combo,
+    fill_vocab_combo,
+    limit_lengths,
+)
 
 REQUIRED_FOR_CREATE = ("title", "area", "category", "source")
 HINT_REQUIRED = "填写标题、领域、类型、来源后自动保存"
@@ -89,6 +94,7 @@ class ProblemEditor(QDialog):
         for field in VOCAB_FIELDS:
             # Editable before the record form watches it: its line edit commits.
             getattr(f, FIELD_WIDGETS[field]).setEditable(True)
+        limit_lengths("problem", {name: getattr(f, attr) for name, attr in FIELD_WIDGETS.items()})
         self.record = RecordForm(
             self, db, self._fields(), store="problems", load=self._load_problem,
             commit=self._commit, create=self._try_create, history=history,

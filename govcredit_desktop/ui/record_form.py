@@ -90,6 +90,9 @@ def show_value(widget: QWidget, value, *, by_data: bool = False) -> None:
         widget.setPlainText(value or "")
         widget.document().setModified(False)
     else:
+        if value and len(value) > widget.maxLength():
+            # setText would cut it silently, and the cut text would be saved on leaving.
+            widget.setMaxLength(len(value))
         widget.setText(value or "")
         widget.setModified(False)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from govcredit_desktop.core.dates import DateError, format_cn, parse_date
 from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.core.limits import MAX_DATE, MAX_LENGTH, MIN_DATE
 from govcredit_desktop.core.money import MoneyError, format_yuan, parse_yuan
 
 __all__ = [
@@ -32,12 +33,24 @@ __all__ = [
     "ERROR_COLOUR",
     "ERROR_STYLE",
     "install_shortcut",
+    "limit_lengths",
     "person_label",
 ]
 
 # Red, small, wrapping: the message sits right under the field it explains.
 ERROR_COLOUR = "#c62828"
 ERROR_STYLE = f"color: {ERROR_COLOUR};"
+
+
+def limit_lengths(kind: str, inputs) -> None:
+    """Stop one-line inputs at the store's limit for ``kind`` (core.limits), so the limit
+    is met while typing rather than as a refusal.  Never below what an input already
+    shows: QLineEdit cuts longer text silently, and an older value longer than today's
+    limit must stay whole for the store to refuse (and the clerk to shorten)."""
+    for field, widget in inputs.items():
+        limit = MAX_LENGTH[kind].get(field)
+        if limit and type(widget) is QLineEdit:
+            widget.setMaxLength(max(limit, len(widget.text())))
 
 
 class MoneyEdit(QLineEdit):
@@ -97,6 +110,9 @@ class _CalendarPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         self.calendar = QCalendarWidget(self)
+        # The dates the store accepts (core.limits); the calendar offers no others.
+        self.calendar.setDateRange(QDate(MIN_DATE.year, MIN_DATE.month, MIN_DATE.day),
+                                   QDate(MAX_DATE.year, MAX_DATE.month, MAX_DATE.day))
         self.calendar.setGridVisible(True)
         self.calendar.setFirstDayOfWeek(Qt.Monday)
         layout.addWidget(self.calendar)

@@ -411,7 +411,7 @@ def test_cancel_midway_leaves_no_file(db, tmp_path, monkeypatch):
     assert not any(os.path.exists(p) for p in leftovers)
 
 
-def test_formula_like_text_stays_text_and_control_characters_are_dropped(tmp_path):
+def test_formula_like_text_stays_text_and_word_line_breaks_stay_line_breaks(tmp_path):
     with Database(tmp_path / "f.sqlite", create=True) as db:
         campaign_id = _department_and_campaign(db)
         title = '=HYPERLINK("http://example.com","点我")'
@@ -421,9 +421,49 @@ def test_formula_like_text_stays_text_and_control_characters_are_dropped(tmp_pat
         out = excel_ledger.export_ledger(db, tmp_path / "f.xlsx")
     ws = load_workbook(out)[excel_ledger.SHEET_LEDGER]
     assert ws.cell(FIRST, 6).value == title and ws.cell(FIRST, 6).data_type == "s"
-    assert ws.cell(FIRST, 7).value == "从Word粘贴的内容"
+    # Word's Shift+Enter (\v) is stored as the line break it shows as; other control
+    # characters never reach the store (tests/store/test_hostile_values.py).
+    assert ws.cell(FIRST, 7).value == "从Word粘贴\n的内容"
     assert ws.cell(FIRST, 8).value == "#N/A" and ws.cell(FIRST, 8).data_type == "s"
     assert ws.cell(FIRST, 13).value is None  # no measures yet
+
+
+def test_long_texts_reach_excel_whole_and_many_measures_fit_one_cell(tmp_path):
+    """Nothing the store accepts is cut silently: a description at its limit is whole,
+    and a 整改措施 cell that would pass Excel's 32,767 characters says where the rest are."""
+    from govcredit_desktop.core.limits import MAX_LENGTH
+    with Database(tmp_path / "long.sqlite", create=True) as db:
+        campaign_id = _department_and_campaign(db)
+        description = "详" * MAX_LENGTH["problem"]["description"]
+        pid = db.problems.add({"campaign_id": campaign_id, "title": "措施很多的问题",
+                               "area": "政府采购", "category": "打白条", "source": "自查自纠",
+                               "description": description})
+        for n in range(20):
+            db.measures.add(pid, {"content": f"{n + 1:02d}" + "措" * 1998})
+        # An older file may hold a year the store now refuses.
+        db.conn.execute("UPDATE problem SET discovered_date = '0001-01-01' WHERE id = ?", (pid,))
+        out = excel_ledger.export_ledger(db, tmp_path / "long.xlsx")
+    wb = load_workbook(out)
+    ws = wb[excel_ledger.SHEET_LEDGER]
+    assert ws.cell(FIRST, 7).value == description
+    cell = ws.cell(FIRST, 13).value
+    assert len(cell) <= excel_ledger.CELL_MAX
+    assert cell.endswith("项措施，详见“整改措施”表") and cell.startswith("1. 01")
+    assert ws.cell(FIRST, 11).value == "0001-01-01"  # text, not serial -693593
+    measures = wb[excel_ledger.SHEET_MEASURES]
+    column = 1 + [c.label for c in excel_ledger.MEASURE_COLUMNS].index("措施内容")
+    contents = [measures.cell(excel_ledger.MEASURES_FIRST_DATA_ROW + i, column).value
+                for i in range(20)]
+    assert [len(c) for c in contents] == [2000] * 20
+
+
+def test_measures_text_keeps_short_lists_whole():
+    measures = [{"content": "核实", "owner_name": "张伟", "deadline": "2021-12-30",
+                 "status": "已完成"}, {"content": "偿还", "owner_name": None,
+                                     "deadline": None, "status": ""}]
+    assert excel_ledger.measures_text(measures) == (
+        "1. 核实（张伟，2021年12月30日，已完成）\n2. 偿还")
+    assert excel_ledger.measures_text([]) == ""
 
 
 # --- start-up and command line ---------------------------------------------------------

@@ -146,7 +146,7 @@ def test_full_disk_refuses_the_edit_and_keeps_what_was_there(db, campaign):
     with pytest.raises(UserError, match="磁盘已满"):
         db.problems.add({"campaign_id": campaign, "title": "新问题", "area": "其他",
                            "category": "其他", "source": "自查自纠",
-                           "description": "很长的描述" * 20_000})
+                           "description": "很长的描述" * 1_000})
     db.conn.execute("PRAGMA max_page_count = 1073741823")
     assert [p["id"] for p in db.query("SELECT id FROM problem")] == [first]
     assert db.scalar("SELECT count(*) FROM audit_log") == before

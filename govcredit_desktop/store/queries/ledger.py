@@ -11,7 +11,7 @@ from typing import TypedDict
 
 from govcredit_desktop.core.rules import DEFAULT_WARNING_DAYS
 from govcredit_desktop.core.vocab import ProblemStatus, sql_literal
-from govcredit_desktop.store.search import match_expression
+from govcredit_desktop.store.search import match_expression, matches_nothing
 
 # SQL text built from the vocabulary; the light and status sort expressions
 # must match the indexes of schema.py to the letter.
@@ -82,7 +82,9 @@ def where_clause(f: LedgerFilter) -> tuple[str, dict]:
     elif f.light == "green":
         parts.append(f"NOT {_RED} AND NOT {_YELLOW}")
     term = (f.search or "").strip()
-    if term:
+    if term and matches_nothing(term):
+        parts.append("0")
+    elif term:
         expr = match_expression(term)
         if expr:
             parts.append("p.id IN (SELECT rowid FROM problem_fts WHERE problem_fts MATCH :match)")
