@@ -104,11 +104,15 @@ def cmd_check(args) -> int:
         # A broken chain means the log itself cannot be trusted: replaying it would only
         # add noise to the one line that matters.
         replayed = db.replay_audit() if report.ok else None
+        cut = db.backups_ahead_of_log() if report.ok else []
     if problems:
         print(f"数据库完整性检查失败：{problems[0]}", file=sys.stderr)
         return EXIT_CHECK_FAILED
     if not report.ok:
         print(report.message(), file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    if cut:
+        print(f"审计日志异常：{cut[0]}", file=sys.stderr)
         return EXIT_CHECK_FAILED
     if not replayed.ok:
         print(replayed.message(), file=sys.stderr)

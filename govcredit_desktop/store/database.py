@@ -11,8 +11,8 @@ connection or writes SQL.
 """
 
 import contextlib
-import hashlib
 import logging
+import re
 import sqlite3
 import threading
 from pathlib import Path
@@ -31,7 +31,7 @@ from govcredit_desktop.store.measures import MeasureStore
 from govcredit_desktop.store.people import PeopleStore
 from govcredit_desktop.store.problems import ProblemStore
 from govcredit_desktop.store.progress import ProgressStore
-from govcredit_desktop.store.replay import ReplayReport, replay
+from govcredit_desktop.store.replay import ReplayReport, mark_in_chain, replay
 from govcredit_desktop.store.settings import SettingsStore
 
 log = logging.getLogger(__name__)
@@ -160,6 +160,11 @@ class Database:
             row = conn.execute(sql, params).fetchone()
         return row[0] if row else None
 
+    def query_rows(self, sql: str, params=()) -> list[tuple]:
+        """Rows as plain tuples (for scans where dicts would cost)."""
+        with self._reading() as conn:
+            return conn.execute(sql, params).fetchall()
+
     def column(self, sql: str, params=()) -> list:
         """The first column of every row (ids, names)."""
         with self._reading() as conn:
@@ -184,6 +189,23 @@ class Database:
         with self._reading() as conn:
             return verify_audit(conn)
 
+    def backups_ahead_of_log(self) -> list[str]:
+        """Backups beside the file whose audit head (in their name) the log no longer
+        holds: the log was cut back or rewritten after they were made."""
+        if self.path is None:
+            return []
+        found = []
+        pattern = re.compile(re.escape(self.path.stem) + r"\.v\d+-\d{8}-\d{6}-log(\d+-[0-9a-f]{12})"
+                             r"\.backup\.sqlite")
+        for backup in sorted(self.path.parent.glob(f"{self.path.stem}.v*.backup.sqlite")):
+            match = pattern.fullmatch(backup.name)
+            with self._reading() as conn:
+                if match and not mark_in_chain(conn, match[1]):
+                    count = match[1].split("-")[0]
+                    found.append(f"备份“{backup.name}”之时审计日志已有 {count} 条，当前日志中"
+                                 "已没有这一条（审计日志可能被截断或改写）")
+        return found
+
     def replay_audit(self) -> ReplayReport:
         """Replay the audit log against the data (store/replay.py); read-only."""
         with self.lock:
@@ -195,7 +217,7 @@ class Database:
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         problems = [r[0] for r in rows if r[0] != "ok"]
         problems += [f"外键引用失效：{r[0]} #{r[1]} → {r[2]}" for r in fk]
-        problems += self._evidence_problems()
+        problems += self.evidence.blob_problems()
         stale = self.scalar(
             "SELECT count(*) FROM problem p WHERE measures_total != (SELECT count(*) FROM"
             " measure WHERE problem_id = p.id) OR measures_done != (SELECT count(*) FROM"
@@ -203,12 +225,3 @@ class Database:
         if stale:
             problems.append(f"{stale}个问题的措施计数与措施表不一致")
         return problems
-
-    def _evidence_problems(self) -> list[str]:
-        """Evidence is content-addressed: every blob must hash to its key."""
-        bad = []
-        for digest in self.column("SELECT sha256 FROM evidence_blob"):
-            data = self.scalar("SELECT data FROM evidence_blob WHERE sha256 = ?", (digest,))
-            if hashlib.sha256(data).hexdigest() != digest:
-                bad.append(f"佐证材料内容已损坏（SHA-256 {digest[:12]}… 不符）")
-        return bad

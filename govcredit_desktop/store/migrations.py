@@ -9,6 +9,7 @@ from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import atomic_path
 from govcredit_desktop.store import schema
 from govcredit_desktop.store.audit import AuditWriter
+from govcredit_desktop.store.replay import audit_mark
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -86,9 +87,21 @@ class NewerDatabaseError(UserError):
     pass
 
 
-def backup_file(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
+def backup_name(db_path: Path, version: int, mark: str | None) -> str:
+    """'ledger.v2-20261201-230000-log41-3fa2b1c09d8e.backup.sqlite': the audit head at
+    the time rides in the name, a second place that an edit of the file cannot reach
+    (``check`` compares; see replay.audit_mark)."""
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = db_path.with_name(f"{db_path.stem}.v{version}-{stamp}.backup.sqlite")
+    log = f"-log{mark}" if mark else ""
+    return f"{db_path.stem}.v{version}-{stamp}{log}.backup.sqlite"
+
+
+def backup_file(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
+    try:
+        mark = audit_mark(conn)
+    except UserError:
+        mark = None  # a damaged head is for `check` to name; the backup is still made
+    target = db_path.with_name(backup_name(db_path, version, mark))
     # Written beside the database and renamed when complete, so a full disk or a removed
     # stick never leaves a backup that looks whole but is not.
     with atomic_path(target) as tmp:

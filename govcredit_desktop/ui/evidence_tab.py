@@ -7,6 +7,7 @@ Adding runs as an operation: a file may be 200 MB, read, hashed and written
 into the database off the GUI thread with a progress dialog.
 """
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -16,8 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QTableWidge
 
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
-from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.core.files import atomic_write
+from govcredit_desktop.core.errors import Cancelled, UserError
 from govcredit_desktop.ui.operations import Operations, run_operation
 from govcredit_desktop.ui.table_helpers import RecordTab, confirm_and_delete, item
 
@@ -92,16 +92,25 @@ class EvidenceTab(RecordTab):
         failures: list[str] = []  # one unreadable file must not stop the others
 
         def work(db, progress, cancelled) -> Changes:
-            added = []
-            for done, path in enumerate(paths):
+            # Progress in KB over every file's two passes (hash, then copy in), so a
+            # single 200 MB file moves the bar too.
+            sizes = [_size(p) for p in paths]
+            whole = max(1, sum(2 * s for s in sizes) // 1024)
+            added, before = [], 0
+            for path, size in zip(paths, sizes, strict=True):
                 if cancelled():
                     break
-                progress(done, len(paths))
                 try:
-                    added.append(db.evidence.add(problem_id, path))
+                    added.append(db.evidence.add(
+                        problem_id, path, cancelled=cancelled,
+                        progress=lambda done, _total, b=before: progress(
+                            min(whole, (b + done) // 1024), whole)))
+                except Cancelled:
+                    break  # this file is rolled back; the ones before it stay
                 except UserError as exc:
                     failures.append(str(exc))
-            progress(len(paths), len(paths))
+                before += 2 * size
+            progress(whole, whole)
             if not added:
                 return Changes.none()
             return Changes.of(RecordKind.EVIDENCE, *added) | Changes.of(RecordKind.PROBLEM,
@@ -142,12 +151,12 @@ class EvidenceTab(RecordTab):
         target, _ = QFileDialog.getSaveFileName(self.owner, "另存佐证材料", name)
         if not target:
             return
-        try:
-            data = self.db.evidence.read_bytes(evidence_id)
-            with atomic_write(target) as fh:
-                fh.write(data)
-        except UserError as exc:
-            QMessageBox.warning(self.owner, "保存失败", str(exc))
+        def work(db, _progress, _cancelled) -> Changes:
+            db.evidence.save_to(evidence_id, target)
+            return Changes.none()
+
+        run_operation(self.owner, work, operations=self.operations, title="另存佐证材料",
+                      label=f"正在保存“{Path(target).name}”……", cancellable=False)
 
     def delete(self) -> None:
         evidence_id = self.selected_id()
@@ -163,3 +172,10 @@ class EvidenceTab(RecordTab):
         # Files opened for viewing may still be open in another program on
         # Windows; leave them for the OS to clean up rather than fail.
         self._temp_dir = None
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # the store says why it cannot be read

@@ -151,3 +151,25 @@ def test_closing_folds_the_log_into_the_file(tmp_path, campaign, db):
     conn = sqlite3.connect(copy)
     assert conn.execute("SELECT count(*) FROM problem").fetchone()[0] == 1
     conn.close()
+
+
+def test_a_log_cut_back_behind_a_backup_is_named_by_check(tmp_path):
+    """The audit head rides in the upgrade backup's name; cutting the log back
+    behind it (and making the head agree) passes the chain but not `check`."""
+    path = tmp_path / "ledger.sqlite"
+    shutil.copy(DATA / "schema-v2.sqlite", path)
+    Database(path).close()  # the upgrade makes the backup, named with the log's head
+    [backup] = tmp_path.glob("ledger.v2-*-log41-*.backup.sqlite")  # v2 had 41 entries
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM audit_log WHERE id > 30")
+    last = conn.execute("SELECT hash FROM audit_log WHERE id = 30").fetchone()[0]
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'audit_head'", (f"30:{last}",))
+    conn.commit()
+    conn.close()
+    with Database(path) as db:
+        assert db.verify_audit().ok  # the chain alone cannot tell
+        assert any(backup.name in line for line in db.backups_ahead_of_log())
+    result = subprocess.run([sys.executable, "-m", "govcredit_desktop", "check", "--db",
+                             str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3
+    assert "截断" in result.stderr and backup.name in result.stderr

@@ -389,6 +389,7 @@ def test_adding_evidence_records_its_sha256(qtbot, env, problem, tmp_path, monke
     editor.form.evidenceTable.selectRow(0)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     QTest.mouseClick(editor.form.saveEvidenceButton, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not editor.operations.busy(), timeout=10_000)  # saved off-thread
     assert target.read_bytes() == files[0].read_bytes()
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
