@@ -195,3 +195,42 @@ def test_fuzzed_files_never_raise_anything_but_a_refusal(small_demo, tmp_path, s
                 look()
             except UserError:
                 pass
+
+
+@pytest.fixture
+def read_only_mount(tmp_path):
+    """A real read-only file system (a bind mount), where even root cannot write:
+    what a write-protected stick is."""
+    import os
+
+    source, mount = tmp_path / "source", tmp_path / "stick"
+    source.mkdir()
+    mount.mkdir()
+    if sys.platform != "linux" or os.geteuid() != 0:
+        pytest.skip("needs root on Linux to mount")
+    done = subprocess.run(["mount", "--bind", str(source), str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("mount not permitted here")
+    try:
+        yield source, mount
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_a_database_on_a_write_protected_stick_opens_read_only(small_demo, read_only_mount):
+    source, mount = read_only_mount
+    shutil.copy(small_demo, source / "ledger.sqlite")
+    remount = subprocess.run(["mount", "-o", "remount,bind,ro", str(mount)],
+                             capture_output=True)
+    if remount.returncode != 0:
+        pytest.skip("read-only remount not permitted here")
+    path = mount / "ledger.sqlite"
+    before = sha(path)
+    result = cli("check", "--db", str(path))
+    assert result.returncode == 0, result.stderr  # not "已损坏"
+    with Database(path) as db:
+        assert db.read_only and db.problems.count() == 120
+        with pytest.raises(UserError, match="只读"):
+            db.problems.update(1, {"title": "改不了"})
+    assert sha(path) == before
+    assert sorted(p.name for p in mount.iterdir()) == ["ledger.sqlite"]
