@@ -1,6 +1,7 @@
 """ISO dates in storage, '2021年12月30日' on screen and paper."""
 
 import datetime as _dt
+import functools
 import re
 
 from govcredit_desktop.core.limits import date_problem
@@ -42,6 +43,10 @@ def parse_date(text: str | _dt.date | None) -> _dt.date | None:
     text = str(text).strip()
     if not text:
         return None
+    if len(text) == 10 and text[4] == text[7] == "-" and text[:4].isdigit():
+        iso = _stored_form(text)
+        if iso is not None:
+            return iso
     for pattern in (_SEP, _CN, _COMPACT):
         m = pattern.match(text)
         if m:
@@ -51,6 +56,17 @@ def parse_date(text: str | _dt.date | None) -> _dt.date | None:
                 break
             return _in_range(value)
     raise DateError(f"“{text}”不是有效的日期，请按 2021-12-30 或 2021年12月30日 的格式填写")
+
+
+@functools.lru_cache(maxsize=8192)
+def _stored_form(text: str) -> _dt.date | None:
+    """'2021-12-30' as a date (None when it is no date); cached, because bulk writes
+    parse the same few hundred days a million times (cleaning, then validation)."""
+    try:
+        value = _dt.date.fromisoformat(text)
+    except ValueError:
+        return None  # e.g. 2021-13-01: the patterns in parse_date say why
+    return _in_range(value)
 
 
 def _in_range(value: _dt.date) -> _dt.date:

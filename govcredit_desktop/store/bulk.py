@@ -68,10 +68,16 @@ def _defaults(db, table: str) -> dict:
 
 
 class BulkWriter:
-    def __init__(self, db, source: str, chunk: int = CHUNK):
+    def __init__(self, db, source: str, chunk: int = CHUNK, trusted: bool = False):
+        """``trusted``: the bundles are already clean and valid because this program
+        made them from its own vocabularies (demo data): cleaning and validating a
+        100k-problem demo's 500k records again costs ~11 s of a ~33 s build, so it is
+        skipped.  Everything from outside (Excel, packages) is validated; a test runs
+        the demo's bundles through validation to keep the promise true."""
         self.db = db
         self.source = source
         self.chunk = chunk
+        self.trusted = trusted
 
     def write(self, bundles: Iterable[dict], total: int | None = None,
               progress: Callable[[int, int], None] | None = None,
@@ -184,7 +190,9 @@ class BulkWriter:
                  **self._clean(row, "问题的整改措施", raw, MEASURE_DATES, MEASURE_LABELS,
                                "measure")}
             self._stamp(m, stamp)
-            self._check(row, "问题的整改措施", validation.validate_measure(m), MEASURE_LABELS)
+            if not self.trusted:
+                self._check(row, "问题的整改措施", validation.validate_measure(m),
+                            MEASURE_LABELS)
             ms.append(m)
         es = []
         for raw in raw_entries:
@@ -193,10 +201,14 @@ class BulkWriter:
                                "progress")}
             e["amount_repaid"] = e["amount_repaid"] or 0
             self._stamp(e, stamp)
-            self._check(row, "问题的进展记录", validation.validate_progress(e), PROGRESS_LABELS)
+            if not self.trusted:
+                self._check(row, "问题的进展记录", validation.validate_progress(e),
+                            PROGRESS_LABELS)
             es.append(e)
         p["measures_total"] = len(ms)
         p["measures_done"] = sum(m["status"] == MeasureStatus.DONE for m in ms)
+        if self.trusted:
+            return p, ms, es
         errors = validation.validate_problem(p)
         if p["status"] == ProblemStatus.CLOSED and not p["closed_by"]:
             errors.setdefault("closed_by", "已销号的问题须有销号审批人")
@@ -208,6 +220,8 @@ class BulkWriter:
         if unknown:
             raise BulkRowError(row, what, {k: "不是可以写入的字段" for k in sorted(unknown)},
                                labels)
+        if self.trusted:
+            return values
         try:
             return cleaned(values, dates)
         except UserError as exc:

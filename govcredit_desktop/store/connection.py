@@ -126,6 +126,13 @@ def _read_only(conn: sqlite3.Connection, db_path: Path, fresh: bool) -> sqlite3.
     return conn
 
 
+def open_reader(db_path: Path, read_only: bool) -> sqlite3.Connection:
+    """A second, read-only connection to an open database (long checks)."""
+    flags = "mode=ro&immutable=1" if read_only else "mode=ro"
+    return sqlite3.connect(f"file:{pathname2url(str(db_path.resolve()))}?{flags}", uri=True,
+                           timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+
+
 def _open_file(db_path: Path, create: bool,
                read_only: bool = False) -> tuple[sqlite3.Connection, bool]:
     if db_path.is_dir():
@@ -150,11 +157,11 @@ def _open_file(db_path: Path, create: bool,
         if read_only:
             # immutable: SQLite cannot make its -shm file on read-only media, and
             # nothing there can change the file while it is open.
-            target, uri = f"file:{pathname2url(str(db_path.resolve()))}?mode=ro&immutable=1", True
+            conn = open_reader(db_path, read_only=True)
+            conn.isolation_level = None
         else:
-            target, uri = str(db_path), False
-        conn = sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_S,
-                               isolation_level=None, uri=uri)
+            conn = sqlite3.connect(db_path, check_same_thread=False, timeout=BUSY_TIMEOUT_S,
+                                   isolation_level=None)
     except OSError as exc:
         raise user_error(exc, db_path, action="打开") from exc
     except sqlite3.Error as exc:

@@ -9,6 +9,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -161,8 +162,14 @@ def open_store(db_path: Path | None):
     return Database(path, create=not path.exists())
 
 
-def save_screenshot(app: QApplication, window, png: Path) -> int:
-    """Render the window (without showing it on a screen) into ``png``."""
+def save_screenshot(app: QApplication, window, png: Path, db) -> int:
+    """Render the window (without showing it on a screen) into ``png``; a damaged
+    file is said instead, as the window would at open."""
+    # A scripted run must not picture a damaged file as sound. The check reads
+    # the whole file, so it runs beside the rendering, not before it.
+    checked: list[BaseException | None] = []
+    checker = threading.Thread(target=lambda: checked.append(_damage(db)), daemon=True)
+    checker.start()
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     # A fixed size, whatever the last interactive session left in the settings.
     window.resize(1280, 760)
@@ -172,6 +179,10 @@ def save_screenshot(app: QApplication, window, png: Path) -> int:
     QTimer.singleShot(0, lambda: None)
     app.processEvents()
     pixmap = window.grab()  # paints every child, the table included
+    checker.join()
+    if checked[0] is not None:
+        sys.stderr.write(f"错误：{checked[0]}\n")
+        return 1
     # A folder that cannot be made is reported by the write below, in its words.
     with contextlib.suppress(OSError):
         png.parent.mkdir(parents=True, exist_ok=True)
@@ -185,6 +196,14 @@ def save_screenshot(app: QApplication, window, png: Path) -> int:
         sys.stderr.write(f"错误：无法保存截图：{exc}\n")
         return 1
     return 0
+
+
+def _damage(db) -> BaseException | None:
+    try:
+        db.quick_check()
+    except UserError as exc:
+        return exc
+    return None
 
 
 def _no_display() -> bool:
@@ -217,12 +236,7 @@ def run(db_path: Path | None, screenshot: Path | None = None) -> int:
     window = MainWindow(db)
     try:
         if screenshot is not None:
-            try:
-                db.quick_check()  # a scripted run must not picture a damaged file as sound
-            except UserError as exc:
-                sys.stderr.write(f"错误：{exc}\n")
-                return 1
-            return save_screenshot(app, window, screenshot)
+            return save_screenshot(app, window, screenshot, db)
         window.show()
         # After the window is on screen, so the clerk sees what is being set up;
         # a damaged file is said first, and then no set-up is offered.

@@ -104,3 +104,36 @@ def test_cancel_rolls_back_everything(db, campaign):
                                               cancelled=cancelled)
     assert counts(db) == (0, 0, 0, 0)
     assert db.verify_audit().ok
+
+
+def test_demo_data_is_valid_as_the_trusted_writer_assumes(tmp_path, monkeypatch):
+    """Demo data skips cleaning and validation (trusted): the same bundles through the
+    checking writer must pass and store exactly the same rows."""
+    import datetime as dt
+
+    from govcredit_desktop import demo
+    from govcredit_desktop.store.database import Database
+
+    class Checking(BulkWriter):
+        def __init__(self, *args, trusted=False, **kw):
+            super().__init__(*args, trusted=False, **kw)
+
+    day = dt.date(2026, 12, 1)
+    tables = ("problem", "measure", "progress")
+
+    def rows(path):
+        with Database(path) as db:
+            return {t: db.query_rows(f"SELECT * FROM {t} ORDER BY id") for t in tables}
+
+    for seed in (1, 2, 3):
+        trusted, checked = tmp_path / f"t{seed}.sqlite", tmp_path / f"c{seed}.sqlite"
+        with Database(trusted, create=True) as db:
+            demo.generate(db, 300, seed=seed, today=day)
+        monkeypatch.setattr(demo, "BulkWriter", Checking)
+        with Database(checked, create=True) as db:
+            demo.generate(db, 300, seed=seed, today=day)
+        monkeypatch.undo()
+        stamp = lambda r: [v for v in r if not (isinstance(v, str) and "T" in v and "+" in v)]  # noqa: E731
+        a, b = rows(trusted), rows(checked)
+        assert {t: [stamp(r) for r in a[t]] for t in tables} == \
+            {t: [stamp(r) for r in b[t]] for t in tables}
