@@ -14,9 +14,11 @@ only: this file runs before any dependency exists.
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -51,6 +53,23 @@ DESKTOP_LIBS = [
 TEST_TOOLS = [("poppler-utils",)]
 
 
+# Another apt-get or the system's automatic updates may hold dpkg's lock for a minute or
+# two; waiting that long is friendlier than sending a newcomer off with an error.
+LOCK_WAIT_S = 120
+LOCK_POLL_S = 5
+# apt translates its messages but never the lock files' paths, so these match in any locale.
+_LOCK_HELD = re.compile(r"Could not get lock|/var/lib/(dpkg|apt)/\S*lock")
+
+
+class SetupFailed(Exception):
+    """Set-up cannot go on; ``str()`` is the one Chinese line to show, ``command`` the
+    command line the user can run by hand (or "")."""
+
+    def __init__(self, message: str, command: str = ""):
+        super().__init__(message)
+        self.command = command
+
+
 def say(message: str) -> None:
     print(f"[run.py] {message}", file=sys.stderr, flush=True)
 
@@ -75,7 +94,38 @@ def _as_root(cmd: list[str]) -> list[str] | None:
     return None
 
 
+def _apt(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess, bool]:
+    """Run apt-get (its progress on the terminal, its errors captured to be read); while
+    another program holds the package lock, wait and retry up to LOCK_WAIT_S.  Returns the
+    last result and whether the lock was still held."""
+    deadline = time.monotonic() + LOCK_WAIT_S
+    told = False
+    while True:
+        try:
+            result = subprocess.run(cmd, env=env, stderr=subprocess.PIPE, text=True,
+                                    errors="replace")
+        except OSError as exc:
+            raise SetupFailed(f"无法运行 apt-get（{exc.strerror or exc}），系统软件包未安装",
+                              _manual_line(cmd)) from exc
+        locked = result.returncode != 0 and bool(_LOCK_HELD.search(result.stderr or ""))
+        if not locked or time.monotonic() >= deadline:
+            return result, locked
+        if not told:
+            say(f"另一个程序（如系统自动更新）正在安装软件，占用着软件包管理器；"
+                f"等待它结束后重试（最多 {LOCK_WAIT_S // 60} 分钟）…")
+            told = True
+        time.sleep(LOCK_POLL_S)
+
+
+def _manual_line(cmd: list[str]) -> str:
+    """The command as the user would type it: with sudo unless already root."""
+    plain = cmd[2:] if cmd[:2] == ["sudo", "-n"] else cmd
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    return " ".join(plain if root else ["sudo", *plain])
+
+
 def ensure_system_packages(groups: list[tuple[str, ...]]) -> None:
+    """Install the missing Debian packages; raises SetupFailed when apt-get fails."""
     if WINDOWS or sys.platform == "darwin" or not shutil.which("dpkg-query"):
         return
     missing = [alts for alts in groups if not any(_dpkg_installed(a) for a in alts)]
@@ -87,13 +137,25 @@ def ensure_system_packages(groups: list[tuple[str, ...]]) -> None:
         say(f"缺少系统软件包，请用管理员身份安装：sudo apt-get install {names}")
         return
     say("安装系统软件包（Qt 运行库、中文字体）…")
-    subprocess.run(update, check=False)
-    wanted = []
-    for alts in missing:
-        wanted.append(next((a for a in alts if _apt_candidate(a)), alts[-1]))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    # A failed update (no network) is not fatal: the lists already there may do.
+    result, locked = _apt(update, env)
+    # Chosen after the update: a fresh list may know the newer (t64) names.
+    wanted = [next((a for a in alts if _apt_candidate(a)), alts[-1]) for alts in missing]
     install = _as_root(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *wanted])
-    subprocess.run(install, check=True, env=env)
+    if not locked:
+        result, locked = _apt(install, env)
+    if result.returncode != 0:
+        # apt-get's own reason, as it wrote it, above our sentence.
+        sys.stderr.write(result.stderr or "")
+        if locked:
+            why = f"软件包管理器被其他程序占用超过 {LOCK_WAIT_S // 60} 分钟"
+            todo = "请等其他安装结束后用管理员身份运行下面这行"
+        else:
+            why = f"apt-get 退出码 {result.returncode}"
+            todo = "请用管理员身份运行下面这行查看原因"
+        raise SetupFailed(f"安装系统软件包失败（{why}），{todo}，成功后再运行 run.py：",
+                          _manual_line(install))
 
 
 def venv_python() -> Path:
@@ -123,22 +185,56 @@ def ensure_venv() -> Path:
     return python
 
 
+def program_command(python: str, argv: list[str]) -> tuple[list[str], str, dict[str, str]]:
+    """The program's command, the folder to run it in and its environment.
+
+    It runs in the caller's folder, so a relative path (`demo --db rel.sqlite`) lands where
+    the caller's shell says, not in the repository; the project is installed in the venv,
+    so it imports from anywhere.  PYTHONSAFEPATH keeps a stray module in the caller's
+    folder from shadowing ours (the child is `-m`, which would put the folder first)."""
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the caller's folder was deleted: nothing relative can resolve there
+        cwd = str(ROOT)
+    env = dict(os.environ, PYTHONSAFEPATH="1")
+    return [python, "-m", "govcredit_desktop", *argv], cwd, env
+
+
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - this file runs under any python3
         say(f"需要 Python 3.11 或更新版本，当前为 {sys.version.split()[0]}")
         return 2
+    try:
+        return _run(argv)
+    except SetupFailed as exc:
+        say(str(exc))
+        if exc.command:
+            print(f"    {exc.command}", file=sys.stderr, flush=True)
+        return 1
+    except subprocess.CalledProcessError as exc:
+        command = " ".join(str(part) for part in exc.cmd)
+        say(f"准备运行环境时命令失败（退出码 {exc.returncode}），请检查网络后重试：{command}")
+        return 1
+    except KeyboardInterrupt:
+        say("已取消")
+        return 130
+
+
+def _run(argv: list[str]) -> int:
     testing = argv[:1] == ["test"]
     ensure_system_packages(QT_LIBS + (TEST_TOOLS if testing else DESKTOP_LIBS))
     python = str(ensure_venv())
-    os.chdir(ROOT)
     if testing:
+        # Lint and tests are about the repository: they run in it, whatever the caller's folder.
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-        lint = subprocess.run([python, "-m", "ruff", "check", "."], env=env)
+        lint = subprocess.run([python, "-m", "ruff", "check", "."], env=env, cwd=ROOT)
         if lint.returncode != 0:
             say("ruff 检查未通过")
             return lint.returncode
-        return subprocess.run([python, "-m", "pytest", *argv[1:]], env=env).returncode
-    return subprocess.run([python, "-m", "govcredit_desktop", *argv]).returncode
+        return subprocess.run([python, "-m", "pytest", *argv[1:]], env=env,
+                              cwd=ROOT).returncode
+    cmd, cwd, env = program_command(python, argv)
+    return subprocess.run(cmd, cwd=cwd, env=env).returncode
 
 
 if __name__ == "__main__":
