@@ -8,7 +8,6 @@ import argparse
 import contextlib
 import os
 import re
-import sqlite3
 import sys
 import textwrap
 from pathlib import Path
@@ -335,8 +334,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.command is None:
                 return run_gui(args)
             return COMMANDS[args.command](args)
-        except sqlite3.Error as exc:
-            # Never SQLite's English ("unable to open database file"): its code, in Chinese.
+        except Exception as exc:
+            # The store turns SQLite's errors into Chinese; this is the net for one that
+            # slips through, so that SQLite's English ("unable to open database file") is
+            # never printed.  Recognised by its module: only the store imports sqlite3
+            # (docs/ARCHITECTURE.md).  Anything else is a bug and keeps its traceback.
+            if type(exc).__module__ != "sqlite3":
+                raise
             from govcredit_desktop.store.errors import user_error_from_sqlite
 
             raise user_error_from_sqlite(exc, args.db) from exc
