@@ -135,6 +135,11 @@ class ProblemStore(RecordStore):
             blocker = self.closure_blockers(problem_id)
             if blocker:
                 raise UserError(blocker)
+            errors = validation.validate_closure_dates(
+                closed_date, problem, self.db.measures.list(problem_id),
+                self.db.progress.list(problem_id))
+            if errors:
+                raise ValidationError(errors)
             self._update(problem_id, {
                 "status": ProblemStatus.CLOSED, "closed_by": approver,
                 "closed_date": closed_date, "closure_remark": remark})
@@ -162,6 +167,16 @@ class ProblemStore(RecordStore):
         if problem["status"] == ProblemStatus.CLOSED:
             raise UserError(f"问题{problem['number']}已销号，不能{what}；如需修改请先撤销销号")
         return problem
+
+    def follow_measures(self, problem_id: int) -> None:
+        """Move the status where its measures say (``rules.status_after_measures``),
+        as an audited edit of its own, in the measure write's transaction."""
+        problem = self.get(problem_id)
+        states = self.db.column("SELECT status FROM measure WHERE problem_id = ?",
+                                (problem_id,))
+        status = rules.status_after_measures(problem["status"], states)
+        if status != problem["status"]:
+            self._update(problem_id, {"status": status})
 
     def count_measures(self, problem_id: int) -> None:
         """Refresh the problem's derived measure counts (not audited: the
