@@ -19,7 +19,17 @@ deadline that is still to be done gets red, yellow or green:
   must show it was late, so not 绿灯); not done → as a problem's by its deadline,
   ``UNDATED`` without one.
 
-**Status follows the measures** (``status_after_measures``): see there.
+**Status follows the measures** (``status_after_measures``, see there): the store
+applies it on every measure add/edit/delete as an audited edit of the problem; a
+status chosen by hand that the rule would move at once is refused
+(``status_conflict``); the bulk writer applies it to a bundle that states no status
+and writes a stated one as stated (a county merge or an older ledger is the source's
+record, not ours to rewrite; old databases are never re-derived); demo data is
+generated consistent with it.
+
+**Dates in order** (``core.validation``): a 销号 not before the discovery, the last
+progress entry or any measure's completion; a measure not 已完成 after today; a
+campaign's 自查 ≤ 整改方案 ≤ 整改报告 deadlines, none before its start.
 """
 
 import datetime as _dt
@@ -127,6 +137,24 @@ def status_after_measures(status: str, measure_statuses: Iterable[str]) -> str:
             s in (MeasureStatus.IN_PROGRESS, MeasureStatus.DONE) for s in states):
         return ProblemStatus.IN_PROGRESS
     return status
+
+
+def status_conflict(status: str, measure_statuses: Iterable[str]) -> str | None:
+    """Why a status chosen by hand contradicts the measures, or None.
+
+    The same rule as ``status_after_measures``: a status it would move at once
+    (all done but 整改中, started but 待整改, not done but 已整改待销号) is refused
+    rather than silently moved, so the clerk sees why."""
+    states = list(measure_statuses)
+    implied = status_after_measures(status, states)
+    if implied == status:
+        return None
+    if implied == ProblemStatus.AWAITING_CLOSURE:
+        return "整改措施已全部完成，状态应为“已整改待销号”"
+    if status == ProblemStatus.AWAITING_CLOSURE:
+        pending = sum(s != MeasureStatus.DONE for s in states)
+        return f"还有{pending}项整改措施未完成，全部完成后才能设为“已整改待销号”"
+    return "已有整改措施在进行中或已完成，状态应为“整改中”"
 
 
 def closure_blockers(measures: list[dict]) -> str | None:

@@ -9,6 +9,7 @@ from govcredit_desktop.core.rules import (
     problem_light,
     problem_number,
     status_after_measures,
+    status_conflict,
 )
 
 TODAY = dt.date(2021, 12, 1)
@@ -58,6 +59,16 @@ def test_status_follows_measures():
     assert status_after_measures("已销号", ["进行中"]) == "已销号"
     assert status_after_measures("待整改", []) == "待整改"
     assert status_after_measures("已整改待销号", []) == "已整改待销号"
+
+
+def test_status_chosen_by_hand_must_agree_with_measures():
+    assert status_conflict("整改中", ["进行中"]) is None
+    assert status_conflict("整改中", ["未开始"]) is None
+    assert status_conflict("待整改", []) is None
+    assert status_conflict("整改中", ["已完成"]) == "整改措施已全部完成，状态应为“已整改待销号”"
+    assert status_conflict("已整改待销号", ["已完成", "进行中", "未开始"]) == (
+        "还有2项整改措施未完成，全部完成后才能设为“已整改待销号”")
+    assert status_conflict("待整改", ["进行中"]) == "已有整改措施在进行中或已完成，状态应为“整改中”"
 
 
 def test_closure_rule():

@@ -92,6 +92,22 @@ def test_status_follows_measure_writes_audited(db, campaign):
     assert [m for m in moves if m] == ["整改中", "已整改待销号", "整改中", "已整改待销号"]
 
 
+def test_status_set_by_hand_against_the_measures_is_refused(db, campaign):
+    pid = db.problems.add(base_problem(campaign))
+    mid = db.measures.add(pid, {"content": "对账", "status": "进行中"})
+    with pytest.raises(ValidationError) as exc:
+        db.problems.update(pid, {"status": "已整改待销号"})
+    assert exc.value.errors == {"status":
+                                "还有1项整改措施未完成，全部完成后才能设为“已整改待销号”"}
+    with pytest.raises(ValidationError):
+        db.problems.update(pid, {"status": "待整改"})
+    db.measures.update(mid, {"status": "已完成", "completed_date": "2021-11-01"})
+    with pytest.raises(ValidationError) as exc:
+        db.problems.update(pid, {"status": "整改中"})
+    assert exc.value.errors["status"] == "整改措施已全部完成，状态应为“已整改待销号”"
+    assert _statuses(db, pid) == "已整改待销号"
+
+
 def test_first_measure_done_at_once_moves_open_to_in_progress(db, campaign):
     pid = db.problems.add(base_problem(campaign))
     db.measures.add(pid, {"content": "对账"})
