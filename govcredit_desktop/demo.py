@@ -170,12 +170,21 @@ def _bundles(rng, campaign_id, n, person_ids, leaders, start, today) -> Iterator
             m_deadline = min(deadline, found + _dt.timedelta(days=20 * (k + 1)))
             m_status = (vocab.MeasureStatus.DONE if status in done_measures
                         else rng.choice(tuple(vocab.MeasureStatus)))
+            if status == Status.OPEN:
+                # 待整改 means nothing started (core.rules.status_after_measures); the
+                # draw above is kept so that the same seed gives the same data.
+                m_status = vocab.MeasureStatus.NOT_STARTED
             problem["measures"].append({
                 "uuid": _uuid(rng), "seq": k + 1, "content": rng.choice(MEASURE_TEMPLATES),
                 "owner_id": rng.choice(person_ids), "deadline": m_deadline.isoformat(),
                 "status": m_status,
                 "completed_date": (min(today, m_deadline).isoformat()
                                    if m_status == vocab.MeasureStatus.DONE else None)})
+        measures = problem["measures"]
+        if status == Status.IN_PROGRESS and all(
+                m["status"] == vocab.MeasureStatus.DONE for m in measures):
+            # All done would mean 已整改待销号: leave the last one under way.
+            measures[-1].update(status=vocab.MeasureStatus.IN_PROGRESS, completed_date=None)
         if status != Status.OPEN:
             for k in range(rng.randint(1, 3)):
                 day = found + _dt.timedelta(days=7 * (k + 1))
@@ -184,4 +193,9 @@ def _bundles(rng, campaign_id, n, person_ids, leaders, start, today) -> Iterator
                     "note": rng.choice(("已与企业对账", "召开专题会研究", "已拨付部分款项",
                                         "已报县政府协调", "完成整改资料收集")),
                     "amount_repaid": (repaid or 0) if k == 0 else 0})
+        if closed:
+            # A closure is dated on or after everything it closes (core.validation).
+            problem["closed_date"] = max(
+                [problem["closed_date"]] + [e["entry_date"] for e in problem["progress"]]
+                + [m["completed_date"] for m in measures])
         yield problem

@@ -1,6 +1,39 @@
-"""Rules of the campaign: deadline light, closure, numbering."""
+"""Rules of the campaign: deadline light, closure, status, numbering, dates in order.
+
+Each rule is written once, here; the store applies it on every write, the bulk
+writer on imports, the demo obeys it, and the ledger's SQL mirrors the light
+(``store.queries.ledger``; a test keeps the two in step).
+
+**Lights** (issue 14).  A light answers "is this late?", so only something with a
+deadline that is still to be done gets red, yellow or green:
+
+- a problem: 已销号 → ``CLOSED`` ("已销号", never 绿灯: it is finished, not on
+  track); no deadline → ``UNDATED`` ("未定时限": nothing to be on time for); past its
+  deadline → ``RED``; due within the warning window → ``YELLOW``; else ``GREEN``.
+  An overdue 已整改待销号 problem **stays red until it is closed**: the campaign
+  counts a problem done only at 销号 (``ProblemStatus``), and the deadline is the
+  date by which it should be 销号, so "rectified but not signed off" is still late —
+  and the SQL light, filter and index-backed sort need no second kind of red.
+- a measure: 已完成 on or before its deadline (or without one) → ``DONE``
+  ("已完成"); 已完成 after its deadline → ``LATE`` ("逾期完成": done, but the record
+  must show it was late, so not 绿灯); not done → as a problem's by its deadline,
+  ``UNDATED`` without one.
+
+**Status follows the measures** (``status_after_measures``, see there): the store
+applies it on every measure add/edit/delete as an audited edit of the problem; a
+status chosen by hand that the rule would move at once is refused
+(``status_conflict``); the bulk writer applies it to a bundle that states no status
+and writes a stated one as stated (a county merge or an older ledger is the source's
+record, not ours to rewrite; old databases are never re-derived); demo data is
+generated consistent with it.
+
+**Dates in order** (``core.validation``): a 销号 not before the discovery, the last
+progress entry or any measure's completion; a measure not 已完成 after today; a
+campaign's 自查 ≤ 整改方案 ≤ 整改报告 deadlines, none before its start.
+"""
 
 import datetime as _dt
+from collections.abc import Iterable
 from enum import StrEnum
 
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
@@ -12,32 +45,58 @@ class Light(StrEnum):
     RED = "red"
     YELLOW = "yellow"
     GREEN = "green"
+    UNDATED = "undated"
+    CLOSED = "closed"
+    DONE = "done"
+    LATE = "late"
 
     @property
     def label(self) -> str:
-        return {"red": "红灯", "yellow": "黄灯", "green": "绿灯"}[self.value]
+        return _LIGHT_LABELS[self.value]
+
+    @property
+    def is_deadline_light(self) -> bool:
+        """Red, yellow or green: a deadline still to be met (days left are worth showing)."""
+        return self.value in ("red", "yellow", "green")
+
+
+_LIGHT_LABELS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "undated": "未定时限",
+                 "closed": "已销号", "done": "已完成", "late": "逾期完成"}
+
+
+def _date(value: _dt.date | str | None) -> _dt.date | None:
+    if not value:
+        return None
+    return _dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def deadline_light(deadline: _dt.date | str | None, today: _dt.date,
+                   warning_days: int = DEFAULT_WARNING_DAYS) -> Light:
+    """The light of something still to be done: red, yellow, green, or 未定时限."""
+    due = _date(deadline)
+    if due is None:
+        return Light.UNDATED
+    if due < today:
+        return Light.RED
+    if due <= today + _dt.timedelta(days=warning_days):
+        return Light.YELLOW
+    return Light.GREEN
 
 
 def light_for(
     deadline: _dt.date | str | None,
-    done: bool,
+    closed: bool,
     today: _dt.date,
     warning_days: int = DEFAULT_WARNING_DAYS,
 ) -> Light:
-    """Red = overdue and not done; yellow = due within the window; else green.
+    """A problem's light: 已销号 when closed, else by its deadline (module docstring).
 
-    The same rule is written in SQL in ``store.queries.ledger``; a test keeps
-    the two in step.
+    The same rule is written in SQL in ``store.queries.ledger`` (LIGHT_SQL); a test
+    keeps the two in step.
     """
-    if done or not deadline:
-        return Light.GREEN
-    if isinstance(deadline, str):
-        deadline = _dt.date.fromisoformat(deadline)
-    if deadline < today:
-        return Light.RED
-    if deadline <= today + _dt.timedelta(days=warning_days):
-        return Light.YELLOW
-    return Light.GREEN
+    if closed:
+        return Light.CLOSED
+    return deadline_light(deadline, today, warning_days)
 
 
 def problem_light(problem: dict, today: _dt.date, warning_days: int = DEFAULT_WARNING_DAYS):
@@ -46,8 +105,56 @@ def problem_light(problem: dict, today: _dt.date, warning_days: int = DEFAULT_WA
 
 
 def measure_light(measure: dict, today: _dt.date, warning_days: int = DEFAULT_WARNING_DAYS):
-    return light_for(measure.get("deadline"), measure.get("status") == MeasureStatus.DONE,
-                     today, warning_days)
+    if measure.get("status") == MeasureStatus.DONE:
+        due, done_on = _date(measure.get("deadline")), _date(measure.get("completed_date"))
+        if due and done_on and done_on > due:
+            return Light.LATE
+        return Light.DONE
+    return deadline_light(measure.get("deadline"), today, warning_days)
+
+
+def status_after_measures(status: str, measure_statuses: Iterable[str]) -> str:
+    """The problem status its measures imply, applied whenever measures change.
+
+    - 已销号 stays (closure and its reversal are separate actions);
+    - no measures: the status stays as the clerk set it;
+    - every measure 已完成 → 已整改待销号 (销号 itself is still the closure action);
+    - 已整改待销号 with a measure not done (one added, or one reopened) → 整改中;
+    - 待整改 with a measure 进行中 or 已完成 → 整改中;
+    - otherwise the status stays: 整改中 with every measure 未开始 is kept, since a
+      progress entry also moves a problem to 整改中.
+    """
+    if status == ProblemStatus.CLOSED:
+        return status
+    states = list(measure_statuses)
+    if not states:
+        return status
+    if all(s == MeasureStatus.DONE for s in states):
+        return ProblemStatus.AWAITING_CLOSURE
+    if status == ProblemStatus.AWAITING_CLOSURE:
+        return ProblemStatus.IN_PROGRESS
+    if status == ProblemStatus.OPEN and any(
+            s in (MeasureStatus.IN_PROGRESS, MeasureStatus.DONE) for s in states):
+        return ProblemStatus.IN_PROGRESS
+    return status
+
+
+def status_conflict(status: str, measure_statuses: Iterable[str]) -> str | None:
+    """Why a status chosen by hand contradicts the measures, or None.
+
+    The same rule as ``status_after_measures``: a status it would move at once
+    (all done but 整改中, started but 待整改, not done but 已整改待销号) is refused
+    rather than silently moved, so the clerk sees why."""
+    states = list(measure_statuses)
+    implied = status_after_measures(status, states)
+    if implied == status:
+        return None
+    if implied == ProblemStatus.AWAITING_CLOSURE:
+        return "整改措施已全部完成，状态应为“已整改待销号”"
+    if status == ProblemStatus.AWAITING_CLOSURE:
+        pending = sum(s != MeasureStatus.DONE for s in states)
+        return f"还有{pending}项整改措施未完成，全部完成后才能设为“已整改待销号”"
+    return "已有整改措施在进行中或已完成，状态应为“整改中”"
 
 
 def closure_blockers(measures: list[dict]) -> str | None:

@@ -4,7 +4,9 @@ Each function takes the complete record as it would be stored (money in fen,
 dates ISO) and returns {field: message}; empty means valid.
 """
 
-from govcredit_desktop.core.dates import DateError, parse_date
+import datetime as _dt
+
+from govcredit_desktop.core.dates import DateError, format_cn, parse_date
 from govcredit_desktop.core.fields import (
     CAMPAIGN_LABELS,
     CLOSURE_LABELS,
@@ -72,6 +74,10 @@ def validate_problem(rec: dict) -> dict[str, str]:
     if found and due and "deadline" not in errors and "discovered_date" not in errors:
         if parse_date(due) < parse_date(found):
             errors["deadline"] = "整改时限不能早于发现日期"
+    closed = rec.get("closed_date")
+    if found and closed and "closed_date" not in errors and "discovered_date" not in errors:
+        if parse_date(closed) < parse_date(found):
+            errors["closed_date"] = f"销号日期不能早于发现日期（{format_cn(found)}）"
     inv, rep = rec.get("amount_involved"), rec.get("amount_repaid")
     if "amount_repaid" not in errors and "amount_involved" not in errors and rep:
         if inv is None:
@@ -88,7 +94,8 @@ def validate_problem(rec: dict) -> dict[str, str]:
     return errors
 
 
-def validate_measure(rec: dict) -> dict[str, str]:
+def validate_measure(rec: dict, today: _dt.date | None = None) -> dict[str, str]:
+    """``today`` bounds the completion date: a measure cannot be done in the future."""
     errors = _texts("measure", rec, MEASURE_LABELS)
     _required(rec, ["content"], MEASURE_LABELS, errors)
     _dates(rec, ["deadline", "completed_date"], MEASURE_LABELS, errors)
@@ -96,6 +103,12 @@ def validate_measure(rec: dict) -> dict[str, str]:
         errors["status"] = f"措施状态“{rec['status']}”无效"
     if rec.get("status") == MeasureStatus.DONE and not rec.get("completed_date"):
         errors["completed_date"] = "措施已完成时请填写完成日期"
+    done_on = rec.get("completed_date")
+    if done_on and "completed_date" not in errors:
+        today = today or _dt.date.today()
+        if parse_date(done_on) > today:
+            errors["completed_date"] = (f"完成日期不能晚于今天（{format_cn(today)}），"
+                                        "请填写实际完成的日期")
     return errors
 
 
@@ -128,6 +141,21 @@ def validate_campaign(rec: dict) -> dict[str, str]:
     _required(rec, ["name", "number_prefix"], CAMPAIGN_LABELS, errors)
     dated = ["start_date", "self_inspection_deadline", "plan_deadline", "rectification_deadline"]
     _dates(rec, dated, CAMPAIGN_LABELS, errors)
+    # The campaign's stages come in this order (自查 → 整改方案 → 整改报告), all on or
+    # after the start; a later stage is compared with the nearest earlier one given,
+    # and the later field is the one refused (it is the one typed last, as a rule).
+    earlier: list[str] = []
+    for f in dated:
+        if not rec.get(f) or f in errors:
+            continue
+        day = parse_date(rec[f])
+        for before in reversed(earlier):
+            if day < parse_date(rec[before]):
+                errors[f] = (f"{CAMPAIGN_LABELS[f]}不能早于{CAMPAIGN_LABELS[before]}"
+                             f"（{format_cn(rec[before])}）")
+                break
+        if f not in errors:
+            earlier.append(f)
     return errors
 
 
@@ -137,6 +165,24 @@ def validate_closure(rec: dict) -> dict[str, str]:
     _required(rec, ["closed_by", "closed_date"], CLOSURE_LABELS, errors)
     _dates(rec, ["closed_date"], CLOSURE_LABELS, errors)
     return errors
+
+
+def validate_closure_dates(closed_date: str, problem: dict, measures: list[dict],
+                           entries: list[dict]) -> dict[str, str]:
+    """A 销号 cannot be dated before what it closes: the discovery, the last progress
+    entry, or any measure's completion.  Dates are ISO; returns {"closed_date": …}."""
+    label = CLOSURE_LABELS["closed_date"]
+    day = parse_date(closed_date)
+    checks = [("发现日期", problem.get("discovered_date"))]
+    checks.append(("最后一条进展记录的日期",
+                   max((e["entry_date"] for e in entries if e.get("entry_date")), default=None)))
+    checks.append(("整改措施的完成日期",
+                   max((m["completed_date"] for m in measures if m.get("completed_date")),
+                       default=None)))
+    for what, other in checks:
+        if other and day < parse_date(other):
+            return {"closed_date": f"{label}不能早于{what}（{format_cn(other)}）"}
+    return {}
 
 
 def validate_reopen(rec: dict) -> dict[str, str]:

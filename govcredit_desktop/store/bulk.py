@@ -207,11 +207,19 @@ class BulkWriter:
             es.append(e)
         p["measures_total"] = len(ms)
         p["measures_done"] = sum(m["status"] == MeasureStatus.DONE for m in ms)
+        if not bundle.get("status"):
+            # A bundle that states no status gets the one its measures imply, as an
+            # edit of the measures would give it; a stated status is the source's
+            # record (a county merge, an older ledger) and is written as stated.
+            p["status"] = rules.status_after_measures(ProblemStatus.OPEN,
+                                                      [m["status"] for m in ms])
         if self.trusted:
             return p, ms, es
         errors = validation.validate_problem(p)
         if p["status"] == ProblemStatus.CLOSED and not p["closed_by"]:
             errors.setdefault("closed_by", "已销号的问题须有销号审批人")
+        if p["status"] == ProblemStatus.CLOSED and p["closed_date"] and not errors:
+            errors.update(validation.validate_closure_dates(p["closed_date"], p, ms, es))
         self._check(row, "问题", errors, PROBLEM_LABELS)
         return p, ms, es
 

@@ -28,6 +28,7 @@ class MeasureStore(RecordStore):
                 "SELECT max(seq) FROM measure WHERE problem_id = ?", (problem_id,)) or 0) + 1)
             measure_id = self._insert(rec, validation.validate_measure)
             problems.count_measures(problem_id)
+            problems.follow_measures(problem_id)
             return measure_id
 
     def update(self, measure_id: int, changes: dict) -> dict:
@@ -38,6 +39,7 @@ class MeasureStore(RecordStore):
             problems.refuse_if_closed(measure["problem_id"], "修改整改措施")
             old = self._update(measure_id, rec, validation.validate_measure)
             problems.count_measures(measure["problem_id"])
+            problems.follow_measures(measure["problem_id"])
             return old
 
     def delete(self, measure_id: int) -> None:
@@ -47,3 +49,4 @@ class MeasureStore(RecordStore):
             problems.refuse_if_closed(measure["problem_id"], "删除整改措施")
             self._delete(measure_id)
             problems.count_measures(measure["problem_id"])
+            problems.follow_measures(measure["problem_id"])

@@ -95,6 +95,9 @@ class ProblemStore(RecordStore):
             if "status" in rec and rec["status"] != current["status"]:
                 if rec["status"] == ProblemStatus.CLOSED:
                     raise ValidationError({"status": "请通过“销号”操作办理销号"})
+                conflict = rules.status_conflict(rec["status"], self._measure_states(problem_id))
+                if conflict:
+                    raise ValidationError({"status": conflict})
             old = self._update(problem_id, rec, validation.validate_problem)
             if set(old) & set(search.SEARCHED_FIELDS):
                 search.index_problem(conn, problem_id, {**current, **rec})
@@ -135,6 +138,11 @@ class ProblemStore(RecordStore):
             blocker = self.closure_blockers(problem_id)
             if blocker:
                 raise UserError(blocker)
+            errors = validation.validate_closure_dates(
+                closed_date, problem, self.db.measures.list(problem_id),
+                self.db.progress.list(problem_id))
+            if errors:
+                raise ValidationError(errors)
             self._update(problem_id, {
                 "status": ProblemStatus.CLOSED, "closed_by": approver,
                 "closed_date": closed_date, "closure_remark": remark})
@@ -162,6 +170,17 @@ class ProblemStore(RecordStore):
         if problem["status"] == ProblemStatus.CLOSED:
             raise UserError(f"问题{problem['number']}已销号，不能{what}；如需修改请先撤销销号")
         return problem
+
+    def _measure_states(self, problem_id: int) -> list[str]:
+        return self.db.column("SELECT status FROM measure WHERE problem_id = ?", (problem_id,))
+
+    def follow_measures(self, problem_id: int) -> None:
+        """Move the status where its measures say (``rules.status_after_measures``),
+        as an audited edit of its own, in the measure write's transaction."""
+        problem = self.get(problem_id)
+        status = rules.status_after_measures(problem["status"], self._measure_states(problem_id))
+        if status != problem["status"]:
+            self._update(problem_id, {"status": status})
 
     def count_measures(self, problem_id: int) -> None:
         """Refresh the problem's derived measure counts (not audited: the

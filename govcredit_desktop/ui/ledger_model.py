@@ -27,7 +27,7 @@ MAX_PAGES = 16  # ~3,200 rows cached: several screens up and down
 
 # The problem id of a row, for any column.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# The raw light value ('red' / 'yellow' / 'green') of a row.
+# The raw light value of a row (a core.rules.Light value: 'red', …, 'closed').
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -60,9 +60,11 @@ COLUMNS = (
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
 LIGHT_TIPS = {
-    "red": "红灯：已超过整改时限仍未销号",
+    "red": "红灯：已超过整改时限仍未销号（已整改待销号的问题也在销号后才不再亮红灯）",
     "yellow": "黄灯：距整改时限不足{days}天",
-    "green": "绿灯：整改时限内或已销号",
+    "green": "绿灯：在整改时限内",
+    "undated": "未定时限：尚未填写整改时限",
+    "closed": "已销号",
 }
 _OVERDUE_TEXT = "#b3261e"
 _CLOSED_TEXT = "#6b6b6b"
@@ -304,7 +306,7 @@ class LedgerModel(QAbstractTableModel):
     def _tooltip(self, row: dict, key: str) -> str | None:
         if key == "light":
             tip = LIGHT_TIPS.get(row["light"], "").format(days=self._filter.warning_days)
-            if row["light"] != "green" and row["deadline"]:
+            if row["light"] in ("red", "yellow") and row["deadline"]:
                 left = (_dt.date.fromisoformat(row["deadline"]) - self._filter.today).days
                 tip += f"（已逾期{-left}天）" if left < 0 else f"（还剩{left}天）"
             return tip

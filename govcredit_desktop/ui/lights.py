@@ -1,6 +1,9 @@
-"""How a deadline light (红灯/黄灯/绿灯) is shown, in the ledger and the editor.
+"""How a deadline light (红灯/黄灯/绿灯, 未定时限, 已销号, 已完成, 逾期完成) is shown,
+in the ledger, the editor and the measures tab (the rules: core/rules.py).
 
-Always a coloured dot *with* words, so the light is not told by colour alone.
+Always a coloured dot *with* words, so the light is not told by colour alone; the
+finished and undated ones are grey (nothing to be on time for), 未定时限 a hollow
+ring so it does not read as a light at all.
 """
 
 import datetime as _dt
@@ -11,12 +14,20 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from govcredit_desktop.core import rules
 from govcredit_desktop.core.dates import format_cn
 
-LIGHT_COLOURS = {"red": "#d9342b", "yellow": "#f2b400", "green": "#2e9d4f"}
+LIGHT_COLOURS = {"red": "#d9342b", "yellow": "#f2b400", "green": "#2e9d4f",
+                 "undated": "#9a9a9a", "closed": "#6b6b6b", "done": "#6b6b6b",
+                 "late": "#b85c00"}
 
 
-def light_text(light: rules.Light, deadline: str | None, today: _dt.date) -> str:
+def light_text(light: rules.Light, deadline: str | None, today: _dt.date,
+               completed: str | None = None) -> str:
     """The light in words, with how far the deadline is (e.g. 红灯，已逾期3天)."""
     text = light.label
+    if light == rules.Light.LATE and completed and deadline:
+        late = (_dt.date.fromisoformat(completed) - _dt.date.fromisoformat(deadline)).days
+        return f"{text}，晚于完成时限{late}天"
+    if not rules.Light(light).is_deadline_light:
+        return text
     left = rules.days_left(deadline, today)
     if left is not None and light != rules.Light.GREEN:
         text += f"，已逾期{-left}天" if left < 0 else f"，剩{left}天到期"
@@ -43,7 +54,8 @@ def light_icon(light: rules.Light) -> QIcon:
         p = QPainter(pm)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(QColor(color).darker(130))
-        p.setBrush(QColor(color))
+        # 未定时限 is a ring: no deadline, so no light to fill in.
+        p.setBrush(QColor("white") if light == rules.Light.UNDATED else QColor(color))
         p.drawEllipse(QRectF(1.5, 1.5, 11, 11))
         p.end()
         icon.addPixmap(pm)

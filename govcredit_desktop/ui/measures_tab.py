@@ -47,7 +47,8 @@ class MeasuresTab(RecordTab):
         table = self.table
         light = rules.measure_light(m, self.today)
         # An icon keeps its colour on a selected row; the word says it too.
-        dot = item(light.label, m["id"], light_text(light, m.get("deadline"), self.today))
+        dot = item(light.label, m["id"], light_text(light, m.get("deadline"), self.today,
+                                                      m.get("completed_date")))
         dot.setIcon(light_icon(light))
         table.setItem(row, 0, dot)
         table.setItem(row, 1, item(m["content"], tooltip=m["content"]))

@@ -32,7 +32,7 @@ from govcredit_desktop.store.queries import ledger
 from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog, ReopenDialog
 from govcredit_desktop.ui.evidence_tab import EvidenceTab
 from govcredit_desktop.ui.forms.ui_problem_editor import Ui_ProblemEditor
-from govcredit_desktop.ui.lights import LIGHT_COLOURS, light_html
+from govcredit_desktop.ui.lights import light_html
 from govcredit_desktop.ui.measures_tab import MeasuresTab
 from govcredit_desktop.ui.operations import Operations
 from govcredit_desktop.ui.progress_tab import ProgressTab
@@ -183,7 +183,7 @@ class ProblemEditor(QDialog):
         self.evidence_tab = EvidenceTab(self, self.db, self.operations, f.evidenceTable,
                                         f.addEvidenceButton, f.openEvidenceButton,
                                         f.saveEvidenceButton, f.deleteEvidenceButton)
-        self.measures_tab.changed.connect(self._record_written)
+        self.measures_tab.changed.connect(self._measures_written)
         # A repayment changes 已清偿金额 and may move the status on.
         self.progress_tab.changed.connect(self._progress_written)
         self.evidence_tab.changed.connect(self._record_written)
@@ -231,10 +231,6 @@ class ProblemEditor(QDialog):
         self.setWindowTitle(f"问题编辑 — {problem['number']} {problem['title']}")
 
     def _show_light(self, problem: dict) -> None:
-        if problem.get("status") == ProblemStatus.CLOSED:
-            self.form.lightLabel.setText(
-                f'<span style="color:{LIGHT_COLOURS["green"]}">●</span> 已销号')
-            return
         self.form.lightLabel.setText(light_html(rules.problem_light(problem, self.today),
                                                 problem.get("deadline"), self.today))
 
@@ -395,6 +391,11 @@ class ProblemEditor(QDialog):
 
     def _record_written(self, changes: Changes) -> None:
         self.changes |= changes
+
+    def _measures_written(self, changes: Changes) -> None:
+        # The store moves the status where the measures say (core.rules).
+        self.changes |= changes
+        self.record.reload(only=("status",))
 
     def _progress_written(self, changes: Changes) -> None:
         self.changes |= changes

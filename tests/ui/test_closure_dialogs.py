@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from govcredit_desktop.core.changes import Changes, RecordKind
+from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog, ReopenDialog
 from tests.ui.helpers import answer_modal, make_db, select_all_and_delete, type_text
 
@@ -54,17 +55,29 @@ def test_close_records_approver_date_remark(qtbot, ready):
     select_all_and_delete(f.approverEdit)
     ok(dialog)
     assert f.closedByError.text() == "销号审批人不能为空" and f.closedByError.isVisibleTo(dialog)
-    assert db.problems.get(pid)["status"] == "待整改"
+    # Not closed; its one measure done moved it on (core.rules.status_after_measures).
+    assert db.problems.get(pid)["status"] == "已整改待销号"
 
     type_text(f.approverEdit, "王建国")
+    # Dated before the measure was done (today): refused, the field named (issue 14).
+    yesterday = _dt.date.today() - _dt.timedelta(days=1)
     select_all_and_delete(f.closedDateEdit)
-    type_text(f.closedDateEdit, "2026年11月20日")
+    type_text(f.closedDateEdit, format_cn(yesterday))
     type_text(f.remarkEdit, "奖励资金已拨付到位")
+    ok(dialog)
+    assert dialog.result() != CloseProblemDialog.Accepted
+    assert f.closedDateError.text() == (
+        f"销号日期不能早于整改措施的完成日期（{format_cn(TODAY)}）")
+    assert f.closedDateError.isVisibleTo(dialog)
+    assert db.problems.get(pid)["status"] == "已整改待销号"
+
+    select_all_and_delete(f.closedDateEdit)
+    type_text(f.closedDateEdit, format_cn(TODAY))
     ok(dialog)
     assert dialog.result() == CloseProblemDialog.Accepted
     row = db.problems.get(pid)
     assert (row["status"], row["closed_by"], row["closed_date"], row["closure_remark"]) == (
-        "已销号", "王建国", "2026-11-20", "奖励资金已拨付到位")
+        "已销号", "王建国", TODAY, "奖励资金已拨付到位")
     audit = db.query("SELECT * FROM audit_log WHERE action = 'update'"
                         " AND table_name = 'problem' ORDER BY id DESC LIMIT 1")[0]
     assert '"已销号"' in audit["after_json"] and "王建国" in audit["after_json"]

@@ -86,6 +86,28 @@ def test_overdue_problem_shows_a_red_light(qapp, demo_db):
     assert color.red() > 180 and color.green() < 90 and color.blue() < 90
 
 
+def test_undated_and_closed_problems_show_no_green_light(qapp, demo_db):
+    """Issue 14: no deadline shows 未定时限 and a closed problem 已销号, never 绿灯."""
+    closed = demo_db.scalar("SELECT id FROM problem WHERE status = ? LIMIT 1",
+                            (ProblemStatus.CLOSED,))
+    undated = demo_db.scalar("SELECT id FROM problem WHERE status = ? LIMIT 1",
+                             (ProblemStatus.IN_PROGRESS,))
+    demo_db.problems.update(undated, {"deadline": None})
+    model = LedgerModel(demo_db)
+    rows = {model.problem_id(r): r for r in range(model.rowCount())}
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert _cell(model, rows[undated], "light") == "未定时限"
+    assert _cell(model, rows[undated], "light", LIGHT_ROLE) == "undated"
+    assert _cell(model, rows[undated], "light", tip) == "未定时限：尚未填写整改时限"
+    assert _cell(model, rows[closed], "light") == "已销号"
+    assert _cell(model, rows[closed], "light", LIGHT_ROLE) == "closed"
+    assert "绿灯" not in _cell(model, rows[closed], "light", tip)
+    green = QColor("#2e9d4f").rgb()
+    for pid in (undated, closed):
+        icon = _cell(model, rows[pid], "light", Qt.ItemDataRole.DecorationRole)
+        assert QColor(icon.pixmap(14, 14).toImage().pixel(7, 7)).rgb() != green
+
+
 def test_sort_uses_sql_order_both_ways(qapp, demo_db):
     model = LedgerModel(demo_db)
     col = COLUMN_KEYS.index("deadline")

@@ -469,3 +469,50 @@ def test_passing_through_fields_writes_nothing(qtbot, env, problem):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
     assert len(audit_rows(db)) == audit_before
     assert not editor.changes and not editor.form.undoButton.isEnabled()
+
+
+# --- issue 14: status follows the measures, late and future completion -------
+
+def test_status_follows_measures_done_through_the_dialog(qtbot, env, problem):
+    db, _, persons = env
+    yesterday = (_dt.date.today() - _dt.timedelta(days=1)).isoformat()
+    db.measures.add(problem, {"content": "与企业核对账目", "owner_id": persons[0],
+                              "deadline": yesterday})
+    editor = open_editor(qtbot, db, problem)
+    f = editor.form
+    assert f.statusCombo.currentText() == "待整改"
+    f.tabs.setCurrentIndex(1)
+    table = f.measuresTable
+    table.setFocus()
+    QTest.mouseClick(table.viewport(), Qt.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 1)).center())
+    mark_selected_measure_done(qtbot, editor)
+    assert db.problems.get(problem)["status"] == "已整改待销号"
+    assert f.statusCombo.currentText() == "已整改待销号", "the editor shows the new status"
+    # Done today, after yesterday's deadline: 逾期完成, not 绿灯.
+    assert table.item(0, 0).text() == "逾期完成"
+    assert table.item(0, 0).toolTip() == "逾期完成，晚于完成时限1天"
+    assert problem in editor.changes.ids(RecordKind.PROBLEM), "the ledger re-reads its row"
+
+
+def test_measure_done_in_the_future_is_refused_in_the_dialog(qtbot, env, problem):
+    db, _, _ = env
+    dialog = MeasureDialog(None, db, problem)
+    qtbot.addWidget(dialog)
+    type_text(dialog.form.contentEdit, "整改措施一")
+    combo_choose(dialog.form.statusCombo, "已完成")
+    select_all_and_delete(dialog.form.completedDateEdit)
+    tomorrow = _dt.date.today() + _dt.timedelta(days=1)
+    type_text(dialog.form.completedDateEdit, tomorrow.isoformat())
+    click_ok(dialog)
+    assert dialog.form.completedDateError.text().startswith("完成日期不能晚于今天")
+    assert dialog.result() != MeasureDialog.Accepted
+    assert db.measures.list(problem) == []
+
+
+def test_undated_and_closed_problems_show_no_green_light(qtbot, env, problem):
+    db, _, _ = env
+    db.problems.update(problem, {"deadline": None})
+    editor = open_editor(qtbot, db, problem)
+    assert "未定时限" in editor.form.lightLabel.text()
+    assert "绿灯" not in editor.form.lightLabel.text()
