@@ -68,6 +68,37 @@ class PersonForm(StoreDialog):
         limit_lengths("person", self.inputs)
         f.nameEdit.setFocus()
 
+    def accept(self) -> None:
+        if self._same_name_confirmed():
+            super().accept()
+
+    def _same_name_confirmed(self) -> bool:
+        """Two persons of one name are real (two 张伟), but mostly a typing twice:
+        say who is already there and let the clerk decide."""
+        name = self.form.nameEdit.text().strip()
+        if not name:
+            return True  # the store says 姓名不能为空 next to the field
+        if self.person_id is not None and self.db.people.get(self.person_id)["name"] == name:
+            return True  # the name is not being changed
+        others = self.db.people.same_name(name, exclude_id=self.person_id)
+        if not others:
+            return True
+        lines = []
+        for p in others:
+            where = "，".join(x for x in (p["unit"], p["post"]) if x) or "未填单位和职务"
+            lines.append(f"· {p['name']}（{where}）" + ("" if p["active"] else "，已停用"))
+        verb = "新增" if self.person_id is None else "改名为"
+        answer = QMessageBox.question(
+            self, "同名责任人",
+            f"已有同名的责任人：\n{chr(10).join(lines)}\n\n"
+            f"确定要{verb}另一位同名的“{name}”吗？同名时请填写单位或职务以便区分。",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer == QMessageBox.Yes:
+            return True
+        self.form.nameEdit.setFocus()
+        self.form.nameEdit.selectAll()
+        return False
+
     def save(self) -> None:
         values = read_values(self.inputs)
         if self.person_id is None:
