@@ -538,15 +538,46 @@ class MainWindow(QMainWindow):
                       on_success=lambda _changes: then and then(), on_failure=failed)
 
     def offer_first_run(self) -> bool:
-        """On an empty database, offer to set up the department or load demo data.
+        """While the database has no campaign, offer the welcome dialog, and keep a
+        hint with a 新建专项治理 button above the ledger until one exists (without
+        a campaign 新建问题 stays greyed and the empty window says nothing).
 
         True when the offer was made."""
-        if not self.db.settings.is_unconfigured():
+        self._install_campaign_hint()
+        if self.db.read_only or self.db.settings.list_campaigns():
             return False
         from govcredit_desktop.ui.first_run import FirstRunDialog
 
         self.announce(FirstRunDialog.ask(self, self.operations))
+        self._update_campaign_hint()
         return True
+
+    def _install_campaign_hint(self) -> None:
+        if getattr(self, "campaign_hint", None) is not None:
+            self._update_campaign_hint()
+            return
+        from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
+
+        hint = QFrame(self)
+        hint.setObjectName("campaign_hint")
+        hint.setStyleSheet(
+            "#campaign_hint { background: #fff8e1; border-bottom: 1px solid #e0c060; }")
+        row = QHBoxLayout(hint)
+        row.setContentsMargins(10, 6, 10, 6)
+        label = QLabel("还没有专项治理：请先新建专项治理，之后才能登记问题。", hint)
+        button = QPushButton("新建专项治理…", hint)
+        button.setAccessibleName("新建专项治理")
+        button.clicked.connect(self.edit_campaigns)
+        row.addWidget(label, 1)
+        row.addWidget(button)
+        self.campaign_hint, self.campaign_hint_button = hint, button
+        self.centralWidget().layout().insertWidget(1, hint)  # between filters and ledger
+        self.operations.changed.connect(self._update_campaign_hint)
+        self._update_campaign_hint()
+
+    def _update_campaign_hint(self, *_args) -> None:
+        self.campaign_hint.setVisible(not self.db.read_only
+                                      and not self.db.settings.list_campaigns())
 
     # --- actions: files ----------------------------------------------------------------
     def _start_dir(self) -> str:
