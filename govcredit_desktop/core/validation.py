@@ -5,6 +5,7 @@ dates ISO) and returns {field: message}; empty means valid.
 """
 
 import datetime as _dt
+import re
 
 from govcredit_desktop.core.dates import DateError, format_cn, parse_date
 from govcredit_desktop.core.fields import (
@@ -120,9 +121,31 @@ def validate_progress(rec: dict) -> dict[str, str]:
     return errors
 
 
+# Loose on purpose: clerks write 0375-6512345, (0375) 651 2345, +86 138 0000 0000,
+# 6512345转801 or 6512345 ext 801; only what cannot be dialled (letters, "无") is refused.
+_PHONE = re.compile(r"[0-9０-９\s\-－+＋()（）]+(?:(?:转|分机|ext\.?|x)\s*[0-9０-９]+)?",
+                    re.IGNORECASE)
+_PHONE_MIN_DIGITS = 3  # fewer is a typing slip, not a number (110 is the shortest)
+
+
+def phone_problem(phone: str | None) -> str | None:
+    """Why a phone number cannot be one, or None (empty is allowed)."""
+    text = (phone or "").strip()
+    if not text:
+        return None
+    if not _PHONE.fullmatch(text) or sum(ch.isdigit() for ch in text) < _PHONE_MIN_DIGITS:
+        return ("电话只能填写数字、空格、“-”“+”和括号，分机号可写作“转123”或“ext 123”，"
+                "如 0375-6512345")
+    return None
+
+
 def validate_person(rec: dict) -> dict[str, str]:
     errors = _texts("person", rec, PERSON_LABELS)
     _required(rec, ["name"], PERSON_LABELS, errors)
+    if "phone" not in errors:
+        problem = phone_problem(rec.get("phone"))
+        if problem:
+            errors["phone"] = problem
     return errors
 
 

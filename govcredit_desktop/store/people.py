@@ -18,6 +18,12 @@ class PeopleStore(RecordStore):
         where = "WHERE active = 1" if active_only else ""
         return self.db.query(f"SELECT * FROM person {where} ORDER BY active DESC, name, id")
 
+    def same_name(self, name: str, exclude_id: int | None = None) -> "list[dict]":
+        """Persons already called ``name`` (two 张伟 in one bureau happen; the ui asks)."""
+        name = (stripped({"name": name}).get("name") or "")
+        return self.db.query("SELECT * FROM person WHERE name = :name AND id IS NOT :id"
+                             " ORDER BY id", {"name": name, "id": exclude_id})
+
     def add(self, values: dict) -> int:
         rec = stripped(values)
         return self._insert(rec, validation.validate_person)

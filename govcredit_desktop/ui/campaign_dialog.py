@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessa
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.store.queries import ledger
 from govcredit_desktop.ui.forms.ui_campaign_dialog import Ui_CampaignDialog
 from govcredit_desktop.ui.record_form import read_value, read_values, show_value
 from govcredit_desktop.ui.widgets import FieldErrors, install_shortcut, limit_lengths
@@ -254,11 +255,20 @@ class CampaignDialog(QDialog):
                 self._fill_list(None)
             return
         name = self.db.settings.get_campaign(self.current_id)["name"]
+        # Say why first: asking 确定删除？ and then refusing wastes the clerk's yes.
+        used = ledger.count(self.db, ledger.LedgerFilter(campaign_id=self.current_id))
+        if used:
+            QMessageBox.warning(
+                self, "不能删除",
+                f"专项治理“{name}”下还有{used}个问题，不能删除。\n\n"
+                "专项治理下的问题全部删除后才能删除专项治理。")
+            return
         answer = QMessageBox.question(self, "删除专项治理", f"确定删除专项治理“{name}”吗？",
                                       QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
         if answer != QMessageBox.Yes:
             return
         try:
+            # The store checks again: another window may have added a problem meanwhile.
             self.db.settings.delete_campaign(self.current_id)
         except UserError as err:
             QMessageBox.warning(self, "不能删除",

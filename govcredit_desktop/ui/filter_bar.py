@@ -54,7 +54,7 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("搜索")
         self.search.setToolTip("在问题标题、问题描述和涉及企业/对象中查找（Ctrl+F）")
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(180)
         layout.addWidget(self.search, 3)
 
         for name, everything, label in _COMBOS:
@@ -62,7 +62,9 @@ class FilterBar(QWidget):
             combo.setAccessibleName(label)
             combo.setToolTip(f"按{label}筛选")
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6 if name != "campaign_id" else 10)
+            # Short minimums: the bar shares the room by stretch, and its minimum
+            # must not hold the window wider than a 1024-pixel screen (issue 14).
+            combo.setMinimumContentsLength(3 if name != "campaign_id" else 5)
             combo.addItem(everything, None)
             combo.currentIndexChanged.connect(self._combo_changed)
             self.combos[name] = combo

@@ -1,5 +1,10 @@
-"""The welcome dialog for an empty database: set up the department and a
-campaign, load the demo data, or skip."""
+"""The welcome dialog for a database without a campaign: set up the department and a
+campaign, load the demo data, or skip.
+
+It comes back at every start until a campaign exists: without one no problem can
+be entered, and a clerk who closed the campaign dialog once must not be left with
+an empty window (issue 14, item 8). Once the department is filled in, it only
+asks for the campaign (and the demo data, which needs an empty database, is gone)."""
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QWidget
@@ -33,13 +38,23 @@ class FirstRunDialog(QDialog):
         f.setupButton.clicked.connect(self.set_up)
         f.demoButton.clicked.connect(self.load_demo)
         f.laterButton.clicked.connect(self.reject)
+        if self.db.settings.department() is not None:
+            f.titleLabel.setText("还差一步：新建专项治理")
+            f.explainLabel.setText("单位信息已经填写，但还没有专项治理。问题登记在专项治理之下，"
+                                   "请先新建一项专项治理（名称、文号和三个报送时限），"
+                                   "之后就可以登记问题。")
+            f.setupButton.setText("新建专项治理(&S)")
+            f.setupButton.setDescription("登记专项治理的名称、文号、编号前缀和报送时限。")
+            f.demoButton.hide()  # demo data goes only into an empty database
         f.setupButton.setFocus()
 
     def set_up(self) -> None:
-        self.changes |= DepartmentDialog.ask(self, self.db)
         if self.db.settings.department() is None:
-            return  # cancelled: stay here so another choice can be made
+            self.changes |= DepartmentDialog.ask(self, self.db)
+            if self.db.settings.department() is None:
+                return  # cancelled: stay here so another choice can be made
         self.changes |= CampaignDialog.ask(self, self.db)
+        # Closed without a campaign: the window says what is missing and offers it.
         self.accept()
 
     def load_demo(self) -> None:

@@ -34,7 +34,7 @@ from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.queries import ledger as lq
 from govcredit_desktop.ui.background import show_error
 from govcredit_desktop.ui.filter_bar import FilterBar
-from govcredit_desktop.ui.ledger_model import COLUMNS, LedgerModel
+from govcredit_desktop.ui.ledger_model import COLUMN_KEYS, COLUMNS, LedgerModel
 from govcredit_desktop.ui.operations import Operations, ask_wait_or_cancel
 from govcredit_desktop.ui.undo import EditHistory
 
@@ -46,6 +46,10 @@ DEADLINE_KINDS = (("self_inspection_deadline", "自查情况报告"),
 STATUS_KINDS = (RecordKind.PROBLEM, RecordKind.MEASURE, RecordKind.PROGRESS,
                 RecordKind.CAMPAIGN, RecordKind.DATABASE)
 TITLE_KINDS = (RecordKind.DEPARTMENT, RecordKind.DATABASE)
+HEADER_KEY = "ledger/header_v2"  # v2: the light column after 编号 (issue 14)
+MANUAL_KEY = "ledger/hand_sized"
+# Columns of free text that give up width on a narrow screen before the title does.
+SHRINKABLE = ("area", "category", "responsible_unit", "progress")
 
 
 def counts_text(s: lq.Summary) -> str:
@@ -76,10 +80,15 @@ class LedgerView(QTableView):
     """The table; says when it has painted (start-up timing, screenshots)."""
 
     painted = Signal()
+    resized = Signal()
 
     def paintEvent(self, event):
         super().paintEvent(event)
         self.painted.emit()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class MainWindow(QMainWindow):
@@ -168,9 +177,16 @@ class MainWindow(QMainWindow):
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         # Widths were chosen with 12-pixel CJK glyphs; follow the real font size.
         scale = max(1.0, fm.horizontalAdvance("中") / 12)
-        for i, col in enumerate(COLUMNS):
-            hh.resizeSection(i, round(col.width * scale))
-        self._fit_title = True  # until widths are restored from the settings
+        self._default_widths = [round(col.width * scale) for col in COLUMNS]
+        self._min_widths = self._narrowest_widths()
+        self._sizing = False  # True while the window sizes columns, not the user
+        self._manual: set[str] = set()  # keys of the columns the user sized by hand
+        for i, width in enumerate(self._default_widths):
+            hh.resizeSection(i, width)
+        # The light is what a clerk scans first (issue 14): right after 编号.
+        hh.moveSection(hh.visualIndex(self.model.column_of("light")), 1)
+        hh.sectionResized.connect(self._section_resized)
+        t.resized.connect(self.fit_title_column)
         hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         t.doubleClicked.connect(self.edit_problem)
 
@@ -273,9 +289,17 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
-        header = s.value("ledger/header")
+        # A new key: layouts saved before the light moved forward start from the new default.
+        header = s.value(HEADER_KEY)
         if isinstance(header, QByteArray) and not header.isEmpty():
-            self._fit_title = not self.table.horizontalHeader().restoreState(header)
+            self._sizing = True
+            try:
+                if self.table.horizontalHeader().restoreState(header):
+                    manual = s.value(MANUAL_KEY) or []
+                    self._manual = {k for k in ([manual] if isinstance(manual, str) else manual)
+                                    if k in COLUMN_KEYS}
+            finally:
+                self._sizing = False
         self._restore_filters()
         # Enabling sorting sorts once by the (restored) header indicator.
         self.table.setSortingEnabled(True)
@@ -289,24 +313,70 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("ledger/header", self.table.horizontalHeader().saveState())
+        s.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        s.setValue(MANUAL_KEY, sorted(self._manual))
         s.setValue(f"filters/{self._db_key()}", self.filter_bar.state())
         s.sync()
 
     def showEvent(self, event):
         super().showEvent(event)
-        if self._fit_title:
-            self._fit_title = False
-            self.fit_title_column()
+        self.fit_title_column()
+
+    def _narrowest_widths(self) -> list[int]:
+        """Below these a column says nothing: its header, a full date, an amount of
+        99,999,999.99 元, the light's dot with its word."""
+        fm = self.table.fontMetrics()
+        pad = 18  # the cell's margins and the sort arrow's room
+        text = {"number": "2026-0000", "deadline": "2026年12月30日",
+                "amount_involved": "99,999,999.99", "amount_repaid": "99,999,999.99",
+                "status": "已整改待销号", "light": "●● 红灯", "progress": "0/10 项措施"}
+        widths = []
+        for col in COLUMNS:
+            sample = text.get(col.key, col.header)
+            widths.append(max(fm.horizontalAdvance(sample), fm.horizontalAdvance(col.header))
+                          + pad)
+        return widths
+
+    def _section_resized(self, logical: int, _old: int, _new: int) -> None:
+        if self._sizing:
+            return
+        # The user dragged (or double-clicked) a divider: that width is theirs to keep.
+        self._manual.add(COLUMNS[logical].key)
+        self.fit_title_column()
 
     def fit_title_column(self) -> None:
-        """Give the title what the other columns leave of the table's width."""
+        """Fill the table's width, on every resize: the title gets what the other columns
+        leave; when that is too little (1024 px screens) the columns of longer text
+        (领域, 问题类型, 责任单位, 进度) give up room first, never the light, dates or
+        money. A column the user sized by hand keeps its width; once the title itself
+        was sized by hand, nothing is fitted any more."""
+        if "title" in self._manual:
+            return
         hh = self.table.horizontalHeader()
         title = self.model.column_of("title")
-        others = sum(hh.sectionSize(i) for i in range(hh.count()) if i != title)
-        room = self.table.viewport().width() - others
-        narrowest = 14 * self.table.fontMetrics().horizontalAdvance("中")
-        hh.resizeSection(title, max(narrowest, room))
+        shown = [i for i in range(hh.count()) if i != title and not hh.isSectionHidden(i)]
+        widths = {i: (hh.sectionSize(i) if COLUMNS[i].key in self._manual
+                      else self._default_widths[i]) for i in shown}
+        room = self.table.viewport().width()
+        narrowest_title = 10 * self.table.fontMetrics().horizontalAdvance("中")
+        short = narrowest_title - (room - sum(widths.values()))
+        give = [i for i in shown if COLUMNS[i].key in SHRINKABLE
+                and COLUMNS[i].key not in self._manual]
+        if short > 0 and give:
+            spare = {i: max(0, widths[i] - self._min_widths[i]) for i in give}
+            total = sum(spare.values())
+            if total:
+                ratio = min(1.0, short / total)  # each gives the same share of its spare
+                for i in give:
+                    widths[i] -= round(spare[i] * ratio)
+        widths[title] = max(narrowest_title, room - sum(widths.values()))
+        self._sizing = True
+        try:
+            for i, width in widths.items():
+                if hh.sectionSize(i) != width:
+                    hh.resizeSection(i, width)
+        finally:
+            self._sizing = False
 
     def closeEvent(self, event):
         if not ask_wait_or_cancel(self, self.operations, "退出", "退出程序", self.close):
@@ -538,15 +608,46 @@ class MainWindow(QMainWindow):
                       on_success=lambda _changes: then and then(), on_failure=failed)
 
     def offer_first_run(self) -> bool:
-        """On an empty database, offer to set up the department or load demo data.
+        """While the database has no campaign, offer the welcome dialog, and keep a
+        hint with a 新建专项治理 button above the ledger until one exists (without
+        a campaign 新建问题 stays greyed and the empty window says nothing).
 
         True when the offer was made."""
-        if not self.db.settings.is_unconfigured():
+        self._install_campaign_hint()
+        if self.db.read_only or self.db.settings.list_campaigns():
             return False
         from govcredit_desktop.ui.first_run import FirstRunDialog
 
         self.announce(FirstRunDialog.ask(self, self.operations))
+        self._update_campaign_hint()
         return True
+
+    def _install_campaign_hint(self) -> None:
+        if getattr(self, "campaign_hint", None) is not None:
+            self._update_campaign_hint()
+            return
+        from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
+
+        hint = QFrame(self)
+        hint.setObjectName("campaign_hint")
+        hint.setStyleSheet(
+            "#campaign_hint { background: #fff8e1; border-bottom: 1px solid #e0c060; }")
+        row = QHBoxLayout(hint)
+        row.setContentsMargins(10, 6, 10, 6)
+        label = QLabel("还没有专项治理：请先新建专项治理，之后才能登记问题。", hint)
+        button = QPushButton("新建专项治理…", hint)
+        button.setAccessibleName("新建专项治理")
+        button.clicked.connect(self.edit_campaigns)
+        row.addWidget(label, 1)
+        row.addWidget(button)
+        self.campaign_hint, self.campaign_hint_button = hint, button
+        self.centralWidget().layout().insertWidget(1, hint)  # between filters and ledger
+        self.operations.changed.connect(self._update_campaign_hint)
+        self._update_campaign_hint()
+
+    def _update_campaign_hint(self, *_args) -> None:
+        self.campaign_hint.setVisible(not self.db.read_only
+                                      and not self.db.settings.list_campaigns())
 
     # --- actions: files ----------------------------------------------------------------
     def _start_dir(self) -> str:

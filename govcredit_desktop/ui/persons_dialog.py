@@ -24,7 +24,12 @@ from govcredit_desktop.ui.forms.ui_person_form import Ui_PersonForm
 from govcredit_desktop.ui.forms.ui_persons_dialog import Ui_PersonsDialog
 from govcredit_desktop.ui.record_form import read_values
 from govcredit_desktop.ui.store_dialog import StoreDialog
-from govcredit_desktop.ui.widgets import FieldErrors, install_shortcut, limit_lengths
+from govcredit_desktop.ui.widgets import (
+    FieldErrors,
+    install_shortcut,
+    limit_lengths,
+    sort_persons,
+)
 
 COLUMNS = ("姓名", "职务", "单位", "电话", "状态", "负责事项数")
 _INACTIVE = QColor("#8a8a8a")
@@ -67,6 +72,37 @@ class PersonForm(StoreDialog):
                 edit.setText(person.get(field) or "")
         limit_lengths("person", self.inputs)
         f.nameEdit.setFocus()
+
+    def accept(self) -> None:
+        if self._same_name_confirmed():
+            super().accept()
+
+    def _same_name_confirmed(self) -> bool:
+        """Two persons of one name are real (two 张伟), but mostly a typing twice:
+        say who is already there and let the clerk decide."""
+        name = self.form.nameEdit.text().strip()
+        if not name:
+            return True  # the store says 姓名不能为空 next to the field
+        if self.person_id is not None and self.db.people.get(self.person_id)["name"] == name:
+            return True  # the name is not being changed
+        others = self.db.people.same_name(name, exclude_id=self.person_id)
+        if not others:
+            return True
+        lines = []
+        for p in others:
+            where = "，".join(x for x in (p["unit"], p["post"]) if x) or "未填单位和职务"
+            lines.append(f"· {p['name']}（{where}）" + ("" if p["active"] else "，已停用"))
+        verb = "新增" if self.person_id is None else "改名为"
+        answer = QMessageBox.question(
+            self, "同名责任人",
+            f"已有同名的责任人：\n{chr(10).join(lines)}\n\n"
+            f"确定要{verb}另一位同名的“{name}”吗？同名时请填写单位或职务以便区分。",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer == QMessageBox.Yes:
+            return True
+        self.form.nameEdit.setFocus()
+        self.form.nameEdit.selectAll()
+        return False
 
     def save(self) -> None:
         values = read_values(self.inputs)
@@ -118,6 +154,11 @@ class PersonsDialog(QDialog):
         install_shortcut(table, ["Return", "Enter"], self.edit, "编辑")
         install_shortcut(table, "Delete", self.delete, "删除")
         install_shortcut(self, "Insert", self.add, "新增")
+        f.filterEdit.textChanged.connect(self._apply_filter)
+        install_shortcut(self, "Ctrl+F", lambda: (f.filterEdit.setFocus(),
+                                                  f.filterEdit.selectAll()), "查找")
+        # Down from the search box goes into the (filtered) list, as in a browser.
+        install_shortcut(f.filterEdit, "Down", table.setFocus, "到列表")
 
         self.reload()
         table.setFocus()
@@ -126,7 +167,7 @@ class PersonsDialog(QDialog):
     def reload(self, select_id: int | None = None) -> None:
         if select_id is None:
             select_id = self.current_id()
-        persons = self.db.people.list()
+        persons = sort_persons(self.db.people.list())
         table = self.form.table
         table.setRowCount(len(persons))
         select_row = 0 if persons else -1
@@ -156,6 +197,28 @@ class PersonsDialog(QDialog):
         active = sum(1 for p in persons if p["active"])
         inactive = len(persons) - active
         self.form.countLabel.setText(f"共 {len(persons)} 人：启用 {active} 人，停用 {inactive} 人")
+        self._apply_filter()
+
+    def _apply_filter(self, *_args) -> None:
+        """Hide the rows that do not contain the search text in 姓名, 职务, 单位 or 电话;
+        the selection moves to the first shown row when its own row is hidden."""
+        table = self.form.table
+        needle = self.form.filterEdit.text().strip().casefold()
+        first = -1
+        for row in range(table.rowCount()):
+            text = " ".join(table.item(row, c).text() for c in range(4)).casefold()
+            hidden = bool(needle) and needle not in text
+            table.setRowHidden(row, hidden)
+            if not hidden and first < 0:
+                first = row
+        current = table.currentRow()
+        if current < 0 or table.isRowHidden(current):
+            if first >= 0:
+                table.selectRow(first)
+                table.setCurrentCell(first, 0)
+            else:
+                table.clearSelection()
+                table.setCurrentCell(-1, -1)
         self._update_buttons()
 
     def current_id(self) -> int | None:

@@ -246,7 +246,8 @@ class ProblemEditor(QDialog):
         combo.setCurrentText(value or ProblemStatus.OPEN)
 
     def _fill_person(self, combo: QComboBox, value) -> None:
-        fill_person_combo(combo, self.db.people.list(), value)
+        fill_person_combo(combo, self.db.people.list(), value, db=self.db,
+                          on_added=self._record_written)
 
     def _apply_closed(self, problem: dict, closed: bool) -> None:
         f = self.form

@@ -28,6 +28,7 @@ __all__ = [
     "FieldErrors",
     "MoneyEdit",
     "ensure_vocab",
+    "ADD_PERSON_TEXT",
     "fill_person_combo",
     "fill_vocab_combo",
     "ERROR_COLOUR",
@@ -35,6 +36,7 @@ __all__ = [
     "install_shortcut",
     "limit_lengths",
     "person_label",
+    "sort_persons",
 ]
 
 # Red, small, wrapping: the message sits right under the field it explains.
@@ -344,23 +346,135 @@ def person_label(person: dict) -> str:
     return text
 
 
-def fill_person_combo(combo: QComboBox, persons: list[dict], current_id: int | None,
-                      allow_empty: bool = True) -> None:
-    """Active persons, plus an inactive one only when it is the current choice.
+ADD_PERSON_TEXT = "新增责任人…"
+_ADD_ROLE = Qt.UserRole + 1  # marks the 新增责任人… row of a person combo
 
-    Item data is the person id (None for the empty choice "（未指定）").
+
+def sort_persons(persons: list[dict]) -> list[dict]:
+    """Active persons first, each group in Chinese order (pinyin, as ICU's zh_CN
+    collation sorts: 安 白 陈 … 张 赵); SQL's ORDER BY name sorts by code point."""
+    from functools import cmp_to_key
+
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale(QLocale.Chinese, QLocale.China))
+    collator.setNumericMode(True)  # 张伟2 before 张伟10
+
+    def compare(a: dict, b: dict) -> int:
+        by_active = int(not a.get("active", 1)) - int(not b.get("active", 1))
+        return by_active or collator.compare(a["name"], b["name"]) or (a["id"] > b["id"]) - (
+            a["id"] < b["id"])
+
+    return sorted(persons, key=cmp_to_key(compare))
+
+
+class _PersonAdder(QObject):
+    """The 新增责任人… row of one combo: opens the person form, puts the new person
+    in every person combo of the window and selects it here.
+
+    The row's item data is kept equal to the person chosen before it, so a
+    record form that commits on ``currentIndexChanged`` (connected before this)
+    sees no change when the row is picked; the real choice follows once the
+    person exists."""
+
+    def __init__(self, combo: QComboBox):
+        super().__init__(combo)
+        self.combo = combo
+        self.db = None
+        self.on_added = None
+        self.allow_empty = True
+        combo.currentIndexChanged.connect(self._index_changed)
+
+    def _add_row(self) -> int:
+        for i in range(self.combo.count() - 1, -1, -1):
+            if self.combo.itemData(i, _ADD_ROLE):
+                return i
+        return -1
+
+    def _index_changed(self, index: int) -> None:
+        combo = self.combo
+        add_row = self._add_row()
+        if index < 0 or add_row < 0:
+            return
+        if index != add_row:
+            combo.setItemData(add_row, combo.itemData(index))  # follow the real choice
+            return
+        previous = combo.itemData(add_row)
+        from govcredit_desktop.ui.persons_dialog import PersonForm  # imports this module
+
+        person_id = PersonForm.ask(combo.window(), self.db)
+        if person_id is None:
+            back = combo.findData(previous)
+            blocked = combo.blockSignals(True)
+            try:
+                combo.setCurrentIndex(back if back != add_row else -1)
+            finally:
+                combo.blockSignals(blocked)
+            return
+        persons = self.db.people.list()
+        for other in combo.window().findChildren(QComboBox):
+            adder = other.findChild(_PersonAdder, options=Qt.FindDirectChildrenOnly)
+            if adder is not None and other is not combo and adder.db is not None:
+                fill_person_combo(other, persons, other.currentData(), adder.allow_empty,
+                                  db=adder.db, on_added=adder.on_added)
+        fill_person_combo(combo, persons, previous, self.allow_empty, db=self.db,
+                          on_added=self.on_added)
+        if self.on_added is not None:
+            from govcredit_desktop.core.changes import Changes, RecordKind
+
+            self.on_added(Changes.of(RecordKind.PERSON, person_id))
+        combo.setCurrentIndex(combo.findData(person_id))  # the editor commits it
+
+
+def _make_searchable(combo: QComboBox) -> None:
+    """Typing part of a name (any character, Chinese through the input method) offers
+    the persons who match; text that names nobody goes back to the current choice."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.NoInsert)
+    completer = combo.completer()
+    completer.setCaseSensitivity(Qt.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchContains)
+    completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+    line = combo.lineEdit()
+    line.setPlaceholderText("输入姓名查找")
+
+    def back_to_choice() -> None:
+        if combo.currentIndex() >= 0 and line.text() != combo.currentText():
+            line.setText(combo.itemText(combo.currentIndex()))
+    line.editingFinished.connect(back_to_choice)
+
+
+def fill_person_combo(combo: QComboBox, persons: list[dict], current_id: int | None,
+                      allow_empty: bool = True, *, db=None, on_added=None) -> None:
+    """Active persons in Chinese order, plus an inactive one only when it is the
+    current choice; searchable by typing.
+
+    Item data is the person id (None for the empty choice "（未指定）"). With ``db``
+    the last entry is 新增责任人…, which adds a person on the spot (a new database
+    has none) and calls ``on_added(changes)`` with what it wrote.
     """
     blocked = combo.blockSignals(True)
     try:
+        if not combo.isEditable():
+            _make_searchable(combo)
         combo.clear()
         if allow_empty:
             combo.addItem("（未指定）", None)
-        for person in persons:
+        for person in sort_persons(persons):
             if person.get("active", 1) or person["id"] == current_id:
                 combo.addItem(person_label(person), person["id"])
         index = combo.findData(current_id) if current_id is not None else (0 if allow_empty
                                                                            else -1)
+        if db is not None:
+            combo.addItem(ADD_PERSON_TEXT, current_id)
+            combo.setItemData(combo.count() - 1, True, _ADD_ROLE)
+            combo.setItemData(combo.count() - 1, "新增一位责任人并选中", Qt.ToolTipRole)
+            adder = (combo.findChild(_PersonAdder, options=Qt.FindDirectChildrenOnly)
+                     or _PersonAdder(combo))
+            adder.db, adder.on_added, adder.allow_empty = db, on_added, allow_empty
         combo.setCurrentIndex(index)
+        if index < 0:
+            combo.setEditText("")
     finally:
         combo.blockSignals(blocked)
 

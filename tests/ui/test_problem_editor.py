@@ -275,7 +275,8 @@ def test_measures_closure_and_reopening(qtbot, env, problem, monkeypatch):
     measures = db.measures.list(problem)
     assert [m["content"] for m in measures] == ["与企业核对账目，签订还款协议",
                                                 "分期支付欠款并取得收据"]
-    assert [m["owner_id"] for m in measures] == persons
+    # The combo lists persons in pinyin order: 李娜 (index 1) before 张伟 (index 2).
+    assert [m["owner_id"] for m in measures] == [persons[1], persons[0]]
     assert f.measuresTable.rowCount() == 2
 
     # Closing with measures not done: refused with the core's message.

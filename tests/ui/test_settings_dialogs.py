@@ -366,7 +366,7 @@ def test_campaign_with_problems_cannot_be_deleted(qtbot, demo_db, msgbox):
     msgbox.answer = QMessageBox.Yes
     click(qtbot, dialog.form.deleteButton)
     kind, title, text = msgbox.calls[-1]
-    assert (kind, title) == ("warning", "不能删除") and "该专项治理下还有60个问题" in text
+    assert (kind, title) == ("warning", "不能删除") and "下还有60个问题" in text
     assert demo_db.settings.get_campaign(campaign["id"])
 
 

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QDialog,
     QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSizePolicy, QSpacerItem, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget)
+    QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_PersonsDialog(object):
     def setupUi(self, PersonsDialog):
@@ -32,6 +32,12 @@ class Ui_PersonsDialog(object):
         self.hintLabel.setWordWrap(True)
 
         self.mainLayout.addWidget(self.hintLabel)
+
+        self.filterEdit = QLineEdit(PersonsDialog)
+        self.filterEdit.setObjectName(u"filterEdit")
+        self.filterEdit.setClearButtonEnabled(True)
+
+        self.mainLayout.addWidget(self.filterEdit)
 
         self.bodyLayout = QHBoxLayout()
         self.bodyLayout.setObjectName(u"bodyLayout")
@@ -100,6 +106,7 @@ class Ui_PersonsDialog(object):
 
         self.mainLayout.addLayout(self.footerLayout)
 
+        QWidget.setTabOrder(self.filterEdit, self.table)
         QWidget.setTabOrder(self.table, self.addButton)
         QWidget.setTabOrder(self.addButton, self.editButton)
         QWidget.setTabOrder(self.editButton, self.toggleButton)
@@ -113,6 +120,10 @@ class Ui_PersonsDialog(object):
     def retranslateUi(self, PersonsDialog):
         PersonsDialog.setWindowTitle(QCoreApplication.translate("PersonsDialog", u"\u8d23\u4efb\u4eba\u7ba1\u7406", None))
         self.hintLabel.setText(QCoreApplication.translate("PersonsDialog", u"\u8fd9\u91cc\u7684\u4eba\u5458\u53ef\u4ee5\u88ab\u6307\u5b9a\u4e3a\u95ee\u9898\u7684\u8d23\u4efb\u9886\u5bfc\u3001\u8d23\u4efb\u4eba\u548c\u6574\u6539\u63aa\u65bd\u7684\u8d23\u4efb\u4eba\u3002\u5df2\u8d1f\u8d23\u95ee\u9898\u6216\u63aa\u65bd\u7684\u4eba\u5458\u4e0d\u80fd\u5220\u9664\uff0c\u53ea\u80fd\u505c\u7528\uff1b\u505c\u7528\u540e\u4e0d\u518d\u51fa\u73b0\u5728\u4e0b\u62c9\u5217\u8868\u4e2d\uff0c\u5df2\u6709\u8bb0\u5f55\u4e0d\u53d7\u5f71\u54cd\u3002", None))
+        self.filterEdit.setPlaceholderText(QCoreApplication.translate("PersonsDialog", u"\u67e5\u627e\u59d3\u540d\u3001\u804c\u52a1\u3001\u5355\u4f4d\u6216\u7535\u8bdd\uff08Ctrl+F\uff09", None))
+#if QT_CONFIG(accessibility)
+        self.filterEdit.setAccessibleName(QCoreApplication.translate("PersonsDialog", u"\u67e5\u627e\u8d23\u4efb\u4eba", None))
+#endif // QT_CONFIG(accessibility)
         self.addButton.setText(QCoreApplication.translate("PersonsDialog", u"\u65b0\u589e(&N)\u2026", None))
         self.editButton.setText(QCoreApplication.translate("PersonsDialog", u"\u7f16\u8f91(&E)\u2026", None))
         self.toggleButton.setText(QCoreApplication.translate("PersonsDialog", u"\u505c\u7528(&S)", None))
