@@ -21,12 +21,13 @@ from govcredit_desktop.core.errors import Cancelled, UserError
 from govcredit_desktop.ui.operations import Operations, run_operation
 from govcredit_desktop.ui.table_helpers import RecordTab, confirm_and_delete, item
 
-HEADERS = ["文件名", "大小", "SHA-256", "添加日期"]
+HEADERS = ["文件名", "大小", "校验码", "添加日期"]
 
 
 def size_text(size: int) -> str:
+    # "字节" rather than "B": a clerk reads "20 B" as a grade, not a size.
     if size < 1024:
-        return f"{size} B"
+        return f"{size} 字节"
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
@@ -69,7 +70,8 @@ class EvidenceTab(RecordTab):
         size = item(size_text(e["size"]))
         size.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
         table.setItem(row, 1, size)
-        table.setItem(row, 2, item(e["sha256"][:12] + "…", tooltip=e["sha256"]))
+        table.setItem(row, 2, item(e["sha256"][:12] + "…",
+                                    tooltip=f"校验码（SHA-256）：{e['sha256']}"))
         table.setItem(row, 3, item(format_cn((e.get("created_at") or "")[:10])))
 
     def caption(self, rows: list[dict]) -> str:

@@ -179,6 +179,11 @@ class RecordForm(QObject):
         elif isinstance(widget, QLineEdit):
             widget.editingFinished.connect(commit)
             widget.installEventFilter(self)
+            if isinstance(widget, MoneyEdit):
+                # A refused key (a minus sign) is said under the field until the next edit.
+                widget.refused.connect(partial(self.errors.set, name))
+                widget.textEdited.connect(
+                    lambda _text, n=name: n in self._pending or self.errors.set(n, None))
         elif isinstance(widget, QPlainTextEdit):
             widget.installEventFilter(self)  # commits on focus out
 

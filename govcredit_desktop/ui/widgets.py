@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyle,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +66,11 @@ class MoneyEdit(QLineEdit):
     # Digits with optional separators, and up to two decimals. No sign:
     # negative money is never valid in the ledger.
     _PATTERN = QRegularExpression(r"^\s*[0-9][0-9,，]*(\.[0-9]{0,2})?\s*$|^\s*$|^\.[0-9]{0,2}$")
+    # The validator drops these without a word; a clerk typing -500 must learn why.
+    _MINUS = frozenset("-－−")
+    NEGATIVE_MESSAGE = "金额不能为负数：请输入 0 或正数（单位：元）"
+
+    refused = Signal(str)  # a key the field will not take, and why
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,6 +91,14 @@ class MoneyEdit(QLineEdit):
         except MoneyError:
             return False
         return True
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.text() and event.text() in self._MINUS and not self.isReadOnly():
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())),
+                              self.NEGATIVE_MESSAGE, self)
+            self.refused.emit(self.NEGATIVE_MESSAGE)
+            return
+        super().keyPressEvent(event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
         # Separators get in the way of editing; drop them while focused.
