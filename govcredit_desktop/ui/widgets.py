@@ -129,6 +129,8 @@ class _CalendarPopup(QFrame):
                                    QDate(MAX_DATE.year, MAX_DATE.month, MAX_DATE.day))
         self.calendar.setGridVisible(True)
         self.calendar.setFirstDayOfWeek(Qt.Monday)
+        # Week numbers mean nothing on a Chinese office calendar.
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         layout.addWidget(self.calendar)
         # clicked: mouse; activated: Enter/Return or double click.
         self.calendar.clicked.connect(self._pick)
