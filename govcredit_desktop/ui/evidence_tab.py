@@ -13,11 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QTableWidget, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QTableWidget, QWidget
 
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import Cancelled, UserError
+from govcredit_desktop.ui import file_dialogs
 from govcredit_desktop.ui.operations import Operations, run_operation
 from govcredit_desktop.ui.table_helpers import RecordTab, confirm_and_delete, item
 
@@ -87,7 +88,8 @@ class EvidenceTab(RecordTab):
     def add(self) -> None:
         if not self.add_button.isEnabled() or (self.add_job and not self.add_job.is_done()):
             return
-        paths, _ = QFileDialog.getOpenFileNames(self.owner, "添加佐证材料", "", "所有文件 (*)")
+        paths = file_dialogs.open_files(self.owner, file_dialogs.EVIDENCE_ADD, "添加佐证材料",
+                                        "所有文件 (*)")
         if not paths:
             return
         problem_id = self.problem_id
@@ -150,7 +152,8 @@ class EvidenceTab(RecordTab):
         if evidence_id is None:
             return
         name = self.db.evidence.get(evidence_id)["original_name"]
-        target, _ = QFileDialog.getSaveFileName(self.owner, "另存佐证材料", name)
+        target = file_dialogs.save_file(self.owner, file_dialogs.EVIDENCE_SAVE, "另存佐证材料",
+                                        name, "所有文件 (*)")
         if not target:
             return
         def work(db, _progress, _cancelled) -> Changes:

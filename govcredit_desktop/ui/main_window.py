@@ -32,6 +32,7 @@ from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.queries import ledger as lq
+from govcredit_desktop.ui import file_dialogs
 from govcredit_desktop.ui.background import show_error
 from govcredit_desktop.ui.filter_bar import FilterBar
 from govcredit_desktop.ui.ledger_model import COLUMNS, LedgerModel
@@ -549,15 +550,12 @@ class MainWindow(QMainWindow):
         return True
 
     # --- actions: files ----------------------------------------------------------------
-    def _start_dir(self) -> str:
-        return str(Path(self.db.path).parent) if self.db.path else str(Path.home())
-
     def open_database(self) -> None:
         if not ask_wait_or_cancel(self, self.operations, "打开数据库", "打开另一个数据库",
                                   self.open_database):
             return
-        name, _ = QFileDialog.getOpenFileName(
-            self, "打开数据库", self._start_dir(), "台账数据库 (*.sqlite *.db);;所有文件 (*)")
+        name = file_dialogs.open_file(self, file_dialogs.OPEN_DATABASE, "打开数据库",
+                                      "台账数据库 (*.sqlite *.db);;所有文件 (*)")
         if name:
             self._switch_to(Path(name))
 
@@ -565,9 +563,9 @@ class MainWindow(QMainWindow):
         if not ask_wait_or_cancel(self, self.operations, "新建数据库", "新建数据库",
                                   self.new_database):
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "新建数据库", self._start_dir(), "台账数据库 (*.sqlite)",
-            options=QFileDialog.Option.DontConfirmOverwrite)
+        name = file_dialogs.save_file(self, file_dialogs.OPEN_DATABASE, "新建数据库", "",
+                                      "台账数据库 (*.sqlite)",
+                                      options=QFileDialog.Option.DontConfirmOverwrite)
         if not name:
             return
         path = Path(name)

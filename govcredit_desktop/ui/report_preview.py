@@ -10,15 +10,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import atomic_write
+from govcredit_desktop.ui import file_dialogs
 from govcredit_desktop.ui.forms.ui_report_preview import Ui_ReportPreview
 
 ZOOM_STEP = 1.25
@@ -121,10 +122,8 @@ class ReportPreview(QDialog):
         return True
 
     def save_as(self) -> Path | None:
-        start = Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(start / self.suggested_name),
-                                              "PDF 文件 (*.pdf)")
+        path = file_dialogs.save_file(self, file_dialogs.EXPORT_PDF, "另存为",
+                                      self.suggested_name, "PDF 文件 (*.pdf)")
         if not path:
             return None
         target = Path(path)
