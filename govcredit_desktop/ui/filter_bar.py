@@ -136,6 +136,18 @@ class FilterBar(QWidget):
                 with QSignalBlocker(combo):
                     combo.setCurrentIndex(i)
 
+    def show_preset(self, light: str) -> None:
+        """Only the problems of one deadline light (逾期 / 即将到期), within the chosen
+        campaign: the other filters and the search would hide some of them."""
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        for name, combo in self.combos.items():
+            if name == "campaign_id":
+                continue
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(self._find(combo, light) if name == "light" else 0)
+        self._emit()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -153,7 +165,8 @@ class FilterBar(QWidget):
 
     # --- internals ---------------------------------------------------------------
     def _fill_fixed(self) -> None:
-        self._refill("status", [(s, s) for s in tuple(ProblemStatus)])
+        self._refill("status", [("未销号（除已销号外）", lq.NOT_CLOSED),
+                                *((s, s) for s in tuple(ProblemStatus))])
         self._refill("light", [(label, value) for value, label in LIGHTS])
 
     def _refill(self, name: str, items: list[tuple[str, object]]) -> None:

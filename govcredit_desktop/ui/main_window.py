@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -73,13 +74,36 @@ def deadline_text(campaign: dict | None, today: _dt.date) -> str:
     return f"“{label}”报送截止已逾期 {(today - day).days} 天"
 
 
+NO_MATCH_TEXT = ("没有符合条件的问题。\n"
+                 "点筛选栏右端的“清除筛选”（Ctrl+Shift+L）显示全部问题。")
+EMPTY_LEDGER_TEXT = "台账中还没有问题。"
+
+
 class LedgerView(QTableView):
-    """The table; says when it has painted (start-up timing, screenshots)."""
+    """The table; says when it has painted (start-up timing, screenshots), and says in
+    words why it is empty: a blank table reads as a lost ledger."""
 
     painted = Signal()
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.filtered = lambda: False  # the window tells whether a filter hides rows
+
+    def empty_message(self) -> str:
+        if self.model() is None or self.model().rowCount():
+            return ""
+        return NO_MATCH_TEXT if self.filtered() else EMPTY_LEDGER_TEXT
+
     def paintEvent(self, event):
         super().paintEvent(event)
+        message = self.empty_message()
+        if message:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(20, 40, -20, -20)
+            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, message)
+            painter.end()
         self.painted.emit()
 
 
@@ -94,6 +118,7 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(db, self)
         self.model = LedgerModel(db, parent=self)
         self.table = LedgerView(self)
+        self.table.filtered = self.filter_bar.is_filtered
         self._setup_table()
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -111,6 +136,13 @@ class MainWindow(QMainWindow):
         self.deadline_label = QLabel(self)
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.deadline_label)
+        # The overdue problems are the day's work: said at start-up and whenever
+        # a filter hides them, one click away.
+        self.overdue_hint = QToolButton(self)
+        self.overdue_hint.setAutoRaise(True)
+        self.overdue_hint.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.overdue_hint.hide()
+        self.statusBar().addPermanentWidget(self.overdue_hint)
         # The title bar alone is easy to miss: say it where the counts are read.
         self.read_only_label = QLabel("只读打开，不能修改", self)
         self.read_only_label.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -119,6 +151,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        self.overdue_hint.clicked.connect(self.overdue_action.trigger)
         self._restore_settings()
         self.filter_bar.filterChanged.connect(self.apply_filter)
         # In this order: the selection is noted before the model may reset,
@@ -220,6 +253,11 @@ class MainWindow(QMainWindow):
         self.clear_filter_action = self._action("清除筛选(&L)", self.filter_bar.clear,
                                                 "Ctrl+Shift+L", "显示全部问题")
         self.refresh_action = self._action("刷新(&R)", self.refresh, S.Refresh, "重新读取台账")
+        self.overdue_action = self._action("逾期", lambda: self.filter_bar.show_preset("red"),
+                                           "Ctrl+1", "只显示已过整改时限、尚未销号的问题")
+        self.due_soon_action = self._action(
+            "即将到期", lambda: self.filter_bar.show_preset("yellow"), "Ctrl+2",
+            "只显示整改时限将到、尚未销号的问题")
         self.department_action = self._action("单位信息(&D)…", self.edit_department)
         self.campaign_action = self._action("专项治理(&C)…", self.edit_campaigns)
         self.persons_action = self._action("责任人(&P)…", self.edit_persons)
@@ -239,6 +277,8 @@ class MainWindow(QMainWindow):
         m.addActions([self.close_action, self.reopen_action])
         m.addSeparator()
         m.addActions([self.find_action, self.clear_filter_action, self.refresh_action])
+        m = bar.addMenu("查看(&V)")
+        m.addActions([self.overdue_action, self.due_soon_action, self.clear_filter_action])
         m = bar.addMenu("设置(&S)")
         m.addActions([self.department_action, self.campaign_action, self.persons_action])
         self.reports_menu = bar.addMenu("报表(&R)")
@@ -254,7 +294,8 @@ class MainWindow(QMainWindow):
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.new_action, self.edit_action, self.delete_action, None,
-                  self.undo_action, None, self.close_action, self.reopen_action):
+                  self.undo_action, None, self.close_action, self.reopen_action, None,
+                  self.overdue_action, self.due_soon_action):
             if a is None:
                 tb.addSeparator()
             else:
@@ -383,10 +424,18 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         self._status_timer.stop()
         f = self.model.ledger_filter
-        text = counts_text(lq.summary(self.db, f))
+        shown = lq.summary(self.db, f)
+        text = counts_text(shown)
+        whole = shown
         if self.filter_bar.is_filtered():
             text += "（已筛选）"
+            whole = lq.summary(self.db, lq.LedgerFilter(campaign_id=f.campaign_id, today=f.today))
         self.counts_label.setText(text)
+        self.overdue_action.setText(f"逾期（{whole.overdue}）")
+        self.due_soon_action.setText(f"即将到期（{whole.due_soon}）")
+        self.overdue_hint.setText(f"有 {whole.overdue} 个问题已逾期，点此查看")
+        self.overdue_hint.setVisible(whole.overdue > 0 and f.light != "red")
+        self.table.viewport().update()  # the sentence of an empty table follows the filter
         self.deadline_label.setText(deadline_text(self._status_campaign(f), f.today))
 
     def _status_campaign(self, f: lq.LedgerFilter) -> dict | None:

@@ -18,6 +18,8 @@ from govcredit_desktop.store.search import match_expression, matches_nothing
 _CLOSED = sql_literal(ProblemStatus.CLOSED)
 _RED = f"(p.status != {_CLOSED} AND p.deadline < :today)"
 _YELLOW = f"(p.status != {_CLOSED} AND p.deadline >= :today AND p.deadline <= :soon)"
+# LedgerFilter.status for every problem still being worked on (all but 已销号).
+NOT_CLOSED = "未销号"
 LIGHT_SQL = f"CASE WHEN {_RED} THEN 'red' WHEN {_YELLOW} THEN 'yellow' ELSE 'green' END"
 
 # Sort keys the ledger offers, each backed by an index (schema.py).
@@ -50,7 +52,7 @@ class LedgerFilter:
     campaign_id: int | None = None
     area: str | None = None
     category: str | None = None
-    status: str | None = None
+    status: str | None = None  # a ProblemStatus, or NOT_CLOSED
     light: str | None = None  # 'red' | 'yellow' | 'green'
     responsible_unit: str | None = None
     person_id: int | None = None  # responsible person or leader
@@ -68,7 +70,9 @@ def where_clause(f: LedgerFilter) -> tuple[str, dict]:
     parts = []
     for column in ("campaign_id", "area", "category", "status", "responsible_unit"):
         value = getattr(f, column)
-        if value not in (None, ""):
+        if column == "status" and value == NOT_CLOSED:
+            parts.append(f"p.status != {_CLOSED}")
+        elif value not in (None, ""):
             parts.append(f"p.{column} = :{column}")
             params[column] = value
     if f.person_id is not None:
