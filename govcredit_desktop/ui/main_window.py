@@ -246,8 +246,9 @@ class MainWindow(QMainWindow):
                                         "撤销最近一次对问题的修改")
         self.close_action = self._action("销号(&C)…", self.close_problem, None,
                                          "为整改完成的问题办理销号")
-        self.reopen_action = self._action("撤销销号(&R)…", self.reopen_problem, None,
-                                          "撤销已销号问题的销号")
+        # Not 撤销销号: beside 撤销(U) it reads as undoing the last edit.
+        self.reopen_action = self._action("恢复未销号(&R)…", self.reopen_problem, None,
+                                          "把已销号的问题恢复为未销号，以便继续整改（需填写原因）")
         self.find_action = self._action("查找(&F)", self.filter_bar.focus_search, S.Find,
                                         "在标题、描述、涉及企业中搜索")
         self.clear_filter_action = self._action("清除筛选(&L)", self.filter_bar.clear,
@@ -466,15 +467,36 @@ class MainWindow(QMainWindow):
         self.close_action.setEnabled(bool(row) and not closed)
         self.reopen_action.setEnabled(closed)
         self.new_action.setEnabled(bool(self.db.settings.list_campaigns()))
-        self.undo_action.setEnabled(self.history.can_undo())
-        label = self.history.last_label()
-        self.undo_action.setText(f"撤销“{label}”(&U)" if label else "撤销(&U)")
+        self._update_undo()
         if self.db.read_only:
             # 编辑 still opens the editor, to read a problem in full.
             for a in (self.new_action, self.delete_action, self.undo_action, self.close_action,
                       self.reopen_action, self.department_action, self.campaign_action,
                       self.persons_action):
                 a.setEnabled(False)
+
+    def _update_undo(self) -> None:
+        """Name the problem and the field undo would change; disabled where it cannot."""
+        edit = self.history.last_edit()
+        text, tip, enabled = "撤销(&U)", "撤销最近一次对问题的修改", edit is not None
+        if edit is not None:
+            try:
+                problem = self.db.problems.get(edit.problem_id)
+            except UserError:
+                problem = None  # deleted since: undo says so and drops the edit
+            if problem is not None:
+                title = problem["title"]
+                short = title if len(title) <= 12 else title[:11] + "…"
+                text = f"撤销“{problem['number']} {short}”的{edit.label}(&U)"
+                tip = f"把问题 {problem['number']} {title} 的{edit.label}改回修改前"
+                if problem["status"] == ProblemStatus.CLOSED:
+                    enabled = False
+                    tip = (f"问题 {problem['number']} 已销号，不能撤销其{edit.label}的修改；"
+                           "如需修改请先恢复未销号")
+        self.undo_action.setText(text)
+        self.undo_action.setToolTip(tip)
+        self.undo_action.setStatusTip(tip)
+        self.undo_action.setEnabled(enabled)
 
     # --- actions: problems -----------------------------------------------------------
     def default_campaign(self) -> int | None:
@@ -528,14 +550,16 @@ class MainWindow(QMainWindow):
                       | Changes.some(RecordKind.MEASURE, RecordKind.PROGRESS, RecordKind.EVIDENCE))
 
     def undo(self) -> None:
+        if not self.undo_action.isEnabled():
+            return  # a closed problem (Ctrl+Z may arrive before the action is updated)
         try:
-            pid = self.history.undo(self.db)
+            edit = self.history.undo(self.db)
         except UserError as exc:
             show_error(self, "撤销", exc)
             return
-        if pid is not None:
-            self.announce(Changes.of(RecordKind.PROBLEM, pid), select=pid)
-            self.statusBar().showMessage("已撤销上一次修改", 4000)
+        if edit is not None:
+            self.announce(edit.changes(), select=edit.problem_id)
+            self.statusBar().showMessage(f"已撤销{edit.label}的修改", 4000)
 
     def close_problem(self) -> None:
         from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog
