@@ -9,8 +9,9 @@ the home folder where there is none — never the program's working folder.
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QSettings, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 OPEN_DATABASE = "open_database"
 EXPORT_PDF = "export_pdf"
@@ -64,3 +65,20 @@ def save_file(parent: QWidget | None, purpose: str, title: str, suggested_name: 
                                           filters, options=options or QFileDialog.Option(0))
     remember(purpose, name)
     return name
+
+
+def offer_open(parent: QWidget | None, title: str, path: Path) -> None:
+    """Say where an export went and offer to open it or its folder: the clerk's next
+    step is nearly always to look at it or attach it to a mail."""
+    path = Path(path)
+    box = QMessageBox(QMessageBox.Icon.Information, title, f"已保存：{path}",
+                      QMessageBox.StandardButton.NoButton, parent)
+    open_file_button = box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)
+    open_folder_button = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    target = path if clicked is open_file_button else (
+        path.parent if clicked is open_folder_button else None)
+    if target is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+        QMessageBox.information(parent, title, f"没有能打开它的程序。文件在：\n{path}")

@@ -13,13 +13,14 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTableView,
     QToolBar,
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.table = LedgerView(self)
         self.table.filtered = self.filter_bar.is_filtered
         self._setup_table()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -249,6 +252,8 @@ class MainWindow(QMainWindow):
         # Not 撤销销号: beside 撤销(U) it reads as undoing the last edit.
         self.reopen_action = self._action("恢复未销号(&R)…", self.reopen_problem, None,
                                           "把已销号的问题恢复为未销号，以便继续整改（需填写原因）")
+        self.copy_number_action = self._action("复制编号", self.copy_number, None,
+                                               "把选中问题的编号复制到剪贴板")
         self.find_action = self._action("查找(&F)", self.filter_bar.focus_search, S.Find,
                                         "在标题、描述、涉及企业中搜索")
         self.clear_filter_action = self._action("清除筛选(&L)", self.filter_bar.clear,
@@ -461,7 +466,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_args) -> None:
         pid = self.current_problem_id()
         row = self.model.row_data(self.table.currentIndex().row()) if pid else None
-        for a in (self.edit_action, self.delete_action):
+        for a in (self.edit_action, self.delete_action, self.copy_number_action):
             a.setEnabled(pid is not None)
         closed = bool(row) and row["status"] == ProblemStatus.CLOSED
         self.close_action.setEnabled(bool(row) and not closed)
@@ -526,6 +531,27 @@ class MainWindow(QMainWindow):
             return
         self.announce(ProblemEditor.edit(self, self.db, problem_id=pid, history=self.history,
                                          operations=self.operations), select=pid)
+
+    def _row_menu(self, pos) -> None:
+        """Right-click on a row: the row becomes the selected one, then what can be done to it."""
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.select_problem(self.model.problem_id(index.row()), index.row())
+        menu = QMenu(self)
+        menu.addActions([self.edit_action, self.close_action, self.reopen_action])
+        menu.addSeparator()
+        menu.addAction(self.copy_number_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def copy_number(self) -> None:
+        if self.current_problem_id() is None:
+            return
+        number = self.model.row_data(self.table.currentIndex().row())["number"]
+        QGuiApplication.clipboard().setText(number)
+        self.statusBar().showMessage(f"已复制编号 {number}", 3000)
 
     def delete_problem(self) -> None:
         pid = self.current_problem_id()

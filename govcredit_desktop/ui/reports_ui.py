@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from govcredit_desktop.core.changes import Changes
 from govcredit_desktop.reports.documents import REPORT_KINDS
@@ -123,7 +123,7 @@ def export_excel(parent: QWidget, operations: Operations,
         return Changes.none()
 
     def done(_changes: Changes) -> None:
-        QMessageBox.information(parent, "导出 Excel 台账", f"已导出：{written[0]}")
+        file_dialogs.offer_open(parent, "导出 Excel 台账", written[0])
 
     return run_operation(parent, work, operations=operations, title="导出 Excel 台账",
                          label="正在导出 Excel 台账……", on_success=done)
