@@ -131,8 +131,15 @@ def make_application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     _use_cjk_font(app)
+    use_chinese_locale()
     _use_chinese_qt_texts(app)
     return app
+
+
+def use_chinese_locale() -> None:
+    """Month and weekday names, first day of week and number formats in Chinese for
+    every widget, whatever the system locale (a clerk's PC may run under C or en_US)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 
 
 def _use_chinese_qt_texts(app: QApplication) -> None:

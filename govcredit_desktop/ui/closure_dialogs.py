@@ -77,8 +77,8 @@ class ReopenDialog(StoreDialog):
         self.form.problemLabel.setText(
             _problem_caption(problem)
             + f"\n已于{format_cn(problem['closed_date'])}销号（审批人：{problem['closed_by']}）。"
-            "撤销后可继续修改，原因将记入操作日志。")
-        self._name_buttons("撤销销号")
+            "恢复未销号后可继续修改，原因将记入操作日志。")
+        self._name_buttons("恢复未销号")
         self.errors = FieldErrors({"reason": self.form.reasonError},
                                   {"reason": self.form.reasonEdit}, self,
                                   general=self.form.generalError)

@@ -13,20 +13,22 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QTableWidget, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QTableWidget, QWidget
 
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import Cancelled, UserError
+from govcredit_desktop.ui import file_dialogs
 from govcredit_desktop.ui.operations import Operations, run_operation
 from govcredit_desktop.ui.table_helpers import RecordTab, confirm_and_delete, item
 
-HEADERS = ["文件名", "大小", "SHA-256", "添加日期"]
+HEADERS = ["文件名", "大小", "校验码", "添加日期"]
 
 
 def size_text(size: int) -> str:
+    # "字节" rather than "B": a clerk reads "20 B" as a grade, not a size.
     if size < 1024:
-        return f"{size} B"
+        return f"{size} 字节"
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
@@ -69,7 +71,8 @@ class EvidenceTab(RecordTab):
         size = item(size_text(e["size"]))
         size.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
         table.setItem(row, 1, size)
-        table.setItem(row, 2, item(e["sha256"][:12] + "…", tooltip=e["sha256"]))
+        table.setItem(row, 2, item(e["sha256"][:12] + "…",
+                                    tooltip=f"校验码（SHA-256）：{e['sha256']}"))
         table.setItem(row, 3, item(format_cn((e.get("created_at") or "")[:10])))
 
     def caption(self, rows: list[dict]) -> str:
@@ -85,7 +88,8 @@ class EvidenceTab(RecordTab):
     def add(self) -> None:
         if not self.add_button.isEnabled() or (self.add_job and not self.add_job.is_done()):
             return
-        paths, _ = QFileDialog.getOpenFileNames(self.owner, "添加佐证材料", "", "所有文件 (*)")
+        paths = file_dialogs.open_files(self.owner, file_dialogs.EVIDENCE_ADD, "添加佐证材料",
+                                        "所有文件 (*)")
         if not paths:
             return
         problem_id = self.problem_id
@@ -148,7 +152,8 @@ class EvidenceTab(RecordTab):
         if evidence_id is None:
             return
         name = self.db.evidence.get(evidence_id)["original_name"]
-        target, _ = QFileDialog.getSaveFileName(self.owner, "另存佐证材料", name)
+        target = file_dialogs.save_file(self.owner, file_dialogs.EVIDENCE_SAVE, "另存佐证材料",
+                                        name, "所有文件 (*)")
         if not target:
             return
         def work(db, _progress, _cancelled) -> Changes:

@@ -14,7 +14,8 @@ from govcredit_desktop.store.queries import ledger as lq
 
 SEARCH_DELAY_MS = 250  # typing 拖欠 quickly runs one query, not two
 SEARCH_PLACEHOLDER = "搜索标题、描述、涉及企业（可输入单个汉字）"
-LIGHTS = (("red", "红灯（已逾期）"), ("yellow", "黄灯（即将到期）"), ("green", "绿灯"))
+LIGHTS = (("red", "红灯（已逾期）"), ("yellow", "黄灯（即将到期）"), ("green", "绿灯"),
+          ("undated", "未定时限"), ("closed", "已销号"))
 
 # filter field -> (label used in "全部…", tooltip name)
 _COMBOS = (
@@ -138,6 +139,18 @@ class FilterBar(QWidget):
                 with QSignalBlocker(combo):
                     combo.setCurrentIndex(i)
 
+    def show_preset(self, light: str) -> None:
+        """Only the problems of one deadline light (逾期 / 即将到期), within the chosen
+        campaign: the other filters and the search would hide some of them."""
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        for name, combo in self.combos.items():
+            if name == "campaign_id":
+                continue
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(self._find(combo, light) if name == "light" else 0)
+        self._emit()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -155,7 +168,8 @@ class FilterBar(QWidget):
 
     # --- internals ---------------------------------------------------------------
     def _fill_fixed(self) -> None:
-        self._refill("status", [(s, s) for s in tuple(ProblemStatus)])
+        self._refill("status", [("未销号（除已销号外）", lq.NOT_CLOSED),
+                                *((s, s) for s in tuple(ProblemStatus))])
         self._refill("light", [(label, value) for value, label in LIGHTS])
 
     def _refill(self, name: str, items: list[tuple[str, object]]) -> None:

@@ -13,16 +13,18 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,7 @@ from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.queries import ledger as lq
+from govcredit_desktop.ui import file_dialogs
 from govcredit_desktop.ui.background import show_error
 from govcredit_desktop.ui.filter_bar import FilterBar
 from govcredit_desktop.ui.ledger_model import COLUMN_KEYS, COLUMNS, LedgerModel
@@ -76,14 +79,37 @@ def deadline_text(campaign: dict | None, today: _dt.date) -> str:
     return f"“{label}”报送截止已逾期 {(today - day).days} 天"
 
 
+NO_MATCH_TEXT = ("没有符合条件的问题。\n"
+                 "点筛选栏右端的“清除筛选”（Ctrl+Shift+L）显示全部问题。")
+EMPTY_LEDGER_TEXT = "台账中还没有问题。"
+
+
 class LedgerView(QTableView):
-    """The table; says when it has painted (start-up timing, screenshots)."""
+    """The table; says when it has painted (start-up timing, screenshots), and says in
+    words why it is empty: a blank table reads as a lost ledger."""
 
     painted = Signal()
     resized = Signal()
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.filtered = lambda: False  # the window tells whether a filter hides rows
+
+    def empty_message(self) -> str:
+        if self.model() is None or self.model().rowCount():
+            return ""
+        return NO_MATCH_TEXT if self.filtered() else EMPTY_LEDGER_TEXT
+
     def paintEvent(self, event):
         super().paintEvent(event)
+        message = self.empty_message()
+        if message:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(20, 40, -20, -20)
+            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, message)
+            painter.end()
         self.painted.emit()
 
     def resizeEvent(self, event):
@@ -102,7 +128,10 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(db, self)
         self.model = LedgerModel(db, parent=self)
         self.table = LedgerView(self)
+        self.table.filtered = self.filter_bar.is_filtered
         self._setup_table()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +148,13 @@ class MainWindow(QMainWindow):
         self.deadline_label = QLabel(self)
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.deadline_label)
+        # The overdue problems are the day's work: said at start-up and whenever
+        # a filter hides them, one click away.
+        self.overdue_hint = QToolButton(self)
+        self.overdue_hint.setAutoRaise(True)
+        self.overdue_hint.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.overdue_hint.hide()
+        self.statusBar().addPermanentWidget(self.overdue_hint)
         # The title bar alone is easy to miss: say it where the counts are read.
         self.read_only_label = QLabel("只读打开，不能修改", self)
         self.read_only_label.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -127,6 +163,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        self.overdue_hint.clicked.connect(self.overdue_action.trigger)
         self._restore_settings()
         self.filter_bar.filterChanged.connect(self.apply_filter)
         # In this order: the selection is noted before the model may reset,
@@ -228,13 +265,21 @@ class MainWindow(QMainWindow):
                                         "撤销最近一次对问题的修改")
         self.close_action = self._action("销号(&C)…", self.close_problem, None,
                                          "为整改完成的问题办理销号")
-        self.reopen_action = self._action("撤销销号(&R)…", self.reopen_problem, None,
-                                          "撤销已销号问题的销号")
+        # Not 撤销销号: beside 撤销(U) it reads as undoing the last edit.
+        self.reopen_action = self._action("恢复未销号(&R)…", self.reopen_problem, None,
+                                          "把已销号的问题恢复为未销号，以便继续整改（需填写原因）")
+        self.copy_number_action = self._action("复制编号", self.copy_number, None,
+                                               "把选中问题的编号复制到剪贴板")
         self.find_action = self._action("查找(&F)", self.filter_bar.focus_search, S.Find,
                                         "在标题、描述、涉及企业中搜索")
         self.clear_filter_action = self._action("清除筛选(&L)", self.filter_bar.clear,
                                                 "Ctrl+Shift+L", "显示全部问题")
         self.refresh_action = self._action("刷新(&R)", self.refresh, S.Refresh, "重新读取台账")
+        self.overdue_action = self._action("逾期", lambda: self.filter_bar.show_preset("red"),
+                                           "Ctrl+1", "只显示已过整改时限、尚未销号的问题")
+        self.due_soon_action = self._action(
+            "即将到期", lambda: self.filter_bar.show_preset("yellow"), "Ctrl+2",
+            "只显示整改时限将到、尚未销号的问题")
         self.department_action = self._action("单位信息(&D)…", self.edit_department)
         self.campaign_action = self._action("专项治理(&C)…", self.edit_campaigns)
         self.persons_action = self._action("责任人(&P)…", self.edit_persons)
@@ -254,6 +299,8 @@ class MainWindow(QMainWindow):
         m.addActions([self.close_action, self.reopen_action])
         m.addSeparator()
         m.addActions([self.find_action, self.clear_filter_action, self.refresh_action])
+        m = bar.addMenu("查看(&V)")
+        m.addActions([self.overdue_action, self.due_soon_action, self.clear_filter_action])
         m = bar.addMenu("设置(&S)")
         m.addActions([self.department_action, self.campaign_action, self.persons_action])
         self.reports_menu = bar.addMenu("报表(&R)")
@@ -269,7 +316,8 @@ class MainWindow(QMainWindow):
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.new_action, self.edit_action, self.delete_action, None,
-                  self.undo_action, None, self.close_action, self.reopen_action):
+                  self.undo_action, None, self.close_action, self.reopen_action, None,
+                  self.overdue_action, self.due_soon_action):
             if a is None:
                 tb.addSeparator()
             else:
@@ -452,10 +500,18 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         self._status_timer.stop()
         f = self.model.ledger_filter
-        text = counts_text(lq.summary(self.db, f))
+        shown = lq.summary(self.db, f)
+        text = counts_text(shown)
+        whole = shown
         if self.filter_bar.is_filtered():
             text += "（已筛选）"
+            whole = lq.summary(self.db, lq.LedgerFilter(campaign_id=f.campaign_id, today=f.today))
         self.counts_label.setText(text)
+        self.overdue_action.setText(f"逾期（{whole.overdue}）")
+        self.due_soon_action.setText(f"即将到期（{whole.due_soon}）")
+        self.overdue_hint.setText(f"有 {whole.overdue} 个问题已逾期，点此查看")
+        self.overdue_hint.setVisible(whole.overdue > 0 and f.light != "red")
+        self.table.viewport().update()  # the sentence of an empty table follows the filter
         self.deadline_label.setText(deadline_text(self._status_campaign(f), f.today))
 
     def _status_campaign(self, f: lq.LedgerFilter) -> dict | None:
@@ -480,21 +536,42 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_args) -> None:
         pid = self.current_problem_id()
         row = self.model.row_data(self.table.currentIndex().row()) if pid else None
-        for a in (self.edit_action, self.delete_action):
+        for a in (self.edit_action, self.delete_action, self.copy_number_action):
             a.setEnabled(pid is not None)
         closed = bool(row) and row["status"] == ProblemStatus.CLOSED
         self.close_action.setEnabled(bool(row) and not closed)
         self.reopen_action.setEnabled(closed)
         self.new_action.setEnabled(bool(self.db.settings.list_campaigns()))
-        self.undo_action.setEnabled(self.history.can_undo())
-        label = self.history.last_label()
-        self.undo_action.setText(f"撤销“{label}”(&U)" if label else "撤销(&U)")
+        self._update_undo()
         if self.db.read_only:
             # 编辑 still opens the editor, to read a problem in full.
             for a in (self.new_action, self.delete_action, self.undo_action, self.close_action,
                       self.reopen_action, self.department_action, self.campaign_action,
                       self.persons_action):
                 a.setEnabled(False)
+
+    def _update_undo(self) -> None:
+        """Name the problem and the field undo would change; disabled where it cannot."""
+        edit = self.history.last_edit()
+        text, tip, enabled = "撤销(&U)", "撤销最近一次对问题的修改", edit is not None
+        if edit is not None:
+            try:
+                problem = self.db.problems.get(edit.problem_id)
+            except UserError:
+                problem = None  # deleted since: undo says so and drops the edit
+            if problem is not None:
+                title = problem["title"]
+                short = title if len(title) <= 12 else title[:11] + "…"
+                text = f"撤销“{problem['number']} {short}”的{edit.label}(&U)"
+                tip = f"把问题 {problem['number']} {title} 的{edit.label}改回修改前"
+                if problem["status"] == ProblemStatus.CLOSED:
+                    enabled = False
+                    tip = (f"问题 {problem['number']} 已销号，不能撤销其{edit.label}的修改；"
+                           "如需修改请先恢复未销号")
+        self.undo_action.setText(text)
+        self.undo_action.setToolTip(tip)
+        self.undo_action.setStatusTip(tip)
+        self.undo_action.setEnabled(enabled)
 
     # --- actions: problems -----------------------------------------------------------
     def default_campaign(self) -> int | None:
@@ -525,6 +602,27 @@ class MainWindow(QMainWindow):
         self.announce(ProblemEditor.edit(self, self.db, problem_id=pid, history=self.history,
                                          operations=self.operations), select=pid)
 
+    def _row_menu(self, pos) -> None:
+        """Right-click on a row: the row becomes the selected one, then what can be done to it."""
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.select_problem(self.model.problem_id(index.row()), index.row())
+        menu = QMenu(self)
+        menu.addActions([self.edit_action, self.close_action, self.reopen_action])
+        menu.addSeparator()
+        menu.addAction(self.copy_number_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def copy_number(self) -> None:
+        if self.current_problem_id() is None:
+            return
+        number = self.model.row_data(self.table.currentIndex().row())["number"]
+        QGuiApplication.clipboard().setText(number)
+        self.statusBar().showMessage(f"已复制编号 {number}", 3000)
+
     def delete_problem(self) -> None:
         pid = self.current_problem_id()
         if pid is None:
@@ -548,14 +646,16 @@ class MainWindow(QMainWindow):
                       | Changes.some(RecordKind.MEASURE, RecordKind.PROGRESS, RecordKind.EVIDENCE))
 
     def undo(self) -> None:
+        if not self.undo_action.isEnabled():
+            return  # a closed problem (Ctrl+Z may arrive before the action is updated)
         try:
-            pid = self.history.undo(self.db)
+            edit = self.history.undo(self.db)
         except UserError as exc:
             show_error(self, "撤销", exc)
             return
-        if pid is not None:
-            self.announce(Changes.of(RecordKind.PROBLEM, pid), select=pid)
-            self.statusBar().showMessage("已撤销上一次修改", 4000)
+        if edit is not None:
+            self.announce(edit.changes(), select=edit.problem_id)
+            self.statusBar().showMessage(f"已撤销{edit.label}的修改", 4000)
 
     def close_problem(self) -> None:
         from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog
@@ -650,15 +750,12 @@ class MainWindow(QMainWindow):
                                       and not self.db.settings.list_campaigns())
 
     # --- actions: files ----------------------------------------------------------------
-    def _start_dir(self) -> str:
-        return str(Path(self.db.path).parent) if self.db.path else str(Path.home())
-
     def open_database(self) -> None:
         if not ask_wait_or_cancel(self, self.operations, "打开数据库", "打开另一个数据库",
                                   self.open_database):
             return
-        name, _ = QFileDialog.getOpenFileName(
-            self, "打开数据库", self._start_dir(), "台账数据库 (*.sqlite *.db);;所有文件 (*)")
+        name = file_dialogs.open_file(self, file_dialogs.OPEN_DATABASE, "打开数据库",
+                                      "台账数据库 (*.sqlite *.db);;所有文件 (*)")
         if name:
             self._switch_to(Path(name))
 
@@ -666,9 +763,9 @@ class MainWindow(QMainWindow):
         if not ask_wait_or_cancel(self, self.operations, "新建数据库", "新建数据库",
                                   self.new_database):
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "新建数据库", self._start_dir(), "台账数据库 (*.sqlite)",
-            options=QFileDialog.Option.DontConfirmOverwrite)
+        name = file_dialogs.save_file(self, file_dialogs.OPEN_DATABASE, "新建数据库", "",
+                                      "台账数据库 (*.sqlite)",
+                                      options=QFileDialog.Option.DontConfirmOverwrite)
         if not name:
             return
         path = Path(name)

@@ -22,9 +22,10 @@ def _caption(problem: dict | None) -> str:
 
 class MeasureDialog(StoreDialog):
     def __init__(self, parent: QWidget | None, db, problem_id: int,
-                 measure_id: int | None = None):
+                 measure_id: int | None = None, history=None):
         super().__init__(parent)
         self.db = db
+        self.history = history
         self.problem_id = problem_id
         self.measure_id = measure_id
         self.form = f = Ui_MeasureDialog()
@@ -61,13 +62,17 @@ class MeasureDialog(StoreDialog):
         if self.measure_id is None:
             self.measure_id = self.db.measures.add(self.problem_id, values)
         else:
-            self.db.measures.update(self.measure_id, values)
+            old = self.db.measures.update(self.measure_id, values)
+            if self.history is not None:
+                self.history.record(self.measure_id, old, values, "整改措施", "measures",
+                                    problem_id=self.problem_id)
 
     @classmethod
     def ask(cls, parent: QWidget | None, db, problem_id: int,
-            measure_id: int | None = None) -> int | None:
-        """Add (or edit) a measure; returns its id, or None if cancelled."""
-        dialog = cls(parent, db, problem_id, measure_id)
+            measure_id: int | None = None, history=None) -> int | None:
+        """Add (or edit) a measure; returns its id, or None if cancelled. An edit goes
+        into ``history`` (an EditHistory), so 撤销 in the main window takes it back."""
+        dialog = cls(parent, db, problem_id, measure_id, history)
         return dialog.measure_id if dialog.exec() == QDialog.Accepted else None
 
 

@@ -25,9 +25,10 @@ class MeasuresTab(RecordTab):
 
     def __init__(self, owner: QWidget, db, today: _dt.date, table: QTableWidget,
                  add_button: QPushButton, edit_button: QPushButton,
-                 delete_button: QPushButton):
+                 delete_button: QPushButton, history=None):
         super().__init__(owner, db, table, HEADERS, stretch=1)
         self.today = today
+        self.history = history
         self.add_button = add_button
         self.edit_button = edit_button
         self.delete_button = delete_button
@@ -76,7 +77,8 @@ class MeasuresTab(RecordTab):
         measure_id = self.selected_id()
         if measure_id is None or not self.edit_button.isEnabled():
             return
-        if MeasureDialog.ask(self.owner, self.db, self.problem_id, measure_id) is not None:
+        if MeasureDialog.ask(self.owner, self.db, self.problem_id, measure_id,
+                             self.history) is not None:
             self.show_saved(measure_id)
 
     def delete(self) -> None:

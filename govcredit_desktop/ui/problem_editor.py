@@ -73,6 +73,7 @@ FIELD_WIDGETS = {
     "target": "targetEdit",
 }
 READ_ONLY_TEXT = "数据库是只读打开的，只能查看，不能修改"
+CLOSED_TEXT = "已销号，只读：如需修改请先恢复未销号"
 BANNER_STYLE = ("QFrame#closedBanner { background: #e8f5e9; border: 1px solid #81c784;"
                 " border-radius: 4px; }")
 
@@ -177,7 +178,7 @@ class ProblemEditor(QDialog):
         f = self.form
         self.measures_tab = MeasuresTab(self, self.db, self.today, f.measuresTable,
                                         f.addMeasureButton, f.editMeasureButton,
-                                        f.deleteMeasureButton)
+                                        f.deleteMeasureButton, self.record.history)
         self.progress_tab = ProgressTab(self, self.db, f.progressTable,
                                         f.addProgressButton, f.deleteProgressButton)
         self.evidence_tab = EvidenceTab(self, self.db, self.operations, f.evidenceTable,
@@ -207,12 +208,13 @@ class ProblemEditor(QDialog):
         if self.db.read_only:
             self.record.set_read_only(True, READ_ONLY_TEXT)
         else:
-            self.record.set_read_only(closed, "已销号，不能撤销修改；如需修改请先撤销销号")
+            self.record.set_read_only(closed, "已销号，不能撤销修改；如需修改请先恢复未销号")
         if self.problem_id:
             f.numberLabel.setText(f"问题 {problem['number']}")
             self._show_title(problem)
             self._show_light(problem)
-            f.saveStateLabel.setText(f.saveStateLabel.text() or "修改后离开该项即自动保存")
+            f.saveStateLabel.setText(CLOSED_TEXT if closed and not self.db.read_only else
+                                     f.saveStateLabel.text() or "修改后离开该项即自动保存")
         else:
             f.numberLabel.setText("新问题（编号保存后自动生成）")
             self.setWindowTitle("新增问题")
@@ -258,7 +260,7 @@ class ProblemEditor(QDialog):
                 f"已销号（审批人：{problem.get('closed_by') or '—'}，"
                 f"日期：{format_cn(problem.get('closed_date')) or '—'}）"
                 f"{'，备注：' + problem['closure_remark'] if problem.get('closure_remark') else ''}"
-                " — 如需修改请先撤销销号")
+                " — 如需修改请先恢复未销号")
         exists = self.problem_id is not None
         for index in (1, 2, 3):
             f.tabs.setTabEnabled(index, exists)
@@ -382,7 +384,7 @@ class ProblemEditor(QDialog):
         reopened = ReopenDialog.ask(self, self.db, self.problem_id)
         if reopened:
             self.changes |= reopened
-            self.form.saveStateLabel.setText("已撤销销号，可以继续修改")
+            self.form.saveStateLabel.setText("已恢复未销号，可以继续修改")
             self.load()
 
     # --- record tabs -----------------------------------------------------------

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -179,6 +179,11 @@ class RecordForm(QObject):
         elif isinstance(widget, QLineEdit):
             widget.editingFinished.connect(commit)
             widget.installEventFilter(self)
+            if isinstance(widget, MoneyEdit):
+                # A refused key (a minus sign) is said under the field until the next edit.
+                widget.refused.connect(partial(self.errors.set, name))
+                widget.textEdited.connect(
+                    lambda _text, n=name: n in self._pending or self.errors.set(n, None))
         elif isinstance(widget, QPlainTextEdit):
             widget.installEventFilter(self)  # commits on focus out
 
@@ -252,8 +257,20 @@ class RecordForm(QObject):
         for widget in self.inputs.values():
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.setReadOnly(read_only)  # still selectable and copyable
+                # White reads as "type here": a read-only text gets the window's grey.
+                palette = widget.palette()
+                base = self.owner.palette().color(QPalette.ColorRole.Window if read_only
+                                                  else QPalette.ColorRole.Base)
+                palette.setColor(QPalette.ColorRole.Base, base)
+                widget.setPalette(palette)
             else:
                 widget.setEnabled(not read_only)
+        self.undo_action.setEnabled(not read_only)
+        self.undoChanged.emit()
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
 
     # --- committing ------------------------------------------------------------
     def commit(self, name: str) -> None:
@@ -336,8 +353,8 @@ class RecordForm(QObject):
     # --- undo ------------------------------------------------------------------
     def can_undo(self) -> bool:
         # The history may be shared with the main window; only this record's
-        # last edit may be undone from here.
-        return (self.record_id is not None
+        # last edit may be undone from here, and never while it is read-only.
+        return (self.record_id is not None and not self._read_only
                 and self.history.last_record() == (self.store, self.record_id))
 
     def undo(self) -> None:

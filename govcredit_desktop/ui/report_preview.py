@@ -10,20 +10,23 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QPointF, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import atomic_write
+from govcredit_desktop.ui import file_dialogs
 from govcredit_desktop.ui.forms.ui_report_preview import Ui_ReportPreview
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 4.0
 PRINT_DPI_MAX = 300
+# The zoom a clerk chose is kept for the next preview: "fit" or a factor.
+ZOOM_KEY = "preview/zoom"
 
 
 class ReportPreview(QDialog):
@@ -43,9 +46,9 @@ class ReportPreview(QDialog):
         view: QPdfView = self.form.pdfView
         view.setDocument(self.document)
         view.setPageMode(QPdfView.PageMode.MultiPage)
-        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         view.setPageSpacing(12)
         f = self.form
+        self._restore_zoom()
         f.zoomInButton.clicked.connect(self.zoom_in)
         f.zoomOutButton.clicked.connect(self.zoom_out)
         f.fitWidthButton.clicked.connect(self.fit_width)
@@ -56,7 +59,12 @@ class ReportPreview(QDialog):
                            (QKeySequence.StandardKey.Print, self.print_document),
                            (QKeySequence.StandardKey.Save, self.save_as)):
             QShortcut(QKeySequence(keys), self, activated=slot)
-        f.pageLabel.setText(f"共 {self.page_count()} 页")
+        f.pageSpin.setMaximum(self.page_count())
+        f.pageLabel.setText(f"页 / 共 {self.page_count()} 页")
+        # Scrolling moves the current page; the spin box follows and jumps on Enter.
+        view.pageNavigator().currentPageChanged.connect(
+            lambda page: f.pageSpin.setValue(page + 1))
+        f.pageSpin.valueChanged.connect(self.go_to_page)
         view.setFocus()
 
     @classmethod
@@ -77,10 +85,32 @@ class ReportPreview(QDialog):
     def zoom_factor(self) -> float:
         return self.form.pdfView.zoomFactor()
 
+    def current_page(self) -> int:
+        """The page shown, counted from 1 as on paper."""
+        return self.form.pdfView.pageNavigator().currentPage() + 1
+
+    def go_to_page(self, page: int) -> None:
+        view = self.form.pdfView
+        if 1 <= page <= self.page_count() and page != self.current_page():
+            view.pageNavigator().jump(page - 1, QPointF(), view.zoomFactor())
+
+    def _restore_zoom(self) -> None:
+        saved = QSettings().value(ZOOM_KEY, "fit")
+        try:
+            factor = float(saved)
+        except (TypeError, ValueError):
+            factor = None
+        if factor:
+            self._set_zoom(factor)
+        else:
+            self.form.pdfView.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
     def _set_zoom(self, factor: float) -> None:
         view = self.form.pdfView
         view.setZoomMode(QPdfView.ZoomMode.Custom)
-        view.setZoomFactor(min(ZOOM_MAX, max(ZOOM_MIN, factor)))
+        factor = min(ZOOM_MAX, max(ZOOM_MIN, factor))
+        view.setZoomFactor(factor)
+        QSettings().setValue(ZOOM_KEY, factor)
 
     def _current_factor(self) -> float:
         view = self.form.pdfView
@@ -99,6 +129,7 @@ class ReportPreview(QDialog):
 
     def fit_width(self) -> None:
         self.form.pdfView.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        QSettings().setValue(ZOOM_KEY, "fit")
 
     # --- printing and saving ----------------------------------------------------------
     def print_document(self, printer: QPrinter | None = None) -> bool:
@@ -121,10 +152,8 @@ class ReportPreview(QDialog):
         return True
 
     def save_as(self) -> Path | None:
-        start = Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(start / self.suggested_name),
-                                              "PDF 文件 (*.pdf)")
+        path = file_dialogs.save_file(self, file_dialogs.EXPORT_PDF, "另存为",
+                                      self.suggested_name, "PDF 文件 (*.pdf)")
         if not path:
             return None
         target = Path(path)
@@ -136,7 +165,7 @@ class ReportPreview(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, "另存为", str(exc))
             return None
-        QMessageBox.information(self, "另存为", f"已保存：{target}")
+        file_dialogs.offer_open(self, "另存为", target)
         return target
 
 

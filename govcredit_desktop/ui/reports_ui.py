@@ -16,12 +16,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from govcredit_desktop.core.changes import Changes
 from govcredit_desktop.reports.documents import REPORT_KINDS
+from govcredit_desktop.ui import file_dialogs
 from govcredit_desktop.ui.background import BackgroundJob, show_error
 from govcredit_desktop.ui.operations import Operations, run_operation
 
@@ -105,11 +105,8 @@ def generate_report(parent: QWidget, operations: Operations, kind: str, campaign
 def export_excel(parent: QWidget, operations: Operations,
                  campaign_id: int | None) -> BackgroundJob | None:
     """Ask where to save, then write the Excel ledger in the background."""
-    start = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-    path, _ = QFileDialog.getSaveFileName(parent, "导出 Excel 台账",
-                                          str(start / _suggested_name("整改台账", ".xlsx")),
-                                          "Excel 工作簿 (*.xlsx)")
+    path = file_dialogs.save_file(parent, file_dialogs.EXPORT_EXCEL, "导出 Excel 台账",
+                                  _suggested_name("整改台账", ".xlsx"), "Excel 工作簿 (*.xlsx)")
     if not path:
         return None
     target = Path(path)
@@ -126,7 +123,7 @@ def export_excel(parent: QWidget, operations: Operations,
         return Changes.none()
 
     def done(_changes: Changes) -> None:
-        QMessageBox.information(parent, "导出 Excel 台账", f"已导出：{written[0]}")
+        file_dialogs.offer_open(parent, "导出 Excel 台账", written[0])
 
     return run_operation(parent, work, operations=operations, title="导出 Excel 台账",
                          label="正在导出 Excel 台账……", on_success=done)

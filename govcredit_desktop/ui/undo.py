@@ -3,14 +3,20 @@
 Each edit is already committed; undo is one more committed edit that writes
 the old values back, so it is audited like any other. An edit names its record
 store (``db.problems``, later ``db.complaints`` …) so the main window can undo
-it after the editor that made it has closed.
+it after the editor that made it has closed, and the problem it belongs to, so
+the window can say which problem undo would change and refuse where it cannot
+(a closed problem).
 """
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.errors import NotFoundError, UserError
+
+# The record kind each store's edits touch, announced after an undo.
+STORE_KINDS = {"problems": RecordKind.PROBLEM, "measures": RecordKind.MEASURE}
 
 
 @dataclass
@@ -20,6 +26,12 @@ class Edit:
     new: dict
     label: str
     store: str
+    problem_id: int
+
+    def changes(self) -> Changes:
+        """What undoing this edit writes: the record, and its problem (status, lights)."""
+        return Changes.of(STORE_KINDS[self.store], self.record_id) | Changes.of(
+            RecordKind.PROBLEM, self.problem_id)
 
 
 class EditHistory(QObject):
@@ -31,12 +43,14 @@ class EditHistory(QObject):
         self._limit = limit
 
     def record(self, record_id: int, old: dict, new: dict, label: str = "",
-               store: str = "problems") -> None:
-        """Call with what the store's ``update`` returned (the old values)."""
+               store: str = "problems", problem_id: int | None = None) -> None:
+        """Call with what the store's ``update`` returned (the old values);
+        ``problem_id`` is the problem a measure belongs to."""
         if not old:
             return
         self._edits.append(Edit(record_id, dict(old), {k: new[k] for k in old if k in new},
-                                label, store))
+                                label, store,
+                                record_id if problem_id is None else problem_id))
         del self._edits[:-self._limit]
         self.changed.emit()
 
@@ -50,8 +64,11 @@ class EditHistory(QObject):
     def last_label(self) -> str:
         return self._edits[-1].label if self._edits else ""
 
-    def undo(self, db) -> int | None:
-        """Write the last edit's old values back; returns the record id, or None."""
+    def last_edit(self) -> Edit | None:
+        return self._edits[-1] if self._edits else None
+
+    def undo(self, db) -> Edit | None:
+        """Write the last edit's old values back; returns that edit, or None."""
         if not self._edits:
             return None
         edit = self._edits.pop()
@@ -66,4 +83,4 @@ class EditHistory(QObject):
             self._edits.append(edit)
             raise
         self.changed.emit()
-        return edit.record_id
+        return edit

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyle,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +68,11 @@ class MoneyEdit(QLineEdit):
     # Digits with optional separators, and up to two decimals. No sign:
     # negative money is never valid in the ledger.
     _PATTERN = QRegularExpression(r"^\s*[0-9][0-9,，]*(\.[0-9]{0,2})?\s*$|^\s*$|^\.[0-9]{0,2}$")
+    # The validator drops these without a word; a clerk typing -500 must learn why.
+    _MINUS = frozenset("-－−")
+    NEGATIVE_MESSAGE = "金额不能为负数：请输入 0 或正数（单位：元）"
+
+    refused = Signal(str)  # a key the field will not take, and why
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,6 +93,14 @@ class MoneyEdit(QLineEdit):
         except MoneyError:
             return False
         return True
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.text() and event.text() in self._MINUS and not self.isReadOnly():
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())),
+                              self.NEGATIVE_MESSAGE, self)
+            self.refused.emit(self.NEGATIVE_MESSAGE)
+            return
+        super().keyPressEvent(event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
         # Separators get in the way of editing; drop them while focused.
@@ -117,6 +131,8 @@ class _CalendarPopup(QFrame):
                                    QDate(MAX_DATE.year, MAX_DATE.month, MAX_DATE.day))
         self.calendar.setGridVisible(True)
         self.calendar.setFirstDayOfWeek(Qt.Monday)
+        # Week numbers mean nothing on a Chinese office calendar.
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         layout.addWidget(self.calendar)
         # clicked: mouse; activated: Enter/Return or double click.
         self.calendar.clicked.connect(self._pick)

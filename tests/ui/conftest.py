@@ -19,6 +19,14 @@ from govcredit_desktop import APP_NAME  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def chinese_locale(qapp):
+    """Widgets see the locale the program sets at start-up (ui/app.py)."""
+    from govcredit_desktop.ui.app import use_chinese_locale
+
+    use_chinese_locale()
+
+
+@pytest.fixture(autouse=True)
 def qsettings(qapp, tmp_path):
     """QSettings() writes an INI file under the test's temporary folder."""
     qapp.setApplicationName(APP_NAME)

@@ -4,6 +4,8 @@ Chinese text is typed one character at a time with ``QTest.sendKeyEvent``:
 ``qtbot.keyClicks`` with non-ASCII text aborts the process (ARCHITECTURE.md).
 """
 
+import datetime as _dt
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -79,3 +81,13 @@ def answer_modal(handler) -> None:
             return
         handler(dialog)
     QTimer.singleShot(0, run)
+
+
+def close_problem(db, problem_id: int, owner_id: int | None = None) -> None:
+    """Finish one measure today and close the problem, as a clerk does before 销号."""
+    from govcredit_desktop.core.vocab import MeasureStatus
+
+    today = _dt.date.today().isoformat()
+    db.measures.add(problem_id, {"content": "完成整改", "owner_id": owner_id,
+                                 "status": MeasureStatus.DONE, "completed_date": today})
+    db.problems.close(problem_id, "张签发", today)

@@ -47,7 +47,7 @@ def test_preview_shows_every_page_and_zooms(qtbot, ledger_pdf):
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.page_count() == len(PdfReader(ledger_pdf).pages) > 0
-    assert dialog.form.pageLabel.text() == f"共 {dialog.page_count()} 页"
+    assert dialog.form.pageLabel.text() == f"页 / 共 {dialog.page_count()} 页"
     dialog.zoom_in()
     first = dialog.zoom_factor()
     dialog.form.zoomInButton.click()
@@ -104,7 +104,8 @@ def test_save_as_copies_the_pdf(qtbot, ledger_pdf, tmp_path, monkeypatch, msgbox
     dialog.form.saveButton.click()
     saved = tmp_path / "copy.pdf"
     assert saved.read_bytes() == Path(ledger_pdf).read_bytes()
-    assert msgbox.kinds() == ["information"]
+    assert msgbox.kinds() == ["question"]  # 打开文件 / 打开所在文件夹 / 关闭
+    assert "打开文件" in msgbox.buttons[0]
 
 
 def test_save_as_onto_a_pulled_stick_warns_in_chinese(qtbot, ledger_pdf, tmp_path, monkeypatch,
@@ -173,7 +174,7 @@ def test_excel_export_from_the_menu(qtbot, window, demo_db, tmp_path, monkeypatc
                                                lambda: None)
     actions["excel"].trigger()
     qtbot.waitUntil(lambda: bool(msgbox.calls), timeout=30000)
-    assert msgbox.kinds() == ["information"]
+    assert msgbox.kinds() == ["question"]  # 打开文件 / 打开所在文件夹 / 关闭
     assert (tmp_path / "台账.xlsx").stat().st_size > 0
 
 

@@ -28,6 +28,8 @@ LIGHT_SQL = (f"CASE WHEN {_DONE} THEN 'closed' WHEN p.deadline IS NULL THEN 'und
              " ELSE 'green' END")
 LIGHT_FILTERS = {"red": _RED, "yellow": _YELLOW, "green": _GREEN, "undated": _UNDATED,
                  "closed": _DONE}
+# LedgerFilter.status for every problem still being worked on (all but 已销号).
+NOT_CLOSED = "未销号"
 
 # Sort keys the ledger offers, each backed by an index (schema.py).
 SORT_KEYS = {
@@ -61,7 +63,7 @@ class LedgerFilter:
     campaign_id: int | None = None
     area: str | None = None
     category: str | None = None
-    status: str | None = None
+    status: str | None = None  # a ProblemStatus, or NOT_CLOSED
     light: str | None = None  # a LIGHT_FILTERS key ('red', …, 'undated', 'closed')
     responsible_unit: str | None = None
     person_id: int | None = None  # responsible person or leader
@@ -79,7 +81,9 @@ def where_clause(f: LedgerFilter) -> tuple[str, dict]:
     parts = []
     for column in ("campaign_id", "area", "category", "status", "responsible_unit"):
         value = getattr(f, column)
-        if value not in (None, ""):
+        if column == "status" and value == NOT_CLOSED:
+            parts.append(f"p.status != {_CLOSED}")
+        elif value not in (None, ""):
             parts.append(f"p.{column} = :{column}")
             params[column] = value
     if f.person_id is not None:

@@ -752,9 +752,9 @@ class Ui_ProblemEditor(object):
 #if QT_CONFIG(tooltip)
         self.closeProblemButton.setToolTip(QCoreApplication.translate("ProblemEditor", u"\u6240\u6709\u6574\u6539\u63aa\u65bd\u5b8c\u6210\u540e\u529e\u7406\u9500\u53f7", None))
 #endif // QT_CONFIG(tooltip)
-        self.reopenProblemButton.setText(QCoreApplication.translate("ProblemEditor", u"\u64a4\u9500\u9500\u53f7(&C)\u2026", None))
+        self.reopenProblemButton.setText(QCoreApplication.translate("ProblemEditor", u"\u6062\u590d\u672a\u9500\u53f7(&C)\u2026", None))
 #if QT_CONFIG(tooltip)
-        self.reopenProblemButton.setToolTip(QCoreApplication.translate("ProblemEditor", u"\u64a4\u9500\u5df2\u529e\u7406\u7684\u9500\u53f7\uff0c\u9700\u586b\u5199\u539f\u56e0", None))
+        self.reopenProblemButton.setToolTip(QCoreApplication.translate("ProblemEditor", u"\u628a\u5df2\u9500\u53f7\u7684\u95ee\u9898\u6062\u590d\u4e3a\u672a\u9500\u53f7\uff0c\u4ee5\u4fbf\u7ee7\u7eed\u6574\u6539\uff08\u9700\u586b\u5199\u539f\u56e0\uff09", None))
 #endif // QT_CONFIG(tooltip)
     # retranslateUi
 

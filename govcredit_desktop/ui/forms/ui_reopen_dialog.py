@@ -93,7 +93,7 @@ class Ui_ReopenDialog(object):
     # setupUi
 
     def retranslateUi(self, ReopenDialog):
-        ReopenDialog.setWindowTitle(QCoreApplication.translate("ReopenDialog", u"\u64a4\u9500\u9500\u53f7", None))
+        ReopenDialog.setWindowTitle(QCoreApplication.translate("ReopenDialog", u"\u6062\u590d\u672a\u9500\u53f7", None))
         self.problemLabel.setText("")
         self.reasonLabel.setText(QCoreApplication.translate("ReopenDialog", u"\u64a4\u9500\u539f\u56e0(&R)", None))
         self.reasonEdit.setPlaceholderText(QCoreApplication.translate("ReopenDialog", u"\u5fc5\u586b\uff0c\u4f8b\u5982\uff1a\u590d\u6838\u53d1\u73b0\u6b3e\u9879\u672a\u5b9e\u9645\u5230\u8d26", None))

@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
+    QVBoxLayout, QWidget)
 
 class Ui_ReportPreview(object):
     def setupUi(self, ReportPreview):
@@ -46,6 +46,18 @@ class Ui_ReportPreview(object):
         self.fitWidthButton.setAutoDefault(False)
 
         self.toolLayout.addWidget(self.fitWidthButton)
+
+        self.pageSpinLabel = QLabel(ReportPreview)
+        self.pageSpinLabel.setObjectName(u"pageSpinLabel")
+
+        self.toolLayout.addWidget(self.pageSpinLabel)
+
+        self.pageSpin = QSpinBox(ReportPreview)
+        self.pageSpin.setObjectName(u"pageSpin")
+        self.pageSpin.setKeyboardTracking(False)
+        self.pageSpin.setMinimum(1)
+
+        self.toolLayout.addWidget(self.pageSpin)
 
         self.pageLabel = QLabel(ReportPreview)
         self.pageLabel.setObjectName(u"pageLabel")
@@ -83,6 +95,9 @@ class Ui_ReportPreview(object):
 
         self.mainLayout.addWidget(self.pdfView)
 
+#if QT_CONFIG(shortcut)
+        self.pageSpinLabel.setBuddy(self.pageSpin)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ReportPreview)
         self.closeButton.clicked.connect(ReportPreview.reject)
@@ -101,6 +116,10 @@ class Ui_ReportPreview(object):
         self.zoomInButton.setToolTip(QCoreApplication.translate("ReportPreview", u"\u653e\u5927\uff08Ctrl+\u52a0\u53f7\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.fitWidthButton.setText(QCoreApplication.translate("ReportPreview", u"\u9002\u5408\u5bbd\u5ea6(&W)", None))
+        self.pageSpinLabel.setText(QCoreApplication.translate("ReportPreview", u"\u7b2c(&G)", None))
+#if QT_CONFIG(tooltip)
+        self.pageSpin.setToolTip(QCoreApplication.translate("ReportPreview", u"\u8f93\u5165\u9875\u7801\u540e\u6309\u56de\u8f66\u8df3\u5230\u8be5\u9875", None))
+#endif // QT_CONFIG(tooltip)
         self.pageLabel.setText("")
         self.printButton.setText(QCoreApplication.translate("ReportPreview", u"\u6253\u5370(&P)\u2026", None))
         self.saveButton.setText(QCoreApplication.translate("ReportPreview", u"\u53e6\u5b58\u4e3a(&S)\u2026", None))
