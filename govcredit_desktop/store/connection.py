@@ -147,9 +147,12 @@ def _open_file(db_path: Path, create: bool,
         with open(db_path, "rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
                 raise _not_ours(db_path, "文件格式不符")
+    if create and not db_path.parent.is_dir():
+        # One rule for every file the program writes: a missing folder is said,
+        # not made (a mistyped path must not grow folders); see cli.py.
+        raise UserError(f"文件夹“{db_path.parent.resolve()}”不存在，未创建数据库。"
+                        "请先建好该文件夹，或选择其他位置")
     try:
-        if create:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
         # The GUI reads from a worker thread too; every use is serialised by
         # the Database's lock, so sharing the connection across threads is safe.
         # Autocommit mode: Database.transaction begins every write itself

@@ -4,7 +4,6 @@
 stay out of here; the dialogs that need them import them when used.
 """
 
-import contextlib
 import logging
 import logging.handlers
 import os
@@ -164,6 +163,9 @@ def open_store(db_path: Path | None):
     from govcredit_desktop.store.connection import default_db_path
 
     path = db_path or default_db_path()
+    if db_path is None:
+        # The per-user data folder is ours to make; a folder named by the user is not.
+        path.parent.mkdir(parents=True, exist_ok=True)
     # A file that is not there yet is the first run (or a new ledger named on
     # the command line); an existing file is never turned into a database.
     return Database(path, create=not path.exists())
@@ -190,9 +192,6 @@ def save_screenshot(app: QApplication, window, png: Path, db) -> int:
     if checked[0] is not None:
         sys.stderr.write(f"错误：{checked[0]}\n")
         return 1
-    # A folder that cannot be made is reported by the write below, in its words.
-    with contextlib.suppress(OSError):
-        png.parent.mkdir(parents=True, exist_ok=True)
     try:
         with atomic_path(png) as tmp:
             if not pixmap.save(str(tmp), "PNG"):

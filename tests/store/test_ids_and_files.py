@@ -173,3 +173,10 @@ def test_a_log_cut_back_behind_a_backup_is_named_by_check(tmp_path):
                              str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 3
     assert "截断" in result.stderr and backup.name in result.stderr
+
+
+def test_a_new_database_in_a_missing_folder_is_refused(tmp_path):
+    path = tmp_path / "no-such-folder" / "ledger.sqlite"
+    with pytest.raises(UserError, match="不存在"):
+        Database(path, create=True)
+    assert not path.parent.exists()
