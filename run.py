@@ -49,8 +49,10 @@ DESKTOP_LIBS = [
     ("libxcb-randr0",),
     ("libxcb-xinerama0",),
 ]
-# Tests render PDF pages to PNG.
-TEST_TOOLS = [("poppler-utils",)]
+# Tests render PDF pages to PNG, and open the ledger in a real X11 window (Xvfb,
+# with the desktop libraries above): offscreen rendering once fitted where the real
+# window did not.
+TEST_TOOLS = [("poppler-utils",), ("xvfb",), ("xauth",)]
 
 
 # Another apt-get or the system's automatic updates may hold dpkg's lock for a minute or
@@ -222,7 +224,7 @@ def main(argv: list[str]) -> int:
 
 def _run(argv: list[str]) -> int:
     testing = argv[:1] == ["test"]
-    ensure_system_packages(QT_LIBS + (TEST_TOOLS if testing else DESKTOP_LIBS))
+    ensure_system_packages(QT_LIBS + DESKTOP_LIBS + (TEST_TOOLS if testing else []))
     python = str(ensure_venv())
     if testing:
         # Lint and tests are about the repository: they run in it, whatever the caller's folder.
