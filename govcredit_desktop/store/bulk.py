@@ -26,6 +26,7 @@ from govcredit_desktop.store.measures import MEASURE_DATES
 from govcredit_desktop.store.problems import PROBLEM_DATES, cleaned
 from govcredit_desktop.store.records import new_uuid, now_iso
 from govcredit_desktop.store.replay import PACKING, pack_rows, replayed_columns
+from govcredit_desktop.store.schema import column_defaults
 
 CHUNK = 5000
 
@@ -51,20 +52,8 @@ class BulkResult:
 
 
 def _defaults(db, table: str) -> dict:
-    """Each column's default from the schema, so bundles may leave columns out."""
-    out = {}
     with db.lock:
-        for _cid, name, _type, _notnull, default, pk in db.conn.execute(
-                f"PRAGMA table_info({table})"):
-            if pk:
-                continue
-            if default is None or default.upper() == "NULL":
-                out[name] = None
-            elif default.startswith("'"):
-                out[name] = default[1:-1].replace("''", "'")
-            else:
-                out[name] = int(default)
-    return out
+        return column_defaults(db.conn, table)
 
 
 class BulkWriter:

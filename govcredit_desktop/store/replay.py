@@ -63,6 +63,7 @@ from govcredit_desktop.core.fields import (
 )
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.audit import AuditHeadError, read_head
+from govcredit_desktop.store.schema import column_defaults
 
 #: Columns never compared, with the reason (see the module docstring).
 NOT_REPLAYED = {
@@ -210,18 +211,8 @@ class _Replay:
 
     # --- the schema ----------------------------------------------------------------
     def _defaults(self, table: str) -> dict:
-        out = {}
-        for _cid, name, _type, _notnull, default, _pk in self.conn.execute(
-                f"PRAGMA table_info({table})"):
-            if name in NOT_REPLAYED:
-                continue
-            if default is None or default.upper() == "NULL":
-                out[name] = None
-            elif default.startswith("'"):
-                out[name] = default[1:-1].replace("''", "'")
-            else:
-                out[name] = int(default)
-        return out
+        return {name: value for name, value in column_defaults(self.conn, table).items()
+                if name not in NOT_REPLAYED}
 
     def _renames(self) -> list[tuple[int, str, str, str]]:
         """(entry id, table, old, new) for every column a logged upgrade renamed: entries

@@ -179,3 +179,20 @@ V1 = [
     # then finds 1- and 2-character Chinese terms as phrases (see search.py).
     """CREATE VIRTUAL TABLE problem_fts USING fts5(title, description, counterparty)""",
 ]
+
+
+def column_defaults(conn, table: str) -> dict[str, object]:
+    """Each column's default value from the live schema (primary key excluded), so
+    writers may leave columns out and readers know what an absent column held."""
+    out = {}
+    for _cid, name, _type, _notnull, default, pk in conn.execute(
+            f"PRAGMA table_info({table})"):
+        if pk:
+            continue
+        if default is None or default.upper() == "NULL":
+            out[name] = None
+        elif default.startswith("'"):
+            out[name] = default[1:-1].replace("''", "'")
+        else:
+            out[name] = int(default)
+    return out
