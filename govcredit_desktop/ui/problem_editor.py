@@ -180,7 +180,8 @@ class ProblemEditor(QDialog):
                                         f.addMeasureButton, f.editMeasureButton,
                                         f.deleteMeasureButton, self.record.history)
         self.progress_tab = ProgressTab(self, self.db, f.progressTable,
-                                        f.addProgressButton, f.deleteProgressButton)
+                                        f.addProgressButton, f.deleteProgressButton,
+                                        self.record.history)
         self.evidence_tab = EvidenceTab(self, self.db, self.operations, f.evidenceTable,
                                         f.addEvidenceButton, f.openEvidenceButton,
                                         f.saveEvidenceButton, f.deleteEvidenceButton)

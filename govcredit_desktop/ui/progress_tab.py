@@ -21,8 +21,10 @@ class ProgressTab(RecordTab):
     kind = RecordKind.PROGRESS
 
     def __init__(self, owner: QWidget, db, table: QTableWidget,
-                 add_button: QPushButton, delete_button: QPushButton):
+                 add_button: QPushButton, delete_button: QPushButton, history=None):
         super().__init__(owner, db, table, HEADERS, stretch=1)
+        # Adding and deleting entries goes into the window's undo (an EditHistory).
+        self.history = history
         self.add_button = add_button
         self.delete_button = delete_button
         add_button.clicked.connect(self.add)
@@ -51,14 +53,28 @@ class ProgressTab(RecordTab):
     def add(self) -> None:
         if not self.add_button.isEnabled():
             return
-        self.show_saved(ProgressDialog.ask(self.owner, self.db, self.problem_id))
+        entry_id = ProgressDialog.ask(self.owner, self.db, self.problem_id)
+        if entry_id is not None and self.history is not None:
+            entry = self.db.progress.get(entry_id)
+            self.history.record_added("progress", entry_id, f"添加的进展（{_when(entry)}）",
+                                      self.problem_id)
+        self.show_saved(entry_id)
 
     def delete(self) -> None:
         entry_id = self.selected_id()
         if entry_id is None or not self.delete_button.isEnabled():
             return
+        entry = self.db.progress.get(entry_id)
         if confirm_and_delete(self.owner,
                               "删除这条进展吗？其中登记的清偿金额将从已清偿金额中扣除。",
                               lambda: self.db.progress.delete(entry_id)):
+            if self.history is not None:
+                kept = {k: entry[k] for k in ("entry_date", "note", "amount_repaid")}
+                self.history.record_deleted("progress", kept, f"删除的进展（{_when(entry)}）",
+                                            self.problem_id)
             self.wrote(entry_id)
             self.load()
+
+
+def _when(entry: dict) -> str:
+    return format_cn(entry["entry_date"])

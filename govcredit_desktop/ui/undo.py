@@ -16,7 +16,12 @@ from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.errors import NotFoundError, UserError
 
 # The record kind each store's edits touch, announced after an undo.
-STORE_KINDS = {"problems": RecordKind.PROBLEM, "measures": RecordKind.MEASURE}
+STORE_KINDS = {"problems": RecordKind.PROBLEM, "measures": RecordKind.MEASURE,
+               "progress": RecordKind.PROGRESS}
+# What an edit was, so undo knows what to write: field values back (update), the
+# record away again (added), or a record like the one removed (deleted; progress
+# entries, which are only ever added and deleted).
+UPDATE, ADDED, DELETED = "update", "added", "deleted"
 
 
 @dataclass
@@ -27,6 +32,7 @@ class Edit:
     label: str
     store: str
     problem_id: int
+    action: str = UPDATE
 
     def changes(self) -> Changes:
         """What undoing this edit writes: the record, and its problem (status, lights)."""
@@ -54,6 +60,19 @@ class EditHistory(QObject):
         del self._edits[:-self._limit]
         self.changed.emit()
 
+    def record_added(self, store: str, record_id: int, label: str, problem_id: int) -> None:
+        """A record was added (a progress entry): undo deletes it."""
+        self._push(Edit(record_id, {}, {}, label, store, problem_id, ADDED))
+
+    def record_deleted(self, store: str, values: dict, label: str, problem_id: int) -> None:
+        """A record was deleted: undo adds one with the same ``values`` (a new id)."""
+        self._push(Edit(0, dict(values), {}, label, store, problem_id, DELETED))
+
+    def _push(self, edit: Edit) -> None:
+        self._edits.append(edit)
+        del self._edits[:-self._limit]
+        self.changed.emit()
+
     def can_undo(self) -> bool:
         return bool(self._edits)
 
@@ -72,8 +91,14 @@ class EditHistory(QObject):
         if not self._edits:
             return None
         edit = self._edits.pop()
+        store = getattr(db, edit.store)
         try:
-            getattr(db, edit.store).update(edit.record_id, edit.old)
+            if edit.action == ADDED:
+                store.delete(edit.record_id)
+            elif edit.action == DELETED:
+                edit.record_id = store.add(edit.problem_id, edit.old)
+            else:
+                store.update(edit.record_id, edit.old)
         except NotFoundError:
             # Deleted since: its id is never given to another record, so there
             # is nothing to write back to; the edit goes, the next one can follow.

@@ -363,6 +363,41 @@ def test_progress_entry_adds_repayment(qtbot, env, problem):
     assert editor.form.progressTable.rowCount() == 1
 
 
+def test_adding_and_deleting_progress_can_be_undone(qtbot, env, problem, msgbox):
+    """The window's 撤销 takes back a progress entry added (and its repayment), and
+    brings back one deleted."""
+    db, _, _ = env
+    history = EditHistory()
+    editor = open_editor(qtbot, db, problem, history=history)
+
+    def fill(dialog):
+        type_text(dialog.form.noteEdit, "已支付第一笔款项")
+        dialog.form.amountEdit.setFocus()
+        QTest.keyClicks(dialog.form.amountEdit, "300")
+        click_ok(dialog)
+    answer_modal(fill)
+    editor.form.tabs.setCurrentIndex(2)
+    QTest.keyClick(editor.form.progressTable, Qt.Key_Insert)
+    assert history.can_undo() and "添加的进展" in history.last_label()
+    history.undo(db)
+    assert db.progress.list(problem) == []
+    assert db.problems.get(problem)["amount_repaid"] == 0
+
+    answer_modal(fill)
+    QTest.keyClick(editor.form.progressTable, Qt.Key_Insert)
+    editor.load()
+    editor.form.progressTable.selectRow(0)
+    editor.form.progressTable.setFocus()
+    QTest.keyClick(editor.form.progressTable, Qt.Key_Delete)  # msgbox answers Yes
+    assert db.progress.list(problem) == []
+    assert "删除的进展" in history.last_label()
+    history.undo(db)
+    [entry] = db.progress.list(problem)
+    assert (entry["note"], entry["amount_repaid"]) == ("已支付第一笔款项", 30000)
+    assert db.problems.get(problem)["amount_repaid"] == 30000
+    assert db.replay_audit().ok
+
+
 # --- evidence -----------------------------------------------------------------
 
 def test_adding_evidence_records_its_sha256(qtbot, env, problem, tmp_path, monkeypatch):
