@@ -139,3 +139,22 @@ def test_an_old_version_on_read_only_media_is_refused_unchanged(tmp_path, monkey
     with pytest.raises(UserError, match="只读.*复制到电脑上"):
         Database(path)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1920, 1080)])
+def test_one_mouse_click_on_a_row_enables_its_actions(qtbot, demo_db, qsettings, size):
+    """Issue 14 item 1: a single click once greyed out 编辑/删除/销号 (the row was
+    selected after currentRowChanged had already updated the actions)."""
+    from govcredit_desktop.core.vocab import ProblemStatus
+
+    w = open_window(qtbot, demo_db, qsettings, size)
+    for a in (w.edit_action, w.delete_action, w.close_action, w.reopen_action):
+        a.setEnabled(False)
+    row = next(r for r in range(1, w.model.rowCount())
+               if w.model.row_data(r)["status"] != ProblemStatus.CLOSED)
+    index = w.model.index(row, w.model.column_of("title"))
+    qtbot.mouseClick(w.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=w.table.visualRect(index).center())
+    assert w.current_problem_id() == w.model.problem_id(row)
+    assert w.edit_action.isEnabled() and w.delete_action.isEnabled()
+    assert w.close_action.isEnabled() and not w.reopen_action.isEnabled()
