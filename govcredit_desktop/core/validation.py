@@ -118,6 +118,12 @@ def validate_progress(rec: dict) -> dict[str, str]:
     _required(rec, ["entry_date", "note"], PROGRESS_LABELS, errors)
     _dates(rec, ["entry_date"], PROGRESS_LABELS, errors)
     _money(rec, ["amount_repaid"], PROGRESS_LABELS, errors)
+    if rec.get("entry_date") and "entry_date" not in errors:
+        # An entry says what was done; a plan belongs in the measures' deadlines.
+        today = _dt.date.today()
+        if parse_date(rec["entry_date"]) > today:
+            errors["entry_date"] = (f"进展日期不能晚于今天（{format_cn(today)}），"
+                                    "计划中的事项请写在整改措施里")
     return errors
 
 
@@ -191,11 +197,16 @@ def validate_closure(rec: dict) -> dict[str, str]:
 
 
 def validate_closure_dates(closed_date: str, problem: dict, measures: list[dict],
-                           entries: list[dict]) -> dict[str, str]:
+                           entries: list[dict], today: _dt.date | None = None
+                           ) -> dict[str, str]:
     """A 销号 cannot be dated before what it closes: the discovery, the last progress
-    entry, or any measure's completion.  Dates are ISO; returns {"closed_date": …}."""
+    entry, or any measure's completion; nor after today (a sign-off is a fact, not a
+    plan).  Dates are ISO; returns {"closed_date": …}."""
     label = CLOSURE_LABELS["closed_date"]
     day = parse_date(closed_date)
+    today = today or _dt.date.today()
+    if day > today:
+        return {"closed_date": f"{label}不能晚于今天（{format_cn(today)}），请填写实际销号的日期"}
     checks = [("发现日期", problem.get("discovered_date"))]
     checks.append(("最后一条进展记录的日期",
                    max((e["entry_date"] for e in entries if e.get("entry_date")), default=None)))

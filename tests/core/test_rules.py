@@ -155,3 +155,16 @@ def test_closure_dates_after_what_they_close():
     errs = validation.validate_problem(_problem(discovered_date="2021-10-10",
                                                 closed_date="2021-10-01"))
     assert errs["closed_date"] == "销号日期不能早于发现日期（2021年10月10日）"
+
+
+def test_closures_and_progress_entries_cannot_be_dated_in_the_future():
+    import datetime as dt
+
+    from govcredit_desktop.core import validation
+
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    refused = validation.validate_closure_dates(tomorrow, {}, [], [])
+    assert "不能晚于今天" in refused["closed_date"]
+    assert validation.validate_closure_dates(dt.date.today().isoformat(), {}, [], []) == {}
+    errors = validation.validate_progress({"entry_date": tomorrow, "note": "计划下周付款"})
+    assert "不能晚于今天" in errors["entry_date"]
