@@ -75,3 +75,15 @@ def msgbox(monkeypatch):
     monkeypatch.setattr(QMessageBox, "about",
                         staticmethod(lambda _p, t, x: boxes.calls.append(("about", t, x))))
     return boxes
+
+
+@pytest.fixture
+def window(qtbot, demo_db, qsettings):
+    """The main window on 60 demo problems (tests needing more set it up themselves)."""
+    from govcredit_desktop.ui.main_window import MainWindow
+
+    w = MainWindow(demo_db, qsettings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w

@@ -2,21 +2,11 @@
 after 编号, the title taking the spare width on every resize until the user sizes it,
 money and dates readable, and no horizontal scrollbar at 1024×700."""
 
-import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
 
 from govcredit_desktop.ui.ledger_model import COLUMN_KEYS
 from govcredit_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, demo_db, qsettings):
-    w = MainWindow(demo_db, qsettings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def resize(qtbot, w, width, height):

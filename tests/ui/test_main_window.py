@@ -7,7 +7,6 @@ import sys
 import types
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
@@ -27,15 +26,6 @@ def type_chinese(widget, text):
     for ch in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
                            Qt.KeyboardModifier.NoModifier)
-
-
-@pytest.fixture
-def window(qtbot, demo_db, qsettings):
-    w = MainWindow(demo_db, qsettings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def fake_module(monkeypatch, name, **classes):
