@@ -157,6 +157,16 @@ def _replacing(path: str | os.PathLike) -> Iterator[Path]:
     target = Path(path)
     if target.is_dir():  # refused before the caller spends minutes on the contents
         raise user_error(IsADirectoryError(errno.EISDIR, "", str(target)), target)
+    with _temp_beside(target) as tmp:
+        yield tmp
+        os.replace(tmp, target)
+    _sync_folder(target.parent)
+
+
+@contextlib.contextmanager
+def _temp_beside(target: Path) -> Iterator[Path]:
+    """A new temporary file in ``target``'s folder, removed again if the block fails
+    (KeyboardInterrupt too); an OSError comes out worded for ``target``."""
     _remove_stale_temp_files(target.parent)
     try:
         tmp = _new_temp(target)
@@ -164,14 +174,12 @@ def _replacing(path: str | os.PathLike) -> Iterator[Path]:
         raise user_error(exc, target) from exc
     try:
         yield tmp
-        os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(exc, OSError):
             raise user_error(exc, target) from exc
         raise
-    _sync_folder(target.parent)
 
 
 def _new_temp(target: Path) -> Path:
@@ -297,12 +305,7 @@ def write_new_file(folder: str | os.PathLike, name: str,
     under any name until it is complete, and an OSError comes out as a UserError."""
     folder = Path(folder)
     first = folder / name
-    _remove_stale_temp_files(folder)
-    try:
-        tmp = _new_temp(first)
-    except OSError as exc:
-        raise user_error(exc, first) from exc
-    try:
+    with _temp_beside(first) as tmp:
         with open(tmp, "wb") as fh:
             write(fh)
             fh.flush()
@@ -316,12 +319,6 @@ def write_new_file(folder: str | os.PathLike, name: str,
             break
         else:
             raise UserError(f"“{folder}”中已有太多名为“{name}”的文件，请换一个文件夹保存")
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise user_error(exc, first) from exc
-        raise
     _sync_folder(folder)
     return target
 

@@ -342,20 +342,24 @@ def test_measure_done_needs_a_completion_date(qtbot, env, problem):
     assert db.measures.list(problem) == []
 
 
-def test_progress_entry_adds_repayment(qtbot, env, problem):
-    db, _, _ = env
-    editor = open_editor(qtbot, db, problem)
-
+def add_progress(editor, note: str, amount: str) -> None:
+    """Insert on the 整改进展 tab, then type the entry into the dialog and press OK."""
     def fill(dialog):
         assert isinstance(dialog, ProgressDialog)
         assert dialog.form.entryDateEdit.iso() == TODAY
-        type_text(dialog.form.noteEdit, "已支付第一笔款项")
+        type_text(dialog.form.noteEdit, note)
         dialog.form.amountEdit.setFocus()
-        QTest.keyClicks(dialog.form.amountEdit, "300.5")
+        QTest.keyClicks(dialog.form.amountEdit, amount)
         click_ok(dialog)
     answer_modal(fill)
     editor.form.tabs.setCurrentIndex(2)
     QTest.keyClick(editor.form.progressTable, Qt.Key_Insert)
+
+
+def test_progress_entry_adds_repayment(qtbot, env, problem):
+    db, _, _ = env
+    editor = open_editor(qtbot, db, problem)
+    add_progress(editor, "已支付第一笔款项", "300.5")
     entries = db.progress.list(problem)
     assert [(e["note"], e["amount_repaid"]) for e in entries] == [("已支付第一笔款项", 30050)]
     assert db.problems.get(problem)["amount_repaid"] == 30050
@@ -369,22 +373,13 @@ def test_adding_and_deleting_progress_can_be_undone(qtbot, env, problem, msgbox)
     db, _, _ = env
     history = EditHistory()
     editor = open_editor(qtbot, db, problem, history=history)
-
-    def fill(dialog):
-        type_text(dialog.form.noteEdit, "已支付第一笔款项")
-        dialog.form.amountEdit.setFocus()
-        QTest.keyClicks(dialog.form.amountEdit, "300")
-        click_ok(dialog)
-    answer_modal(fill)
-    editor.form.tabs.setCurrentIndex(2)
-    QTest.keyClick(editor.form.progressTable, Qt.Key_Insert)
+    add_progress(editor, "已支付第一笔款项", "300")
     assert history.can_undo() and "添加的进展" in history.last_label()
     history.undo(db)
     assert db.progress.list(problem) == []
     assert db.problems.get(problem)["amount_repaid"] == 0
 
-    answer_modal(fill)
-    QTest.keyClick(editor.form.progressTable, Qt.Key_Insert)
+    add_progress(editor, "已支付第一笔款项", "300")
     editor.load()
     editor.form.progressTable.selectRow(0)
     editor.form.progressTable.setFocus()
