@@ -8,7 +8,7 @@ from cryptography.x509.oid import NameOID
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.package import signing
 
-USCC = "11330100MB0123456X"
+USCC = "11330100MB0123456W"
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +85,24 @@ def test_pdf_signature_intact_and_tampered(signer, tmp_path):
     broken = bytearray(data)
     broken[i] ^= 0x01
     assert not signing.verify_pdf(bytes(broken)).ok
+
+
+def test_registration_round_trip_and_refusals(signer):
+    from govcredit_desktop.package import registration
+
+    data = registration.registration_bytes("dept-uuid", "某县市场监督管理局", USCC,
+                                           signer.certificate_pem)
+    reg = registration.parse_registration(data)
+    assert reg.fingerprint == signer.fingerprint and reg.uscc == USCC
+    assert len(reg.fingerprint_groups.split()) == 16
+    other = signing.generate("另一单位", USCC)
+    forged = data.replace(signer.fingerprint.encode(), other.fingerprint.encode())
+    with pytest.raises(UserError, match="指纹与证书不符"):
+        registration.parse_registration(forged)
+    mismatched = registration.registration_bytes("d", "某县市场监督管理局", USCC,
+                                                 other.certificate_pem)
+    with pytest.raises(UserError, match="不一致"):
+        registration.parse_registration(mismatched)
+    for junk in (b"", b"\xff\xfe", b"[]", b'{"format": "x"}'):
+        with pytest.raises(UserError, match="不是有效的单位登记文件"):
+            registration.parse_registration(junk)
