@@ -25,6 +25,10 @@ class RecordKind(StrEnum):
     CAMPAIGN = "campaign"
     DEPARTMENT = "department"
     VOCABULARY = "vocabulary"
+    #: The signing key (created, password changed, replaced).
+    KEY = "key"
+    #: A package made and entered in 报送记录.
+    SUBMISSION = "submission"
     #: Another database was opened: everything is new.
     DATABASE = "database"
 

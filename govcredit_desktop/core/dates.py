@@ -83,3 +83,24 @@ def to_iso(value: str | _dt.date | None) -> str | None:
 
 def today() -> _dt.date:
     return _dt.date.today()
+
+
+def local_moment(stamp: str) -> _dt.datetime | None:
+    """A stored timestamp (ISO, UTC, as ``now_iso`` writes it) in the machine's local
+    time; None for an empty or unreadable one."""
+    try:
+        moment = _dt.datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=_dt.UTC)
+    return moment.astimezone()
+
+
+def format_cn_time(stamp: str) -> str:
+    """'2021-12-30T06:05:00+00:00' -> '2021年12月30日 14:05' in local time (China: UTC+8):
+    the clerk reads when a package was made on the office clock, not in UTC."""
+    moment = local_moment(stamp)
+    if moment is None:
+        return stamp or ""
+    return f"{format_cn(moment.date())} {moment:%H:%M}"

@@ -54,6 +54,12 @@ class ProblemStore(RecordStore):
         return self.db.scalar("SELECT max(seq) FROM problem WHERE campaign_id = ?",
                               (campaign_id,)) or 0
 
+    def id_of_number(self, campaign_id: int, number: str) -> int | None:
+        """The problem numbered ``number`` in the campaign (编号 is unique within one),
+        or None: the 报送前检查 names problems by number."""
+        return self.db.scalar("SELECT id FROM problem WHERE campaign_id = ? AND number = ?",
+                              (campaign_id, number))
+
     def newest_id(self) -> int | None:
         return self.db.scalar("SELECT max(id) FROM problem")
 

@@ -283,6 +283,14 @@ class MainWindow(QMainWindow):
         self.department_action = self._action("单位信息(&D)…", self.edit_department)
         self.campaign_action = self._action("专项治理(&C)…", self.edit_campaigns)
         self.persons_action = self._action("责任人(&P)…", self.edit_persons)
+        self.package_action = self._action(
+            "生成报送包(&G)…", self.make_package, "Ctrl+Shift+U",
+            "检查台账后生成签名的报送包，写入 U 盘，交县信用办")
+        self.package_action.setIconText("报送…")
+        self.submissions_action = self._action("报送记录(&L)…", self.show_submissions, None,
+                                               "查看本单位生成过的报送包")
+        self.key_action = self._action("签名密钥(&K)…", self.edit_key, None,
+                                       "创建签名密钥、导出登记文件、修改密码或更换密钥")
         self.about_action = self._action("关于(&A)", self.about)
 
     def _create_menus(self) -> None:
@@ -307,6 +315,10 @@ class MainWindow(QMainWindow):
         from govcredit_desktop.ui.reports_ui import populate_reports_menu
 
         populate_reports_menu(self.reports_menu, self, self.operations, self.default_campaign)
+        m = bar.addMenu("报送(&U)")
+        m.addActions([self.package_action, self.submissions_action])
+        m.addSeparator()
+        m.addAction(self.key_action)
         m = bar.addMenu("帮助(&H)")
         m.addAction(self.about_action)
 
@@ -317,7 +329,7 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.new_action, self.edit_action, self.delete_action, None,
                   self.undo_action, None, self.close_action, self.reopen_action, None,
-                  self.overdue_action, self.due_soon_action):
+                  self.overdue_action, self.due_soon_action, None, self.package_action):
             if a is None:
                 tb.addSeparator()
             else:
@@ -547,7 +559,7 @@ class MainWindow(QMainWindow):
             # 编辑 still opens the editor, to read a problem in full.
             for a in (self.new_action, self.delete_action, self.undo_action, self.close_action,
                       self.reopen_action, self.department_action, self.campaign_action,
-                      self.persons_action):
+                      self.persons_action, self.package_action):
                 a.setEnabled(False)
 
     def _update_undo(self) -> None:
@@ -686,6 +698,34 @@ class MainWindow(QMainWindow):
         from govcredit_desktop.ui.persons_dialog import PersonsDialog
 
         self.announce(PersonsDialog.ask(self, self.db))
+
+    # --- actions: 报送 -----------------------------------------------------------------
+    def make_package(self) -> None:
+        from govcredit_desktop.ui.package_dialog import PackageDialog
+
+        self.announce(PackageDialog.ask(self, self.operations, self.default_campaign(),
+                                        edit_problem=self.edit_problem_by_id))
+
+    def show_submissions(self) -> None:
+        from govcredit_desktop.ui.submissions_dialog import SubmissionsDialog
+
+        SubmissionsDialog.ask(self, self.db)
+
+    def edit_key(self) -> None:
+        from govcredit_desktop.ui.key_dialog import KeyDialog
+
+        self.announce(KeyDialog.ask(self, self.operations))
+
+    def edit_problem_by_id(self, problem_id: int, parent: QWidget | None = None) -> Changes:
+        """Open one problem's editor over ``parent`` (the 报送 dialog's findings) and
+        select it in the ledger; the Changes are announced here."""
+        from govcredit_desktop.ui.problem_editor import ProblemEditor
+
+        changes = ProblemEditor.edit(parent or self, self.db, problem_id=problem_id,
+                                     history=self.history, operations=self.operations)
+        self.announce(changes, select=problem_id)
+        self.select_problem(problem_id, self.table.currentIndex().row())
+        return changes
 
     def check_on_open(self, then=None) -> None:
         """Look for damaged pages off the GUI thread (~0.7 s at 100,000 problems)

@@ -62,3 +62,25 @@ def test_uscc():
     assert "不允许的字符" in uscc_problem("91350100M000100YO3")
     wrong = code[:-1] + ("0" if code[-1] != "0" else "1")
     assert "校验位" in uscc_problem(wrong)
+
+
+def test_stored_stamps_read_in_local_time(monkeypatch):
+    import os
+    import time
+
+    from govcredit_desktop.core.dates import format_cn_time, local_moment
+
+    if not hasattr(time, "tzset"):
+        return  # Windows: the zone cannot be switched in-process
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        # 22:30 UTC is already the next morning in China: the date moves too.
+        assert format_cn_time("2021-12-29T22:30:00+00:00") == "2021年12月30日 06:30"
+        assert format_cn_time("2021-12-30T06:05:09") == "2021年12月30日 14:05"  # naive = UTC
+        assert local_moment("") is None and format_cn_time("") == ""
+        assert format_cn_time("不是时间") == "不是时间"
+    finally:
+        monkeypatch.delenv("TZ")
+        os.environ.pop("TZ", None)
+        time.tzset()

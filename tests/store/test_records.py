@@ -160,3 +160,15 @@ def test_delete_problem_removes_children_with_audit(db, campaign, tmp_path):
     deletes = db.query("SELECT table_name FROM audit_log WHERE action = 'delete'")
     assert sorted(r["table_name"] for r in deletes) == ["measure", "problem", "progress"]
     assert db.verify_audit().ok
+
+
+def test_problem_found_by_its_number_within_its_campaign(db, campaign):
+    other = db.settings.add_campaign({"name": "另一次专项治理", "number_prefix": "2021",
+                                      "start_date": "2021-10-01"})
+    first = db.problems.add(base_problem(campaign))
+    second = db.problems.add(base_problem(other))
+    number = db.problems.get(first)["number"]
+    assert db.problems.get(second)["number"] == number  # the same 编号 in each campaign
+    assert db.problems.id_of_number(campaign, number) == first
+    assert db.problems.id_of_number(other, number) == second
+    assert db.problems.id_of_number(campaign, "没有这个编号") is None
