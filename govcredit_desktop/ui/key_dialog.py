@@ -85,13 +85,14 @@ def password_strength(password: str) -> tuple[str, str]:
         missing = MIN_PASSWORD_LENGTH - len(password)
         more = f"（还差{missing}个）" if missing > 0 else ""
         return "weak", f"{problem}{more}。"
-    kinds = sum((any(c.isdigit() for c in password),
+    kinds = sum((any(c.isascii() and c.isdigit() for c in password),
                  any(c.isascii() and c.islower() for c in password),
                  any(c.isascii() and c.isupper() for c in password),
-                 any(not c.isascii() or not c.isalnum() for c in password)))
+                 any(c.isascii() and not c.isalnum() for c in password),
+                 any(not c.isascii() for c in password)))  # 汉字: thousands of choices each
     if password.lower() in _COMMON or len(set(password)) <= 2:
         return "weak", "强度：弱。这是很常见的密码，别人容易猜到，建议换一个。"
-    if len(password) >= 16 or (kinds >= 3 and len(password) >= 10):
+    if len(password) >= 16 or (kinds >= 3 and len(password) >= 9):
         return "strong", "强度：强。"
     if kinds >= 2 or len(password) >= 12:
         return "fair", "强度：中。再长一些、或混用字母数字和符号会更安全。"
@@ -167,7 +168,7 @@ class KeyPasswordDialog(QDialog):
 
     # --- OK --------------------------------------------------------------------------
     def _refusals(self) -> dict[str, str]:
-        from govcredit_desktop.package.signing import password_problem
+        from govcredit_desktop.package.signing import MIN_PASSWORD_LENGTH, password_problem
 
         f = self.form
         out = {}
@@ -175,7 +176,9 @@ class KeyPasswordDialog(QDialog):
             out["old"] = "请输入原密码。"
         problem = password_problem(f.newEdit.text())
         if problem:
-            out["new"] = f"{problem}。"
+            n = len(f.newEdit.text())
+            count = f"（现在是{n}个）" if n < MIN_PASSWORD_LENGTH else ""
+            out["new"] = f"{problem}{count}。"
         elif f.confirmEdit.text() != f.newEdit.text():
             out["confirm"] = "两次输入的密码不一致，请再输入一次。"
         elif self.mode == self.CHANGE and f.newEdit.text() == f.oldEdit.text():
@@ -338,7 +341,7 @@ class KeyDialog(QDialog):
         f.departmentButton.clicked.connect(self.edit_department)
         f.copyButton.clicked.connect(self.copy_fingerprint)
         f.exportButton.clicked.connect(self.export_registration)
-        f.printButton.clicked.connect(self.print_form)
+        f.printButton.clicked.connect(lambda: self.print_form())
         f.passwordButton.clicked.connect(self.change_password)
         f.replaceButton.clicked.connect(self.replace_key)
         close = f.buttonBox.button(QDialogButtonBox.StandardButton.Close)

@@ -109,7 +109,7 @@ class Ui_PackageDialog(object):
         sizePolicy.setHeightForWidth(self.targetList.sizePolicy().hasHeightForWidth())
         self.targetList.setSizePolicy(sizePolicy)
 
-        self.targetLayout.addWidget(self.targetList)
+        self.targetLayout.addWidget(self.targetList, 0, Qt.AlignmentFlag.AlignTop)
 
         self.targetButtons = QVBoxLayout()
         self.targetButtons.setObjectName(u"targetButtons")
