@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QWidget,
 )
+from shiboken6 import isValid
 
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.errors import UserError
@@ -49,6 +50,7 @@ LAST_FOLDER_KEY = "package/last_folder"
 PATH_ROLE = Qt.ItemDataRole.UserRole
 REMOVABLE_ROLE = Qt.ItemDataRole.UserRole + 1
 OPENS_ROLE = Qt.ItemDataRole.UserRole
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_BG, ERROR_FG = QColor("#fdecea"), QColor("#b71c1c")
 WARNING_BG, WARNING_FG = QColor("#fff8e1"), QColor("#6d4c00")
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -121,6 +123,7 @@ class PackageDialog(QDialog):
         self.check_job = None
         self.build_job = None
         self._check_again = False
+        self._keep: tuple[str, str, set[str]] = ("", "", set())
         self.made = None  # (BuildResult, submission record) once a package was made
         self.form = Ui_PackageDialog()
         self.form.setupUi(self)
@@ -180,6 +183,7 @@ class PackageDialog(QDialog):
             self._check_again = True
             return
         f = self.form
+        self._keep = self._tree_place()
         f.findingsTree.clear()
         self.findings = []
         self.checked_campaign = None
@@ -202,6 +206,8 @@ class PackageDialog(QDialog):
             return Changes.none()
 
         def ended() -> bool:
+            if not isValid(self):
+                return False  # closed while the check ran: nothing left to show it in
             self.check_job = None
             if self._check_again:
                 self._check_again = False
@@ -259,6 +265,7 @@ class PackageDialog(QDialog):
             top.setBackground(0, QBrush(bg))
             top.setForeground(0, QBrush(fg))
             top.setData(0, OPENS_ROLE, self._opens(finding, finding.problem_number))
+            top.setData(0, CODE_ROLE, finding.code)
             top.setToolTip(0, finding.message_cn)
             numbers = set(finding.problem_numbers)
             # The lines of a department finding are only the missing fields' names.
@@ -271,7 +278,7 @@ class PackageDialog(QDialog):
                     top.addChild(child)
             tree.addTopLevelItem(top)
         if findings:
-            tree.setCurrentItem(tree.topLevelItem(0))
+            self._restore_place(*self._keep)
         n_errors, n_warnings = len(errors(findings)), len(warnings(findings))
         if n_errors:
             self._summary(f"有 {n_errors} 项错误，改正后才能报送"
@@ -288,6 +295,33 @@ class PackageDialog(QDialog):
         f.confirmCheck.setVisible(bool(n_warnings) and not n_errors)
         f.confirmCheck.setChecked(False)
         self._update_state()
+
+    def _tree_place(self) -> tuple[str, str, set[str]]:
+        """The current finding's code and line, and the findings expanded: a clerk fixing
+        the problems of one finding one by one finds the list as it was after each."""
+        tree = self.form.findingsTree
+        item = tree.currentItem()
+        code = line = ""
+        if item is not None:
+            top = item.parent() or item
+            code = top.data(0, CODE_ROLE) or ""
+            line = item.text(0) if item.parent() else ""
+        expanded = {tree.topLevelItem(i).data(0, CODE_ROLE)
+                    for i in range(tree.topLevelItemCount()) if tree.topLevelItem(i).isExpanded()}
+        return code, line, expanded
+
+    def _restore_place(self, code: str, line: str, expanded: set[str]) -> None:
+        tree = self.form.findingsTree
+        current = tree.topLevelItem(0)
+        for i in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(i)
+            top_code = top.data(0, CODE_ROLE)
+            top.setExpanded(top_code in expanded)
+            if top_code == code:
+                current = top
+                children = [top.child(j) for j in range(top.childCount())]
+                current = next((c for c in children if c.text(0) == line), top)
+        tree.setCurrentItem(current)
 
     @staticmethod
     def _finding_text(finding) -> str:
@@ -592,6 +626,9 @@ class PackageDialog(QDialog):
     def reject(self) -> None:
         if self.build_job is not None:
             return  # the progress dialog's 取消 stops the build; Esc here does not
+        if self.check_job is not None:
+            self._check_again = False
+            self.check_job.cancel()  # only reads: its answer is no longer wanted
         super().reject()
 
     # --- opening ---------------------------------------------------------------------
