@@ -159,10 +159,13 @@ class KeyPasswordDialog(QDialog):
     def _edited(self, name: str) -> None:
         self.errors.clear(name)
         self.errors.show_general("")
+        if name == "new":
+            self.form.strengthLabel.show()
 
     def _show_strength(self, text: str) -> None:
         kind, sentence = password_strength(text)
         label = self.form.strengthLabel
+        label.setVisible(not self.form.newError.isVisibleTo(self))
         label.setStyleSheet(_STRENGTH_STYLES[kind])
         label.setText(sentence)
 
@@ -191,6 +194,8 @@ class KeyPasswordDialog(QDialog):
         refused = self._refusals()
         if refused:
             self.errors.show(refused)
+            # The refusal says what the hint said: one red line, not two.
+            self.form.strengthLabel.setVisible("new" not in refused)
             first = next(n for n in self.inputs if n in refused)
             if first == "confirm":
                 self.form.confirmEdit.clear()

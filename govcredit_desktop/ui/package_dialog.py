@@ -18,6 +18,7 @@ tried first: a wrong one is said at once and nothing is written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize, Qt, QUrl
@@ -136,7 +137,10 @@ class PackageDialog(QDialog):
             f.campaignCombo.setCurrentIndex(f.campaignCombo.findData(campaign_id))
         f.campaignCombo.currentIndexChanged.connect(lambda _i: self.run_check())
 
-        f.mainLayout.setStretch(1, 1)  # the findings take the height the window has
+        # The findings take the height the window has; with none, the steps stay
+        # together at the top and the space goes below them.
+        f.mainLayout.insertStretch(4, 0)
+        f.mainLayout.setStretch(1, 1)
         tree = f.findingsTree
         tree.setAccessibleName("报送前检查结果")
         tree.setItemDelegate(_WrapDelegate(tree))
@@ -185,6 +189,7 @@ class PackageDialog(QDialog):
         f = self.form
         self._keep = self._tree_place()
         f.findingsTree.clear()
+        self._show_tree(True)
         self.findings = []
         self.checked_campaign = None
         f.confirmCheck.setChecked(False)
@@ -290,11 +295,17 @@ class PackageDialog(QDialog):
         else:
             self._summary("✓ 报送前检查通过：单位信息完整，每个问题都有整改措施、责任人和时限。",
                           OK_STYLE)
-        tree.setVisible(bool(findings))
-        f.findingsHint.setVisible(bool(findings))
+        self._show_tree(bool(findings))
         f.confirmCheck.setVisible(bool(n_warnings) and not n_errors)
         f.confirmCheck.setChecked(False)
         self._update_state()
+
+    def _show_tree(self, shown: bool) -> None:
+        f = self.form
+        f.findingsTree.setVisible(shown)
+        f.findingsHint.setVisible(shown)
+        f.mainLayout.setStretch(1, 1 if shown else 0)
+        f.mainLayout.setStretch(4, 0 if shown else 1)
 
     def _tree_place(self) -> tuple[str, str, set[str]]:
         """The current finding's code and line, and the findings expanded: a clerk fixing
@@ -594,24 +605,36 @@ class PackageDialog(QDialog):
         self.refresh_targets()  # a stick pulled out is gone from the list
 
     def success_text(self, result) -> str:
+        """Rich text: the facts in a table, and the one sentence the clerk waits for."""
         folder = result.path.parent
-        sha = result.sha256
         safe = ("可以安全拔出U盘。" if self.on_removable(folder)
-                else "文件完整，可以交给县信用办。")
-        return (f"报送包已写入，并已从保存位置读回校验，内容完整无误。\n\n"
-                f"文件名：{result.file_name}\n"
-                f"保存位置：{folder}\n"
-                f"大小：{_size_text(result.size)}\n"
-                f"SHA-256：{sha[:SHORT_HASH]}…（点“复制 SHA-256”可复制完整的值）\n\n"
-                f"{safe}")
+                else "报送包完整，可以交给县信用办。")
+        rows = (("文件名", result.file_name), ("保存位置", str(folder)),
+                ("大小", _size_text(result.size)),
+                ("SHA-256", f"{result.sha256[:SHORT_HASH]}…（点“复制 SHA-256”复制完整的值）"))
+        table = "".join(f"<tr><td style='white-space: nowrap'>{k}：</td><td>{escape(v)}</td></tr>"
+                        for k, v in rows)
+        return ("<p>报送包已写入，并已从保存位置读回全部内容校验，完整无误。</p>"
+                f"<table cellspacing='3'>{table}</table>"
+                f"<p style='color: #2e7d32; font-weight: bold; font-size: large'>{safe}</p>")
 
-    def show_success(self, result, _record) -> None:
+    def success_box(self, result) -> tuple[QMessageBox, object, object]:
+        """The box, its 复制 SHA-256 and its 打开所在文件夹 buttons."""
         box = QMessageBox(QMessageBox.Icon.Information, "报送包已生成", self.success_text(result),
                           QMessageBox.StandardButton.Close, self)
         box.button(QMessageBox.StandardButton.Close).setText("关闭")
         copy = box.addButton("复制 SHA-256(&C)", QMessageBox.ButtonRole.ActionRole)
         folder = box.addButton("打开所在文件夹(&O)", QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(box.button(QMessageBox.StandardButton.Close))
+        box.setTextFormat(Qt.TextFormat.RichText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A message box sizes itself to its text; a long file name would wrap at every
+        # hyphen in a narrow one.
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 480px; }")
+        return box, copy, folder
+
+    def show_success(self, result, _record) -> None:
+        box, copy, folder = self.success_box(result)
         while True:  # a message box closes on any button; copying should not end it
             box.exec()
             clicked = box.clickedButton()

@@ -50,6 +50,11 @@ class Ui_KeyPasswordDialog(object):
 
         self.reasonError = QLabel(KeyPasswordDialog)
         self.reasonError.setObjectName(u"reasonError")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.reasonError.sizePolicy().hasHeightForWidth())
+        self.reasonError.setSizePolicy(sizePolicy)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.reasonError)
 
@@ -66,6 +71,8 @@ class Ui_KeyPasswordDialog(object):
 
         self.oldError = QLabel(KeyPasswordDialog)
         self.oldError.setObjectName(u"oldError")
+        sizePolicy.setHeightForWidth(self.oldError.sizePolicy().hasHeightForWidth())
+        self.oldError.setSizePolicy(sizePolicy)
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.oldError)
 
@@ -82,12 +89,16 @@ class Ui_KeyPasswordDialog(object):
 
         self.newError = QLabel(KeyPasswordDialog)
         self.newError.setObjectName(u"newError")
+        sizePolicy.setHeightForWidth(self.newError.sizePolicy().hasHeightForWidth())
+        self.newError.setSizePolicy(sizePolicy)
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.newError)
 
         self.strengthLabel = QLabel(KeyPasswordDialog)
         self.strengthLabel.setObjectName(u"strengthLabel")
         self.strengthLabel.setWordWrap(True)
+        sizePolicy.setHeightForWidth(self.strengthLabel.sizePolicy().hasHeightForWidth())
+        self.strengthLabel.setSizePolicy(sizePolicy)
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.strengthLabel)
 
@@ -104,6 +115,8 @@ class Ui_KeyPasswordDialog(object):
 
         self.confirmError = QLabel(KeyPasswordDialog)
         self.confirmError.setObjectName(u"confirmError")
+        sizePolicy.setHeightForWidth(self.confirmError.sizePolicy().hasHeightForWidth())
+        self.confirmError.setSizePolicy(sizePolicy)
 
         self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.confirmError)
 
