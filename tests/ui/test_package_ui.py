@@ -258,7 +258,7 @@ def test_a_package_to_a_folder_is_written_verified_and_recorded(qtbot, keyed, ou
     title, text = msgbox.calls[-1][1:]
     assert title == "报送包已生成"
     assert written.name in text and str(out) in text and result.sha256[:16] in text
-    assert "读回校验" in text and "拔出U盘" not in text  # a folder on the disk
+    assert "读回全部内容校验" in text and "拔出U盘" not in text  # a folder on the disk
     # 报送记录 has it, newest first.
     [rec] = keyed.submissions.list()
     assert rec["id"] == record["id"] and rec["sha256"] == result.sha256
