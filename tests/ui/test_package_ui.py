@@ -5,6 +5,8 @@ read back, verified and entered in 报送记录.  A wrong password and a stick p
 write nothing."""
 
 import json
+import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -14,6 +16,7 @@ pytest.importorskip("govcredit_desktop.package.build")
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
+from tests.package.ledgers import small_stick
 
 from govcredit_desktop.package import format as fmt
 from govcredit_desktop.package import keys, media, signing
@@ -21,6 +24,7 @@ from govcredit_desktop.ui.main_window import MainWindow
 from govcredit_desktop.ui.operations import Operations
 from govcredit_desktop.ui.package_dialog import ERROR_BG, WARNING_BG, PackageDialog
 from govcredit_desktop.ui.submissions_dialog import SubmissionsDialog
+from tests.package import ledgers
 from tests.ui.helpers import show, type_text
 
 PASSWORD = "宝丰住建2026!"
@@ -313,6 +317,68 @@ def test_a_stick_pulled_out_before_writing_says_so(qtbot, keyed, tmp_path, monke
     assert "不存在" in text and "U 盘可能已拔出" in text
     assert dialog.isVisible() and keyed.submissions.list() == []
     assert not stick.exists()
+
+
+def offer_stick(monkeypatch, stick, label="U盘"):
+    monkeypatch.setattr(media, "removable_drives", lambda root="/": [
+        media.Drive(stick, label, shutil.disk_usage(stick).free)])
+
+
+def test_a_full_stick_says_so_and_leaves_no_package(qtbot, keyed, tmp_path, monkeypatch,
+                                                    msgbox):
+    with small_stick(tmp_path / "stick", "200k") as stick:
+        offer_stick(monkeypatch, stick, "小U盘")
+        dialog = open_dialog(qtbot, keyed)
+        assert dialog.target() == stick
+        make_package(qtbot, dialog)
+        kind, title, text = msgbox.calls[-1]
+        assert kind == "warning" and title == "报送包未能生成"
+        assert "空间不足" in text and "换一个 U 盘" in text
+        assert list(stick.iterdir()) == []
+        assert keyed.submissions.list() == [] and dialog.isVisible()
+
+
+def test_a_write_protected_stick_says_so(qtbot, keyed, tmp_path, monkeypatch, msgbox):
+    with small_stick(tmp_path / "stick", "4m") as stick:
+        done = subprocess.run(["mount", "-o", "remount,ro", str(stick)], capture_output=True)
+        if done.returncode:
+            pytest.skip("remount read-only is not permitted here")
+        offer_stick(monkeypatch, stick)
+        dialog = open_dialog(qtbot, keyed)
+        make_package(qtbot, dialog)
+        kind, _title, text = msgbox.calls[-1]
+        assert kind == "warning" and "写保护" in text
+        assert list(stick.iterdir()) == [] and keyed.submissions.list() == []
+
+
+def complete_today(db, folder) -> None:
+    """Nothing for the 报送前检查 to say on the real today (the dialog checks as of now)."""
+    db.settings.save_department(ledgers.DEPARTMENT)
+    campaign = db.settings.add_campaign({"name": "2026年重点领域政务失信问题专项治理",
+                                         "start_date": "2026-01-01"})
+    person = db.people.add({"name": "张伟", "post": "股长"})
+    for i in range(2):
+        pid = ledgers.add_problem(db, campaign, person, title=f"拖欠工程款{i + 1}",
+                                  discovered_date="2026-01-10", deadline="2099-12-31")
+        evidence = folder / f"凭证{i + 1}.pdf"
+        evidence.write_bytes(b"%PDF-1.4 " + bytes([i]) * 2000)
+        db.evidence.add(pid, evidence)
+
+
+def test_a_complete_ledger_needs_no_confirmation(qtbot, db, out, monkeypatch, msgbox):
+    complete_today(db, out.parent)
+    keys.create_key(db, PASSWORD)
+    dialog = open_dialog(qtbot, db)
+    f = dialog.form
+    assert items(dialog) == [] and not f.findingsTree.isVisible()
+    assert f.summaryLabel.text().startswith("✓ 报送前检查通过")
+    assert not f.confirmCheck.isVisible()
+    choose_folder(qtbot, dialog, out, monkeypatch)
+    type_text(f.passwordEdit, PASSWORD)
+    QTest.keyClick(f.passwordEdit, Qt.Key.Key_Return)  # Enter in the password field makes it
+    qtbot.waitUntil(lambda: dialog.made is not None, timeout=60000)
+    assert len(list(out.glob("*.zip"))) == 1
+    assert db.submissions.list()[0]["warnings"] == 0
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
