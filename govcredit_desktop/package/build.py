@@ -86,15 +86,16 @@ class BuildResult:
 def package_name(department: str, campaign: str, created: _dt.datetime) -> str:
     """'<department>-<campaign>-<YYYYMMDD-HHMMSS>.zip', safe on every file system."""
     def part(text: str) -> str:
-        return safe_file_name(text.strip(), fallback="_")[:NAME_PART].strip(" .")
+        return text.strip()[:NAME_PART].strip(" .") or "_"
     stamp = created.strftime("%Y%m%d-%H%M%S")
     return safe_file_name(f"{part(department)}-{part(campaign)}-{stamp}{fmt.SUFFIX}")
 
 
 def _local_now(now: _dt.datetime | None) -> _dt.datetime:
     now = now or _dt.datetime.now()
-    # A naive time is local time; astimezone() gives it its offset.
-    return now.astimezone().replace(microsecond=0)
+    if now.tzinfo is None:  # local time: astimezone() gives it the machine's offset
+        now = now.astimezone()
+    return now.replace(microsecond=0)
 
 
 class _Steps:

@@ -57,14 +57,14 @@ class ReadBackFailed(UserError):
 
 
 def _space_error(folder: Path, need: int, free: int) -> UserError:
-    return UserError(f"U盘（或磁盘）“{folder}”空间不足：报送包需要 {size_text(need)}，"
-                     f"只剩 {size_text(free)}。请删除U盘上不需要的文件，或换一个U盘后重试。"
+    return UserError(f"U 盘（或磁盘）“{folder}”空间不足：报送包需要 {size_text(need)}，"
+                     f"只剩 {size_text(free)}。请删除 U 盘上不需要的文件，或换一个 U 盘后重试。"
                      "未写入任何文件。")
 
 
 def _check_folder(folder: Path) -> None:
     if not folder.exists():
-        raise UserError(f"文件夹“{folder}”不存在（U盘可能已拔出）。请插好U盘或重新选择保存位置"
+        raise UserError(f"文件夹“{folder}”不存在（U 盘可能已拔出）。请插好 U 盘或重新选择保存位置"
                         "后重试。未写入任何文件。")
     if not folder.is_dir():
         raise UserError(f"“{folder}”不是文件夹，请重新选择保存位置。未写入任何文件。")
@@ -104,8 +104,8 @@ def _read_back(target: Path, tick) -> tuple[str, int]:
 
 
 def _read_back_failed(folder: Path, why: str) -> ReadBackFailed:
-    return ReadBackFailed(f"写入“{folder}”后读回校验失败：{why}。U盘可能已损坏或接触不良，"
-                          "不完整的文件已删除。请换一个U盘（或重新插好）后重试。")
+    return ReadBackFailed(f"写入“{folder}”后读回校验失败：{why}。U 盘可能已损坏或接触不良，"
+                          "不完整的文件已删除。请换一个 U 盘（或重新插好）后重试。")
 
 
 def check_zip(path: Path, tick: Callable[[int], None] | None = None,
