@@ -205,7 +205,7 @@ def _english_words(text: str) -> list[str]:
     allowed = {"demo", "check", "report", "export-ledger", "self-inspection", "plan",
                "rectification", "ledger", "PDF", "PNG", "XLSX", "Excel", "pdf", "png",
                "xlsx", "frob", "foo", "abc", "registration", "key", "password", "replace",
-               "gcreg", "json"}
+               "gcreg", "json", "precheck", "package"}
     return [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w not in allowed]
 
 

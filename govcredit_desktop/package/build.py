@@ -267,10 +267,7 @@ def _reports(db, campaign_id: int, signer: signing.Signer, writer: _Writer, fold
 
 def _replaced_keys(db) -> list[dict]:
     """The department's earlier certificates this key replaced (``key.replaces``)."""
-    keys = getattr(db, "keys", None)
-    if keys is None or not hasattr(keys, "replaced"):
-        return []
-    return [r.as_json() if hasattr(r, "as_json") else dict(r) for r in keys.replaced()]
+    return [r.as_json() for r in db.keys.replaced()]
 
 
 def _weights(records, files: list) -> dict[str, int]:

@@ -63,7 +63,7 @@ def _space_error(folder: Path, need: int, free: int) -> UserError:
                      "未写入任何文件。")
 
 
-def _check_folder(folder: Path) -> None:
+def check_folder(folder: Path) -> None:
     if not folder.exists():
         raise UserError(f"文件夹“{folder}”不存在（U 盘可能已拔出）。请插好 U 盘或重新选择保存位置"
                         "后重试。未写入任何文件。")
@@ -146,7 +146,7 @@ def write_verified(source: str | os.PathLike, folder: str | os.PathLike, name: s
     target and calls ``tick(bytes)`` as it reads; it raises (ReadBackFailed) to refuse.
     ``progress`` counts bytes: written, read back, checked."""
     source, folder = Path(source), Path(folder)
-    _check_folder(folder)
+    check_folder(folder)
     size = source.stat().st_size
     try:
         free = shutil.disk_usage(folder).free
