@@ -59,7 +59,7 @@ def test_create_then_unlock(db, signers):
     assert row == db.keys.active() == db.keys.all()[0]
     assert row["fingerprint"] == signers[0].fingerprint
     assert row["certificate_pem"] == signers[0].certificate_pem
-    assert row["private_key_pem"].startswith("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    assert "\n-----BEGIN ENCRYPTED PRIVATE KEY-----\n" in row["private_key_pem"]
     assert row["replaced_at"] is None and row["replaced_by"] == "" and row["uuid"]
     signer = db.keys.unlock(PASSWORD)
     assert signer.fingerprint == signers[0].fingerprint
