@@ -9,6 +9,10 @@ Only the finished zip goes to the target, through ``media.write_verified``: the 
 written in one sequential copy whose SHA-256 is known, read back and checked before the
 package takes its name; a build that fails or is cancelled never touches it.
 
+The data, its counts and the audit head are read in one snapshot
+(``store.queries.submission``); the documents are written from the database as it is
+while they are made, so the 报送 dialog keeps the ledger from being edited meanwhile.
+
 Compression, chosen by measurement (demo ledger of 60 problems, 50 MB of random bytes):
 
 * PDFs: DEFLATE saves 9-11 % (110-137 KB → 100-122 KB each) for ~4 ms each: deflated.
@@ -29,6 +33,7 @@ import contextlib
 import datetime as _dt
 import hashlib
 import json
+import os
 import tempfile
 import zipfile
 import zlib
@@ -364,7 +369,8 @@ def _version() -> str:
 def record_submission(db, campaign_id: int, result: BuildResult) -> dict:
     """Enter the package in the 报送记录 (``db.submissions``, schema v4)."""
     return db.submissions.record(
-        campaign_id, result.file_name, str(result.path.parent), result.sha256, result.size,
+        campaign_id, result.file_name, os.path.abspath(result.path.parent), result.sha256,
+        result.size,
         result.key_fingerprint, result.counts, result.totals, result.audit_rows,
         result.audit_head, warnings=result.warnings_confirmed)
 

@@ -18,6 +18,7 @@ import contextlib
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from govcredit_desktop.core.errors import NotFoundError
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 from govcredit_desktop.store.audit import parse_head
 
@@ -120,8 +121,6 @@ def campaign_records(db, campaign_id: int) -> CampaignRecords:
         campaign = db.query(f"SELECT id, {', '.join(CAMPAIGN_COLUMNS)} FROM campaign"
                             " WHERE id = ?", (campaign_id,))
         if not campaign:
-            from govcredit_desktop.core.errors import NotFoundError
-
             raise NotFoundError(f"找不到该专项治理（#{campaign_id}），它可能已被删除")
         problems = db.query(_PROBLEMS_SQL, (campaign_id,))
         measures = _group(db.query(_MEASURES_SQL, (campaign_id,)))
