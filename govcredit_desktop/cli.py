@@ -15,6 +15,7 @@ from pathlib import Path
 import govcredit_desktop
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import os_error_message
+from govcredit_desktop.package import cli_verify
 
 EXIT_USER_ERROR = 1
 EXIT_CHECK_FAILED = 3
@@ -183,6 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="保存的 Excel 文件（没有扩展名时自动加上 .xlsx）")
     p.add_argument("--campaign", type=_integer, metavar="编号",
                    help="专项治理编号（默认最新一个）")
+
+    cli_verify.add_parser(sub)
     return parser
 
 
@@ -322,7 +325,7 @@ def run_gui(args) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report,
-            "export-ledger": cmd_export_ledger}
+            "export-ledger": cmd_export_ledger, "verify": cli_verify.run}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -368,20 +368,26 @@ class _Verification:
     def _same_owner(self, doc: dict) -> None:
         for key, label in (("department", "单位"), ("campaign", "专项治理")):
             theirs, ours = doc.get(key), self.manifest[key]
-            if not isinstance(theirs, dict) or any(theirs.get(k, ours[k]) != ours[k]
-                                                   for k in ("uuid", "name", "uscc")
-                                                   if k in ours) or "uuid" not in theirs:
+            # Every field the manifest states of them, as the data has it.
+            if not isinstance(theirs, dict) or any(theirs.get(k) != v for k, v in ours.items()):
                 raise _Failed(f"台账数据中的{label}与清单中的不一致")
 
     def _evidence_files(self, doc: dict) -> None:
-        """Each evidence record's file is in the package, under its content's hash."""
-        start = len(fmt.EVIDENCE_DIR)
-        listed = {p[start:start + 64] for p in self.listed if p.startswith(fmt.EVIDENCE_DIR)}
+        """Each evidence record's file is the listed member its ``path`` names, with the
+        record's hash and size; and each evidence member belongs to a record."""
+        named = set()
         for problem in doc["problems"]:
             for record in problem["evidence"]:
-                digest = record.get("sha256") if isinstance(record, dict) else None
-                if isinstance(digest, str) and digest not in listed:
-                    raise _Failed(f"台账数据中的佐证材料（SHA-256 {digest[:12]}…）不在报送包中")
+                path = record.get("path") if isinstance(record, dict) else None
+                entry = self.listed.get(path) if isinstance(path, str) else None
+                if entry is None:
+                    raise _Failed(f"台账数据中的佐证材料“{shown(str(path), 90)}”不在报送包中")
+                if (entry["sha256"], entry["size"]) != (record.get("sha256"), record.get("size")):
+                    raise _Failed(f"台账数据中佐证材料“{path}”的 SHA-256 或大小与清单不符")
+                named.add(path)
+        orphans = [p for p in self.listed if p.startswith(fmt.EVIDENCE_DIR) and p not in named]
+        if orphans:
+            raise _Failed(f"报送包中的佐证材料“{orphans[0]}”在台账数据中没有对应的记录")
 
     def pdf(self) -> str:
         for path in fmt.PDFS.values():

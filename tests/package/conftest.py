@@ -44,38 +44,61 @@ def uuid_n(n: int) -> str:
     return f"00000000-0000-4000-8000-{n:012d}"
 
 
+TS = "2021-11-01T09:00:00+08:00"
+
+
 def ledger_doc(dept: Department) -> dict:
     """Three problems: one closed, one overdue on CREATED_AT's date, one open without
-    a deadline or amount; two persons; the evidence file once."""
+    a deadline or amount; two persons; the evidence file once.  Every field of
+    ledger.schema.json, as the builder writes it."""
     person, leader = uuid_n(1), uuid_n(2)
-    evidence = {"uuid": uuid_n(30), "file_name": "收据.txt", "size": len(EVIDENCE),
-                "sha256": hashlib.sha256(EVIDENCE).hexdigest()}
+    stamps = {"created_at": TS, "updated_at": TS}
+
+    def problem(n, status, deadline, involved, repaid, measures, progress, evidence, **kw):
+        return {"uuid": uuid_n(10 + n), "number": f"SJ-{n:03d}", "seq": n, "area": "政府采购",
+                "category": "拖欠民营和中小企业账款", "source": "自查自纠",
+                "title": f"问题{n}", "description": "", "counterparty": "宏达建筑公司",
+                "counterparty_uscc": "", "amount_involved_fen": involved,
+                "amount_repaid_fen": repaid, "discovered_date": "2021-10-10", "target": "",
+                "lead_unit": "", "responsible_unit": "办公室", "responsible_leader": leader,
+                "responsible_person": person, "deadline": deadline, "status": status,
+                "listed_as_dishonest": False, "closed_by": "", "closed_date": None,
+                "closure_remark": "", **stamps, "measures": measures, "progress": progress,
+                "evidence": evidence, **kw}
+
+    def measure(n, owner, status="进行中"):
+        return {"uuid": uuid_n(20 + n), "seq": n, "content": f"措施{n}", "owner": owner,
+                "deadline": "2021-12-20", "status": status, "completed_date": None, **stamps}
+
+    def progress(n, fen):
+        return {"uuid": uuid_n(40 + n), "entry_date": "2021-11-15", "note": "付款",
+                "amount_repaid_fen": fen, **stamps}
+
+    digest = hashlib.sha256(EVIDENCE).hexdigest()
+    evidence = {"uuid": uuid_n(30), "measure": uuid_n(21), "sha256": digest,
+                "original_name": "收据.TXT", "size": len(EVIDENCE), "note": "",
+                "path": fmt.evidence_path(digest, ".txt"), **stamps}
     return {
         "format": fmt.DATA_FORMAT, "format_version": fmt.DATA_FORMAT_VERSION,
-        "department": {"uuid": dept.uuid, "name": dept.name, "uscc": dept.uscc},
+        "department": {"uuid": dept.uuid, "name": dept.name, "uscc": dept.uscc,
+                       "first_responsible": "王五", "contact_person": "赵六",
+                       "contact_phone": "0571-12345678", "preparer": "赵六", "reviewer": "王五",
+                       "signatory": "王五", **stamps},
         "campaign": {"uuid": dept.campaign_uuid, "name": "2021年政务失信问题专项治理",
-                     "doc_number": "宝信用办〔2021〕14号", "rectification_deadline": "2021-12-30"},
-        "persons": [{"uuid": person, "name": "张三"}, {"uuid": leader, "name": "李四"}],
+                     "doc_number": "宝信用办〔2021〕14号", "number_prefix": "SJ",
+                     "start_date": "2021-10-01", "self_inspection_deadline": "2021-10-31",
+                     "plan_deadline": "2021-11-15", "rectification_deadline": "2021-12-30",
+                     **stamps},
+        "persons": [{"uuid": uid, "name": name, "post": "", "unit": "办公室", "phone": "",
+                     "active": True, **stamps}
+                    for uid, name in ((person, "张三"), (leader, "李四"))],
         "problems": [
-            {"uuid": uuid_n(10), "number": "SJ-001", "title": "拖欠宏达建筑公司工程款",
-             "status": "已销号", "deadline": "2021-11-20", "amount_involved_fen": 1_000_000,
-             "amount_repaid_fen": 1_000_000, "responsible_person": person,
-             "responsible_leader": leader,
-             "measures": [{"uuid": uuid_n(20), "owner": person, "content": "分期支付"}],
-             "progress": [{"uuid": uuid_n(40), "date": "2021-11-15", "content": "已付清"}],
-             "evidence": [evidence]},
-            {"uuid": uuid_n(11), "number": "SJ-002", "title": "未履行招商引资承诺",
-             "status": "整改中", "deadline": "2021-11-30", "amount_involved_fen": 500_000,
-             "amount_repaid_fen": None, "responsible_person": person,
-             "responsible_leader": leader,
-             "measures": [{"uuid": uuid_n(21), "owner": person, "content": "协商"},
-                          {"uuid": uuid_n(22), "owner": leader, "content": "督办"}],
-             "progress": [{"uuid": uuid_n(41), "date": "2021-11-25", "content": "约谈"}],
-             "evidence": []},
-            {"uuid": uuid_n(12), "number": "SJ-003", "title": "政府采购合同未履约",
-             "status": "待整改", "deadline": None, "amount_involved_fen": None,
-             "amount_repaid_fen": None, "responsible_person": leader,
-             "responsible_leader": leader, "measures": [], "progress": [], "evidence": []},
+            problem(1, "已销号", "2021-11-20", 1_000_000, 1_000_000,
+                    [measure(1, person, "已完成")], [progress(1, 1_000_000)], [evidence],
+                    closed_by="王五", closed_date="2021-11-25"),
+            problem(2, "整改中", "2021-11-30", 500_000, None,
+                    [measure(2, person), measure(3, leader)], [progress(2, 0)], []),
+            problem(3, "待整改", None, None, None, [], [], []),
         ],
     }
 
@@ -148,11 +171,13 @@ def seal(members: dict[str, bytes], signer: signing.Signer, dept: Department,
             **body}
 
 
-def write_zip(path: Path, members: dict[str, bytes]) -> Path:
+def write_zip(path: Path, members: dict[str, bytes], stored=()) -> Path:
+    """PDFs, the workbook and the signature stored (they do not shrink), and any name in
+    ``stored``; the rest deflated."""
     with zipfile.ZipFile(path, "w") as zf:
         for name, data in members.items():
-            stored = name.endswith((".pdf", ".xlsx")) or name == fmt.SIGNATURE
-            zf.writestr(name, data, zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+            keep = name.endswith((".pdf", ".xlsx")) or name in (fmt.SIGNATURE, *stored)
+            zf.writestr(name, data, zipfile.ZIP_STORED if keep else zipfile.ZIP_DEFLATED)
     return path
 
 
