@@ -57,6 +57,8 @@ _SYSTEMS = {0, 3}
 _PARSE_ENTRIES = 4 * fmt.MAX_ENTRIES
 _MAX_DIRECTORY_BYTES = 64 * 1024 ** 2
 _DOS_DIRECTORY = 0x10
+#: MS-DOS attributes a file may carry: read-only, hidden, system, archive.
+_DOS_FILE_ATTRIBUTES = 0x01 | 0x02 | 0x04 | 0x20
 _CHUNK = 1024 * 1024
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
                      *(f"LPT{i}" for i in range(1, 10))}
@@ -184,7 +186,10 @@ class PackageZip:
          comment) = _EOCD.unpack(self._read_at(eocd_at, _EOCD.size))
         if sig != _EOCD_SIG:
             tail = self._read_at(max(0, file_size - 65_557), min(file_size, 65_557))
-            if _EOCD_SIG in tail:
+            found = tail.rfind(_EOCD_SIG)
+            if found >= 0 and len(tail) - found < _EOCD.size:
+                raise ZipRefused("文件不完整（可能在复制时被截断）")
+            if found >= 0:
                 raise ZipRefused("压缩包结尾之后还有多余的数据或注释")
             raise ZipRefused("不是 ZIP 压缩包，或文件不完整（找不到压缩包目录）")
         if comment != 0:
@@ -472,6 +477,9 @@ def name_problem(entry: Entry) -> str | None:
         return "是文件夹条目"
     if kind not in (0, stat.S_IFREG):
         return "不是普通文件"
+    if mode & (stat.S_ISUID | stat.S_ISGID | stat.S_ISVTX) \
+            or entry.external_attr & 0xFFFF & ~_DOS_FILE_ATTRIBUTES:
+        return "带有普通文件不应有的属性"
     if not entry.flags & _FLAG_UTF8 and not entry.raw_name.isascii():
         return "的文件名未标明 UTF-8 编码"
     if not name:

@@ -286,6 +286,23 @@ def test_evidence_named_in_the_data_but_missing_fails_data(kit, tmp_path):
     assert "佐证材料" in report.failed.message_cn
 
 
+def test_an_evidence_file_no_record_names_fails_data(kit, tmp_path):
+    body = package_members(DEPT_A, kit.pdfs_a, kit.workbook)
+    spare = b"an evidence file nobody refers to"
+    body[fmt.evidence_path(hashlib.sha256(spare).hexdigest(), ".txt")] = spare
+    report = verify_package(write_zip(tmp_path / "t.zip", seal(body, kit.signer_a, DEPT_A)))
+    assert_fails_at(report, "data")
+    assert "没有对应的记录" in report.failed.message_cn
+
+
+def test_an_evidence_file_named_for_other_content_fails_files(kit, tmp_path):
+    body = package_members(DEPT_A, kit.pdfs_a, kit.workbook)
+    body[fmt.evidence_path("0" * 64, ".txt")] = b"not the content of that hash"
+    report = verify_package(write_zip(tmp_path / "t.zip", seal(body, kit.signer_a, DEPT_A)))
+    assert_fails_at(report, "files")
+    assert "文件名与清单记载的 SHA-256 不符" in report.failed.message_cn
+
+
 # --- the manifest itself ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, reason", [
