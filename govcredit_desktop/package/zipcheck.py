@@ -1,17 +1,17 @@
 """A package's ZIP opened without trusting it: the `zip`, `names` and `size` checks of
 docs/package-format.md, and members read as bounded, hashed streams.
 
-Python's zipfile believes the central directory: it never compares it with the local
-headers until a member is read, lets two directory entries point at the same bytes
-(the overlapping-file bomb), and reads as many bytes as a header claims.  So the
-structure is parsed here first, with struct, byte for byte: the end record at the very
-end of the file, the central directory right before it, and each local header at its
-offset, agreeing field by field with its directory entry; members lie back to back from
-offset 0 to the directory, so no byte of the file is outside a checked structure.  Only
-then is zipfile asked to open it, and it must see the same entries.
+Python's zipfile believes the central directory: it compares it with a local header
+only when that member is read, lets two directory entries point at the same bytes (the
+overlapping-file bomb), and reads as many bytes as a header claims, ignoring whatever
+follows in the compressed stream.  So the structure is parsed here with struct, byte for
+byte: the end record at the very end of the file, the central directory right before
+it, and each local header at its offset, agreeing field by field with its directory
+entry; members lie back to back from offset 0 to the directory, so no byte of the file is
+outside a checked structure.  zipfile must then open the file and see the same entries.
 
-Reading a member never trusts a size from the file: bytes are counted as they are
-decompressed and the read stops at the limit the caller gives.
+A member is decompressed here too, from the bytes after its checked local header: what
+comes out is counted, never believed, and the read stops at the caller's limit.
 """
 
 from __future__ import annotations
