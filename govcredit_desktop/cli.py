@@ -15,7 +15,7 @@ from pathlib import Path
 import govcredit_desktop
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import os_error_message
-from govcredit_desktop.package import cli_verify
+from govcredit_desktop.package import cli_keys, cli_verify
 
 EXIT_USER_ERROR = 1
 EXIT_CHECK_FAILED = 3
@@ -185,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--campaign", type=_integer, metavar="编号",
                    help="专项治理编号（默认最新一个）")
 
+    cli_keys.add_parsers(sub, _db_arg)
     cli_verify.add_parser(sub)
     return parser
 
@@ -325,7 +326,7 @@ def run_gui(args) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report,
-            "export-ledger": cmd_export_ledger, "verify": cli_verify.run}
+            "export-ledger": cmd_export_ledger, **cli_keys.COMMANDS, "verify": cli_verify.run}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,16 @@ from govcredit_desktop import demo
 from govcredit_desktop.store import Database
 
 
+@pytest.fixture(autouse=True)
+def fast_key_stretching(monkeypatch):
+    """scrypt at its real cost takes ~0.6 s per key operation; tests make hundreds.  The
+    cost is stored with each key, so keys made here still open (and stored files made
+    at the real cost open at theirs)."""
+    from govcredit_desktop.package import signing
+
+    monkeypatch.setattr(signing, "SCRYPT_N", 2 ** 10)
+
+
 @pytest.fixture
 def db(tmp_path):
     """An empty database file."""

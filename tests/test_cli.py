@@ -181,6 +181,7 @@ def test_missing_folders_are_refused_alike_for_every_output(tmp_path, demo_db, c
         "截图": ["--db", db, "--screenshot", str(missing / "s.png")],
         "报告": ["report", "plan", "--db", db, "--out", str(missing / "p.pdf")],
         "台账": ["export-ledger", "--db", db, "--out", str(missing / "l.xlsx")],
+        "登记文件": ["registration", "--db", db, "--out", str(missing / "r.json")],
     }
     for what, argv in runs.items():
         assert main(argv) == 1, what
@@ -203,7 +204,8 @@ def _english_words(text: str) -> list[str]:
     text = re.sub(r"(?<![A-Za-z])-{1,2}[A-Za-z][A-Za-z-]*", " ", text)
     allowed = {"demo", "check", "report", "export-ledger", "self-inspection", "plan",
                "rectification", "ledger", "PDF", "PNG", "XLSX", "Excel", "pdf", "png",
-               "xlsx", "frob", "foo", "abc", "verify", "zip", "gcreg", "json", "JSON"}
+               "xlsx", "frob", "foo", "abc", "registration", "key", "password", "replace",
+               "gcreg", "json", "verify", "zip", "JSON"}
     return [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w not in allowed]
 
 

@@ -71,3 +71,29 @@ REOPEN_LABELS = {"reason": "撤销销号原因"}
 VOCABULARY_LABELS = {"value": "选项"}
 
 EVIDENCE_LABELS = {"note": "说明", "original_name": "文件名"}
+
+SIGNING_KEY_LABELS = {
+    "fingerprint": "证书指纹",
+    "certificate_pem": "证书",
+    "private_key_pem": "加密的私钥",
+    "replaced_at": "更换时间",
+    "replaced_by": "接替的证书指纹",
+    "replace_reason": "更换原因",
+}
+
+#: What the clerk types when replacing a key (store/keys.py).
+KEY_REPLACEMENT_LABELS = {"reason": "更换原因"}
+
+SUBMISSION_LABELS = {
+    "campaign_id": "专项治理",
+    "file_name": "报送包文件名",
+    "folder": "保存位置",
+    "sha256": "报送包哈希值",
+    "size": "报送包大小",
+    "key_fingerprint": "签名证书指纹",
+    "counts_json": "记录数",
+    "totals_json": "金额合计",
+    "audit_rows": "审计日志条数",
+    "audit_head": "审计日志链头",
+    "warnings": "确认的警告数",
+}

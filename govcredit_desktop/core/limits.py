@@ -41,6 +41,8 @@ MAX_LENGTH: dict[str, dict[str, int]] = {
     "closure": {"closed_by": NAME, "closure_remark": 2000},
     "reopen": {"reason": 2000},
     "evidence": {"note": 500, "original_name": 255},
+    # Why a signing key was replaced: one line in the registration file and the manifest.
+    "key_replacement": {"reason": 200},
 }
 
 #: Fields typed in a multi-line box: only these may hold line breaks and tabs.

@@ -13,6 +13,7 @@ from govcredit_desktop.core.fields import (
     CLOSURE_LABELS,
     DEPARTMENT_LABELS,
     EVIDENCE_LABELS,
+    KEY_REPLACEMENT_LABELS,
     MEASURE_LABELS,
     PERSON_LABELS,
     PROBLEM_LABELS,
@@ -235,3 +236,9 @@ def validate_vocabulary(rec: dict) -> dict[str, str]:
 
 def validate_evidence(rec: dict) -> dict[str, str]:
     return _texts("evidence", rec, EVIDENCE_LABELS)
+
+
+def validate_key_replacement(rec: dict) -> dict[str, str]:
+    """The reason is optional (a lost password needs none); when given it is printed in
+    the registration file and every later manifest."""
+    return _texts("key_replacement", rec, KEY_REPLACEMENT_LABELS)

@@ -52,6 +52,27 @@ def read_head(conn: sqlite3.Connection) -> tuple[int, str]:
     return parse_head(row[0] if row else None)
 
 
+#: Columns the log holds as "sha256:<hex>" of their text, never the text itself (the
+#: replay compares the table's value hashed the same way).  The encrypted private key:
+#: a password is changed because the old one may have leaked, and a log that kept the
+#: key encrypted under the old password would undo the change for as long as it exists.
+HASHED_COLUMNS = {"signing_key": frozenset({"private_key_pem"})}
+
+
+def hashed_value(value):
+    """What the log holds of a HASHED_COLUMNS value."""
+    if not isinstance(value, str):
+        return value
+    return "sha256:" + hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def _logged(table: str, values):
+    hidden = HASHED_COLUMNS.get(table)
+    if not hidden or not isinstance(values, dict):
+        return values
+    return {k: (hashed_value(v) if k in hidden else v) for k, v in values.items()}
+
+
 def _json(value) -> str | None:
     if value is None:
         return None
@@ -95,7 +116,7 @@ class AuditWriter:
         rows = []
         for action, table, record_uuid, before, after in entries:
             count += 1
-            b, a = _json(before), _json(after)
+            b, a = _json(_logged(table, before)), _json(_logged(table, after))
             h = row_hash(count, ts, self.actor, action, table, record_uuid, b, a, prev)
             rows.append((count, ts, self.actor, action, table, record_uuid, b, a, prev, h))
             prev = h

@@ -5,9 +5,9 @@
     db.measures.list(problem_id)
 
 The record stores (``db.problems``, ``db.measures``, ``db.progress``,
-``db.evidence``, ``db.people``, ``db.settings``) each own one kind of record;
-read models live in ``store/queries/``.  Nothing outside ``store/`` touches the
-connection or writes SQL.
+``db.evidence``, ``db.people``, ``db.settings``, ``db.keys``, ``db.submissions``) each
+own one kind of record; read models live in ``store/queries/``.  Nothing outside
+``store/`` touches the connection or writes SQL.
 """
 
 import contextlib
@@ -28,12 +28,14 @@ from govcredit_desktop.store.errors import (
     user_error_from_sqlite,
 )
 from govcredit_desktop.store.evidence import EvidenceStore
+from govcredit_desktop.store.keys import KeyStore
 from govcredit_desktop.store.measures import MeasureStore
 from govcredit_desktop.store.people import PeopleStore
 from govcredit_desktop.store.problems import ProblemStore
 from govcredit_desktop.store.progress import ProgressStore
 from govcredit_desktop.store.replay import ReplayReport, mark_in_chain, replay
 from govcredit_desktop.store.settings import SettingsStore
+from govcredit_desktop.store.submissions import SubmissionStore
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,8 @@ class Database:
         self.evidence = EvidenceStore(self)
         self.people = PeopleStore(self)
         self.settings = SettingsStore(self)
+        self.keys = KeyStore(self)
+        self.submissions = SubmissionStore(self)
 
     @property
     def utils(self):

@@ -72,11 +72,19 @@ def _v3(conn: sqlite3.Connection) -> None:
 # "GCRD": marks a file as ours before its tables are read (see connection.py).
 APPLICATION_ID = 0x47435244
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """The signing key and the submission records (issue 15): new tables only, so an
+    older file gains them empty and none of its rows is touched."""
+    for statement in schema.V4:
+        conn.execute(statement)
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 # What each step did, for the audit log of an upgraded database.
 DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}},
-                3: {"autoincrement": list(NEVER_REUSED_IDS)}}
+                3: {"autoincrement": list(NEVER_REUSED_IDS)},
+                4: {"added": ["signing_key", "submission"]}}
 
 
 def latest_version() -> int:

@@ -25,6 +25,13 @@ Columns that are not compared, and why (``NOT_REPLAYED``):
   what changed); ``Database.integrity_problems`` checks them against the measure table.
 * ``updated_at`` *is* compared: every audited write logs it, so a back-dated row shows.
 
+Compared, but not as stored (``audit.HASHED_COLUMNS``): ``signing_key.private_key_pem``,
+the department's encrypted private key, is logged as ``sha256:<hex>`` of its text and the
+table's value is hashed the same way before it is compared.  A password is changed
+because the old one may have leaked; a log that kept the key encrypted under it would
+undo that for as long as the log exists (and the log is never cut).  The hash still
+shows a key swapped or re-encrypted behind the program's back.
+
 Not covered: the search index ``problem_fts`` (derived from the problem row, rebuilt
 at will); ``evidence_blob`` is covered through the evidence rows: the row's
 ``sha256`` and ``size`` are replayed, the blob's length must equal ``size`` (here)
@@ -60,9 +67,11 @@ from govcredit_desktop.core.fields import (
     PERSON_LABELS,
     PROBLEM_LABELS,
     PROGRESS_LABELS,
+    SIGNING_KEY_LABELS,
+    SUBMISSION_LABELS,
 )
 from govcredit_desktop.core.vocab import ProblemStatus
-from govcredit_desktop.store.audit import AuditHeadError, read_head
+from govcredit_desktop.store.audit import HASHED_COLUMNS, AuditHeadError, hashed_value, read_head
 from govcredit_desktop.store.schema import column_defaults
 
 #: Columns never compared, with the reason (see the module docstring).
@@ -83,6 +92,8 @@ TABLES = {
     "measure": "整改措施",
     "progress": "进展记录",
     "evidence": "佐证材料",
+    "signing_key": "签名密钥",
+    "submission": "报送记录",
 }
 
 _COMMON_LABELS = {
@@ -94,6 +105,7 @@ _COMMON_LABELS = {
 _LABELS = {
     "problem": PROBLEM_LABELS, "measure": MEASURE_LABELS, "progress": PROGRESS_LABELS,
     "person": PERSON_LABELS, "department": DEPARTMENT_LABELS, "campaign": CAMPAIGN_LABELS,
+    "signing_key": SIGNING_KEY_LABELS, "submission": SUBMISSION_LABELS,
 }
 
 # Bulk entries carry their rows packed: JSON {table: {"columns": [...], "rows": [...]}},
@@ -426,13 +438,13 @@ class _Replay:
         low, high = self.conn.execute(f"SELECT min(id), max(id) FROM {table}"
                                       " WHERE uuid IN (?, ?)", (keys[0], keys[-1])).fetchone()
         if low is not None and high - low < 2 * len(keys):  # else a scattered re-import
-            self._match(table, expected, self.conn.execute(
-                f"{select} WHERE id BETWEEN ? AND ?", (low, high)))
+            self._match(table, expected, self._as_logged(table, self.conn.execute(
+                f"{select} WHERE id BETWEEN ? AND ?", (low, high))))
         keys = list(expected)
         for start in range(0, len(keys), 30000):  # SQLite's default bound: 32,766
             part = keys[start:start + 30000]
-            self._match(table, expected, self.conn.execute(
-                f"{select} WHERE uuid IN ({','.join('?' * len(part))})", part))
+            self._match(table, expected, self._as_logged(table, self.conn.execute(
+                f"{select} WHERE uuid IN ({','.join('?' * len(part))})", part)))
         for key, wanted in expected.items():  # logged, kept by nothing later, gone
             del state[key]
             if key not in self.may_be_gone[table]:
@@ -459,7 +471,17 @@ class _Replay:
     def _current(self, table: str) -> Iterable[tuple]:
         cols = self.columns[table]
         key = "kind || ':' || value" if table == "vocabulary" else "uuid"
-        return self.conn.execute(f"SELECT {key}, {', '.join(cols)} FROM {table}")
+        return self._as_logged(table, self.conn.execute(
+            f"SELECT {key}, {', '.join(cols)} FROM {table}"))
+
+    def _as_logged(self, table: str, rows: Iterable[tuple]) -> Iterable[tuple]:
+        """(key, *columns) rows with HASHED_COLUMNS hashed as the log holds them."""
+        hidden = HASHED_COLUMNS.get(table)
+        if not hidden:
+            return rows
+        at = {i + 1 for i, c in enumerate(self.columns[table]) if c in hidden}
+        return (tuple(hashed_value(v) if i in at else v for i, v in enumerate(row))
+                for row in rows)
 
     def _compare(self, table: str) -> None:
         cols = self.columns[table]
@@ -526,6 +548,10 @@ class _Replay:
             return noun
         if table == "vocabulary":
             return f"{noun}“{key}”"
+        if table == "signing_key" and values.get("fingerprint"):
+            return f"{noun}（指纹 {str(values['fingerprint'])[:16].upper()}…）"
+        if table == "submission" and values.get("file_name"):
+            return f"{noun}“{_short(values['file_name'], 40)}”"
         if values.get("name"):
             return f"{noun}“{_short(values['name'])}”"
         return f"{noun} {key}"

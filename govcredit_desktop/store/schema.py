@@ -1,4 +1,5 @@
-"""Schema version 1. Later versions add steps in ``migrations.py``; never edit these.
+"""Schema version 1 (``V1``) and the tables later versions add (``V4``); the steps that
+apply them are in ``migrations.py``.  Never edit a version once it is released.
 
 Records that will leave the machine (in a submission package) carry a stable
 ``uuid``; integer ids are local only. Money is integer fen, dates ISO text.
@@ -180,6 +181,46 @@ V1 = [
     """CREATE VIRTUAL TABLE problem_fts USING fts5(title, description, counterparty)""",
 ]
 
+
+# Schema version 4: the department's signing key and the packages it signed (issue 15).
+# Both are audited record tables (store/replay.py), with AUTOINCREMENT ids from the start.
+V4 = [
+    # The private key is encrypted PKCS#8 (package/signing.py); it lives in the database
+    # so that it moves with backups and to a new PC.  A replaced key stays as a row
+    # (its certificate is named in later manifests) but can no longer sign (store/keys.py).
+    """CREATE TABLE signing_key (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        fingerprint TEXT NOT NULL UNIQUE,
+        certificate_pem TEXT NOT NULL,
+        private_key_pem TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        replaced_at TEXT,
+        replaced_by TEXT NOT NULL DEFAULT '',
+        replace_reason TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL)""",
+    # At most one active key: every active row has the same indexed value (1), so a
+    # second one is a constraint error whatever path wrote it.
+    """CREATE UNIQUE INDEX signing_key_active ON signing_key ((replaced_at IS NULL))
+        WHERE replaced_at IS NULL""",
+    """CREATE TABLE submission (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        campaign_id INTEGER REFERENCES campaign(id),
+        created_at TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        folder TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        key_fingerprint TEXT NOT NULL,
+        counts_json TEXT NOT NULL,
+        totals_json TEXT NOT NULL,
+        audit_rows INTEGER NOT NULL CHECK (audit_rows >= 0),
+        audit_head TEXT NOT NULL,
+        warnings INTEGER NOT NULL DEFAULT 0 CHECK (warnings >= 0),
+        updated_at TEXT NOT NULL)""",
+    "CREATE INDEX submission_campaign ON submission (campaign_id, created_at)",
+]
 
 def column_defaults(conn, table: str) -> dict[str, object]:
     """Each column's default value from the live schema (primary key excluded), so

@@ -86,6 +86,11 @@ class SettingsStore:
                               (campaign_id,))
         if used:
             raise UserError(f"该专项治理下还有{used}个问题，不能删除")
+        # What was handed to the county office stays named by its campaign.
+        sent = self.db.scalar("SELECT count(*) FROM submission WHERE campaign_id = ?",
+                              (campaign_id,))
+        if sent:
+            raise UserError(f"该专项治理已有{sent}次报送记录，不能删除")
         self._campaigns._delete(campaign_id)
 
     # --- vocabularies ------------------------------------------------------

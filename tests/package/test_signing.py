@@ -106,3 +106,18 @@ def test_registration_round_trip_and_refusals(signer):
     for junk in (b"", b"\xff\xfe", b"[]", b'{"format": "x"}'):
         with pytest.raises(UserError, match="不是有效的单位登记文件"):
             registration.parse_registration(junk)
+
+
+def test_password_is_stretched_with_scrypt_before_pkcs8(signer):
+    """PKCS#8 alone would stretch the password with 2048 PBKDF2 rounds."""
+    from cryptography.hazmat.primitives import serialization
+
+    pem = signing.encrypt_key(signer.private_key, "correct horse")
+    header, _, body = pem.partition("\n")
+    assert header.startswith("govcredit-kdf: scrypt n=1024 r=8 p=1 salt=")
+    with pytest.raises(ValueError):  # the clerk's password is not the PKCS#8 password
+        serialization.load_pem_private_key(body.encode(), b"correct horse")
+    for damaged in (body, header.replace("n=1024", "n=1000") + "\n" + body,
+                    header.replace("n=1024", f"n={2 ** 24}") + "\n" + body):
+        with pytest.raises(UserError, match="已损坏"):
+            signing.unlock(damaged, signer.certificate_pem, "correct horse")

@@ -10,6 +10,7 @@ from govcredit_desktop.core import fields, limits
 from govcredit_desktop.core.dates import DateError, parse_date
 from govcredit_desktop.core.errors import ValidationError
 from govcredit_desktop.core.uscc import check_char
+from govcredit_desktop.package import signing
 from govcredit_desktop.store import Database
 from govcredit_desktop.store.bulk import BulkRowError, BulkWriter
 from govcredit_desktop.store.queries import ledger
@@ -19,7 +20,8 @@ LABELS = {"problem": fields.PROBLEM_LABELS, "measure": fields.MEASURE_LABELS,
           "progress": fields.PROGRESS_LABELS, "person": fields.PERSON_LABELS,
           "department": fields.DEPARTMENT_LABELS, "campaign": fields.CAMPAIGN_LABELS,
           "vocabulary": fields.VOCABULARY_LABELS, "closure": fields.CLOSURE_LABELS,
-          "reopen": fields.REOPEN_LABELS, "evidence": fields.EVIDENCE_LABELS}
+          "reopen": fields.REOPEN_LABELS, "evidence": fields.EVIDENCE_LABELS,
+          "key_replacement": fields.KEY_REPLACEMENT_LABELS}
 BODY = "11410421MB0123456"
 USCC = BODY + check_char(BODY)
 
@@ -27,7 +29,8 @@ USCC = BODY + check_char(BODY)
 def snapshot(db):
     return [db.query(f"SELECT * FROM {t} ORDER BY rowid") for t in
             ("department", "campaign", "person", "vocabulary", "problem", "measure",
-             "progress", "evidence", "evidence_blob", "audit_log", "problem_fts")]
+             "progress", "evidence", "evidence_blob", "audit_log", "problem_fts",
+             "signing_key", "submission")]
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +52,11 @@ def shared(tmp_path_factory):
         db.settings.save_department({"name": "县财政局", "uscc": USCC})
         evidence = folder / "凭证.pdf"
         evidence.write_bytes(b"%PDF-1.4")
+        db.keys.create(signing.generate("县财政局", USCC), "first-password")
         yield {"db": db, "campaign": campaign, "problem": pid, "closable": done,
                "closed": closed, "person": db.people.add({"name": "张伟"}),
-               "measure": db.measures.add(pid, {"content": "分期偿还"}), "file": evidence}
+               "measure": db.measures.add(pid, {"content": "分期偿还"}), "file": evidence,
+               "new_key": signing.generate("县财政局", USCC)}
 
 
 @pytest.fixture
@@ -126,6 +131,10 @@ def _evidence(c, field, value):
     c["db"].evidence.add(c["problem"], c["file"], note=value)
 
 
+def _key_replacement(c, field, value):
+    c["db"].keys.replace(c["new_key"], "second-password", value)
+
+
 def _bulk(c, field, value):
     BulkWriter(c["db"], "test").write([base_problem(c["campaign"], **{field: value})])
 
@@ -151,6 +160,7 @@ WRITERS = {
     "closure": [_close],
     "reopen": [_reopen],
     "evidence": [_evidence],
+    "key_replacement": [_key_replacement],
 }
 # Set only through their own actions, or not typed at all.
 NOT_WRITTEN = {("problem", "number"): ["update"], ("problem", "closed_by"): ["update"],
