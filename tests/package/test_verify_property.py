@@ -5,8 +5,8 @@ whose content changed.
 name, its sizes and CRC, where it lies) and for every field the zip writes twice: the
 local header and the directory are compared field by field, and a PDF whose signature's
 zero padding is hit is caught by `files`.  A few bytes of the zip carry no content at
-all: a member's Unix permission bits, the high bits of its "version made by", the
-unused padding bits in a deflate stream's last byte.  A change there leaves every member
+all: a member's Unix permission bits, whether MS-DOS or Unix "made" it, the unused
+padding bits in a deflate stream's last byte.  A change there leaves every member
 the same bytes under the same name, and a verifier that passed such a package would be
 right; so the property is: a package that passes reads back exactly as it was made.
 """
