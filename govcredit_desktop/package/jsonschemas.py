@@ -57,14 +57,13 @@ def _validator(name: str):
 
 
 def schema_problem(doc, name: str) -> str | None:
-    """None when ``doc`` is valid against the schema ``name`` (or there is no such
-    schema: the caller asks ``load_schema`` when that matters), else a Chinese sentence
-    naming the first place that is wrong."""
+    """None when ``doc`` is valid against the schema ``name``, else a Chinese sentence
+    naming the first place that is wrong (or saying that the schema is missing)."""
     import jsonschema
 
     validator = _validator(name)
     if validator is None:
-        return None
+        return f"本程序缺少 {name}，无法核验（安装不完整，请重新安装本程序）"
     error = jsonschema.exceptions.best_match(validator.iter_errors(doc))
     if error is None:
         return None

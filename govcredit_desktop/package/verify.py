@@ -21,9 +21,9 @@ from pathlib import Path
 from govcredit_desktop.core.errors import Cancelled, UserError
 from govcredit_desktop.core.files import read_error_message
 from govcredit_desktop.core.uscc import uscc_problem
+from govcredit_desktop.package import data as ledger_data
 from govcredit_desktop.package import format as fmt
 from govcredit_desktop.package import jsonschemas, registration, signing
-from govcredit_desktop.package.figures import LedgerShapeError, ledger_figures
 from govcredit_desktop.package.zipcheck import PackageZip, ZipRefused, shown
 
 OK, FAILED, NOT_CHECKED, NOT_RUN = "ok", "failed", "not_checked", "not_run"
@@ -344,17 +344,18 @@ class _Verification:
 
     def data(self) -> str:
         doc = _strict_json(self._member(fmt.DATA, fmt.MAX_DATA_BYTES), fmt.DATA)
-        problem = jsonschemas.schema_problem(doc, jsonschemas.LEDGER_SCHEMA)
-        if problem:
-            raise _Failed(f"{fmt.DATA} 不符合格式：{problem}")
         if not isinstance(doc, dict) or doc.get("format") != fmt.DATA_FORMAT \
                 or doc.get("format_version") != fmt.DATA_FORMAT_VERSION:
             raise _Failed(f"{fmt.DATA} 不是第 {fmt.DATA_FORMAT_VERSION} 版的台账数据")
+        problem = jsonschemas.schema_problem(doc, jsonschemas.LEDGER_SCHEMA)
+        if problem:
+            raise _Failed(f"{fmt.DATA} 不符合格式：{problem}")
+        inconsistent = ledger_data.consistency_errors(doc, limit=1)
+        if inconsistent:
+            raise _Failed(f"{fmt.DATA} 前后不一致：{inconsistent[0]}")
         self._same_owner(doc)
-        try:
-            counts, totals = ledger_figures(doc, self.manifest["created_at"][:10])
-        except LedgerShapeError as exc:
-            raise _Failed(f"{fmt.DATA} 的结构不对：{exc}") from None
+        created = _dt.datetime.fromisoformat(self.manifest["created_at"]).date()
+        counts, totals = ledger_data.counts_and_totals(doc, created)
         wrong = [f"{_COUNT_CN[k]}清单记载 {v} 个，数据中为 {counts[k]} 个"
                  for k, v in self.manifest["counts"].items() if counts[k] != v]
         wrong += [f"{_TOTAL_CN[k]}清单记载 {v} 分，数据中为 {totals[k]} 分"
@@ -378,13 +379,13 @@ class _Verification:
         named = set()
         for problem in doc["problems"]:
             for record in problem["evidence"]:
-                path = record.get("path") if isinstance(record, dict) else None
-                entry = self.listed.get(path) if isinstance(path, str) else None
+                entry = self.listed.get(record["path"])
                 if entry is None:
-                    raise _Failed(f"台账数据中的佐证材料“{shown(str(path), 90)}”不在报送包中")
-                if (entry["sha256"], entry["size"]) != (record.get("sha256"), record.get("size")):
-                    raise _Failed(f"台账数据中佐证材料“{path}”的 SHA-256 或大小与清单不符")
-                named.add(path)
+                    raise _Failed(f"台账数据中的佐证材料“{record['path']}”不在报送包中")
+                if (entry["sha256"], entry["size"]) != (record["sha256"], record["size"]):
+                    raise _Failed(f"台账数据中佐证材料“{record['path']}”的 SHA-256 或大小与清单"
+                                  "不符")
+                named.add(record["path"])
         orphans = [p for p in self.listed if p.startswith(fmt.EVIDENCE_DIR) and p not in named]
         if orphans:
             raise _Failed(f"报送包中的佐证材料“{orphans[0]}”在台账数据中没有对应的记录")
