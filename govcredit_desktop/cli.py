@@ -15,7 +15,7 @@ from pathlib import Path
 import govcredit_desktop
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import os_error_message
-from govcredit_desktop.package import cli_keys
+from govcredit_desktop.package import cli_keys, cli_package, cli_verify
 
 EXIT_USER_ERROR = 1
 EXIT_CHECK_FAILED = 3
@@ -186,6 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="专项治理编号（默认最新一个）")
 
     cli_keys.add_parsers(sub, _db_arg)
+    cli_package.add_parsers(sub, _db_arg)
+    cli_verify.add_parser(sub)
     return parser
 
 
@@ -325,7 +327,8 @@ def run_gui(args) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report,
-            "export-ledger": cmd_export_ledger, **cli_keys.COMMANDS}
+            "export-ledger": cmd_export_ledger, **cli_keys.COMMANDS, **cli_package.COMMANDS,
+            "verify": cli_verify.run}
 
 
 def main(argv: list[str] | None = None) -> int:

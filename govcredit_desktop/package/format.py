@@ -42,3 +42,12 @@ def evidence_path(sha256: str, extension: str) -> str:
     """evidence/<sha256><.ext>: one file per distinct content, a name that cannot
     collide, even in case, and is safe on every file system."""
     return f"{EVIDENCE_DIR}{sha256}{extension}"
+
+
+def evidence_extension(original_name: str) -> str:
+    """'.pdf' for '整改凭证.PDF': the original extension in lowercase when it is 1-10 ASCII
+    letters or digits, else '' (a name of any other shape cannot reach the zip's names)."""
+    stem, dot, ext = original_name.rpartition(".")
+    if dot and stem and 0 < len(ext) <= 10 and ext.isascii() and ext.isalnum():
+        return "." + ext.lower()
+    return ""

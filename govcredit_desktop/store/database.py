@@ -227,13 +227,17 @@ class Database:
         with self.lock:
             return replay(self.conn)
 
-    def integrity_problems(self) -> list[str]:
+    def integrity_problems(self, blobs: bool = True) -> list[str]:
+        """Damage in the file, keys or derived counts; ``blobs=False`` leaves out hashing
+        every evidence file (``evidence.blob_problems``), for a caller that reports it
+        on its own (the 报送前检查)."""
         with self._reading() as conn:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         problems = [r[0] for r in rows if r[0] != "ok"]
         problems += [f"外键引用失效：{r[0]} #{r[1]} → {r[2]}" for r in fk]
-        problems += self.evidence.blob_problems()
+        if blobs:
+            problems += self.evidence.blob_problems()
         stale = self.scalar(
             "SELECT count(*) FROM problem p WHERE measures_total != (SELECT count(*) FROM"
             " measure WHERE problem_id = p.id) OR measures_done != (SELECT count(*) FROM"

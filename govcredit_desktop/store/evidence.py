@@ -190,18 +190,29 @@ class EvidenceStore(RecordStore):
         return write_new_file(folder, safe_name(row["original_name"]), write)
 
     def _stream_out(self, row: dict, fh) -> None:
-        damaged = UserError(f"佐证材料“{row['original_name']}”的内容已损坏（SHA-256 不符）")
-        rowid = self.db.scalar("SELECT rowid FROM evidence_blob WHERE sha256 = ?",
-                               (row["sha256"],))
-        if rowid is None:
-            raise damaged
-        digest = hashlib.sha256()
-        with self.db.conn.blobopen("evidence_blob", "data", rowid, readonly=True) as blob:
-            while chunk := blob.read(CHUNK):
-                digest.update(chunk)
-                fh.write(chunk)
-        if digest.hexdigest() != row["sha256"]:
-            raise damaged
+        for chunk in self.iter_content(row["sha256"], row["original_name"]):
+            fh.write(chunk)
+
+    def iter_content(self, sha256: str, name: str = ""):
+        """The stored bytes of ``sha256`` in chunks of at most CHUNK, hashed on the way;
+        UserError (佐证材料……已损坏) when they do not hash to it, raised after the last
+        chunk, so a consumer must not treat what it got as good until the end.
+
+        The database lock is held until the iteration ends or the generator is closed
+        (``contextlib.closing``): the connection is shared with the window's threads."""
+        damaged = UserError(f"佐证材料“{name or sha256[:12]}”的内容已损坏（SHA-256 不符）")
+        with self.db.lock:
+            rowid = self.db.scalar("SELECT rowid FROM evidence_blob WHERE sha256 = ?",
+                                   (sha256,))
+            if rowid is None:
+                raise damaged
+            digest = hashlib.sha256()
+            with self.db.conn.blobopen("evidence_blob", "data", rowid, readonly=True) as blob:
+                while chunk := blob.read(CHUNK):
+                    digest.update(chunk)
+                    yield chunk
+            if digest.hexdigest() != sha256:
+                raise damaged
 
     def blob_problems(self) -> "list[str]":  # quoted: the class has a method named list
         """Evidence is content-addressed: every blob must hash to its key (read in
