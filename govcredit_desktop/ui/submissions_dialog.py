@@ -28,19 +28,12 @@ FILE_COLUMN = 2
 SHORT_HASH = 12
 
 
-def size_text(n: int) -> str:
-    if n < 1024 * 1024:
-        return f"{max(n, 0) / 1024:.1f} KB"
-    if n < 1024 ** 3:
-        return f"{n / 1024 / 1024:.1f} MB"
-    return f"{n / 1024 ** 3:.2f} GB"
-
-
 def short_hash(value: str) -> str:
     return value[:SHORT_HASH] + "…" if len(value) > SHORT_HASH else value
 
 
 def row_cells(rec: dict) -> list[str]:
+    from govcredit_desktop.package.media import size_text
     from govcredit_desktop.ui.key_dialog import short_fingerprint
 
     counts, totals = rec.get("counts") or {}, rec.get("totals") or {}

@@ -10,21 +10,18 @@ import subprocess
 import zipfile
 
 import pytest
-
-# Until the build branch lands on main (then this line goes): the dialog's builder.
-pytest.importorskip("govcredit_desktop.package.build")
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
-from tests.package.ledgers import small_stick
 
 from govcredit_desktop.package import format as fmt
-from govcredit_desktop.package import keys, media, signing
+from govcredit_desktop.package import keys, media, registration, signing, verify
 from govcredit_desktop.ui.main_window import MainWindow
 from govcredit_desktop.ui.operations import Operations
 from govcredit_desktop.ui.package_dialog import ERROR_BG, WARNING_BG, PackageDialog
 from govcredit_desktop.ui.submissions_dialog import SubmissionsDialog
 from tests.package import ledgers
+from tests.package.ledgers import small_stick
 from tests.ui.helpers import show, type_text
 
 PASSWORD = "宝丰住建2026!"
@@ -258,6 +255,10 @@ def test_a_package_to_a_folder_is_written_verified_and_recorded(qtbot, keyed, ou
         listed = json.loads(manifest)["files"]
         assert {e["path"] for e in listed} | {fmt.MANIFEST, fmt.SIGNATURE} == set(zf.namelist())
     assert signing.fingerprint(cert) == keyed.keys.active()["fingerprint"]
+    # And as the county office checks it, against the department's registration file.
+    report = verify.verify_package(
+        written, trust=registration.parse_registration(keys.registration_for(keyed)))
+    assert report.authentic, report.lines()
     # What the clerk was told: name, folder, size, the start of the hash, read back.
     title, text = msgbox.calls[-1][1:]
     assert title == "报送包已生成"
