@@ -479,6 +479,7 @@ class PackageDialog(QDialog):
             f.keyValue.setText("还没有签名密钥。第一次报送前要先创建它，并把登记文件送交"
                                "县信用办。")
         f.createKeyButton.setVisible(not has_key)
+        f.createKeyButton.setEnabled(not self.db.read_only)
         f.signLayout.setRowVisible(f.passwordEdit, has_key)
         f.signLayout.setRowVisible(f.passwordError, has_key and bool(f.passwordError.text()))
 
@@ -528,8 +529,9 @@ class PackageDialog(QDialog):
                                      else BLOCKED_STYLE)
         busy = self.build_job is not None
         for w in (f.campaignCombo, f.recheckButton, f.targetList, f.otherFolderButton,
-                  f.refreshButton, f.passwordEdit, f.confirmCheck, f.createKeyButton):
+                  f.refreshButton, f.passwordEdit, f.confirmCheck):
             w.setEnabled(not busy)
+        f.createKeyButton.setEnabled(not busy and not self.db.read_only)
 
     # --- 生成报送包 ------------------------------------------------------------------------
     def generate(self) -> None:

@@ -147,6 +147,37 @@ def test_double_click_on_a_finding_opens_its_problem_and_checks_again(qtbot, key
     assert "没有错误" in dialog.form.summaryLabel.text()
 
 
+def test_from_the_window_a_finding_opens_the_editor_and_selects_the_problem(qtbot, keyed,
+                                                                           monkeypatch):
+    from govcredit_desktop.core.changes import Changes
+    from govcredit_desktop.ui.problem_editor import ProblemEditor
+
+    pid = break_problem(keyed)
+    window = MainWindow(keyed)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    edited = []
+    monkeypatch.setattr(ProblemEditor, "edit", classmethod(
+        lambda cls, parent, db, problem_id=None, **kw: edited.append((problem_id, parent))
+        or Changes.none()))
+    seen = []
+
+    def exec_(dialog):
+        show(qtbot, dialog)
+        wait_checked(qtbot, dialog)
+        click_item(qtbot, dialog, items(dialog)[0], double=True)
+        seen.append(window.current_problem_id())
+        wait_checked(qtbot, dialog)
+        return 0
+
+    monkeypatch.setattr(PackageDialog, "exec", exec_)
+    window.package_action.trigger()
+    assert [e[0] for e in edited] == [pid]
+    assert isinstance(edited[0][1], PackageDialog)  # over the 报送 dialog, not behind it
+    assert seen == [pid]  # and selected in the ledger for when the dialog closes
+
+
 def test_enter_on_a_detail_line_opens_that_problem(qtbot, keyed):
     opened = []
     dialog = open_dialog(qtbot, keyed, lambda problem_id, _parent: opened.append(problem_id))
@@ -303,6 +334,29 @@ def test_wrong_password_is_said_and_nothing_is_written(qtbot, keyed, out, monkey
     assert not msgbox.calls  # said beside the field, not in a box
     make_package(qtbot, dialog)  # typed again correctly, it goes through
     assert dialog.made is not None and len(list(out.glob("*.zip"))) == 1
+
+
+def test_cancel_in_the_progress_dialog_writes_nothing(qtbot, keyed, out, monkeypatch, msgbox):
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = open_dialog(qtbot, keyed)
+    choose_folder(qtbot, dialog, out, monkeypatch)
+    f = dialog.form
+    type_text(f.passwordEdit, PASSWORD)
+    tick(qtbot, f.confirmCheck)
+    click(qtbot, f.generateButton)
+    job = dialog.build_job
+    assert not f.passwordEdit.isEnabled() and not f.generateButton.isEnabled()
+    qtbot.waitUntil(lambda: job.dialog.isVisible(), timeout=10000)
+    cancel = job.dialog.findChild(QPushButton)
+    assert cancel.text() == "取消"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.build_job is None, timeout=60000)
+    assert dialog.isVisible() and dialog.made is None
+    assert f.blockedLabel.text() == "已取消，没有写入任何报送包。"
+    assert list(out.iterdir()) == [] and keyed.submissions.list() == []
+    assert not msgbox.calls
+    assert f.passwordEdit.isEnabled() and f.generateButton.isEnabled()
 
 
 def test_a_stick_pulled_out_before_writing_says_so(qtbot, keyed, tmp_path, monkeypatch,
