@@ -64,11 +64,3 @@ def test_wheel_version_is_the_one_the_program_reports(wheel):
     (metadata,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
     headers = HeaderParser().parsestr(wheel.read(metadata).decode("utf-8"))
     assert headers["Version"] == govcredit_desktop.__version__
-
-
-def test_wheel_carries_the_package_schemas(wheel):
-    names = set(wheel.namelist())
-    schemas = sorted((ROOT / "govcredit_desktop" / "package" / "schemas").glob("*.json"))
-    assert any(s.name == "manifest.schema.json" for s in schemas)
-    for schema in schemas:
-        assert f"govcredit_desktop/package/schemas/{schema.name}" in names

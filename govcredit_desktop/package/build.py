@@ -339,10 +339,8 @@ def build_package(db, campaign_id: int, signer: signing.Signer, out_dir,
                 writer.add_bytes(fmt.SIGNATURE, signing.sign_manifest(signer, manifest_bytes),
                                  zipfile.ZIP_DEFLATED, listed=False)
             steps.finish("manifest")
-            names = writer.names
             written = media.write_verified(
-                zip_path, Path(out_dir), name,
-                check=lambda path, tick: media.check_zip(path, tick, names),
+                zip_path, Path(out_dir), name, check=_verified_as(signer, department),
                 progress=steps.within("write"), cancelled=cancelled)
     except UserError:
         if cancelled is not None and cancelled():
@@ -354,6 +352,32 @@ def build_package(db, campaign_id: int, signer: signing.Signer, out_dir,
     steps.finish("write")
     return BuildResult(written.path, written.sha256, written.size, counts, totals, manifest,
                        warnings_confirmed)
+
+
+def _verified_as(signer: signing.Signer, department: dict):
+    """The read-back check: the copy on the stick passes every check the county office
+    will run, origin included (against this key), before the clerk is told it is safe."""
+    from govcredit_desktop.package import verify
+    from govcredit_desktop.package.registration import Registration
+
+    trust = Registration(department["uuid"], department["name"], department["uscc"],
+                         signer.certificate_pem, signer.fingerprint, "")
+
+    def check(path: Path, tick) -> None:
+        done = 0
+
+        def progress(now: int, _total: int) -> None:
+            nonlocal done
+            tick(now - done)
+            done = now
+
+        report = verify.verify_package(path, trust=trust, progress=progress)
+        if not report.ok:
+            failed = report.failed
+            raise media.ReadBackFailed(
+                f"写入“{path.parent}”后读回核验未通过（{failed.title_cn}：{failed.message_cn}）。"
+                "不完整的文件已删除。请换一个 U 盘（或重新插好）后重试。")
+    return check
 
 
 def manifest_json(manifest: dict) -> bytes:

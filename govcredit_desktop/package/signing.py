@@ -318,6 +318,7 @@ def verify_pdf(data: bytes) -> PdfSignatureResult:
 
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
 
     # pyHanko logs every oddity of a hostile file at WARNING; the result says it.
     logging.getLogger("pyhanko").setLevel(logging.ERROR)
@@ -330,7 +331,11 @@ def verify_pdf(data: bytes) -> PdfSignatureResult:
         embedded = sigs[0]
         cert_der = embedded.signer_cert.dump()
         fp = hashlib.sha256(cert_der).hexdigest()
-        status = validate_pdf_signature(embedded)
+        # Trust is decided by the caller's fingerprint comparison; the signer's own
+        # certificate as the only root keeps the operating system's list (and any
+        # network fetch) out of it.
+        context = ValidationContext(trust_roots=[embedded.signer_cert], allow_fetching=False)
+        status = validate_pdf_signature(embedded, context)
         if not (status.intact and status.valid):
             return PdfSignatureResult(False, fp, "签名与文件内容不符（文件被改动过）")
         if status.coverage is None or status.coverage.name != "ENTIRE_FILE":

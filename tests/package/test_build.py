@@ -288,3 +288,19 @@ def test_the_package_name_always_keeps_its_date():
     assert name.endswith("-20261202-101530.zip") and "/" not in name and ":" not in name
     assert len(name.encode("utf-8")) <= 255
     assert build.package_name("CON", "aux", NOW) == "CON-aux-20261202-101530.zip"
+
+
+def test_read_back_runs_the_county_offices_checks(demo_package, tmp_path):
+    """The copy on the stick is verified as the county office will verify it: the same
+    package checked against another key (as if the stick returned someone else's file)
+    is refused with the failed check named, and a sound one passes."""
+    from govcredit_desktop.package import media
+
+    db, signer, result, _sources, _seen = demo_package
+    department = campaign_records(db, db.settings.latest_campaign()["id"]).department
+    ticks = []
+    build._verified_as(signer, department)(result.path, ticks.append)
+    assert sum(ticks) > 0
+    stranger = signing.generate(department["name"], department["uscc"])
+    with pytest.raises(media.ReadBackFailed, match="读回核验未通过（来源"):
+        build._verified_as(stranger, department)(result.path, ticks.append)
