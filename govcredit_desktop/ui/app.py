@@ -184,9 +184,8 @@ def save_screenshot(app: QApplication, window, png: Path, db) -> int:
     window.resize(1280, 760)
     window.show()
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
-    # The status line is written after the table; let pending timers run.
-    QTimer.singleShot(0, lambda: None)
-    app.processEvents()
+    # The status line is written after the table, from a worker: wait for it.
+    window.wait_for_counts()
     pixmap = window.grab()  # paints every child, the table included
     checker.join()
     if checked[0] is not None:

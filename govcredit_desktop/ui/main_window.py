@@ -10,12 +10,14 @@ the status line and the title each follow the kinds of record they show.
 
 import datetime as _dt
 import hashlib
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -39,6 +41,7 @@ from govcredit_desktop.ui.background import show_error
 from govcredit_desktop.ui.filter_bar import FilterBar
 from govcredit_desktop.ui.ledger_model import COLUMN_KEYS, COLUMNS, LedgerModel
 from govcredit_desktop.ui.operations import Operations, ask_wait_or_cancel
+from govcredit_desktop.ui.status_counts import StatusCounts
 from govcredit_desktop.ui.undo import EditHistory
 
 APP_TITLE = "政务失信问题整改台账"
@@ -140,10 +143,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         self.setCentralWidget(central)
 
-        self._status_timer = QTimer(self)
-        self._status_timer.setSingleShot(True)
-        self._status_timer.setInterval(0)
-        self._status_timer.timeout.connect(self.update_status)
+        self.status_counts = StatusCounts(self)
+        self.status_counts.ready.connect(self._show_counts)
         self.counts_label = QLabel(self)
         self.deadline_label = QLabel(self)
         self.statusBar().addWidget(self.counts_label, 1)
@@ -183,7 +184,10 @@ class MainWindow(QMainWindow):
         self.model.layoutChanged.connect(self._update_actions)
         self._update_title()
         self._update_actions()
-        self.update_status()
+        # Start-up paints the ledger first; the counts follow (issue 21).
+        self.table.painted.connect(self._first_paint)
+        self.deadline_label.setText(deadline_text(self._status_campaign(self.model.ledger_filter),
+                                                  self.model.ledger_filter.today))
         self.table.setFocus()
         if self.model.rowCount():
             # A current row from the start: Enter edits at once.
@@ -443,6 +447,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        self.status_counts.wait()
         super().closeEvent(event)
 
     # --- the ledger -------------------------------------------------------------------
@@ -476,9 +481,7 @@ class MainWindow(QMainWindow):
         # reads anyway; otherwise the first row becomes current.
         self.model.row_data(0)
         self.select_problem(keep, 0)
-        # The counts scan every matching row (~50 ms at 100k); the table
-        # paints first and the status line follows.
-        self._status_timer.start()
+        self.update_status()
 
     def refresh(self) -> None:
         """Re-read everything (F5): another program may have written the file."""
@@ -504,27 +507,45 @@ class MainWindow(QMainWindow):
                 self.model.row_data(row)  # read the page the problem was in
             self.select_problem(keep, max(row, 0))
         if changes.affects(STATUS_KINDS):
+            self.status_counts.forget()
             self.update_status()
         if changes.affects(TITLE_KINDS):
             self._update_title()
         self._update_actions()
 
+    def _first_paint(self) -> None:
+        self.table.painted.disconnect(self._first_paint)
+        self.update_status()
+
     def update_status(self) -> None:
-        self._status_timer.stop()
+        """Ask for the counts of the filter shown; ``_show_counts`` follows when read."""
         f = self.model.ledger_filter
-        shown = lq.summary(self.db, f)
+        whole = (lq.LedgerFilter(campaign_id=f.campaign_id, today=f.today)
+                 if self.filter_bar.is_filtered() else None)
+        self.status_counts.request(self.db, f, whole)
+        self.deadline_label.setText(deadline_text(self._status_campaign(f), f.today))
+
+    def wait_for_counts(self, msecs: int = 5000) -> None:
+        """Until the status line shows the figures of the filter shown (a screenshot
+        of the window, tests)."""
+        if not self.status_counts.requested:
+            self.update_status()
+        deadline = time.monotonic() + msecs / 1000
+        while self.status_counts.pending and time.monotonic() < deadline:
+            self.status_counts.wait(msecs)
+            QApplication.processEvents()  # delivers the figures (a queued signal)
+
+    def _show_counts(self, shown: lq.Summary, whole: lq.Summary) -> None:
+        f = self.model.ledger_filter
         text = counts_text(shown)
-        whole = shown
         if self.filter_bar.is_filtered():
             text += "（已筛选）"
-            whole = lq.summary(self.db, lq.LedgerFilter(campaign_id=f.campaign_id, today=f.today))
         self.counts_label.setText(text)
         self.overdue_action.setText(f"逾期（{whole.overdue}）")
         self.due_soon_action.setText(f"即将到期（{whole.due_soon}）")
         self.overdue_hint.setText(f"有 {whole.overdue} 个问题已逾期，点此查看")
         self.overdue_hint.setVisible(whole.overdue > 0 and f.light != "red")
         self.table.viewport().update()  # the sentence of an empty table follows the filter
-        self.deadline_label.setText(deadline_text(self._status_campaign(f), f.today))
 
     def _status_campaign(self, f: lq.LedgerFilter) -> dict | None:
         if f.campaign_id is not None:
@@ -836,6 +857,8 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_store(db)
         self.model.set_store(db)
         self._restore_filters()
+        self.status_counts.wait()
+        self.status_counts.forget()
         old.close()
         self.operations.notify(Changes.some(RecordKind.DATABASE))
         self.check_on_open()

@@ -113,13 +113,15 @@ def test_sort_by_clicking_a_header(window, qtbot):
     assert dates == sorted(dates, reverse=True)
 
 
-def test_status_bar_counts_and_deadline(window, demo_db):
+def test_status_bar_counts_and_deadline(window, demo_db, qtbot):
     today = _dt.date.today().isoformat()
     q = demo_db.scalar
     overdue = q("SELECT count(*) FROM problem WHERE status != '已销号' AND deadline < ?", (today,))
     closed = q("SELECT count(*) FROM problem WHERE status = '已销号'")
     soon = q("SELECT count(*) FROM problem WHERE status != '已销号' AND deadline >= ?"
              " AND deadline <= date(?, '+7 days')", (today, today))
+    # Read by a worker after the first paint (issue 21); the event loop delivers them.
+    qtbot.waitUntil(lambda: not window.status_counts.pending, timeout=3000)
     assert window.counts_label.text() == (
         f"合计 60 个问题 · 逾期 {overdue} · 即将到期 {soon} · 已销号 {closed}")
     assert window.deadline_label.text() == "距“整改报告”报送截止还有 37 天"  # demo: today + 37
@@ -163,7 +165,7 @@ def test_delete_asks_and_deletes_only_when_confirmed(window, demo_db, qtbot, msg
     assert msgbox.kinds() == ["question", "question"]
     assert demo_db.scalar("SELECT count(*) FROM problem WHERE id = ?", (pid,)) == 0
     assert window.model.rowCount() == 59
-    assert window.counts_label.text().startswith("合计 59 个问题")
+    qtbot.waitUntil(lambda: window.counts_label.text().startswith("合计 59 个问题"), timeout=3000)
     # Delete in the search box edits the text; it never deletes a problem.
     window.filter_bar.search.setFocus()
     qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_Delete)

@@ -192,6 +192,7 @@ def test_closing_a_problem_updates_its_row_and_the_counts_without_a_reset(
     row = click_row(qtbot, window, pid)
     closed_before = lq.summary(demo_db, window.model.ledger_filter).closed
     title_before = window.windowTitle()
+    window.wait_for_counts()  # those of the start-up, before the spy counts
     spy = Spy(window, monkeypatch)
 
     def sign(dialog):
@@ -206,8 +207,9 @@ def test_closing_a_problem_updates_its_row_and_the_counts_without_a_reset(
     assert spy.resets == [] and spy.rows == {row}
     assert window.model.row_data(row)["status"] == ProblemStatus.CLOSED
     assert window.model.data(window.model.index(row, COLUMN_KEYS.index("status"))) == "已销号"
+    qtbot.waitUntil(lambda: f"已销号 {closed_before + 1}" in window.counts_label.text(),
+                    timeout=3000)
     assert spy.summaries == 1
-    assert f"已销号 {closed_before + 1}" in window.counts_label.text()
     # A problem's edit can change 责任单位; the other lists stay as read.
     assert spy.refilled == ["responsible_unit"]
     assert window.current_problem_id() == pid
