@@ -302,3 +302,28 @@ def test_not_a_database_is_refused_with_a_message(tmp_path):
     assert result.returncode == 1
     assert "不是本程序的数据库文件" in result.stderr
     assert bogus.read_text() == "这不是数据库"
+
+
+def test_status_bar_follows_the_last_filter_after_the_deferred_read(window, demo_db, qtbot):
+    today = _dt.date.today().isoformat()
+    window.wait_for_counts()
+    whole_overdue = demo_db.scalar(
+        "SELECT count(*) FROM problem WHERE status != '已销号' AND deadline < ?", (today,))
+    # Two searches in quick succession: only the second one's figures are shown.
+    for term in ("欠", "拖欠"):
+        window.filter_bar.search.setText(term)
+        qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_Return)
+    assert window.model.rowCount() > 0  # the table does not wait for the counts
+    where = ("(title LIKE '%拖欠%' OR description LIKE '%拖欠%' OR counterparty LIKE '%拖欠%')")
+    q = demo_db.scalar
+    total = q(f"SELECT count(*) FROM problem WHERE {where}")
+    overdue = q(f"SELECT count(*) FROM problem WHERE {where} AND status != '已销号'"
+                " AND deadline < ?", (today,))
+    closed = q(f"SELECT count(*) FROM problem WHERE {where} AND status = '已销号'")
+    qtbot.waitUntil(lambda: not window.status_counts.pending, timeout=3000)
+    text = window.counts_label.text()
+    assert text.startswith(f"合计 {total} 个问题 · 逾期 {overdue} ·") and text.endswith(
+        f"已销号 {closed}（已筛选）")
+    assert window.model.rowCount() == total
+    # The toolbar counts the whole ledger, whatever the filter.
+    assert window.overdue_action.text() == f"逾期（{whole_overdue}）"
