@@ -13,6 +13,7 @@ change with the filter: they are kept until something is written.
 """
 
 import logging
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -47,6 +48,10 @@ class StatusCounts(QObject):
         self._whole: dict[tuple, lq.Summary] = {}
         self._epoch = 0  # a figure read before the last write is not kept
         self._delivered.connect(self._deliver)
+        # Jobs started and not finished; waited on in Python (waitForDone would hold
+        # the GIL the worker needs).
+        self._running = 0
+        self._idle = threading.Condition()
 
     @property
     def pending(self) -> bool:
@@ -69,8 +74,16 @@ class StatusCounts(QObject):
         cached = self._whole.get(key) if whole is not None else None
 
         def work() -> None:
-            if generation != self._generation:
-                return  # superseded before it started
+            try:
+                if generation != self._generation:
+                    return  # superseded before it started
+                read()
+            finally:
+                with self._idle:
+                    self._running -= 1
+                    self._idle.notify_all()
+
+        def read() -> None:
             try:
                 figures = lq.summary(db, shown)
                 total = cached or (lq.summary(db, whole) if whole is not None else None)
@@ -79,11 +92,14 @@ class StatusCounts(QObject):
                 figures = total = None
             self._delivered.emit(generation, figures, (key, total))
 
+        with self._idle:
+            self._running += 1
         self._pool.start(_Runnable(work))
 
     def wait(self, msecs: int = 5000) -> bool:
-        """Block until the worker is idle (closing the window, tests)."""
-        return self._pool.waitForDone(msecs)
+        """Block until the worker is idle (closing the window, another file, tests)."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._running == 0, msecs / 1000)
 
     def _deliver(self, generation: int, shown, whole) -> None:
         key, total = whole

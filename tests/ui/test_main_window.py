@@ -310,6 +310,7 @@ def test_status_bar_follows_the_last_filter_after_the_deferred_read(window, demo
     whole_overdue = demo_db.scalar(
         "SELECT count(*) FROM problem WHERE status != '已销号' AND deadline < ?", (today,))
     # Two searches in quick succession: only the second one's figures are shown.
+    window.find_action.trigger()  # Ctrl+F: the focus in the search box
     for term in ("欠", "拖欠"):
         window.filter_bar.search.setText(term)
         qtbot.keyClick(window.filter_bar.search, Qt.Key.Key_Return)
