@@ -252,7 +252,7 @@ class LedgerModel(QAbstractTableModel):
         fresh = {}
         for n in pages:
             page_ids = lq.page_ids(self._store, self._filter, self._sort_key, self._descending,
-                                   offset=n * PAGE_SIZE, limit=PAGE_SIZE)
+                                   offset=n * PAGE_SIZE, limit=PAGE_SIZE, matches=self._count)
             if page_ids != [r["id"] for r in self._pages[n]]:
                 return False
             fresh[n] = lq.rows_by_id(self._store, page_ids, self._filter)
@@ -279,7 +279,7 @@ class LedgerModel(QAbstractTableModel):
 
     def _fetch(self, number: int) -> list[dict]:
         ids = lq.page_ids(self._store, self._filter, self._sort_key, self._descending,
-                          offset=number * PAGE_SIZE, limit=PAGE_SIZE)
+                          offset=number * PAGE_SIZE, limit=PAGE_SIZE, matches=self._count)
         rows = lq.rows_by_id(self._store, ids, self._filter)
         self._pages[number] = rows
         while len(self._pages) > MAX_PAGES:
