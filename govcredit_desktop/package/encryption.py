@@ -249,13 +249,16 @@ def is_encrypted(path: str | os.PathLike) -> bool:
 
 class _Counted:
     """A file wrapper pyrage reads from or writes to: counts bytes for progress, checks
-    for cancel, and stops a stream that outgrows ``limit``."""
+    for cancel, and stops a stream that outgrows ``limit``.  pyrage may hand an exception
+    raised here back wrapped in its own (EncryptError), and reports a damaged payload as
+    a bare OSError: ``raised`` keeps what was raised here, to tell them apart."""
 
     def __init__(self, fh, total: int, progress: Progress, cancelled: IsCancelled,
                  limit: int | None = None):
         self.fh, self.total = fh, total
         self.progress, self.cancelled, self.limit = progress, cancelled, limit
         self.done = 0
+        self.raised: BaseException | None = None
 
     def _count(self, n: int) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -266,21 +269,37 @@ class _Counted:
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
 
+    def _call(self, fn, *args):
+        try:
+            return fn(*args)
+        except BaseException as exc:
+            self.raised = exc
+            raise
+
     def read(self, n: int = -1) -> bytes:
-        chunk = self.fh.read(n)
-        self._count(len(chunk))
+        chunk = self._call(self.fh.read, n)
+        self._call(self._count, len(chunk))
         return chunk
 
     def write(self, data) -> int:
-        self._count(len(data))
-        return self.fh.write(data)
+        self._call(self._count, len(data))
+        return self._call(self.fh.write, data)
 
     def flush(self) -> None:
-        self.fh.flush()
+        self._call(self.fh.flush)
+
+
+def _raised(*wrappers: _Counted | None) -> BaseException | None:
+    return next((w.raised for w in wrappers if w is not None and w.raised is not None), None)
 
 
 class _TooLarge(Exception):
     pass
+
+
+class NotDecryptable(UserError):
+    """The file does not decrypt with this identity: encrypted to another key, damaged,
+    truncated or not an age file.  Like a failed check, the package is refused."""
 
 
 def encrypt_file(source: str | os.PathLike, target: str | os.PathLike, recipient: str,
@@ -293,15 +312,19 @@ def encrypt_file(source: str | os.PathLike, target: str | os.PathLike, recipient
     recipient = check_recipient(recipient)
     source, target = Path(source), Path(target)
     size = source.stat().st_size
+    reader = None
     try:
         with open(source, "rb") as src, open(target, "xb") as dst:
-            pyrage.encrypt_io(_Counted(src, size, progress, cancelled), dst,
-                              [x25519.Recipient.from_str(recipient)])
+            reader = _Counted(src, size, progress, cancelled)
+            pyrage.encrypt_io(reader, dst, [x25519.Recipient.from_str(recipient)])
             dst.flush()
             os.fsync(dst.fileno())
     except BaseException as exc:
         with contextlib.suppress(OSError):
             target.unlink()
+        ours = _raised(reader)
+        if ours is not None and ours is not exc:
+            raise ours from None
         if isinstance(exc, OSError):
             raise user_error(exc, target) from exc
         if isinstance(exc, pyrage.EncryptError):
@@ -326,24 +349,36 @@ def decrypt_file(source: str | os.PathLike, target: str | os.PathLike, identity:
         raise UserError(read_error_message(exc, source)) from None
     if size > sealed_limit(limit):
         raise _too_large(source, limit)
+    reader = writer = None
     try:
         with open(source, "rb") as src:
             if src.read(len(MAGIC)) != MAGIC:
-                raise UserError(f"“{source.name}”{NOT_FOR_US}（不是 age 加密文件）")
+                raise NotDecryptable(f"“{source.name}”{NOT_FOR_US}（不是 age 加密文件）")
             src.seek(0)
             with open(target, "xb") as dst:
                 # Reading is counted for progress; writing is bounded (a ciphertext within
                 # its limit cannot hold more, but the bound must not rest on that alone).
-                pyrage.decrypt_io(_Counted(src, size, progress, cancelled),
-                                  _Counted(dst, limit, None, None, limit), [key])
+                reader = _Counted(src, size, progress, cancelled)
+                writer = _Counted(dst, limit, None, None, limit)
+                pyrage.decrypt_io(reader, writer, [key])
     except BaseException as exc:
         with contextlib.suppress(OSError):
             target.unlink()
-        if isinstance(exc, pyrage.DecryptError):
-            raise UserError(f"“{source.name}”{NOT_FOR_US}（{exc}）。请核对文件，"
-                            "或请报送单位用本县信用办的公钥重新生成报送包") from None
-        if isinstance(exc, _TooLarge):
+        ours = _raised(reader, writer)
+        if isinstance(ours, _TooLarge):
             raise _too_large(source, limit) from None
+        if isinstance(ours, OSError):
+            if ours is _raised(reader):
+                raise UserError(read_error_message(ours, source)) from None
+            raise user_error(ours, target) from ours
+        if ours is not None:
+            raise ours from None
+        # A damaged chunk or a cut-off end comes out of pyrage as a bare OSError
+        # ("decryption error"), a wrong key or a damaged header as DecryptError.
+        if isinstance(exc, pyrage.DecryptError) or (isinstance(exc, OSError)
+                                                    and reader is not None):
+            raise NotDecryptable(f"“{source.name}”{NOT_FOR_US}（{exc}）。请核对文件，"
+                                 "或请报送单位用本县信用办的公钥重新生成报送包") from None
         if isinstance(exc, OSError):
             raise user_error(exc, target) from exc
         raise
