@@ -240,3 +240,53 @@ def test_identity_files(county, tmp_path):
         encryption.read_identity_file(path)
     with pytest.raises(UserError, match="不存在|找不到"):
         encryption.read_identity_file(tmp_path / "none.txt")
+
+
+# --- the builder -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cancel_at", [None, "verify", "encrypt", "write"])
+def test_an_encrypted_build_leaves_only_the_age_file(db, tmp_path, monkeypatch, county,
+                                                     cancel_at):
+    import tempfile
+
+    from govcredit_desktop.core.errors import Cancelled
+    from govcredit_desktop.package import build, data, signing
+    from govcredit_desktop.store.queries.submission import campaign_records
+    from tests.package.ledgers import complete_ledger
+
+    system_temp = tmp_path / "system-temp"
+    system_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_temp))
+    campaign, _ = complete_ledger(db, problems=2, evidence_dir=tmp_path)
+    big = tmp_path / "扫描件.pdf"
+    big.write_bytes(os.urandom(3 * 1024 * 1024))
+    db.evidence.add(db.problems.newest_id(), big)
+    department = db.settings.department()
+    signer = signing.generate(department["name"], department["uscc"])
+    out = tmp_path / "stick"
+    out.mkdir()
+    records = campaign_records(db, campaign)
+    weights = build._weights(records, list(data.evidence_files(data.ledger_data(records))),
+                             encrypted=True)
+    names = list(weights)
+    stop = {"now": False}
+
+    def progress(done, total):
+        if cancel_at is not None:
+            start = sum(weights[n] for n in names[:names.index(cancel_at)])
+            if start < done <= start + weights[cancel_at]:
+                stop["now"] = True
+
+    if cancel_at is not None:
+        with pytest.raises(Cancelled):
+            build.build_package(db, campaign, signer, out, recipient=county.recipient,
+                                progress=progress, cancelled=lambda: stop["now"])
+        assert os.listdir(out) == [] and os.listdir(system_temp) == []
+        return
+    result = build.build_package(db, campaign, signer, out, recipient=county.recipient)
+    assert os.listdir(out) == [result.path.name] and os.listdir(system_temp) == []
+    assert result.path.name.endswith(".zip.age") and result.encrypted_to == county.recipient
+    assert result.size == result.path.stat().st_size
+    with encryption.decrypted(result.path, county.identity) as plain:
+        report = verify_package(plain)
+        assert report.ok and report.fingerprint == signer.fingerprint
