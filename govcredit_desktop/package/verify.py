@@ -22,8 +22,8 @@ from govcredit_desktop.core.errors import Cancelled, UserError
 from govcredit_desktop.core.files import read_error_message
 from govcredit_desktop.core.uscc import uscc_problem
 from govcredit_desktop.package import data as ledger_data
+from govcredit_desktop.package import encryption, jsonschemas, registration, signing
 from govcredit_desktop.package import format as fmt
-from govcredit_desktop.package import jsonschemas, registration, signing
 from govcredit_desktop.package.zipcheck import PackageZip, ZipRefused, shown
 
 OK, FAILED, NOT_CHECKED, NOT_RUN = "ok", "failed", "not_checked", "not_run"
@@ -79,6 +79,8 @@ class VerifyReport:
     created_at: str | None = None
     fingerprint: str | None = None
     manifest: dict | None = field(default=None, repr=False)
+    #: The package was an age file, decrypted with the county office's key to be checked.
+    encrypted: bool = False
 
     def status(self, name: str) -> str:
         return next(c.status for c in self.checks if c.name == name)
@@ -114,12 +116,15 @@ class VerifyReport:
                 f"不能确认报送包确实来自{who}。"]
 
     def lines(self) -> list[str]:
-        return [f"报送包：{self.package}", *(f"  {c.line()}" for c in self.checks),
+        sealed = (["  已用县信用办的私钥解密（加密报送包），以下核验的是其中的报送包"]
+                  if self.encrypted else [])
+        return [f"报送包：{self.package}", *sealed, *(f"  {c.line()}" for c in self.checks),
                 *self.summary()]
 
     def as_json(self) -> dict:
         return {"format": REPORT_FORMAT, "version": 1, "package": self.package,
                 "ok": self.ok, "intact": self.intact, "authentic": self.authentic,
+                "encrypted": self.encrypted,
                 "origin_checked": self.status("origin") != NOT_CHECKED,
                 "checks": [c.as_json() for c in self.checks],
                 "department": self.department, "campaign": self.campaign,
@@ -429,6 +434,36 @@ class _Verification:
         return checks
 
 
+class EncryptedPackage(UserError):
+    """The file is an encrypted package: only the county office's identity opens it."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"“{path.name}”是加密报送包，只能由接收它的县信用办用本办私钥"
+                         "解密后核验。请在县信用办用 verify 加 --identity 私钥文件核验，"
+                         "或直接导入县信用办数据库")
+
+
+def verify_encrypted(path: str | Path, identity: str, trust=None,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> VerifyReport:
+    """Every check of the package inside the encrypted file ``path``, decrypted with the
+    county office's ``identity`` (``AGE-SECRET-KEY-1…``) into a temporary folder that is
+    gone when this returns.  UserError (encryption.NOT_FOR_US) for a file this identity
+    cannot open, tampered or truncated: age authenticates every chunk, so no byte of a
+    damaged file reaches the checks.  A county database passes its identity here."""
+    registrations = trusted_registrations(trust)  # a bad trust file is said before decrypting
+    path = Path(path)
+    if path.is_dir():
+        raise UserError(f"“{path}”是文件夹，不是报送包文件。请指定 .zip.age 文件")
+    if not encryption.is_encrypted(path):
+        return verify_package(path, registrations, progress, cancelled)
+    with encryption.decrypted(path, identity, cancelled=cancelled) as plain:
+        report = verify_package(plain, registrations, progress, cancelled)
+    report.package = str(path)
+    report.encrypted = True
+    return report
+
+
 def verify_package(path: str | Path, trust=None,
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None) -> VerifyReport:
@@ -443,6 +478,15 @@ def verify_package(path: str | Path, trust=None,
         fh = open(path, "rb")
     except OSError as exc:
         raise UserError(read_error_message(exc, path)) from None
+    try:
+        sealed = fh.read(len(encryption.MAGIC)) == encryption.MAGIC
+        fh.seek(0)
+    except OSError as exc:
+        fh.close()
+        raise UserError(read_error_message(exc, path)) from None
+    if sealed:
+        fh.close()
+        raise EncryptedPackage(path)
     pz = PackageZip(fh)
     try:
         run = _Verification(pz, registrations, progress, cancelled)
