@@ -24,7 +24,8 @@ def add_parser(sub) -> None:
     p.add_argument("package", type=Path, metavar="报送包",
                    help="要核验的报送包（.zip 文件）")
     p.add_argument("--trust", type=Path, action="append", metavar="登记文件",
-                   help="报送单位的登记文件（.gcreg.json），用来核验来源；可多次指定。"
+                   help="报送单位的登记文件（.gcreg.json）或县信用办数据库（.sqlite），"
+                        "用来核验来源；可多次指定。"
                         " 不指定时只核验完整性，并注明来源未核验")
     p.add_argument("--identity", type=Path, metavar="私钥文件",
                    help="县信用办的解密私钥文件（AGE-SECRET-KEY-1 开头的一行），"

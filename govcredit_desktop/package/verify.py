@@ -143,8 +143,9 @@ Trust = str | Path | registration.Registration
 
 def trusted_registrations(trust: Trust | Iterable[Trust] | None
                           ) -> list[registration.Registration]:
-    """Registrations from files, Registration objects or a list of either; UserError
-    for a file that is not one.  (A county office database is issue 16's.)"""
+    """Registrations from files, Registration objects, a county office database (every
+    certificate it registered, replaced ones with their dates) or a list of these;
+    UserError for a file that is not one (a department's database included)."""
     if trust is None:
         return []
     items = [trust] if isinstance(trust, str | Path | registration.Registration) \
@@ -156,10 +157,30 @@ def trusted_registrations(trust: Trust | Iterable[Trust] | None
             continue
         path = Path(item)
         if path.suffix.lower() in (".sqlite", ".db"):
-            raise UserError(f"“{path.name}”是数据库文件。县信用办数据库的信任核验将在县级模式中"
-                            "提供；目前请用 --trust 指定单位的登记文件（.gcreg.json）")
+            found.extend(_county_registrations(path))
+            continue
         found.append(registration.read_registration(path))
     return found
+
+
+def _county_registrations(path: Path) -> list[registration.Registration]:
+    from govcredit_desktop.store import KIND_COUNTY, Database
+
+    with Database(path, kind=KIND_COUNTY) as db:
+        return db.registrations.trusted()
+
+
+def _replaced_before(replaced_at: str | None, created_at: str) -> bool:
+    """Whether a certificate replaced at ``replaced_at`` was already replaced when the
+    package says it was made; an unreadable time counts as replaced (refused)."""
+    try:
+        when = _dt.datetime.fromisoformat(replaced_at or "")
+        made = _dt.datetime.fromisoformat(created_at)
+        if when.tzinfo is None:  # a bare date: replaced from its start, local time
+            when = when.astimezone()
+        return made >= when
+    except (TypeError, ValueError):
+        return True
 
 
 # --- the checks -----------------------------------------------------------------------
@@ -340,10 +361,18 @@ class _Verification:
                 (subject.uscc, subject.department) != (reg.uscc, reg.department):
             raise _Failed(f"签名证书登记在“{reg.department}”（{reg.uscc}）名下，与清单中的单位"
                           f"“{dept['name']}”（{dept['uscc']}）不一致")
-        replaced = [r for r in self.registrations if r is not reg
-                    and self.fingerprint in {x.fingerprint for x in r.replaces}]
+        # A replaced certificate vouches only for packages made before its replacement
+        # (the county's record of it, or the date the new registration declares).
+        created = self.manifest["created_at"]
+        if reg.replaced_at and _replaced_before(reg.replaced_at, created):
+            raise _Failed(f"签名证书已于 {reg.replaced_at} 被替换，报送包生成于 {created}，"
+                          "替换后的旧证书不再有效")
+        replaced = [(r, x) for r in self.registrations if r is not reg for x in r.replaces
+                    if x.fingerprint == self.fingerprint
+                    and _replaced_before(x.replaced_at, created)]
         if replaced:
-            raise _Failed(f"签名证书已被“{replaced[0].department}”登记的新证书替换，不再有效")
+            raise _Failed(f"签名证书已被“{replaced[0][0].department}”登记的新证书替换"
+                          f"（{replaced[0][1].replaced_at}），不再有效")
         return (f"签名证书是“{reg.department}”（{reg.uscc}）登记的证书，指纹"
                 f" {reg.fingerprint_groups}")
 
@@ -467,8 +496,9 @@ def verify_encrypted(path: str | Path, identity: str, trust=None,
 def verify_package(path: str | Path, trust=None,
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None) -> VerifyReport:
-    """Every check of the package at ``path``.  ``trust``: registration file(s) or
-    Registration objects the origin is checked against; without, origin is not checked.
+    """Every check of the package at ``path``.  ``trust``: registration file(s),
+    Registration objects or a county office database the origin is checked against;
+    without, origin is not checked.
     UserError only for a path that cannot be read or a trust file that is not one."""
     registrations = trusted_registrations(trust)
     path = Path(path)

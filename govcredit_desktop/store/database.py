@@ -5,7 +5,8 @@
     db.measures.list(problem_id)
 
 The record stores (``db.problems``, ``db.measures``, ``db.progress``,
-``db.evidence``, ``db.people``, ``db.settings``, ``db.keys``, ``db.submissions``) each
+``db.evidence``, ``db.people``, ``db.settings``, ``db.keys``, ``db.submissions``; in a
+county office file ``db.county``, ``db.registrations``, ``db.county_key``) each
 own one kind of record; read models live in ``store/queries/``.  Nothing outside
 ``store/`` touches the connection or writes SQL.
 """
@@ -22,6 +23,7 @@ from govcredit_desktop.core.vocab import MeasureStatus
 from govcredit_desktop.store import connection
 from govcredit_desktop.store.audit import AuditReport, AuditWriter, verify_audit
 from govcredit_desktop.store.connection import connect
+from govcredit_desktop.store.county import CountyKeyStore, CountyOfficeStore, RegistrationStore
 from govcredit_desktop.store.errors import (
     DatabaseDamaged,
     damaged_message,
@@ -30,6 +32,7 @@ from govcredit_desktop.store.errors import (
 from govcredit_desktop.store.evidence import EvidenceStore
 from govcredit_desktop.store.keys import KeyStore
 from govcredit_desktop.store.measures import MeasureStore
+from govcredit_desktop.store.migrations import KIND_DEPARTMENT
 from govcredit_desktop.store.people import PeopleStore
 from govcredit_desktop.store.problems import ProblemStore
 from govcredit_desktop.store.progress import ProgressStore
@@ -42,10 +45,12 @@ log = logging.getLogger(__name__)
 
 class Database:
     def __init__(self, path: Path | str | None = None, actor: str | None = None,
-                 create: bool = False):
+                 create: bool = False, kind: str | None = KIND_DEPARTMENT):
         """Open the file at ``path`` (None: in memory); ``create`` makes a missing
-        or empty file into a new database, which nothing else does."""
-        self.conn, self.path, self.read_only = connect(path, create)
+        or empty file into a new database, which nothing else does.  ``kind``: the kind
+        of file wanted (``KIND_DEPARTMENT``, ``KIND_COUNTY``; a file of the other kind
+        is refused unchanged) and made; None opens either (``self.kind`` says which)."""
+        self.conn, self.path, self.read_only, self.kind = connect(path, create, kind)
         self._sqlite_utils = None
         self.audit = AuditWriter(self.conn, actor)
         # The GUI reads from worker threads; one lock serialises use of the
@@ -61,6 +66,10 @@ class Database:
         self.settings = SettingsStore(self)
         self.keys = KeyStore(self)
         self.submissions = SubmissionStore(self)
+        # County office files only (docs/county-mode.md); they refuse on a department's.
+        self.county = CountyOfficeStore(self)
+        self.registrations = RegistrationStore(self)
+        self.county_key = CountyKeyStore(self)
 
     @property
     def utils(self):
