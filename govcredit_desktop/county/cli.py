@@ -29,6 +29,10 @@ def add_parser(sub) -> None:
     _db(q, "县信用办数据库文件（用 county init 创建）")
     q = actions.add_parser("departments", help="列出已登记的报送单位")
     _db(q, "县信用办数据库文件（用 county init 创建）")
+    q = actions.add_parser("key", help="导出县信用办公钥文件（各单位用它加密报送包）")
+    _db(q, "县信用办数据库文件（用 county init 创建）")
+    q.add_argument("--out", type=Path, required=True, metavar="公钥文件",
+                   help="要写出的公钥文件（.gckey.json），发给各报送单位")
 
 
 def _db(p: argparse.ArgumentParser, help: str) -> None:
@@ -102,7 +106,36 @@ def cmd_departments(args) -> int:
     return 0
 
 
-_ACTIONS = {"init": cmd_init, "register": cmd_register, "departments": cmd_departments}
+def cmd_key(args) -> int:
+    """The county's public recipient file; the key pair is made on first use and kept in
+    the county database (docs/county-mode.md: why the identity is stored as it is)."""
+    from govcredit_desktop.cli import _require_folder
+    from govcredit_desktop.package import encryption
+
+    out: Path = args.out
+    if out.is_dir():
+        raise UserError(f"“{out}”是一个文件夹，请指定要保存的公钥文件名")
+    if not out.name.endswith(".json"):
+        out = out.with_name(out.name + encryption.RECIPIENT_SUFFIX)
+    _require_folder(out, "公钥文件")
+    with _open(args.db) as db:
+        key = db.county_key.get()
+        made = key is None
+        if made:
+            pair = encryption.generate_identity()
+            key = db.county_key.set(pair.identity, pair.recipient)
+        office = db.county.name() or "县信用办"
+    encryption.write_recipient_file(out, office, key["recipient"])
+    if made:
+        print("已生成县信用办的加密密钥对（私钥保存在本数据库中，请妥善保管数据库及其备份）。")
+    print(f"已导出公钥文件：{out}")
+    print(f"公钥：{key['recipient']}")
+    print("请把公钥文件发给各报送单位；他们导入后生成的报送包只有本县信用办能打开。")
+    return 0
+
+
+_ACTIONS = {"init": cmd_init, "register": cmd_register, "departments": cmd_departments,
+            "key": cmd_key}
 
 
 def run(args) -> int:

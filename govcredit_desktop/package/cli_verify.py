@@ -33,6 +33,36 @@ def add_parser(sub) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出核验结果（供脚本使用）")
 
 
+def _county_dbs(trust) -> list[Path]:
+    return [p for p in trust or () if p.suffix.lower() in (".sqlite", ".db")]
+
+
+def _encrypted(path: Path) -> bool:
+    from govcredit_desktop.package.encryption import is_encrypted
+
+    return is_encrypted(path)
+
+
+def _verify_with_county(package: Path, trust: list[Path]):
+    """An encrypted package verified with the county database's identities (the newest
+    first: a stick may be encrypted to a key the county has since replaced); None when
+    none of them opens it."""
+    from govcredit_desktop.package import encryption
+    from govcredit_desktop.package.verify import verify_encrypted
+    from govcredit_desktop.store import KIND_COUNTY, Database
+
+    identities = []
+    for path in _county_dbs(trust):
+        with Database(path, kind=KIND_COUNTY) as db:
+            identities += db.county_key.identities()
+    for identity in identities:
+        try:
+            return verify_encrypted(package, identity, trust=trust)
+        except encryption.NotDecryptable:
+            continue
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     import sys
 
@@ -47,6 +77,13 @@ def run(args: argparse.Namespace) -> int:
             report = verify_encrypted(args.package, identity, trust=args.trust)
         except encryption.NotDecryptable as exc:
             print(f"错误：{exc}", file=sys.stderr)
+            return EXIT_PACKAGE_FAILED
+    elif _county_dbs(args.trust) and _encrypted(args.package):
+        report = _verify_with_county(args.package, args.trust)
+        if report is None:
+            from govcredit_desktop.package.encryption import NOT_FOR_US
+
+            print(f"错误：{NOT_FOR_US}", file=sys.stderr)
             return EXIT_PACKAGE_FAILED
     else:
         report = verify_package(args.package, trust=args.trust)

@@ -468,8 +468,8 @@ class EncryptedPackage(UserError):
 
     def __init__(self, path: Path):
         super().__init__(f"“{path.name}”是加密报送包，只能由接收它的县信用办用本办私钥"
-                         "解密后核验。请在县信用办用 verify 加 --identity 私钥文件核验，"
-                         "或直接导入县信用办数据库")
+                         "解密后核验。请在县信用办用 verify 加 --trust 县信用办数据库"
+                         "（或 --identity 私钥文件）核验，或直接导入县信用办数据库")
 
 
 def verify_encrypted(path: str | Path, identity: str, trust=None,

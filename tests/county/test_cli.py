@@ -120,3 +120,46 @@ def test_demo_departments_are_distinct_packageable_and_verified(county_path, tmp
     capsys.readouterr()
     assert main(["verify", str(package), "--trust", str(county_path)]) == 0
     assert "来源已核验：“宝丰县交通运输局”" in capsys.readouterr().out
+
+
+def test_encrypted_stick_from_county_key_to_verify_with_the_county_file(county_path, tmp_path,
+                                                                        capsys):
+    """county key → the department encrypts to it → verify --trust COUNTY_DB opens and
+    checks it with the county's own identity; another county's file cannot."""
+    key_file = tmp_path / "县信用办公钥"
+    assert main(["county", "key", "--db", str(county_path), "--out", str(key_file)]) == 0
+    out = capsys.readouterr().out
+    assert "已生成县信用办的加密密钥对" in out
+    key_file = key_file.with_name(key_file.name + ".gckey.json")
+    assert key_file.is_file()
+    assert main(["county", "key", "--db", str(county_path), "--out", str(key_file)]) == 0
+    assert "已生成" not in capsys.readouterr().out  # the same pair the second time
+
+    dept = tmp_path / "dept.sqlite"
+    assert main(["demo", "--db", str(dept), "--problems", "3", "--department",
+                 "宝丰县水利局"]) == 0
+    password = tmp_path / "pw"
+    password.write_text("dept-password\n", encoding="utf-8")
+    reg = tmp_path / "水利"
+    assert main(["registration", "--db", str(dept), "--out", str(reg),
+                 "--password-file", str(password)]) == 0
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert main(["package", "--db", str(dept), "--out", str(stick), "--password-file",
+                 str(password), "--yes", "--county-key", str(key_file)]) == 0
+    (package,) = stick.iterdir()
+    assert package.name.endswith(".zip.age")
+    assert main(["county", "register", str(reg.with_name(reg.name + ".gcreg.json")),
+                 "--db", str(county_path)]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(package), "--trust", str(county_path)]) == 0
+    out = capsys.readouterr().out
+    assert "[通过] origin" in out and "[通过] pdf" in out
+
+    other = tmp_path / "other.sqlite"
+    assert main(["county", "init", "--db", str(other), "--name", "另一县信用办"]) == 0
+    assert main(["county", "key", "--db", str(other), "--out",
+                 str(tmp_path / "other.gckey.json")]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(package), "--trust", str(other)]) == 3
+    assert "不是发给本县信用办的报送包" in capsys.readouterr().err
