@@ -286,29 +286,40 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
-    # Either kind of file: a county office's database is checked the same way.
-    with _open_existing(args.db, kind=None) as db:
-        problems = db.integrity_problems()
-        report = db.verify_audit()
-        # A broken chain means the log itself cannot be trusted: replaying it would only
-        # add noise to the one line that matters.
-        replayed = db.replay_audit() if report.ok else None
-        cut = db.backups_ahead_of_log() if report.ok else []
-    if problems:
-        print(f"数据库完整性检查失败：{problems[0]}", file=sys.stderr)
+    from govcredit_desktop.store.database import CHECK_STAGES
+
+    # Stages on a terminal only, overwritten in place: stderr stays the one-line reason
+    # a script reads (100k problems take seconds, so the clerk sees what runs).
+    shown = sys.stderr.isatty()
+
+    def show(done: int, total: int) -> None:
+        if shown:
+            what = CHECK_STAGES[done] if done < total else "完成"
+            print(f"\r正在检查（{min(done + 1, total)}/{total}）：{what}\u3000\u3000", end="",
+                  file=sys.stderr, flush=True)
+
+    try:
+        # Either kind of file: a county office's database is checked the same way.
+        with _open_existing(args.db, kind=None) as db:
+            result = db.check(progress=show)
+    finally:
+        if shown:
+            print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
+    if result.damage:
+        print(f"数据库完整性检查失败：{result.damage[0]}", file=sys.stderr)
         return EXIT_CHECK_FAILED
-    if not report.ok:
-        print(report.message(), file=sys.stderr)
+    if not result.audit.ok:
+        print(result.audit.message(), file=sys.stderr)
         return EXIT_CHECK_FAILED
-    if cut:
-        print(f"审计日志异常：{cut[0]}", file=sys.stderr)
+    if result.cut:
+        print(f"审计日志异常：{result.cut[0]}", file=sys.stderr)
         return EXIT_CHECK_FAILED
-    if not replayed.ok:
-        print(replayed.message(), file=sys.stderr)
-        for line in replayed.lines(limit=5):
+    if not result.replay.ok:
+        print(result.replay.message(), file=sys.stderr)
+        for line in result.replay.lines(limit=5):
             print(f"  {line}", file=sys.stderr)
         return EXIT_CHECK_FAILED
-    print(f"数据库完整性检查通过；{report.message()}；{replayed.message()}")
+    print(f"数据库完整性检查通过；{result.audit.message()}；{result.replay.message()}")
     return 0
 
 
