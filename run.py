@@ -51,8 +51,9 @@ DESKTOP_LIBS = [
 ]
 # Tests render PDF pages to PNG, and open the ledger in a real X11 window (Xvfb,
 # with the desktop libraries above): offscreen rendering once fitted where the real
-# window did not.
-TEST_TOOLS = [("poppler-utils",), ("xvfb",), ("xauth",)]
+# window did not.  The `age` command line checks that an encrypted package is a standard
+# age file, readable by a tool other than ours, and the other way round.
+TEST_TOOLS = [("poppler-utils",), ("xvfb",), ("xauth",), ("age",)]
 
 
 # Another apt-get or the system's automatic updates may hold dpkg's lock for a minute or

@@ -15,9 +15,10 @@ before) in a child process that only runs the export (or only the reference) aft
 its imports and set-up; the export's figure includes SQLite's page cache, which the
 store sizes (PRAGMA cache_size) and which fills as the ledger is read.
 
-PDF ledger (targets 1,000 rows ≤ 1.5 s, 10,000 rows ≤ 12 s): timed through
-``reports.documents.write_report(store, "ledger", out)``, the call behind
-``govcredit-desktop report ledger``; skipped while that module does not exist.
+PDF ledger (targets 1,000 rows ≤ 1.5 s, 10,000 rows ≤ 12 s, ≤ 1.3× bare reportlab):
+bench/pdf_bench.py: ``govcredit-desktop report ledger`` as a whole process against
+bench/bare_ledger_pdf.py in turn, min/median/max and the ratio pair by pair, and
+``write_report`` in a warm process once.
 """
 
 from __future__ import annotations
@@ -231,29 +232,12 @@ def bench_excel(folder: Path, sizes, given: dict[int, Path], repeats: int,
 # --- PDF ledger --------------------------------------------------------------------
 
 
-def bench_pdf(folder: Path, sizes, given: dict[int, Path]) -> list[dict]:
-    try:
-        from govcredit_desktop.reports import documents
-    except ImportError as exc:
-        print(f"PDF ledger: skipped (not importable yet: {exc})")
-        return []
-    from govcredit_desktop.store import Database
+def bench_pdf(folder: Path, sizes, given: dict[int, Path], runs: int) -> list[dict]:
+    """The command the user runs, against bare reportlab in the same run (pdf_bench.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from pdf_bench import bench_pdf_ledger
 
-    print("PDF ledger (targets: " + ", ".join(
-        f"{n:,} rows ≤ {t} s" for n, t in PDF_TARGETS.items()) + ")")
-    results = []
-    for n in sizes:
-        db_path = demo_db(folder, n, given)
-        out = folder / f"ledger_{n}.pdf"
-        with Database(db_path, create=True) as db:
-            t0 = time.perf_counter()
-            documents.write_report(db, "ledger", out)
-            seconds = time.perf_counter() - t0
-        target = PDF_TARGETS.get(n)
-        verdict = "" if target is None else (" [ok]" if seconds <= target else " [MISSED]")
-        print(f"  {n:>7,} problems: {seconds:6.2f} s (target {target} s){verdict}", flush=True)
-        results.append({"problems": n, "seconds": seconds, "target_s": target})
-    return results
+    return bench_pdf_ledger(folder, sizes, given, runs=runs, in_process=True)
 
 
 # --- child processes (memory) ------------------------------------------------------
@@ -307,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="use an existing demo database of N problems (read only)")
     p.add_argument("--repeats", type=int, default=3,
                    help="timed runs per size (best is kept; 100k uses a third)")
+    p.add_argument("--pdf-runs", type=int, default=5,
+                   help="whole-process runs of the PDF command and of bare reportlab")
     p.add_argument("--no-memory", action="store_true", help="skip the child-process memory runs")
     p.add_argument("--only", choices=["excel", "pdf"])
     p.add_argument("--json", type=Path, help="also write the results here")
@@ -315,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         run_child(json.loads(args.child))
         return 0
-    given = _given_dbs(args.db_path)
+    given = _given_dbs(args.db)
     results = {}
     with tempfile.TemporaryDirectory(prefix="report_bench_") as tmp:
         folder = Path(tmp)
@@ -323,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             results["excel"] = bench_excel(folder, args.sizes or EXCEL_SIZES, given,
                                            args.repeats, not args.no_memory)
         if args.only in (None, "pdf"):
-            results["pdf"] = bench_pdf(folder, args.pdf_sizes or list(PDF_TARGETS), given)
+            results["pdf"] = bench_pdf(folder, args.pdf_sizes or list(PDF_TARGETS), given,
+                                       args.pdf_runs)
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2))
     return 0

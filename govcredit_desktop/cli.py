@@ -15,6 +15,7 @@ from pathlib import Path
 import govcredit_desktop
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import os_error_message
+from govcredit_desktop.county import cli as cli_county
 from govcredit_desktop.package import cli_keys, cli_package, cli_verify
 
 EXIT_USER_ERROR = 1
@@ -164,7 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p, top=False, help="要新建的数据库文件（必须指定；示例数据只写入新文件）")
     p.add_argument("--problems", type=_count, default=60, metavar="数量",
                    help="问题数量，0 到 1000000（默认 60）")
-    p.add_argument("--seed", type=_integer, default=2021, help=argparse.SUPPRESS)
+    p.add_argument("--department", metavar="单位名称",
+                   help="示例单位的名称（各自的统一社会信用代码和记录，供县信用办试用；"
+                        "默认：宝丰县住房和城乡建设局）")
+    p.add_argument("--seed", type=_integer, default=2021, metavar="N",
+                   help="随机数种子：同一单位名称不同的种子生成不同的示例数据")
 
     p = sub.add_parser("check", help="检查数据库完整性和审计日志哈希链")
     _db_arg(p, top=False)
@@ -188,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_keys.add_parsers(sub, _db_arg)
     cli_package.add_parsers(sub, _db_arg)
     cli_verify.add_parser(sub)
+    cli_county.add_parser(sub)
     return parser
 
 
@@ -246,10 +252,10 @@ def _prepare(parser: argparse.ArgumentParser, args) -> None:
         _require_folder(args.screenshot, "截图")
 
 
-def _open_existing(path: Path):
+def _open_existing(path: Path, kind: str | None = "department"):
     from govcredit_desktop.store import Database
 
-    return Database(path)
+    return Database(path, kind=kind)
 
 
 def cmd_demo(args) -> int:
@@ -268,37 +274,52 @@ def cmd_demo(args) -> int:
     # Built beside the target and renamed into place when complete: a killed
     # run leaves no half-filled database that opens and passes `check`.
     with atomic_path(args.db) as tmp, Database(tmp, create=True) as db:
-        demo.generate(db, args.problems, seed=args.seed, progress=show)
+        demo.generate(db, args.problems, seed=args.seed, progress=show,
+                      department=args.department)
         n = db.problems.count()
+        dept = db.settings.department()
     if args.problems >= 20000:
         print(file=sys.stderr)
-    print(f"已生成示例数据：{n} 个问题 → {args.db}")
+    print(f"已生成示例数据：{dept['name']}（统一社会信用代码 {dept['uscc']}），{n} 个问题"
+          f" → {args.db}")
     return 0
 
 
 def cmd_check(args) -> int:
-    with _open_existing(args.db) as db:
-        problems = db.integrity_problems()
-        report = db.verify_audit()
-        # A broken chain means the log itself cannot be trusted: replaying it would only
-        # add noise to the one line that matters.
-        replayed = db.replay_audit() if report.ok else None
-        cut = db.backups_ahead_of_log() if report.ok else []
-    if problems:
-        print(f"数据库完整性检查失败：{problems[0]}", file=sys.stderr)
+    from govcredit_desktop.store.database import CHECK_STAGES
+
+    # Stages on a terminal only, overwritten in place: stderr stays the one-line reason
+    # a script reads (100k problems take seconds, so the clerk sees what runs).
+    shown = sys.stderr.isatty()
+
+    def show(done: int, total: int) -> None:
+        if shown:
+            what = CHECK_STAGES[done] if done < total else "完成"
+            print(f"\r正在检查（{min(done + 1, total)}/{total}）：{what}\u3000\u3000", end="",
+                  file=sys.stderr, flush=True)
+
+    try:
+        # Either kind of file: a county office's database is checked the same way.
+        with _open_existing(args.db, kind=None) as db:
+            result = db.check(progress=show)
+    finally:
+        if shown:
+            print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
+    if result.damage:
+        print(f"数据库完整性检查失败：{result.damage[0]}", file=sys.stderr)
         return EXIT_CHECK_FAILED
-    if not report.ok:
-        print(report.message(), file=sys.stderr)
+    if not result.audit.ok:
+        print(result.audit.message(), file=sys.stderr)
         return EXIT_CHECK_FAILED
-    if cut:
-        print(f"审计日志异常：{cut[0]}", file=sys.stderr)
+    if result.cut:
+        print(f"审计日志异常：{result.cut[0]}", file=sys.stderr)
         return EXIT_CHECK_FAILED
-    if not replayed.ok:
-        print(replayed.message(), file=sys.stderr)
-        for line in replayed.lines(limit=5):
+    if not result.replay.ok:
+        print(result.replay.message(), file=sys.stderr)
+        for line in result.replay.lines(limit=5):
             print(f"  {line}", file=sys.stderr)
         return EXIT_CHECK_FAILED
-    print(f"数据库完整性检查通过；{report.message()}；{replayed.message()}")
+    print(f"数据库完整性检查通过；{result.audit.message()}；{result.replay.message()}")
     return 0
 
 
@@ -328,7 +349,7 @@ def run_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report,
             "export-ledger": cmd_export_ledger, **cli_keys.COMMANDS, **cli_package.COMMANDS,
-            "verify": cli_verify.run}
+            "verify": cli_verify.run, **cli_county.COMMANDS}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ take seconds, not minutes.
 """
 
 import datetime as _dt
+import hashlib
 import random
 import uuid
 from collections.abc import Callable, Iterator
@@ -68,6 +69,18 @@ def random_uscc(rng: random.Random) -> str:
     return body + check_char(body)
 
 
+def department_uscc(name: str, seed: int) -> str:
+    """A valid 统一社会信用代码 for the sample department ``name`` (category 11, 机关),
+    the same for the same name and seed and different otherwise."""
+    digest = hashlib.sha256(f"{name}|{seed}".encode()).digest()
+    body = "11" + "410421" + "".join(ALPHABET[b % len(ALPHABET)] for b in digest[:9])
+    return body + check_char(body)
+
+
+#: The department of ``demo`` without --department (its data is what it always was).
+DEFAULT_DEPARTMENT = "宝丰县住房和城乡建设局"
+
+
 def _name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
@@ -79,26 +92,42 @@ def _company(rng: random.Random) -> str:
 def generate(db, problems: int = 60, seed: int = 2021,
              progress: Callable[[int, int], None] | None = None,
              today: _dt.date | None = None,
-             cancelled: Callable[[], bool] | None = None) -> None:
+             cancelled: Callable[[], bool] | None = None,
+             department: str | None = None) -> None:
+    """Sample data; with ``department``, a sample department of that name with its own
+    USCC and records drawn from ``department|seed`` (so that several departments made
+    for a county office never share a uuid) and the same campaign name as every other
+    (the county groups department campaigns by name, docs/county-mode.md)."""
     if problems < 0 or problems > 1_000_000:
         raise UserError("问题数量应在 0 到 1000000 之间")
     if db.problems.count() or db.settings.department():
         raise UserError("该数据库中已有数据，示例数据只能写入新的空数据库，请换一个文件名")
-    rng = random.Random(seed)
+    if department is not None:
+        from govcredit_desktop.core.limits import clean_text
+
+        department = clean_text(department)
+        if not department:
+            raise UserError("示例单位名称不能为空，例如“宝丰县交通运输局”")
+    # Without a department the generator is seeded as it always was: same seed, same data.
+    rng = random.Random(seed if department is None else f"{department}|{seed}")
     today = today or _dt.date.today()
     start = today - _dt.timedelta(days=120)
     year = start.year
     # One transaction: a cancel (or a refused row) leaves the database as empty
     # as it was, so the clerk can simply start again.
     with db.transaction():
-        _write(db, rng, problems, start, today, year, progress, cancelled)
+        _write(db, rng, problems, start, today, year, progress, cancelled, department, seed)
     db.analyze()
     db.checkpoint()
 
 
-def _write(db, rng, problems, start, today, year, progress, cancelled) -> None:
+def _write(db, rng, problems, start, today, year, progress, cancelled, department=None,
+           seed=0) -> None:
+    # The default department draws its USCC from the generator, as it always did.
+    uscc = random_uscc(rng) if department is None else department_uscc(department, seed)
+    department = department or DEFAULT_DEPARTMENT
     db.settings.save_department({
-        "name": "宝丰县住房和城乡建设局", "uscc": random_uscc(rng),
+        "name": department, "uscc": uscc,
         "first_responsible": "王建国", "contact_person": "李思远",
         "contact_phone": "0375-6512345", "preparer": "李思远", "reviewer": "张晓燕",
         "signatory": "王建国"})
@@ -113,7 +142,8 @@ def _write(db, rng, problems, start, today, year, progress, cancelled) -> None:
         "name": _name(rng), "post": rng.choice(POSTS), "unit": rng.choice(UNITS),
         "phone": f"13{rng.randint(100000000, 999999999)}"}) for _ in range(24)]
     leaders = {pid: db.people.get(pid)["name"] for pid in person_ids[:6]}
-    bundles = _bundles(rng, campaign_id, problems, person_ids, leaders, start, today)
+    bundles = _bundles(rng, campaign_id, problems, person_ids, leaders, start, today,
+                       department)
     writer = BulkWriter(db, source="demo", trusted=True)
     writer.write(bundles, total=problems, progress=progress, cancelled=cancelled)
 
@@ -122,7 +152,8 @@ def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def _bundles(rng, campaign_id, n, person_ids, leaders, start, today) -> Iterator[dict]:
+def _bundles(rng, campaign_id, n, person_ids, leaders, start, today,
+             department: str = DEFAULT_DEPARTMENT) -> Iterator[dict]:
     """Problems with their measures and progress entries, one at a time."""
     Status = vocab.ProblemStatus  # noqa: N806 (an enum used as a namespace)
     done_measures = (Status.CLOSED, Status.AWAITING_CLOSURE)
@@ -157,7 +188,7 @@ def _bundles(rng, campaign_id, n, person_ids, leaders, start, today) -> Iterator
             "counterparty": company, "counterparty_uscc": random_uscc(rng),
             "amount_involved": involved, "amount_repaid": repaid,
             "discovered_date": found.isoformat(), "target": rng.choice(TARGETS),
-            "lead_unit": "宝丰县住房和城乡建设局", "responsible_unit": rng.choice(UNITS),
+            "lead_unit": department, "responsible_unit": rng.choice(UNITS),
             "responsible_leader_id": leader, "responsible_person_id": rng.choice(person_ids[6:]),
             "deadline": deadline.isoformat(), "status": status,
             "listed_as_dishonest": int(rng.random() < 0.08),

@@ -6,7 +6,7 @@ GUI-only fixtures (offscreen Qt, settings, message boxes) are in tests/ui/confte
 import pytest
 
 from govcredit_desktop import demo
-from govcredit_desktop.store import Database
+from govcredit_desktop.store import KIND_COUNTY, Database
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +63,13 @@ def base_problem(campaign_id, **kw):
            "amount_involved": 1_000_000}
     rec.update(kw)
     return rec
+
+
+@pytest.fixture
+def county(tmp_path):
+    """A county office database (docs/county-mode.md) with its name set."""
+    database = Database(tmp_path / "county.sqlite", actor="县信用办", create=True,
+                        kind=KIND_COUNTY)
+    database.county.set_name("宝丰县信用办")
+    yield database
+    database.close()

@@ -81,6 +81,26 @@ SIGNING_KEY_LABELS = {
     "replace_reason": "更换原因",
 }
 
+#: The county office's tables (schema v5, docs/county-mode.md), for the replay's report.
+COUNTY_LABELS = {
+    "county_office": {"name": "县信用办名称"},
+    "county_department": {"uscc": "统一社会信用代码", "name": "单位名称",
+                          "department_uuid": "单位标识"},
+    "department_certificate": {"department_id": "登记单位", "fingerprint": "证书指纹",
+                               "certificate_pem": "证书", "name": "证书上的单位名称",
+                               "uscc": "证书上的统一社会信用代码",
+                               "registration_created_at": "登记文件生成时间",
+                               "replaces_json": "声明替换的证书", "registered_at": "登记时间",
+                               "replaced_at": "被替换时间", "replaced_by": "接替的证书指纹",
+                               "replace_reason": "更换原因"},
+    "county_campaign": {"name": "专项治理名称", "doc_number": "文号", "deadline": "报送截止日期"},
+    "received_package": {"file_name": "报送包文件名", "sha256": "报送包哈希值",
+                         "status": "接收结果", "department_id": "报送单位",
+                         "campaign_id": "专项治理", "superseded_by": "被替代于"},
+    "county_key": {"recipient": "加密公钥", "identity": "加密私钥",
+                   "replaced_at": "更换时间"},
+}
+
 #: What the clerk types when replacing a key (store/keys.py).
 KEY_REPLACEMENT_LABELS = {"reason": "更换原因"}
 

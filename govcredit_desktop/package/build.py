@@ -44,8 +44,8 @@ from pathlib import Path
 from govcredit_desktop.core.errors import Cancelled, UserError
 from govcredit_desktop.core.files import safe_file_name, user_error
 from govcredit_desktop.package import data as ledger_data
+from govcredit_desktop.package import encryption, media, signing
 from govcredit_desktop.package import format as fmt
-from govcredit_desktop.package import media, signing
 from govcredit_desktop.store.queries.submission import campaign_records
 
 CHUNK = 1024 * 1024
@@ -76,6 +76,8 @@ class BuildResult:
     totals: dict
     manifest: dict
     warnings_confirmed: int = 0
+    #: The age recipient the written file is encrypted to; None for a plain package.
+    encrypted_to: str | None = None
 
     @property
     def file_name(self) -> str:
@@ -275,7 +277,7 @@ def _replaced_keys(db) -> list[dict]:
     return [r.as_json() for r in db.keys.replaced()]
 
 
-def _weights(records, files: list) -> dict[str, int]:
+def _weights(records, files: list, encrypted: bool = False) -> dict[str, int]:
     n = len(records.problems)
     evidence_mb = sum(f.size for f in files) // CHUNK + 1
     weights = {"data": 2 + n // 100}
@@ -284,17 +286,26 @@ def _weights(records, files: list) -> dict[str, int]:
     weights["excel"] = 30 + n // 30
     weights["evidence"] = 3 * evidence_mb
     weights["manifest"] = 2
-    weights["write"] = 4 * evidence_mb + 4
+    if encrypted:
+        weights["verify"] = 2 * evidence_mb + 2
+        weights["encrypt"] = evidence_mb + 2
+        weights["write"] = 3 * evidence_mb + 3
+    else:
+        weights["write"] = 4 * evidence_mb + 4
     return weights
 
 
 def build_package(db, campaign_id: int, signer: signing.Signer, out_dir,
                   progress: Progress = None, cancelled: IsCancelled = None,
-                  now: _dt.datetime | None = None, warnings_confirmed: int = 0) -> BuildResult:
+                  now: _dt.datetime | None = None, warnings_confirmed: int = 0,
+                  recipient: str | None = None) -> BuildResult:
     """Build the campaign's package, write it into ``out_dir`` (read back and checked
-    there) and return what was written.  Raises UserError (Chinese) for anything the
-    clerk can fix, Cancelled when ``cancelled()`` turned true; either way nothing is left
-    in ``out_dir`` or in the temporary folder.  The 报送前检查 is the caller's."""
+    there) and return what was written.  With ``recipient`` (the county office's age
+    recipient, ``age1…``) what is written is the package encrypted to it,
+    ``<name>.zip.age``, and nothing plain reaches ``out_dir`` (``_write_encrypted``).
+    Raises UserError (Chinese) for anything the clerk can fix, Cancelled when
+    ``cancelled()`` turned true; either way nothing is left in ``out_dir`` or in the
+    temporary folder.  The 报送前检查 is the caller's."""
     created = _local_now(now)
     records = campaign_records(db, campaign_id)
     department = records.department
@@ -304,7 +315,9 @@ def build_package(db, campaign_id: int, signer: signing.Signer, out_dir,
     doc = ledger_data.ledger_data(records)
     counts, totals = ledger_data.counts_and_totals(doc, created.date())
     files = list(ledger_data.evidence_files(doc))
-    steps = _Steps(progress, cancelled, _weights(records, files))
+    if recipient is not None:
+        recipient = encryption.check_recipient(recipient)
+    steps = _Steps(progress, cancelled, _weights(records, files, recipient is not None))
     steps.check()
     name = package_name(department["name"], records.campaign["name"], created)
     date_time = created.timetuple()[:6]
@@ -339,9 +352,14 @@ def build_package(db, campaign_id: int, signer: signing.Signer, out_dir,
                 writer.add_bytes(fmt.SIGNATURE, signing.sign_manifest(signer, manifest_bytes),
                                  zipfile.ZIP_DEFLATED, listed=False)
             steps.finish("manifest")
-            written = media.write_verified(
-                zip_path, Path(out_dir), name, check=_verified_as(signer, department),
-                progress=steps.within("write"), cancelled=cancelled)
+            check = _verified_as(signer, department)
+            if recipient is None:
+                written = media.write_verified(
+                    zip_path, Path(out_dir), name, check=check,
+                    progress=steps.within("write"), cancelled=cancelled)
+            else:
+                written = _write_encrypted(zip_path, Path(out_dir), name, recipient, check,
+                                           steps)
     except UserError:
         if cancelled is not None and cancelled():
             # The report writers say 已取消 as a UserError of their own.
@@ -351,7 +369,48 @@ def build_package(db, campaign_id: int, signer: signing.Signer, out_dir,
         raise user_error(exc, exc.filename or tempfile.gettempdir()) from exc
     steps.finish("write")
     return BuildResult(written.path, written.sha256, written.size, counts, totals, manifest,
-                       warnings_confirmed)
+                       warnings_confirmed, recipient)
+
+
+def _write_encrypted(zip_path: Path, out_dir: Path, name: str, recipient: str, check,
+                     steps: _Steps) -> media.Written:
+    """The package encrypted to ``recipient``, written into ``out_dir`` as
+    ``<name>.age``.  The department holds no county identity and cannot decrypt what it
+    wrote, so the read-back is split in two: the plain zip passes ``check`` (every check
+    the county will run, origin included) here in the local temporary folder, before it
+    is encrypted; the stick's copy of the encrypted file is then compared byte for byte
+    with the file encrypted from it (media.write_verified) and must be an age file.
+    What the county decrypts is thus the zip that was verified, unless age itself fails,
+    which its authenticated chunks would make a refusal, never a different package."""
+    report = steps.within("verify")
+    size = zip_path.stat().st_size
+    done = 0
+
+    def tick_verify(n: int) -> None:
+        nonlocal done
+        steps.check()
+        done += n
+        report(min(done, size), size)
+
+    check(zip_path, tick_verify)
+    steps.finish("verify")
+    sealed = zip_path.with_name(zip_path.name + encryption.SUFFIX)
+    encryption.encrypt_file(zip_path, sealed, recipient, progress=steps.within("encrypt"),
+                            cancelled=steps.cancelled)
+    steps.finish("encrypt")
+    try:
+        return media.write_verified(sealed, out_dir, encryption.encrypted_name(name),
+                                    check=_is_age, progress=steps.within("write"),
+                                    cancelled=steps.cancelled)
+    finally:
+        with contextlib.suppress(OSError):
+            sealed.unlink()
+
+
+def _is_age(path: Path, tick) -> None:
+    if not encryption.is_encrypted(path):
+        raise media.ReadBackFailed(f"写入“{path.parent}”后读回核验未通过：文件不是 age 加密文件。"
+                                   "不完整的文件已删除。请换一个 U 盘（或重新插好）后重试。")
 
 
 def _verified_as(signer: signing.Signer, department: dict):

@@ -1,11 +1,21 @@
 """The packaging commands: ``precheck`` (报送前检查) and ``package`` (报送包 onto a stick).
 
     package --db FILE --out DIR [--campaign NAME] [--password-file F] [--yes]
+            [--county-key FILE]
 
 runs the 报送前检查 first (errors: exit 3, nothing written; warnings: printed, and the
 clerk confirms them with y, or a script with --yes), unlocks the signing key (made on
 first use), builds the package into DIR, reads it back from there, records it in the
 报送记录 and only then prints its name, size and SHA-256 and 可以安全拔出U盘.
+
+Encryption (docs/package-format.md, "Encrypted packages"): ``--county-key FILE`` encrypts
+this one package to the county office's recipient file without saving it; without it the
+recipient saved in the database (``county-recipient import FILE``, the GUI's 设置 →
+县信用办公钥) is used, and with neither the package is written plain, as before.  A
+per-run key does not replace the saved one: a clerk trying a file sent by someone
+claiming to be the county office changes nothing for later packages.
+
+    county-recipient import FILE --db DB | show --db DB | remove --db DB
 
 Nothing heavy at module level: the parsers are built on every start of the program.
 """
@@ -49,6 +59,22 @@ def add_parsers(sub, db_arg) -> None:
     p.add_argument("--yes", action="store_true",
                    help="报送前检查只有警告时，不再询问，确认后继续报送")
     p.add_argument("--all", action="store_true", help=_ALL_HELP)
+    p.add_argument("--county-key", type=Path, metavar="公钥文件",
+                   help="县信用办公钥文件：本次报送包加密发给县信用办（只用于本次，不保存；"
+                        "保存用 county-recipient import）。不指定时使用已保存的县信用办公钥，"
+                        "都没有时不加密")
+
+    p = sub.add_parser("county-recipient", help="县信用办公钥：导入、查看、删除（用于加密报送包）")
+    db_arg(p, top=False)
+    actions = p.add_subparsers(dest="recipient_command", metavar="操作", required=True,
+                               parser_class=type(p))
+    q = actions.add_parser("import", help="导入县信用办公钥文件；以后的报送包加密发给县信用办")
+    db_arg(q, top=False)
+    q.add_argument("file", type=Path, metavar="公钥文件", help="县信用办导出的公钥文件")
+    q = actions.add_parser("show", help="显示已保存的县信用办公钥")
+    db_arg(q, top=False)
+    q = actions.add_parser("remove", help="删除已保存的县信用办公钥（以后的报送包不再加密）")
+    db_arg(q, top=False)
 
 
 def _campaign(db, name: str | None) -> dict:
@@ -152,6 +178,7 @@ def cmd_package(args) -> int:
         if warnings and not _confirmed(len(warnings), args.yes):
             print("错误：未确认报送前检查的警告，未生成报送包", file=sys.stderr)
             return 1
+        county = _county_recipient(db, args.county_key)
         new_key = db.keys.active() is None
         if new_key:
             keys.department_for_key(db)  # before the clerk types a password twice
@@ -162,7 +189,8 @@ def cmd_package(args) -> int:
             print("已创建签名密钥。请牢记密码，并用 registration 命令生成登记文件送交县信用办："
                   "县信用办登记证书之后，才能核验报送包的来源。")
         result = build.build_package(db, campaign["id"], signer, args.out,
-                                     progress=_progress(), warnings_confirmed=len(warnings))
+                                     progress=_progress(), warnings_confirmed=len(warnings),
+                                     recipient=county["recipient"] if county else None)
         try:
             build.record_submission(db, campaign["id"], result)
             recorded = None
@@ -172,6 +200,9 @@ def cmd_package(args) -> int:
     print(f"文件名：{result.file_name}")
     print(f"大小：{media.size_text(result.size)}（{result.size} 字节）")
     print(f"SHA-256：{result.sha256}")
+    if county:
+        print(f"已加密发给“{county['office']}”（公钥 {county['recipient']}）："
+              "只有该县信用办能打开；U 盘上没有未加密的报送包。")
     print(f"问题 {result.counts['problems']} 个，其中已销号 {result.counts['closed']} 个、"
           f"逾期 {result.counts['overdue']} 个；佐证材料 {result.counts['evidence']} 份")
     print("已从目标文件夹读回并校验通过，可以安全拔出U盘。")
@@ -181,4 +212,43 @@ def cmd_package(args) -> int:
     return 0
 
 
-COMMANDS = {"precheck": cmd_precheck, "package": cmd_package}
+def _county_recipient(db, path: Path | None) -> dict | None:
+    """The recipient to encrypt to: ``--county-key`` (read and checked, before the
+    password is asked), else the one saved in the database, else None."""
+    if path is not None:
+        from govcredit_desktop.package import encryption
+
+        return encryption.read_recipient_file(path).as_json()
+    return db.settings.county_recipient()
+
+
+def cmd_county_recipient(args) -> int:
+    from govcredit_desktop.store import Database
+
+    with Database(args.db) as db:
+        if args.recipient_command == "import":
+            from govcredit_desktop.package import encryption
+
+            found = encryption.read_recipient_file(args.file)
+            db.settings.set_county_recipient(found.office, found.recipient, found.created_at)
+            print(f"已导入“{found.office}”的公钥：{found.recipient}")
+            print("以后生成的报送包将加密发给该县信用办。请与县信用办电话核对公钥。")
+            return 0
+        saved = db.settings.county_recipient()
+        if args.recipient_command == "show":
+            if saved is None:
+                print("还没有导入县信用办公钥：报送包不加密。")
+            else:
+                print(f"县信用办：{saved['office']}")
+                print(f"公钥：{saved['recipient']}")
+                print(f"导入时间：{saved['imported_at']}")
+            return 0
+        if db.settings.clear_county_recipient():
+            print(f"已删除“{saved['office']}”的公钥：以后的报送包不再加密。")
+        else:
+            print("还没有导入县信用办公钥，无需删除。")
+    return 0
+
+
+COMMANDS = {"precheck": cmd_precheck, "package": cmd_package,
+            "county-recipient": cmd_county_recipient}

@@ -36,6 +36,9 @@ MAX_RATIO = 200
 #: Files read whole into memory by the verifier (manifest, signature, data).
 MAX_MANIFEST_BYTES = 16 * 1024 ** 2
 MAX_DATA_BYTES = 256 * 1024 ** 2
+#: The package file itself: every member stored at its largest, plus their headers.  An
+#: encrypted package is refused before decryption beyond this (sealed: package.encryption).
+MAX_PACKAGE_BYTES = MAX_TOTAL_UNCOMPRESSED + 64 * 1024 ** 2
 
 
 def evidence_path(sha256: str, extension: str) -> str:

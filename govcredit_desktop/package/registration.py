@@ -43,6 +43,9 @@ class Registration:
     fingerprint: str
     created_at: str
     replaces: tuple[Replaced, ...] = field(default_factory=tuple)
+    #: When the county office's records say this certificate was replaced (None: in use,
+    #: or not known); set by ``db.registrations.trusted()``, never read from a file.
+    replaced_at: str | None = None
 
     @property
     def fingerprint_groups(self) -> str:

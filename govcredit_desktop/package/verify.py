@@ -22,8 +22,8 @@ from govcredit_desktop.core.errors import Cancelled, UserError
 from govcredit_desktop.core.files import read_error_message
 from govcredit_desktop.core.uscc import uscc_problem
 from govcredit_desktop.package import data as ledger_data
+from govcredit_desktop.package import encryption, jsonschemas, registration, signing
 from govcredit_desktop.package import format as fmt
-from govcredit_desktop.package import jsonschemas, registration, signing
 from govcredit_desktop.package.zipcheck import PackageZip, ZipRefused, shown
 
 OK, FAILED, NOT_CHECKED, NOT_RUN = "ok", "failed", "not_checked", "not_run"
@@ -79,6 +79,8 @@ class VerifyReport:
     created_at: str | None = None
     fingerprint: str | None = None
     manifest: dict | None = field(default=None, repr=False)
+    #: The package was an age file, decrypted with the county office's key to be checked.
+    encrypted: bool = False
 
     def status(self, name: str) -> str:
         return next(c.status for c in self.checks if c.name == name)
@@ -114,12 +116,15 @@ class VerifyReport:
                 f"不能确认报送包确实来自{who}。"]
 
     def lines(self) -> list[str]:
-        return [f"报送包：{self.package}", *(f"  {c.line()}" for c in self.checks),
+        sealed = (["  已用县信用办的私钥解密（加密报送包），以下核验的是其中的报送包"]
+                  if self.encrypted else [])
+        return [f"报送包：{self.package}", *sealed, *(f"  {c.line()}" for c in self.checks),
                 *self.summary()]
 
     def as_json(self) -> dict:
         return {"format": REPORT_FORMAT, "version": 1, "package": self.package,
                 "ok": self.ok, "intact": self.intact, "authentic": self.authentic,
+                "encrypted": self.encrypted,
                 "origin_checked": self.status("origin") != NOT_CHECKED,
                 "checks": [c.as_json() for c in self.checks],
                 "department": self.department, "campaign": self.campaign,
@@ -138,8 +143,9 @@ Trust = str | Path | registration.Registration
 
 def trusted_registrations(trust: Trust | Iterable[Trust] | None
                           ) -> list[registration.Registration]:
-    """Registrations from files, Registration objects or a list of either; UserError
-    for a file that is not one.  (A county office database is issue 16's.)"""
+    """Registrations from files, Registration objects, a county office database (every
+    certificate it registered, replaced ones with their dates) or a list of these;
+    UserError for a file that is not one (a department's database included)."""
     if trust is None:
         return []
     items = [trust] if isinstance(trust, str | Path | registration.Registration) \
@@ -151,10 +157,30 @@ def trusted_registrations(trust: Trust | Iterable[Trust] | None
             continue
         path = Path(item)
         if path.suffix.lower() in (".sqlite", ".db"):
-            raise UserError(f"“{path.name}”是数据库文件。县信用办数据库的信任核验将在县级模式中"
-                            "提供；目前请用 --trust 指定单位的登记文件（.gcreg.json）")
+            found.extend(_county_registrations(path))
+            continue
         found.append(registration.read_registration(path))
     return found
+
+
+def _county_registrations(path: Path) -> list[registration.Registration]:
+    from govcredit_desktop.store import KIND_COUNTY, Database
+
+    with Database(path, kind=KIND_COUNTY) as db:
+        return db.registrations.trusted()
+
+
+def _replaced_before(replaced_at: str | None, created_at: str) -> bool:
+    """Whether a certificate replaced at ``replaced_at`` was already replaced when the
+    package says it was made; an unreadable time counts as replaced (refused)."""
+    try:
+        when = _dt.datetime.fromisoformat(replaced_at or "")
+        made = _dt.datetime.fromisoformat(created_at)
+        if when.tzinfo is None:  # a bare date: replaced from its start, local time
+            when = when.astimezone()
+        return made >= when
+    except (TypeError, ValueError):
+        return True
 
 
 # --- the checks -----------------------------------------------------------------------
@@ -335,10 +361,18 @@ class _Verification:
                 (subject.uscc, subject.department) != (reg.uscc, reg.department):
             raise _Failed(f"签名证书登记在“{reg.department}”（{reg.uscc}）名下，与清单中的单位"
                           f"“{dept['name']}”（{dept['uscc']}）不一致")
-        replaced = [r for r in self.registrations if r is not reg
-                    and self.fingerprint in {x.fingerprint for x in r.replaces}]
+        # A replaced certificate vouches only for packages made before its replacement
+        # (the county's record of it, or the date the new registration declares).
+        created = self.manifest["created_at"]
+        if reg.replaced_at and _replaced_before(reg.replaced_at, created):
+            raise _Failed(f"签名证书已于 {reg.replaced_at} 被替换，报送包生成于 {created}，"
+                          "替换后的旧证书不再有效")
+        replaced = [(r, x) for r in self.registrations if r is not reg for x in r.replaces
+                    if x.fingerprint == self.fingerprint
+                    and _replaced_before(x.replaced_at, created)]
         if replaced:
-            raise _Failed(f"签名证书已被“{replaced[0].department}”登记的新证书替换，不再有效")
+            raise _Failed(f"签名证书已被“{replaced[0][0].department}”登记的新证书替换"
+                          f"（{replaced[0][1].replaced_at}），不再有效")
         return (f"签名证书是“{reg.department}”（{reg.uscc}）登记的证书，指纹"
                 f" {reg.fingerprint_groups}")
 
@@ -429,11 +463,42 @@ class _Verification:
         return checks
 
 
+class EncryptedPackage(UserError):
+    """The file is an encrypted package: only the county office's identity opens it."""
+
+    def __init__(self, path: Path):
+        super().__init__(f"“{path.name}”是加密报送包，只能由接收它的县信用办用本办私钥"
+                         "解密后核验。请在县信用办用 verify 加 --trust 县信用办数据库"
+                         "（或 --identity 私钥文件）核验，或直接导入县信用办数据库")
+
+
+def verify_encrypted(path: str | Path, identity: str, trust=None,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> VerifyReport:
+    """Every check of the package inside the encrypted file ``path``, decrypted with the
+    county office's ``identity`` (``AGE-SECRET-KEY-1…``) into a temporary folder that is
+    gone when this returns.  UserError (encryption.NOT_FOR_US) for a file this identity
+    cannot open, tampered or truncated: age authenticates every chunk, so no byte of a
+    damaged file reaches the checks.  A county database passes its identity here."""
+    registrations = trusted_registrations(trust)  # a bad trust file is said before decrypting
+    path = Path(path)
+    if path.is_dir():
+        raise UserError(f"“{path}”是文件夹，不是报送包文件。请指定 .zip.age 文件")
+    if not encryption.is_encrypted(path):
+        return verify_package(path, registrations, progress, cancelled)
+    with encryption.decrypted(path, identity, cancelled=cancelled) as plain:
+        report = verify_package(plain, registrations, progress, cancelled)
+    report.package = str(path)
+    report.encrypted = True
+    return report
+
+
 def verify_package(path: str | Path, trust=None,
                    progress: Callable[[int, int], None] | None = None,
                    cancelled: Callable[[], bool] | None = None) -> VerifyReport:
-    """Every check of the package at ``path``.  ``trust``: registration file(s) or
-    Registration objects the origin is checked against; without, origin is not checked.
+    """Every check of the package at ``path``.  ``trust``: registration file(s),
+    Registration objects or a county office database the origin is checked against;
+    without, origin is not checked.
     UserError only for a path that cannot be read or a trust file that is not one."""
     registrations = trusted_registrations(trust)
     path = Path(path)
@@ -443,6 +508,15 @@ def verify_package(path: str | Path, trust=None,
         fh = open(path, "rb")
     except OSError as exc:
         raise UserError(read_error_message(exc, path)) from None
+    try:
+        sealed = fh.read(len(encryption.MAGIC)) == encryption.MAGIC
+        fh.seek(0)
+    except OSError as exc:
+        fh.close()
+        raise UserError(read_error_message(exc, path)) from None
+    if sealed:
+        fh.close()
+        raise EncryptedPackage(path)
     pz = PackageZip(fh)
     try:
         run = _Verification(pz, registrations, progress, cancelled)

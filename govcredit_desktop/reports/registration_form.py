@@ -42,11 +42,18 @@ def write(reg: Registration, department: dict, out_path: str | os.PathLike,
     valid_to = cert.not_valid_after_utc.date()
     contact = "　".join(x for x in (department.get("contact_person", ""),
                                    department.get("contact_phone", "")) if x)
+    # An old certificate is named by its first four groups, when and why it was replaced:
+    # enough to tell which one, and the registration file carries it whole.  (Its full
+    # fingerprint did not always fit the column, and pushed the seal to a second page.)
     replaced = []
     for r in reg.replaces:
-        groups = signing.fingerprint_groups(r.fingerprint).split(" ")
-        replaced += [" ".join(groups[:8]), " ".join(groups[8:]) + (f"（{r.reason}）"
-                                                                   if r.reason else "")]
+        when = r.replaced_at[:10]
+        try:
+            when = format_cn(_dt.date.fromisoformat(when)) + "更换"
+        except ValueError:
+            when = "已更换"
+        head = " ".join(signing.fingerprint_groups(r.fingerprint).split(" ")[:4])
+        replaced.append(f"{head} …（{when}" + (f"：{r.reason}）" if r.reason else "）"))
     created = reg.created_at[:10]
     rows = [
         ("单位名称", [reg.department]),
@@ -83,7 +90,9 @@ def write(reg: Registration, department: dict, out_path: str | os.PathLike,
         table,
         Spacer(1, gw.LINE / 2),
         gw.body(note, fonts),
-        *gw.signature_block(reg.department, format_cn(today), fonts, seal_lines=3),
-        gw.body("经办人：　　　　　　　　联系电话：", fonts),
+        # The sign-off line rides in the block: it never stands alone on a page, and the
+        # seal's space shrinks (to one line) before anything moves to a second page.
+        *gw.signature_block(reg.department, format_cn(today), fonts, seal_lines=3,
+                            after=[gw.body("经办人：　　　　　　　　联系电话：", fonts)]),
     ]
     return gw.build_pdf(out_path, story, title=TITLE, author=reg.department, fonts=fonts)

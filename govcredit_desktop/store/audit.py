@@ -56,7 +56,9 @@ def read_head(conn: sqlite3.Connection) -> tuple[int, str]:
 #: replay compares the table's value hashed the same way).  The encrypted private key:
 #: a password is changed because the old one may have leaked, and a log that kept the
 #: key encrypted under the old password would undo the change for as long as it exists.
-HASHED_COLUMNS = {"signing_key": frozenset({"private_key_pem"})}
+HASHED_COLUMNS = {"signing_key": frozenset({"private_key_pem"}),
+                  # The county's age identity (docs/county-mode.md): no second copy in the log.
+                  "county_key": frozenset({"identity"})}
 
 
 def hashed_value(value):

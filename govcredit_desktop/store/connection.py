@@ -9,7 +9,14 @@ from govcredit_desktop import APP_NAME
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import user_error
 from govcredit_desktop.store.errors import user_error_from_sqlite
-from govcredit_desktop.store.migrations import APPLICATION_ID, latest_version, migrate
+from govcredit_desktop.store.migrations import (
+    APPLICATION_ID,
+    COUNTY_APPLICATION_ID,
+    KIND_COUNTY,
+    KIND_DEPARTMENT,
+    latest_version,
+    migrate,
+)
 
 
 def default_db_path() -> Path:
@@ -30,24 +37,45 @@ def _not_ours(db_path: Path, why: str) -> UserError:
                      "请选择本程序创建的台账数据库（.sqlite）文件")
 
 
-def _identify(conn: sqlite3.Connection, db_path: Path) -> bool:
-    """True for a file of ours, False for an empty SQLite file (nothing in it yet).
+KIND_CN = {KIND_DEPARTMENT: "单位台账数据库", KIND_COUNTY: "县信用办数据库"}
+
+
+def _wrong_kind(db_path: Path, found: str, wanted: str) -> UserError:
+    if wanted == KIND_COUNTY:
+        how = ("县信用办的功能（登记单位、接收报送包、汇总）只能用县信用办数据库，"
+               "请指定用“county init”创建的县信用办数据库")
+    else:
+        how = ("单位台账的功能只能用单位台账数据库；县信用办数据库请用“county”命令"
+               "或在程序中以县信用办模式打开")
+    return UserError(f"“{db_path}”是{KIND_CN[found]}，不是{KIND_CN[wanted]}，已拒绝打开，"
+                     f"未做任何改动。{how}")
+
+
+def _identify(conn: sqlite3.Connection, db_path: Path) -> str | None:
+    """The kind of a file of ours (KIND_DEPARTMENT, KIND_COUNTY), None for an empty
+    SQLite file (nothing in it yet).
 
     Reads the header and the table names only: nothing may be written (not even
-    the switch to WAL) before the file is known to be ours.
+    the switch to WAL) before the file is known to be ours and of the kind wanted.
     """
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if app_id == APPLICATION_ID:
-        return True
+    if app_id in (APPLICATION_ID, COUNTY_APPLICATION_ID):
+        kind = KIND_COUNTY if app_id == COUNTY_APPLICATION_ID else KIND_DEPARTMENT
+        # The header decides; a meta row that says otherwise is a file edited by hand.
+        stated = conn.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone() \
+            if "meta" in tables else None
+        if stated is not None and stated[0] != kind:
+            raise _not_ours(db_path, "文件头与其中记载的数据库类型不一致，文件可能被改动过")
+        return kind
     if app_id != 0:
         raise _not_ours(db_path, "属于其他程序")
     if version == 0 and not tables:
-        return False
+        return None
     # Files of versions 1-2 carried no application id yet.
     if 0 < version < 3 and _OUR_TABLES <= tables:
-        return True
+        return KIND_DEPARTMENT
     raise _not_ours(db_path, "其中的数据表不是本程序的")
 
 
@@ -67,11 +95,14 @@ def writable(path: Path) -> bool:
     return True
 
 
-def connect(path: Path | str | None, create: bool = False) -> tuple[sqlite3.Connection,
-                                                                     Path | None, bool]:
+def connect(path: Path | str | None, create: bool = False,
+            kind: str | None = KIND_DEPARTMENT) -> tuple[sqlite3.Connection, Path | None,
+                                                        bool, str]:
     """Open and upgrade a database; ':memory:' or None for tests.
 
-    Returns the connection, the path and whether the file is open read-only.
+    Returns the connection, the path, whether the file is open read-only and its kind.
+    ``kind`` is the kind wanted (a file of the other kind is refused unchanged) and the
+    kind a new file becomes; None opens either kind (a new file: a department's).
     A missing or empty file is made into a new database only when ``create``
     is given (a new file, the first run, demo data); a file that is not ours is
     refused without a byte of it changing.  A file on read-only media (a
@@ -82,12 +113,15 @@ def connect(path: Path | str | None, create: bool = False) -> tuple[sqlite3.Conn
         conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         db_path = None
         fresh = True
+        found = None
     else:
         db_path = Path(path)
         read_only = db_path.exists() and not writable(db_path)
-        conn, fresh = _open_file(db_path, create, read_only)
+        conn, found = _open_file(db_path, create, read_only, kind)
+        fresh = found is None
+    made = found or kind or KIND_DEPARTMENT
     if read_only:
-        return _read_only(conn, db_path, fresh), db_path, True
+        return _read_only(conn, db_path, fresh), db_path, True, made
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         if db_path is not None:
@@ -99,14 +133,14 @@ def connect(path: Path | str | None, create: bool = False) -> tuple[sqlite3.Conn
         conn.execute("PRAGMA cache_size = -65536")
         if fresh and not create and db_path is not None:
             raise UserError(f"“{db_path}”是空文件，不是台账数据库")
-        migrate(conn, db_path)
+        migrate(conn, db_path, made)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise user_error_from_sqlite(exc, db_path) from exc
     except BaseException:
         conn.close()
         raise
-    return conn, db_path, False
+    return conn, db_path, False, made
 
 
 def _read_only(conn: sqlite3.Connection, db_path: Path, fresh: bool) -> sqlite3.Connection:
@@ -126,15 +160,35 @@ def _read_only(conn: sqlite3.Connection, db_path: Path, fresh: bool) -> sqlite3.
     return conn
 
 
-def open_reader(db_path: Path, read_only: bool) -> sqlite3.Connection:
-    """A second, read-only connection to an open database (long checks)."""
+# The most of a file a whole-file check maps into memory (see open_reader).
+CHECK_MMAP_MAX = 1 << 30
+
+
+def open_reader(db_path: Path, read_only: bool, whole_file: bool = False) -> sqlite3.Connection:
+    """A second, read-only connection to an open database (long checks).
+
+    ``whole_file``: the file memory-mapped (mmap_size, at most CHECK_MMAP_MAX), for PRAGMA
+    integrity_check, which reads every page and looks every index entry up in its table.
+    At 100k problems (a 330 MB file), A/B in one run: mapped 0.76× the wall time of the
+    64 MB page cache (the copy of each page out of the OS cache goes); a page cache the
+    size of the file gained nothing (0.93× cpu, 1.08× wall) for 280 MB more memory.  The
+    price: an I/O error in a mapped file (a stick pulled during the check) kills the
+    process with SIGBUS instead of printing the clerk's sentence; the check writes
+    nothing, so nothing is lost."""
     flags = "mode=ro&immutable=1" if read_only else "mode=ro"
-    return sqlite3.connect(f"file:{pathname2url(str(db_path.resolve()))}?{flags}", uri=True,
+    conn = sqlite3.connect(f"file:{pathname2url(str(db_path.resolve()))}?{flags}", uri=True,
                            timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    if whole_file:
+        try:
+            size = db_path.stat().st_size
+        except OSError:
+            size = 0
+        conn.execute(f"PRAGMA mmap_size = {min(size, CHECK_MMAP_MAX)}")
+    return conn
 
 
-def _open_file(db_path: Path, create: bool,
-               read_only: bool = False) -> tuple[sqlite3.Connection, bool]:
+def _open_file(db_path: Path, create: bool, read_only: bool = False,
+               kind: str | None = KIND_DEPARTMENT) -> tuple[sqlite3.Connection, str | None]:
     if db_path.is_dir():
         raise UserError(f"“{db_path}”是一个文件夹，请指定数据库文件")
     exists = db_path.exists()
@@ -170,10 +224,12 @@ def _open_file(db_path: Path, create: bool,
     except sqlite3.Error as exc:
         raise user_error_from_sqlite(exc, db_path) from exc
     try:
-        fresh = not _identify(conn, db_path)
+        found = _identify(conn, db_path)
+        if found is not None and kind is not None and found != kind:
+            raise _wrong_kind(db_path, found, kind)
     except BaseException as exc:
         conn.close()
         if isinstance(exc, sqlite3.DatabaseError):
             raise user_error_from_sqlite(exc, db_path) from exc
         raise
-    return conn, fresh
+    return conn, found

@@ -71,6 +71,10 @@ def _v3(conn: sqlite3.Connection) -> None:
 
 # "GCRD": marks a file as ours before its tables are read (see connection.py).
 APPLICATION_ID = 0x47435244
+# "GCCO": a county office database (docs/county-mode.md); set once, when it is created.
+COUNTY_APPLICATION_ID = 0x4743434F
+KIND_DEPARTMENT, KIND_COUNTY = "department", "county"
+APPLICATION_IDS = {KIND_DEPARTMENT: APPLICATION_ID, KIND_COUNTY: COUNTY_APPLICATION_ID}
 
 def _v4(conn: sqlite3.Connection) -> None:
     """The signing key and the submission records (issue 15): new tables only, so an
@@ -79,12 +83,23 @@ def _v4(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    """The county office's tables (issue 16, docs/county-mode.md): new tables and
+    columns that are NULL in every existing row, so no row of an older file changes."""
+    for statement in schema.V5:
+        conn.execute(statement)
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 # What each step did, for the audit log of an upgraded database.
 DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}},
                 3: {"autoincrement": list(NEVER_REUSED_IDS)},
-                4: {"added": ["signing_key", "submission"]}}
+                4: {"added": ["signing_key", "submission"]},
+                5: {"added": ["county_office", "county_department", "department_certificate",
+                              "county_campaign", "received_package", "county_key",
+                              "campaign.department_id", "campaign.county_campaign_id",
+                              "person.department_id"]}}
 
 
 def latest_version() -> int:
@@ -124,8 +139,10 @@ def backup_file(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
     return target
 
 
-def migrate(conn: sqlite3.Connection, db_path: Path | None) -> Path | None:
-    """Bring the database to the latest version; returns the backup path if one was made."""
+def migrate(conn: sqlite3.Connection, db_path: Path | None,
+            kind: str = KIND_DEPARTMENT) -> Path | None:
+    """Bring the database to the latest version; returns the backup path if one was made.
+    ``kind`` is what a new file (user_version 0) becomes; an existing one keeps its own."""
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     latest = latest_version()
     if current > latest:
@@ -143,13 +160,13 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None) -> Path | None:
     # itself before it commits.
     conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        _steps(conn, current, latest)
+        _steps(conn, current, latest, kind)
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
     return backup
 
 
-def _steps(conn: sqlite3.Connection, current: int, latest: int) -> None:
+def _steps(conn: sqlite3.Connection, current: int, latest: int, kind: str) -> None:
     for version in range(current, latest):
         # Python's sqlite3 would auto-commit before DDL in legacy mode; drive
         # the transaction by hand so a failed step leaves the old version intact.
@@ -162,6 +179,11 @@ def _steps(conn: sqlite3.Connection, current: int, latest: int) -> None:
                                         {"user_version": version + 1,
                                          **DESCRIPTIONS.get(version + 1, {})})
             conn.execute(f"PRAGMA user_version = {version + 1}")
+            if current == 0 and version + 1 == latest:
+                # A new file's kind is fixed in the same transaction that makes it: a
+                # crash leaves an empty file, never a county file marked as a department's.
+                conn.execute(f"PRAGMA application_id = {APPLICATION_IDS[kind]}")
+                conn.execute("INSERT INTO meta (key, value) VALUES ('kind', ?)", (kind,))
             broken = conn.execute("PRAGMA foreign_key_check").fetchone()
             if broken:
                 raise sqlite3.IntegrityError(f"foreign key broken by step {version + 1}: {broken}")

@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 
 from govcredit_desktop.core.fields import (
     CAMPAIGN_LABELS,
+    COUNTY_LABELS,
     DEPARTMENT_LABELS,
     MEASURE_LABELS,
     PERSON_LABELS,
@@ -94,6 +95,12 @@ TABLES = {
     "evidence": "佐证材料",
     "signing_key": "签名密钥",
     "submission": "报送记录",
+    "county_office": "县信用办信息",
+    "county_department": "登记单位",
+    "department_certificate": "单位证书",
+    "county_campaign": "县级专项治理",
+    "received_package": "接收的报送包",
+    "county_key": "县信用办加密密钥",
 }
 
 _COMMON_LABELS = {
@@ -106,6 +113,7 @@ _LABELS = {
     "problem": PROBLEM_LABELS, "measure": MEASURE_LABELS, "progress": PROGRESS_LABELS,
     "person": PERSON_LABELS, "department": DEPARTMENT_LABELS, "campaign": CAMPAIGN_LABELS,
     "signing_key": SIGNING_KEY_LABELS, "submission": SUBMISSION_LABELS,
+    **COUNTY_LABELS,
 }
 
 # Bulk entries carry their rows packed: JSON {table: {"columns": [...], "rows": [...]}},
@@ -550,7 +558,9 @@ class _Replay:
             return f"{noun}“{key}”"
         if table == "signing_key" and values.get("fingerprint"):
             return f"{noun}（指纹 {str(values['fingerprint'])[:16].upper()}…）"
-        if table == "submission" and values.get("file_name"):
+        if table == "department_certificate" and values.get("fingerprint"):
+            return f"{noun}（指纹 {str(values['fingerprint'])[:16].upper()}…）"
+        if table in ("submission", "received_package") and values.get("file_name"):
             return f"{noun}“{_short(values['file_name'], 40)}”"
         if values.get("name"):
             return f"{noun}“{_short(values['name'])}”"

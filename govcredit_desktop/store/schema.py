@@ -1,4 +1,4 @@
-"""Schema version 1 (``V1``) and the tables later versions add (``V4``); the steps that
+"""Schema version 1 (``V1``) and what later versions add (``V4``, ``V5``); the steps that
 apply them are in ``migrations.py``.  Never edit a version once it is released.
 
 Records that will leave the machine (in a submission package) carry a stable
@@ -221,6 +221,105 @@ V4 = [
         updated_at TEXT NOT NULL)""",
     "CREATE INDEX submission_campaign ON submission (campaign_id, created_at)",
 ]
+
+# Schema version 5: the county office's tables (issue 16, docs/county-mode.md).  A
+# department file has them empty; the added columns are NULL there.
+PACKAGE_STATUSES = ("accepted", "refused", "duplicate", "superseded")
+
+V5 = [
+    """CREATE TABLE county_office (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    # Keyed by USCC: a department that rebuilt its database has a new department uuid but
+    # is the same department.
+    """CREATE TABLE county_department (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        uscc TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        department_uuid TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    """CREATE TABLE department_certificate (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        department_id INTEGER NOT NULL REFERENCES county_department(id),
+        fingerprint TEXT NOT NULL UNIQUE,
+        certificate_pem TEXT NOT NULL,
+        name TEXT NOT NULL,
+        uscc TEXT NOT NULL,
+        registration_created_at TEXT NOT NULL DEFAULT '',
+        replaces_json TEXT NOT NULL DEFAULT '[]',
+        registered_at TEXT NOT NULL,
+        replaced_at TEXT,
+        replaced_by TEXT NOT NULL DEFAULT '',
+        replace_reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    """CREATE UNIQUE INDEX department_certificate_active ON department_certificate
+        (department_id) WHERE replaced_at IS NULL""",
+    """CREATE TABLE county_campaign (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+        doc_number TEXT NOT NULL DEFAULT '',
+        deadline TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    f"""CREATE TABLE received_package (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        received_at TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        department_id INTEGER REFERENCES county_department(id),
+        claimed_department TEXT NOT NULL DEFAULT '',
+        claimed_uscc TEXT NOT NULL DEFAULT '',
+        campaign_uuid TEXT NOT NULL DEFAULT '',
+        campaign_name TEXT NOT NULL DEFAULT '',
+        campaign_id INTEGER REFERENCES campaign(id),
+        package_created_at TEXT NOT NULL DEFAULT '',
+        key_fingerprint TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN {PACKAGE_STATUSES!r}),
+        failed_check TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        checks_json TEXT NOT NULL DEFAULT '[]',
+        warnings_json TEXT NOT NULL DEFAULT '[]',
+        counts_json TEXT NOT NULL DEFAULT '{{}}',
+        totals_json TEXT NOT NULL DEFAULT '{{}}',
+        audit_rows INTEGER,
+        audit_head TEXT NOT NULL DEFAULT '',
+        superseded_by INTEGER REFERENCES received_package(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    "CREATE INDEX received_package_sha ON received_package (sha256)",
+    """CREATE INDEX received_package_department ON received_package
+        (department_id, campaign_uuid, package_created_at)""",
+    # The identity is kept in plain text (docs/county-mode.md says why); the audit log
+    # holds only its hash (audit.HASHED_COLUMNS).
+    """CREATE TABLE county_key (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        recipient TEXT NOT NULL UNIQUE,
+        identity TEXT NOT NULL,
+        replaced_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    """CREATE UNIQUE INDEX county_key_active ON county_key ((replaced_at IS NULL))
+        WHERE replaced_at IS NULL""",
+    "ALTER TABLE campaign ADD COLUMN department_id INTEGER REFERENCES county_department(id)",
+    """ALTER TABLE campaign ADD COLUMN county_campaign_id INTEGER
+        REFERENCES county_campaign(id)""",
+    "ALTER TABLE person ADD COLUMN department_id INTEGER REFERENCES county_department(id)",
+    "CREATE INDEX campaign_department ON campaign (department_id)",
+    "CREATE INDEX campaign_county ON campaign (county_campaign_id)",
+    "CREATE INDEX person_department ON person (department_id)",
+]
+
 
 def column_defaults(conn, table: str) -> dict[str, object]:
     """Each column's default value from the live schema (primary key excluded), so

@@ -1,4 +1,8 @@
-"""Department profile, campaigns and user-extended vocabularies."""
+"""Department profile, campaigns, user-extended vocabularies and the county office's
+public key."""
+
+import json
+import re
 
 from govcredit_desktop.core import validation
 from govcredit_desktop.core.dates import to_iso
@@ -6,7 +10,11 @@ from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.limits import clean_text
 from govcredit_desktop.core.uscc import normalize
 from govcredit_desktop.core.vocab import VOCAB_KINDS
-from govcredit_desktop.store.records import RecordStore, stripped
+from govcredit_desktop.store.records import RecordStore, now_iso, stripped
+
+#: The meta row holding the county office's age recipient (县信用办公钥).
+COUNTY_RECIPIENT_KEY = "county_recipient"
+_AGE_RECIPIENT = re.compile(r"age1[02-9ac-hj-np-z]{58}")
 
 CAMPAIGN_DATES = ("start_date", "self_inspection_deadline", "plan_deadline",
                   "rectification_deadline")
@@ -114,3 +122,51 @@ class SettingsStore:
             self.db.utils["vocabulary"].insert({"kind": kind, "value": value})
             self.db.audit.write("insert", "vocabulary", f"{kind}:{value}", None,
                                 {"kind": kind, "value": value})
+
+    # --- the county office's public key (县信用办公钥) ----------------------------
+    # One ``meta`` row rather than a table: a single value, no schema change.  Written
+    # through the audit log like every setting, as table "meta" and key
+    # COUNTY_RECIPIENT_KEY (the replay follows record tables only; meta also holds the
+    # audit head itself, which no entry could describe).  The value is checked as an age
+    # recipient by package.encryption before it gets here; the store keeps its shape.
+    def county_recipient(self) -> dict | None:
+        """``{"office", "recipient", "created_at", "imported_at"}`` or None."""
+        rows = self.db.query("SELECT value FROM meta WHERE key = ?", (COUNTY_RECIPIENT_KEY,))
+        if not rows:
+            return None
+        try:
+            value = json.loads(rows[0]["value"])
+        except ValueError:
+            return None
+        if not (isinstance(value, dict) and isinstance(value.get("recipient"), str)
+                and isinstance(value.get("office"), str)):
+            return None
+        return value
+
+    def set_county_recipient(self, office: str, recipient: str, created_at: str = "") -> dict:
+        """Save the county office's recipient (replacing any); the value saved."""
+        office, recipient = (office or "").strip(), (recipient or "").strip()
+        if not office:
+            raise UserError("县信用办名称不能为空")
+        if not _AGE_RECIPIENT.fullmatch(recipient):
+            raise UserError("县信用办公钥格式不正确（应为 age1 开头的 62 位字符）")
+        value = {"office": office, "recipient": recipient, "created_at": created_at or "",
+                 "imported_at": now_iso()}
+        before = self.county_recipient()
+        with self.db.transaction():
+            self.db.utils["meta"].upsert(
+                {"key": COUNTY_RECIPIENT_KEY,
+                 "value": json.dumps(value, ensure_ascii=False, sort_keys=True)}, pk="key")
+            self.db.audit.write("update" if before else "insert", "meta",
+                                COUNTY_RECIPIENT_KEY, before, value)
+        return value
+
+    def clear_county_recipient(self) -> bool:
+        """Forget the county office's recipient; whether there was one."""
+        before = self.county_recipient()
+        if before is None:
+            return False
+        with self.db.transaction():
+            self.db.utils["meta"].delete(COUNTY_RECIPIENT_KEY)
+            self.db.audit.write("delete", "meta", COUNTY_RECIPIENT_KEY, before, None)
+        return True

@@ -13,6 +13,10 @@ listed as dishonest, edited, given a measure that is completed, a progress entry
 evidence file, closed and reopened with a reason; a user vocabulary option; a problem
 added and deleted; and (version 4) a signing key created, its password changed and the
 key replaced, and a submission record.  The active key's password is KEY_PASSWORD.
+
+From version 5 on it also makes ``tests/data/county-v<N>.sqlite``, a county office file
+(docs/county-mode.md): the office's name, two departments registered, one of them
+re-registered with a new key that replaces its first, and an age key pair replaced once.
 """
 
 import hashlib
@@ -71,15 +75,31 @@ def fill(db: Database, version: int, folder: Path) -> None:
         rows, head, warnings=1)
 
 
-def main() -> int:
-    version = migrations.latest_version()
-    target = ROOT / "tests" / "data" / f"schema-v{version}.sqlite"
-    if target.exists():
-        print(f"{target} exists; a stored file is never changed", file=sys.stderr)
-        return 1
-    with tempfile.TemporaryDirectory() as folder, atomic_path(target) as tmp:
-        with Database(tmp, actor=f"v{version}-fixture", create=True) as db:
-            fill(db, version, Path(folder))
+def fill_county(db: Database, version: int) -> None:
+    from govcredit_desktop.package import registration
+
+    db.county.set_name(f"宝丰县社会信用体系建设领导小组办公室 v{version}")
+    made = []
+    for name, uscc in (("宝丰县住房和城乡建设局", demo.department_uscc("住建", 1)),
+                       ("宝丰县交通运输局", demo.department_uscc("交通", 1))):
+        signer = signing.generate(name, uscc)
+        reg = registration.parse_registration(registration.registration_bytes(
+            f"dept-{uscc}", name, uscc, signer.certificate_pem))
+        db.registrations.register(reg)
+        made.append((name, uscc, signer))
+    name, uscc, old = made[0]
+    new = signing.generate(name, uscc)
+    replaced = registration.Replaced(old.fingerprint, "2026-11-01T09:00:00+08:00", "密码遗忘")
+    db.registrations.register(registration.parse_registration(registration.registration_bytes(
+        f"dept-{uscc}", name, uscc, new.certificate_pem, [replaced])))
+    db.county_key.set("AGE-SECRET-KEY-1STOREDFIXTUREFIRSTKEY", "age1storedfixturefirst")
+    db.county_key.set("AGE-SECRET-KEY-1STOREDFIXTURESECONDKEY", "age1storedfixturesecond")
+
+
+def _make(target: Path, version: int, kind: str, filler) -> None:
+    with atomic_path(target) as tmp:
+        with Database(tmp, actor=f"v{version}-fixture", create=True, kind=kind) as db:
+            filler(db)
             assert db.verify_audit().ok and db.replay_audit().ok
             assert db.integrity_problems() == []
         # One file that needs no -wal beside it, as the earlier ones (rollback journal).
@@ -89,6 +109,19 @@ def main() -> int:
         finally:
             conn.close()
     print(f"made {target}")
+
+
+def main() -> int:
+    version = migrations.latest_version()
+    target = ROOT / "tests" / "data" / f"schema-v{version}.sqlite"
+    county = ROOT / "tests" / "data" / f"county-v{version}.sqlite"
+    if target.exists() or county.exists():
+        print(f"{target} or {county} exists; a stored file is never changed", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as folder:
+        _make(target, version, migrations.KIND_DEPARTMENT,
+              lambda db: fill(db, version, Path(folder)))
+    _make(county, version, migrations.KIND_COUNTY, lambda db: fill_county(db, version))
     return 0
 
 

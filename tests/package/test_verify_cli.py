@@ -82,7 +82,7 @@ def test_json_output_for_scripts(kit, tmp_path, capsys):
     (["verify"], 2, "参数错误"),
     (["verify", "missing.zip"], 1, "找不到文件"),
     (["verify", "{pkg}", "--trust", "missing.gcreg.json"], 1, "找不到文件"),
-    (["verify", "{pkg}", "--trust", "county.sqlite"], 1, "县级模式"),
+    (["verify", "{pkg}", "--trust", "county.sqlite"], 1, "数据库文件不存在"),
     (["verify", "{pkg}", "--trust", "{pkg}"], 1, "不是有效的单位登记文件"),
 ])
 def test_usage_and_unreadable_input(kit, tmp_path, capsys, monkeypatch, args, code, text):

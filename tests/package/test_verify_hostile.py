@@ -31,6 +31,11 @@ def verify_quietly(tmp_path, monkeypatch):
     spy = tmp_path / "tempdir"
     spy.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(spy))
+    # A working folder of its own: listing the repository (and its .venv) took most of
+    # this file's time, and any edit there during a run looked like a write by verify.
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
 
     def run(path, **kw):
         before = (listing(Path.cwd()), listing(tmp_path.parent))

@@ -1,0 +1,1 @@
+"""County office mode (县信用办模式, issue 16; docs/county-mode.md)."""

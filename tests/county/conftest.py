@@ -1,0 +1,14 @@
+"""Registrations made from fresh keys (the ``county`` fixture is in tests/conftest.py)."""
+
+from govcredit_desktop import demo
+from govcredit_desktop.package import registration, signing
+
+
+def make_registration(name: str, uscc: str | None = None, replaces=(), signer=None,
+                      department_uuid: str | None = None):
+    """(Registration, Signer) for a department; a new key unless ``signer``."""
+    uscc = uscc or demo.department_uscc(name, 1)
+    signer = signer or signing.generate(name, uscc)
+    data = registration.registration_bytes(department_uuid or f"uuid-{uscc}", name, uscc,
+                                           signer.certificate_pem, replaces)
+    return registration.parse_registration(data), signer
