@@ -70,8 +70,9 @@ class StatusCounts(QObject):
     def request(self, db, shown: lq.LedgerFilter, whole: lq.LedgerFilter | None) -> None:
         self._generation += 1
         generation = self._generation
-        key = (id(db), whole, self._epoch)
-        cached = self._whole.get(key) if whole is not None else None
+        # Unfiltered, the figures shown are the whole ledger's: kept the same way.
+        key = (id(db), whole if whole is not None else shown, self._epoch)
+        cached = self._whole.get(key)
 
         def work() -> None:
             try:
@@ -85,8 +86,11 @@ class StatusCounts(QObject):
 
         def read() -> None:
             try:
-                figures = lq.summary(db, shown)
-                total = cached or (lq.summary(db, whole) if whole is not None else None)
+                if whole is None:
+                    figures = total = cached or lq.summary(db, shown)
+                else:
+                    figures = lq.summary(db, shown)
+                    total = cached or lq.summary(db, whole)
             except Exception:  # noqa: BLE001 - a closed or replaced file: the next request shows
                 log.debug("status counts not read", exc_info=True)
                 figures = total = None
@@ -109,4 +113,4 @@ class StatusCounts(QObject):
             return
         self._done = generation
         if shown is not None:
-            self.ready.emit(shown, total if key[1] is not None else shown)
+            self.ready.emit(shown, total)
