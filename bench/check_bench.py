@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from command_timing import ROOT, app_command, median, spread, time_pair  # noqa: E402
+from command_timing import ROOT, app_command, demo_db, median, spread, time_pair  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
 TARGETS = {100_000: 2.0}
@@ -35,16 +35,6 @@ with Database(sys.argv[1]) as db:
 print(json.dumps({"ok": result.ok, "stages": dict(zip(CHECK_STAGES, (
     b - a for a, b in zip(marks, marks[1:]))))}, ensure_ascii=False))
 """
-
-
-def demo_db(folder: Path, n: int, given: dict[int, Path]) -> Path:
-    if n in given:
-        return given[n]
-    path = folder / f"demo_{n}.sqlite"
-    if not path.exists():
-        subprocess.run(app_command("demo", "--db", str(path), "--problems", str(n)), cwd=ROOT,
-                       check=True, capture_output=True)
-    return path
 
 
 def stages(db_path: Path) -> dict:

@@ -67,5 +67,16 @@ def time_pair(a: list[str], b: list[str] | None, runs: int) -> dict:
     return out
 
 
+def demo_db(folder: Path, n: int, given: dict[int, Path]) -> Path:
+    """A demo database of ``n`` problems: the one given for that size, else made once."""
+    if n in given:
+        return given[n]
+    path = folder / f"demo_{n}.sqlite"
+    if not path.exists():
+        subprocess.run(app_command("demo", "--db", str(path), "--problems", str(n)), cwd=ROOT,
+                       check=True, capture_output=True)
+    return path
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)

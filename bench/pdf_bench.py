@@ -24,21 +24,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from command_timing import ROOT, app_command, median, spread, time_pair  # noqa: E402
+from command_timing import ROOT, app_command, demo_db, median, spread, time_pair  # noqa: E402
 
 PDF_TARGETS = {1_000: 1.5, 10_000: 12.0}
 RATIO_TARGET = 1.3
 BARE = ROOT / "bench" / "bare_ledger_pdf.py"
-
-
-def demo_db(folder: Path, n: int, given: dict[int, Path]) -> Path:
-    if n in given:
-        return given[n]
-    path = folder / f"demo_{n}.sqlite"
-    if not path.exists():
-        subprocess.run(app_command("demo", "--db", str(path), "--problems", str(n)), cwd=ROOT,
-                       check=True, capture_output=True)
-    return path
 
 
 def _in_process(db_path: Path, out: Path) -> dict:

@@ -16,10 +16,9 @@ import datetime as _dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from govcredit_desktop.core.vocab import ProblemStatus
+from govcredit_desktop.package import jsonschemas
 from govcredit_desktop.package.format import (
     DATA_FORMAT,
     DATA_FORMAT_VERSION,
@@ -27,7 +26,6 @@ from govcredit_desktop.package.format import (
     evidence_path,
 )
 
-SCHEMA = "ledger.schema.json"
 COUNT_KEYS = ("problems", "measures", "progress", "evidence", "persons", "closed", "overdue")
 TOTAL_KEYS = ("amount_involved_fen", "amount_repaid_fen")
 _MONEY = {"amount_involved": "amount_involved_fen", "amount_repaid": "amount_repaid_fen"}
@@ -116,20 +114,14 @@ def evidence_files(data: dict) -> Iterator[EvidenceFile]:
                 yield EvidenceFile(v["sha256"], v["path"], v["size"], v["original_name"])
 
 
-@cache
 def schema() -> dict:
-    text = resources.files("govcredit_desktop.package").joinpath("schemas", SCHEMA).read_text(
-        encoding="utf-8")
-    return json.loads(text)
+    return jsonschemas.load_schema(jsonschemas.LEDGER_SCHEMA)
 
 
 def schema_errors(data, limit: int = 20) -> list[str]:
     """Where ``data`` breaks the schema ('' when it does not), at most ``limit`` of them."""
-    from jsonschema import Draft202012Validator
-
-    validator = Draft202012Validator(schema())
     out = []
-    for error in validator.iter_errors(data):
+    for error in jsonschemas.validator(jsonschemas.LEDGER_SCHEMA).iter_errors(data):
         where = "/".join(str(p) for p in error.absolute_path) or "（根）"
         out.append(f"{where}：{error.message[:200]}")
         if len(out) >= limit:

@@ -46,7 +46,7 @@ def load_schema(name: str) -> dict | None:
 
 
 @cache
-def _validator(name: str):
+def validator(name: str):
     import jsonschema
 
     schema = load_schema(name)
@@ -61,10 +61,10 @@ def schema_problem(doc, name: str) -> str | None:
     naming the first place that is wrong (or saying that the schema is missing)."""
     import jsonschema
 
-    validator = _validator(name)
-    if validator is None:
+    checker = validator(name)
+    if checker is None:
         return f"本程序缺少 {name}，无法核验（安装不完整，请重新安装本程序）"
-    error = jsonschema.exceptions.best_match(validator.iter_errors(doc))
+    error = jsonschema.exceptions.best_match(checker.iter_errors(doc))
     if error is None:
         return None
     where = "/".join(str(p) for p in error.absolute_path) or "（顶层）"
