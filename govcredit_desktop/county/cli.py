@@ -47,21 +47,14 @@ def _open(path: Path):
 
 def cmd_init(args) -> int:
     from govcredit_desktop.cli import _require_folder
-    from govcredit_desktop.core.files import atomic_path
-    from govcredit_desktop.core.limits import clean_text
-    from govcredit_desktop.store import KIND_COUNTY, Database
+    from govcredit_desktop.county.office import create_county_database
 
     path: Path = args.db
     if path.exists():
         raise UserError(f"文件“{path}”已经存在，未做任何改动。县信用办数据库只能新建，"
                         "请换一个文件名")
-    if not clean_text(args.name or ""):
-        raise UserError("县信用办名称不能为空，例如“宝丰县社会信用体系建设领导小组办公室”。")
     _require_folder(path, "县信用办数据库")
-    # Made beside the target and renamed when complete: no half-made county file.
-    with atomic_path(path) as tmp, Database(tmp, create=True, kind=KIND_COUNTY) as db:
-        db.county.set_name(args.name)
-        name = db.county.name()
+    name = create_county_database(path, args.name)
     print(f"已创建县信用办数据库：{path}（{name}）")
     print("下一步：用“county register 登记文件 --db 该文件”登记各报送单位。")
     return 0
@@ -110,26 +103,19 @@ def cmd_key(args) -> int:
     """The county's public recipient file; the key pair is made on first use and kept in
     the county database (docs/county-mode.md: why the identity is stored as it is)."""
     from govcredit_desktop.cli import _require_folder
-    from govcredit_desktop.package import encryption
+    from govcredit_desktop.county.office import export_recipient, recipient_file_name
 
     out: Path = args.out
     if out.is_dir():
         raise UserError(f"“{out}”是一个文件夹，请指定要保存的公钥文件名")
-    if not out.name.endswith(".json"):
-        out = out.with_name(out.name + encryption.RECIPIENT_SUFFIX)
+    out = recipient_file_name(out)
     _require_folder(out, "公钥文件")
     with _open(args.db) as db:
-        key = db.county_key.get()
-        made = key is None
-        if made:
-            pair = encryption.generate_identity()
-            key = db.county_key.set(pair.identity, pair.recipient)
-        office = db.county.name() or "县信用办"
-    encryption.write_recipient_file(out, office, key["recipient"])
-    if made:
+        done = export_recipient(db, out)
+    if done.made:
         print("已生成县信用办的加密密钥对（私钥保存在本数据库中，请妥善保管数据库及其备份）。")
-    print(f"已导出公钥文件：{out}")
-    print(f"公钥：{key['recipient']}")
+    print(f"已导出公钥文件：{done.path}")
+    print(f"公钥：{done.recipient}")
     print("请把公钥文件发给各报送单位；他们导入后生成的报送包只有本县信用办能打开。")
     return 0
 

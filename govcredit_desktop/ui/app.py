@@ -158,16 +158,46 @@ def _offscreen_if_headless(screenshot: Path | None) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def default_county_path() -> Path:
+    """Where the first run makes a county office database: beside the department's."""
+    from govcredit_desktop.store.connection import default_db_path
+
+    return default_db_path().with_name("county.sqlite")
+
+
+def last_database() -> tuple[Path, str] | None:
+    """The database the window had open last (main_window.save_settings) and its kind,
+    while the file is still there."""
+    from PySide6.QtCore import QSettings
+
+    from govcredit_desktop.store import KIND_COUNTY, KIND_DEPARTMENT
+    from govcredit_desktop.ui.main_window import LAST_DB_KEY, LAST_KIND_KEY
+
+    settings = QSettings()
+    path, kind = settings.value(LAST_DB_KEY), settings.value(LAST_KIND_KEY)
+    if not isinstance(path, str) or not path or kind not in (KIND_DEPARTMENT, KIND_COUNTY):
+        return None
+    return (Path(path), kind) if Path(path).is_file() else None
+
+
 def open_store(db_path: Path | None):
     from govcredit_desktop.store import Database
     from govcredit_desktop.store.connection import default_db_path
 
-    path = db_path or default_db_path()
-    if db_path is None:
-        # The per-user data folder is ours to make; a folder named by the user is not.
-        path.parent.mkdir(parents=True, exist_ok=True)
-    # A file that is not there yet is the first run (or a new ledger named on
-    # the command line); an existing file is never turned into a database.
+    if db_path is not None:
+        # A file named on the command line opens as what it is (either kind); one
+        # that is not there yet becomes a department's ledger.
+        return Database(db_path, create=not db_path.exists(), kind=None)
+    last = last_database()
+    if last is not None:
+        # Opened as the kind it was: a file replaced by one of the other kind is
+        # refused with the store's sentence rather than switching mode unasked.
+        return Database(last[0], kind=last[1])
+    path = default_db_path()
+    # The per-user data folder is ours to make; a folder named by the user is not.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A file that is not there yet is the first run; an existing file is never
+    # turned into a database.
     return Database(path, create=not path.exists())
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QW
 
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.vocab import ProblemStatus
+from govcredit_desktop.store import KIND_COUNTY
 from govcredit_desktop.store.queries import ledger as lq
 
 SEARCH_DELAY_MS = 250  # typing 拖欠 quickly runs one query, not two
@@ -19,6 +20,8 @@ LIGHTS = (("red", "红灯（已逾期）"), ("yellow", "黄灯（即将到期）
 
 # filter field -> (label used in "全部…", tooltip name)
 _COMBOS = (
+    # County mode only (hidden for a department's own ledger): whose records.
+    ("department_id", "全部单位", "报送单位"),
     ("campaign_id", "全部专项治理", "专项治理"),
     ("area", "全部领域", "重点领域"),
     ("category", "全部问题类型", "问题类型"),
@@ -31,6 +34,7 @@ FILTER_FIELDS = tuple(name for name, _, _ in _COMBOS)
 
 # The record kind each data-dependent list is read from (责任单位: the problems' own).
 CHOICE_KINDS = {
+    "department_id": RecordKind.DEPARTMENT,
     "campaign_id": RecordKind.CAMPAIGN,
     "area": RecordKind.VOCABULARY,
     "category": RecordKind.VOCABULARY,
@@ -65,7 +69,7 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             # Short minimums: the bar shares the room by stretch, and its minimum
             # must not hold the window wider than a 1024-pixel screen (issue 14).
-            combo.setMinimumContentsLength(3 if name != "campaign_id" else 5)
+            combo.setMinimumContentsLength(5 if name in ("campaign_id", "department_id") else 3)
             combo.addItem(everything, None)
             combo.currentIndexChanged.connect(self._combo_changed)
             self.combos[name] = combo
@@ -86,11 +90,18 @@ class FilterBar(QWidget):
         self.search.returnPressed.connect(self._emit)
 
         self._fill_fixed()
+        self._show_mode()
         self.reload_choices()
 
     # --- public ------------------------------------------------------------------
+    @property
+    def county(self) -> bool:
+        """A county file: the merged ledger of every department (the 单位 filter shows)."""
+        return self._store.kind == KIND_COUNTY
+
     def set_store(self, db) -> None:
         self._store = db
+        self._show_mode()
         with QSignalBlocker(self.search):
             self.search.clear()
         for combo in self.combos.values():
@@ -109,7 +120,10 @@ class FilterBar(QWidget):
         """Re-read the lists (by filter field) that depend on the data, keeping what is chosen."""
         db = self._store
         read = {
-            "campaign_id": lambda: [(c["name"], c["id"]) for c in db.settings.list_campaigns()],
+            "department_id": lambda: ([(d["name"], d["id"])
+                                       for d in db.registrations.departments()]
+                                      if self.county else []),
+            "campaign_id": self._campaign_choices,
             "area": lambda: [(v, v) for v in db.settings.vocabulary("area")],
             "category": lambda: [(v, v) for v in db.settings.vocabulary("category")],
             "responsible_unit": lambda: [(u, u) for u in lq.distinct_units(db)],
@@ -118,6 +132,17 @@ class FilterBar(QWidget):
         }
         for name in names:
             self._refill(name, read[name]())
+
+    def select_department(self, department_id: int | None) -> None:
+        """Only one department's records (the board's double-click), the other filters
+        cleared: what was chosen before may hide some of them."""
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        for name, combo in self.combos.items():
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(max(self._find(combo, department_id), 0)
+                                      if name == "department_id" else 0)
+        self._emit()
 
     def current_filter(self) -> lq.LedgerFilter:
         values = {name: combo.currentData() for name, combo in self.combos.items()}
@@ -167,6 +192,18 @@ class FilterBar(QWidget):
         return bool(self.state()) or bool(self.search.text().strip())
 
     # --- internals ---------------------------------------------------------------
+    def _show_mode(self) -> None:
+        self.combos["department_id"].setVisible(self.county)
+
+    def _campaign_choices(self) -> list[tuple[str, int]]:
+        campaigns = self._store.settings.list_campaigns()
+        if not self.county:
+            return [(c["name"], c["id"]) for c in campaigns]
+        # Every department names its campaign as the county does: say whose it is.
+        names = {d["id"]: d["name"] for d in self._store.registrations.departments()}
+        return [(f"{c['name']}（{names.get(c.get('department_id'), '未登记单位')}）", c["id"])
+                for c in campaigns]
+
     def _fill_fixed(self) -> None:
         self._refill("status", [("未销号（除已销号外）", lq.NOT_CLOSED),
                                 *((s, s) for s in tuple(ProblemStatus))])

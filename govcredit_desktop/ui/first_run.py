@@ -6,10 +6,14 @@ be entered, and a clerk who closed the campaign dialog once must not be left wit
 an empty window (issue 14, item 8). Once the department is filled in, it only
 asks for the campaign (and the demo data, which needs an empty database, is gone)."""
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QWidget
 
 from govcredit_desktop.core.changes import Changes, RecordKind
+from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.ui.campaign_dialog import CampaignDialog
 from govcredit_desktop.ui.department_dialog import DepartmentDialog
 from govcredit_desktop.ui.forms.ui_first_run import Ui_FirstRunDialog
@@ -28,6 +32,8 @@ class FirstRunDialog(QDialog):
         # What the setup dialogs wrote; the demo load announces its own.
         self.changes = Changes.none()
         self.demo_job = None
+        # Chosen 县信用办: the county database made (or found) for the window to open.
+        self.county_path: Path | None = None
         self.form = Ui_FirstRunDialog()
         self.form.setupUi(self)
         f = self.form
@@ -37,6 +43,7 @@ class FirstRunDialog(QDialog):
         f.titleLabel.setFont(title_font)
         f.setupButton.clicked.connect(self.set_up)
         f.demoButton.clicked.connect(self.load_demo)
+        f.countyButton.clicked.connect(self.choose_county)
         f.laterButton.clicked.connect(self.reject)
         if self.db.settings.department() is not None:
             f.titleLabel.setText("还差一步：新建专项治理")
@@ -46,6 +53,7 @@ class FirstRunDialog(QDialog):
             f.setupButton.setText("新建专项治理(&S)")
             f.setupButton.setDescription("登记专项治理的名称、文号、编号前缀和报送时限。")
             f.demoButton.hide()  # demo data goes only into an empty database
+            f.countyButton.hide()  # a department's profile: this is a department's file
         f.setupButton.setFocus()
 
     def set_up(self) -> None:
@@ -55,6 +63,27 @@ class FirstRunDialog(QDialog):
                 return  # cancelled: stay here so another choice can be made
         self.changes |= CampaignDialog.ask(self, self.db)
         # Closed without a campaign: the window says what is missing and offers it.
+        self.accept()
+
+    def choose_county(self) -> None:
+        """The county office's own database, beside the department default: asked for
+        its name and made, or the one made at an earlier first run."""
+        from govcredit_desktop.ui.app import default_county_path
+        from govcredit_desktop.ui.background import show_error
+        from govcredit_desktop.ui.county_ui import ask_county_name, create_county_file
+
+        path = default_county_path()
+        if not path.exists():
+            name = ask_county_name(self)
+            if name is None:
+                return  # stay here for another choice
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                create_county_file(path, name)
+            except (UserError, OSError) as exc:
+                show_error(self, "新建县信用办数据库", exc)
+                return
+        self.county_path = path
         self.accept()
 
     def load_demo(self) -> None:
@@ -76,8 +105,12 @@ class FirstRunDialog(QDialog):
                                       on_success=lambda _changes: self.accept())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, operations: Operations) -> Changes:
-        """What the department and campaign dialogs wrote (the demo load announces itself)."""
+    def ask(cls, parent: QWidget | None, operations: Operations,
+            on_county: Callable[[Path], None] | None = None) -> Changes:
+        """What the department and campaign dialogs wrote (the demo load announces itself);
+        ``on_county(path)`` once the dialog closed, when 县信用办 was chosen."""
         dialog = cls(parent, operations)
         dialog.exec()
+        if dialog.county_path is not None and on_county is not None:
+            on_county(dialog.county_path)
         return dialog.changes

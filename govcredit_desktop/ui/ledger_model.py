@@ -56,6 +56,9 @@ COLUMNS = (
     Column("light", "预警灯", 64),
     Column("amount_involved", "涉及金额", 104, _RIGHT),
     Column("amount_repaid", "已清偿", 104, _RIGHT),
+    # County mode only (the window hides it for a department's own ledger); last, so
+    # the logical indexes of the department's columns stay what they were.
+    Column("department", "单位", 150),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
@@ -317,6 +320,8 @@ class LedgerModel(QAbstractTableModel):
             if row["status"] == ProblemStatus.CLOSED:
                 return None
             return f"已逾期{-days}天" if days < 0 else f"还剩{days}天"
+        if key == "department":
+            return row.get("department") or None
         title = f"{row['number']}  {row['title']}"
         if row.get("counterparty"):
             title += f"\n涉及企业/对象：{row['counterparty']}"

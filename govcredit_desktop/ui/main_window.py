@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QStackedWidget,
     QTableView,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -35,6 +37,7 @@ import govcredit_desktop
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.vocab import ProblemStatus
+from govcredit_desktop.store import KIND_COUNTY, KIND_DEPARTMENT
 from govcredit_desktop.store.queries import ledger as lq
 from govcredit_desktop.ui import file_dialogs
 from govcredit_desktop.ui.background import show_error
@@ -45,6 +48,8 @@ from govcredit_desktop.ui.status_counts import StatusCounts
 from govcredit_desktop.ui.undo import EditHistory
 
 APP_TITLE = "政务失信问题整改台账"
+COUNTY_TITLE = "县信用办汇总"
+COUNTY_READ_ONLY_TEXT = "汇总台账只读：记录来自各单位的报送包，如需改正请由报送单位修改后重新报送"
 DEADLINE_KINDS = (("self_inspection_deadline", "自查情况报告"),
                   ("plan_deadline", "整改方案"),
                   ("rectification_deadline", "整改报告"))
@@ -52,10 +57,13 @@ DEADLINE_KINDS = (("self_inspection_deadline", "自查情况报告"),
 STATUS_KINDS = (RecordKind.PROBLEM, RecordKind.MEASURE, RecordKind.PROGRESS,
                 RecordKind.CAMPAIGN, RecordKind.DATABASE)
 TITLE_KINDS = (RecordKind.DEPARTMENT, RecordKind.DATABASE)
-HEADER_KEY = "ledger/header_v2"  # v2: the light column after 编号 (issue 14)
+HEADER_KEY = "ledger/header_v3"  # v2: the light after 编号 (issue 14); v3: 单位 (issue 16)
 MANUAL_KEY = "ledger/hand_sized"
 # Columns of free text that give up width on a narrow screen before the title does.
-SHRINKABLE = ("area", "category", "responsible_unit", "progress")
+SHRINKABLE = ("area", "category", "responsible_unit", "progress", "department")
+# The database opened last and its kind: the next start opens it again.
+LAST_DB_KEY = "database/last_path"
+LAST_KIND_KEY = "database/last_kind"
 
 
 def counts_text(s: lq.Summary) -> str:
@@ -135,13 +143,24 @@ class MainWindow(QMainWindow):
         self._setup_table()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
+        # The filter bar, the hint and the table: the window itself for a department,
+        # the 汇总台账 tab beside the coverage board for the county office.
+        self.ledger_page = QWidget(self)
+        layout = QVBoxLayout(self.ledger_page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
-        self.setCentralWidget(central)
+        self.department_page = QWidget(self)
+        QVBoxLayout(self.department_page).setContentsMargins(0, 0, 0, 0)
+        self.department_page.layout().addWidget(self.ledger_page)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.board = None  # the coverage board, made for the first county file
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.department_page)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
 
         self.status_counts = StatusCounts(self)
         self.status_counts.ready.connect(self._show_counts)
@@ -166,6 +185,7 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
         self.overdue_hint.clicked.connect(self.overdue_action.trigger)
         self._restore_settings()
+        self._apply_mode()
         self.filter_bar.filterChanged.connect(self.apply_filter)
         # In this order: the selection is noted before the model may reset,
         # and restored (with the status line) after everything followed.
@@ -186,8 +206,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         # Start-up paints the ledger first; the counts follow (issue 21).
         self.table.painted.connect(self._first_paint)
-        self.deadline_label.setText(deadline_text(self._status_campaign(self.model.ledger_filter),
-                                                  self.model.ledger_filter.today))
+        self.deadline_label.setText("" if self.county else deadline_text(
+            self._status_campaign(self.model.ledger_filter), self.model.ledger_filter.today))
         self.table.setFocus()
         if self.model.rowCount():
             # A current row from the start: Enter edits at once.
@@ -254,8 +274,11 @@ class MainWindow(QMainWindow):
         S = QKeySequence.StandardKey
         self.open_action = self._action("打开数据库(&O)…", self.open_database, S.Open,
                                         "打开另一个台账数据库文件")
-        self.new_db_action = self._action("新建数据库(&N)…", self.new_database, None,
-                                          "新建一个空的台账数据库文件")
+        self.new_db_action = self._action("新建单位台账数据库(&N)…", self.new_database, None,
+                                          "新建一个空的单位台账数据库文件")
+        self.new_county_action = self._action(
+            "新建县信用办数据库(&C)…", self.new_county_database, None,
+            "新建县信用办数据库：登记报送单位、接收报送包、汇总各单位台账")
         self.quit_action = self._action("退出(&X)", self.close, S.Quit)
         self.new_action = self._action("新建问题(&N)", self.new_problem, "Ctrl+N",
                                        "在当前专项治理中登记一个新问题")
@@ -295,12 +318,40 @@ class MainWindow(QMainWindow):
                                                "查看本单位生成过的报送包")
         self.key_action = self._action("签名密钥(&K)…", self.edit_key, None,
                                        "创建签名密钥、导出登记文件、修改密码或更换密钥")
+        self.county_recipient_action = self._action(
+            "县信用办公钥(&K)…", self.edit_county_recipient, None,
+            "导入县信用办的公钥文件：以后的报送包加密发给县信用办")
         self.about_action = self._action("关于(&A)", self.about)
+        self._create_county_actions()
+
+    def _create_county_actions(self) -> None:
+        from govcredit_desktop.ui import county_ui
+
+        c = county_ui.CountyActions(self)
+        self.county_actions = c
+        self.register_action = self._action("登记报送单位(&R)…", c.register, None,
+                                            "登记报送单位送来的登记文件（须电话核对证书指纹）")
+        self.departments_action = self._action("已登记单位(&D)…", c.show_departments, None,
+                                               "查看已登记的报送单位及其证书指纹和更换历史")
+        self.import_action = self._action("接收报送包(&I)…", c.import_packages, "Ctrl+I",
+                                          "从文件、文件夹或 U 盘接收各单位的报送包")
+        self.import_action.setIconText("接收报送包…")
+        self.received_action = self._action("接收记录(&L)…", c.show_received, None,
+                                            "查看接收过的每一个报送包及其核验结果")
+        self.county_excel_action = self._action("导出县级汇总台账(&E)…", c.export_ledger, None,
+                                                "把各单位的问题汇总导出为 Excel 台账")
+        self.county_summary_action = self._action("县级汇总报告(&S)…", c.summary_report, None,
+                                                  "生成县级汇总报告 PDF，预览后可打印或另存")
+        self.reminder_action = self._action("催报清单(&M)…", c.reminder_list, None,
+                                            "列出未报送和逾期报送的单位，预览后可打印")
+        self.county_key_action = self._action("县信用办公钥(&K)…", c.export_key, None,
+                                              "导出公钥文件发给各报送单位，报送包加密发来")
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu("文件(&F)")
-        m.addActions([self.open_action, self.new_db_action])
+        self.file_menu = m
+        m.addActions([self.open_action, self.new_db_action, self.new_county_action])
         m.addSeparator()
         m.addAction(self.quit_action)
         m = bar.addMenu("编辑(&E)")
@@ -314,15 +365,29 @@ class MainWindow(QMainWindow):
         m = bar.addMenu("查看(&V)")
         m.addActions([self.overdue_action, self.due_soon_action, self.clear_filter_action])
         m = bar.addMenu("设置(&S)")
+        self.settings_menu = m
         m.addActions([self.department_action, self.campaign_action, self.persons_action])
+        m.addSeparator()
+        m.addAction(self.county_recipient_action)
         self.reports_menu = bar.addMenu("报表(&R)")
         from govcredit_desktop.ui.reports_ui import populate_reports_menu
 
         populate_reports_menu(self.reports_menu, self, self.operations, self.default_campaign)
         m = bar.addMenu("报送(&U)")
+        self.submit_menu = m
         m.addActions([self.package_action, self.submissions_action])
         m.addSeparator()
         m.addAction(self.key_action)
+        m = bar.addMenu("县信用办(&C)")
+        self.county_menu = m
+        m.addActions([self.register_action, self.departments_action])
+        m.addSeparator()
+        m.addActions([self.import_action, self.received_action])
+        m.addSeparator()
+        m.addActions([self.county_excel_action, self.county_summary_action,
+                      self.reminder_action])
+        m.addSeparator()
+        m.addAction(self.county_key_action)
         m = bar.addMenu("帮助(&H)")
         m.addAction(self.about_action)
 
@@ -333,13 +398,77 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.new_action, self.edit_action, self.delete_action, None,
                   self.undo_action, None, self.close_action, self.reopen_action, None,
-                  self.overdue_action, self.due_soon_action, None, self.package_action):
+                  self.overdue_action, self.due_soon_action, None, self.package_action,
+                  self.import_action):
             if a is None:
                 tb.addSeparator()
             else:
                 tb.addAction(a)
         self.addToolBar(tb)
         self.toolbar = tb
+
+    # --- the mode: a department's ledger or the county office's ------------------------
+    @property
+    def county(self) -> bool:
+        return self.db.kind == KIND_COUNTY
+
+    @property
+    def _department_only(self) -> tuple[QAction, ...]:
+        return (self.new_action, self.delete_action, self.undo_action, self.close_action,
+                self.reopen_action, self.department_action, self.campaign_action,
+                self.persons_action, self.package_action, self.submissions_action,
+                self.key_action, self.county_recipient_action)
+
+    @property
+    def _county_only(self) -> tuple[QAction, ...]:
+        return (self.register_action, self.departments_action, self.import_action,
+                self.received_action, self.county_excel_action, self.county_summary_action,
+                self.reminder_action, self.county_key_action)
+
+    def _apply_mode(self) -> None:
+        """Show what the open file's kind offers: a department edits its own ledger and
+        makes packages; the county office registers, imports and reads the merged,
+        read-only ledger beside the coverage board."""
+        county = self.county
+        for a in self._department_only:
+            a.setVisible(not county)
+        for a in self._county_only:
+            a.setVisible(county)
+        for m in (self.settings_menu, self.reports_menu, self.submit_menu):
+            m.menuAction().setVisible(not county)
+        self.county_menu.menuAction().setVisible(county)
+        self.edit_action.setText("查看问题(&E)" if county else "编辑问题(&E)")
+        self.edit_action.setStatusTip("查看选中的问题（回车或双击；汇总台账只读）" if county
+                                      else "编辑选中的问题（回车或双击）")
+        self.table.setAccessibleName("汇总台账" if county else "问题台账")
+        hh = self.table.horizontalHeader()
+        hh.setSectionHidden(self.model.column_of("department"), not county)
+        if county:
+            self._show_county_pages()
+        elif self.ledger_page.parent() is not self.department_page:
+            self.tabs.clear()
+            self.department_page.layout().addWidget(self.ledger_page)
+        self.pages.setCurrentWidget(self.tabs if county else self.department_page)
+        self.fit_title_column()
+
+    def _show_county_pages(self) -> None:
+        from govcredit_desktop.ui.coverage_board import CoverageBoard
+
+        if self.board is None:
+            self.board = CoverageBoard(self.operations, self)
+            self.board.departmentActivated.connect(self.show_department)
+            self.board.reminderRequested.connect(self.county_actions.reminder_list)
+        if self.tabs.count() == 0:
+            self.tabs.addTab(self.board, "报送情况(&B)")
+            self.tabs.addTab(self.ledger_page, "汇总台账(&T)")
+        self.pages.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentWidget(self.board)
+
+    def show_department(self, department_id: int) -> None:
+        """The merged ledger of one department (double-click on the board)."""
+        self.tabs.setCurrentWidget(self.ledger_page)
+        self.filter_bar.select_department(department_id)
+        self.table.setFocus()
 
     # --- settings --------------------------------------------------------------------
     def _db_key(self) -> str:
@@ -380,6 +509,9 @@ class MainWindow(QMainWindow):
         s.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
         s.setValue(MANUAL_KEY, sorted(self._manual))
         s.setValue(f"filters/{self._db_key()}", self.filter_bar.state())
+        if self.db.path:
+            s.setValue(LAST_DB_KEY, str(Path(self.db.path).resolve()))
+            s.setValue(LAST_KIND_KEY, self.db.kind)
         s.sync()
 
     def showEvent(self, event):
@@ -523,7 +655,9 @@ class MainWindow(QMainWindow):
         whole = (lq.LedgerFilter(campaign_id=f.campaign_id, today=f.today)
                  if self.filter_bar.is_filtered() else None)
         self.status_counts.request(self.db, f, whole)
-        self.deadline_label.setText(deadline_text(self._status_campaign(f), f.today))
+        # The county's deadline is the board's; a department campaign's would mislead.
+        self.deadline_label.setText("" if self.county
+                                    else deadline_text(self._status_campaign(f), f.today))
 
     def wait_for_counts(self, msecs: int = 5000) -> None:
         """Until the status line shows the figures of the filter shown (a screenshot
@@ -557,10 +691,16 @@ class MainWindow(QMainWindow):
         return campaigns[0] if campaigns else None
 
     def _update_title(self) -> None:
-        dept = self.db.settings.department()
-        parts = [APP_TITLE]
-        if dept and dept.get("name"):
-            parts.append(dept["name"])
+        if self.county:
+            parts = [COUNTY_TITLE]
+            office = self.db.county.name()
+            if office:
+                parts.append(office)
+        else:
+            dept = self.db.settings.department()
+            parts = [APP_TITLE]
+            if dept and dept.get("name"):
+                parts.append(dept["name"])
         if self.db.path:
             parts.append(Path(self.db.path).name + ("（只读）" if self.db.read_only else ""))
         self.setWindowTitle(" — ".join(parts))
@@ -576,7 +716,14 @@ class MainWindow(QMainWindow):
         self.reopen_action.setEnabled(closed)
         self.new_action.setEnabled(bool(self.db.settings.list_campaigns()))
         self._update_undo()
-        if self.db.read_only:
+        if self.county:
+            # The merged ledger is read-only: its records come only from packages.
+            for a in self._department_only:
+                a.setEnabled(False)
+            self.edit_action.setEnabled(pid is not None)
+            for a in (self.register_action, self.import_action):
+                a.setEnabled(not self.db.read_only)
+        elif self.db.read_only:
             # 编辑 still opens the editor, to read a problem in full.
             for a in (self.new_action, self.delete_action, self.undo_action, self.close_action,
                       self.reopen_action, self.department_action, self.campaign_action,
@@ -632,8 +779,10 @@ class MainWindow(QMainWindow):
         pid = self.current_problem_id()
         if pid is None:
             return
+        # The merged ledger is shown, never edited: it is what the packages said.
+        extra = {"read_only": COUNTY_READ_ONLY_TEXT} if self.county else {}
         self.announce(ProblemEditor.edit(self, self.db, problem_id=pid, history=self.history,
-                                         operations=self.operations), select=pid)
+                                         operations=self.operations, **extra), select=pid)
 
     def _row_menu(self, pos) -> None:
         """Right-click on a row: the row becomes the selected one, then what can be done to it."""
@@ -732,6 +881,11 @@ class MainWindow(QMainWindow):
 
         SubmissionsDialog.ask(self, self.db)
 
+    def edit_county_recipient(self) -> None:
+        from govcredit_desktop.ui.county_recipient_dialog import CountyRecipientDialog
+
+        self.announce(CountyRecipientDialog.ask(self, self.db))
+
     def edit_key(self) -> None:
         from govcredit_desktop.ui.key_dialog import KeyDialog
 
@@ -775,11 +929,11 @@ class MainWindow(QMainWindow):
 
         True when the offer was made."""
         self._install_campaign_hint()
-        if self.db.read_only or self.db.settings.list_campaigns():
-            return False
+        if self.county or self.db.read_only or self.db.settings.list_campaigns():
+            return False  # the county's campaigns come from the packages
         from govcredit_desktop.ui.first_run import FirstRunDialog
 
-        self.announce(FirstRunDialog.ask(self, self.operations))
+        self.announce(FirstRunDialog.ask(self, self.operations, on_county=self._open_county))
         self._update_campaign_hint()
         return True
 
@@ -802,12 +956,12 @@ class MainWindow(QMainWindow):
         row.addWidget(label, 1)
         row.addWidget(button)
         self.campaign_hint, self.campaign_hint_button = hint, button
-        self.centralWidget().layout().insertWidget(1, hint)  # between filters and ledger
+        self.ledger_page.layout().insertWidget(1, hint)  # between filters and ledger
         self.operations.changed.connect(self._update_campaign_hint)
         self._update_campaign_hint()
 
     def _update_campaign_hint(self, *_args) -> None:
-        self.campaign_hint.setVisible(not self.db.read_only
+        self.campaign_hint.setVisible(not self.db.read_only and not self.county
                                       and not self.db.settings.list_campaigns())
 
     # --- actions: files ----------------------------------------------------------------
@@ -816,35 +970,66 @@ class MainWindow(QMainWindow):
                                   self.open_database):
             return
         name = file_dialogs.open_file(self, file_dialogs.OPEN_DATABASE, "打开数据库",
-                                      "台账数据库 (*.sqlite *.db);;所有文件 (*)")
+                                      "台账数据库或县信用办数据库 (*.sqlite *.db);;所有文件 (*)")
         if name:
-            self._switch_to(Path(name))
+            # Either kind: the window follows what the file is.
+            self._switch_to(Path(name), kind=None)
 
     def new_database(self) -> None:
         if not ask_wait_or_cancel(self, self.operations, "新建数据库", "新建数据库",
                                   self.new_database):
             return
-        name = file_dialogs.save_file(self, file_dialogs.OPEN_DATABASE, "新建数据库", "",
-                                      "台账数据库 (*.sqlite)",
+        path = self._ask_new_file("新建单位台账数据库", "")
+        if path is not None and self._switch_to(path):
+            self.offer_first_run()
+
+    def new_county_database(self) -> None:
+        """A county office database: its name asked, then made and opened."""
+        from govcredit_desktop.ui.county_ui import ask_county_name, create_county_file
+
+        if not ask_wait_or_cancel(self, self.operations, "新建县信用办数据库",
+                                  "新建县信用办数据库", self.new_county_database):
+            return
+        path = self._ask_new_file("新建县信用办数据库", "县信用办汇总.sqlite")
+        if path is None:
+            return
+        name = ask_county_name(self)
+        if name is None:
+            return
+        try:
+            create_county_file(path, name)
+        except UserError as exc:
+            show_error(self, "新建县信用办数据库", exc)
+            return
+        self._switch_to(path, kind=KIND_COUNTY)
+
+    def _open_county(self, path: Path) -> None:
+        """The county database chosen at the first run: the window switches to it."""
+        self._switch_to(path, kind=KIND_COUNTY)
+
+    def _ask_new_file(self, title: str, suggested: str) -> Path | None:
+        name = file_dialogs.save_file(self, file_dialogs.OPEN_DATABASE, title, suggested,
+                                      "数据库文件 (*.sqlite)",
                                       options=QFileDialog.Option.DontConfirmOverwrite)
         if not name:
-            return
+            return None
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(".sqlite")
         if path.exists():
-            QMessageBox.warning(self, "新建数据库",
+            QMessageBox.warning(self, title,
                                 f"文件“{path.name}”已经存在。为免覆盖原有数据，请换一个文件名，"
                                 "或用“打开数据库”打开它。")
-            return
-        if self._switch_to(path):
-            self.offer_first_run()
+            return None
+        return path
 
-    def _switch_to(self, path: Path) -> bool:
+    def _switch_to(self, path: Path, kind: str | None = KIND_DEPARTMENT) -> bool:
+        """Open ``path`` in this window (a new file is made as a department's);
+        ``kind=None`` opens either kind and the window switches mode."""
         from govcredit_desktop.store import Database
 
         try:
-            db = Database(path, create=not path.exists())
+            db = Database(path, create=not path.exists(), kind=kind)
         except UserError as exc:
             show_error(self, "打开数据库", exc)
             return False
@@ -860,6 +1045,7 @@ class MainWindow(QMainWindow):
         self.status_counts.wait()
         self.status_counts.forget()
         old.close()
+        self._apply_mode()
         self.operations.notify(Changes.some(RecordKind.DATABASE))
         self.check_on_open()
         return True

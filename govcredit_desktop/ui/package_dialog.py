@@ -559,8 +559,11 @@ class PackageDialog(QDialog):
             from govcredit_desktop.package import build, keys
 
             signer = keys.signer_for(db, password)  # a wrong password: nothing written
+            # 设置 → 县信用办公钥: while one is saved, what reaches the stick is encrypted.
+            county = db.settings.county_recipient()
             result = build.build_package(db, campaign_id, signer, folder, progress, cancelled,
-                                         warnings_confirmed=confirmed)
+                                         warnings_confirmed=confirmed,
+                                         recipient=county["recipient"] if county else None)
             record = build.record_submission(db, campaign_id, result)
             made.append((result, record))
             return Changes.of(RecordKind.SUBMISSION, record["id"])
@@ -614,6 +617,9 @@ class PackageDialog(QDialog):
         rows = (("文件名", result.file_name), ("保存位置", str(folder)),
                 ("大小", _size_text(result.size)),
                 ("SHA-256", f"{result.sha256[:SHORT_HASH]}…（点“复制 SHA-256”复制完整的值）"))
+        county = self.db.settings.county_recipient() if result.encrypted_to else None
+        if county is not None:
+            rows += (("加密", f"已加密发给“{county['office']}”，只有该县信用办能打开"),)
         table = "".join(f"<tr><td style='white-space: nowrap'>{k}：</td><td>{escape(v)}</td></tr>"
                         for k, v in rows)
         return ("<p>报送包已写入，并已从保存位置读回全部内容校验，完整无误。</p>"

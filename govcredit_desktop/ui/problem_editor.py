@@ -81,9 +81,12 @@ BANNER_STYLE = ("QFrame#closedBanner { background: #e8f5e9; border: 1px solid #8
 class ProblemEditor(QDialog):
     def __init__(self, parent: QWidget | None, db, problem_id: int | None = None,
                  campaign_id: int | None = None, history: EditHistory | None = None,
-                 operations: Operations | None = None):
+                 operations: Operations | None = None, read_only: str = ""):
         super().__init__(parent)
         self.db = db
+        # Why nothing can be changed here ("" when it can): a read-only file, or the
+        # county's merged ledger.
+        self.read_only = read_only or (READ_ONLY_TEXT if db.read_only else "")
         self.operations = operations if operations is not None else Operations(db, self)
         # What this editor wrote itself (evidence added in the background is
         # announced by its operation).
@@ -206,15 +209,15 @@ class ProblemEditor(QDialog):
     def _show_problem(self, problem: dict) -> None:
         f = self.form
         closed = problem.get("status") == ProblemStatus.CLOSED
-        if self.db.read_only:
-            self.record.set_read_only(True, READ_ONLY_TEXT)
+        if self.read_only:
+            self.record.set_read_only(True, self.read_only)
         else:
             self.record.set_read_only(closed, "已销号，不能撤销修改；如需修改请先恢复未销号")
         if self.problem_id:
             f.numberLabel.setText(f"问题 {problem['number']}")
             self._show_title(problem)
             self._show_light(problem)
-            f.saveStateLabel.setText(CLOSED_TEXT if closed and not self.db.read_only else
+            f.saveStateLabel.setText(CLOSED_TEXT if closed and not self.read_only else
                                      f.saveStateLabel.text() or "修改后离开该项即自动保存")
         else:
             f.numberLabel.setText("新问题（编号保存后自动生成）")
@@ -222,11 +225,11 @@ class ProblemEditor(QDialog):
             f.lightLabel.setText("")
             f.saveStateLabel.setText(HINT_REQUIRED)
         self._apply_closed(problem, closed)
-        if self.db.read_only:
-            f.saveStateLabel.setText(READ_ONLY_TEXT)
+        if self.read_only:
+            f.saveStateLabel.setText(self.read_only)
             f.closeProblemButton.setEnabled(False)
             f.reopenProblemButton.setEnabled(False)
-        editable = self.problem_id is not None and not closed and not self.db.read_only
+        editable = self.problem_id is not None and not closed and not self.read_only
         for tab in self._record_tabs():
             tab.show_problem(self.problem_id, editable)
 
@@ -409,12 +412,13 @@ class ProblemEditor(QDialog):
     @classmethod
     def edit(cls, parent: QWidget | None, db, problem_id: int | None = None,
              campaign_id: int | None = None, history: EditHistory | None = None,
-             operations: Operations | None = None) -> Changes:
-        """Open the editor (a new problem when ``problem_id`` is None).
+             operations: Operations | None = None, read_only: str = "") -> Changes:
+        """Open the editor (a new problem when ``problem_id`` is None); ``read_only``:
+        why it only shows the problem (the county's merged ledger).
 
         Returns what the editor wrote: the problem (a new one's id for a new
         problem), its measures and progress entries, new vocabulary words.
         """
-        dialog = cls(parent, db, problem_id, campaign_id, history, operations)
+        dialog = cls(parent, db, problem_id, campaign_id, history, operations, read_only)
         dialog.exec()
         return dialog.changes

@@ -70,14 +70,25 @@ def generate_report(parent: QWidget, operations: Operations, kind: str, campaign
     The folder is removed when the preview closes, or at once on failure or cancel."""
     from govcredit_desktop.reports import documents
 
-    name = REPORT_KINDS[kind]
+    def write(db, out, progress, cancelled) -> Path:
+        return documents.write_report(db, kind, out, campaign_id=campaign_id,
+                                      progress=progress, cancelled=cancelled)
+
+    return generate_document(parent, operations, REPORT_KINDS[kind], write, preview)
+
+
+def generate_document(parent: QWidget, operations: Operations, name: str,
+                      write: Callable[..., Path],
+                      preview: Callable | None = None) -> BackgroundJob:
+    """``write(db, out, progress, cancelled) -> Path`` of a PDF named ``name``, run as
+    an operation into a temporary folder, then previewed (print, save); the folder is
+    removed when the preview closes, or at once on failure or cancel."""
     folder = Path(tempfile.mkdtemp(prefix="govcredit-report-"))
     out = folder / f"{name}.pdf"
     written: list[Path] = []  # the work's result; an operation returns only its Changes
 
     def work(db, progress, cancelled) -> Changes:
-        written.append(documents.write_report(db, kind, out, campaign_id=campaign_id,
-                                              progress=progress, cancelled=cancelled))
+        written.append(write(db, out, progress, cancelled))
         return Changes.none()
 
     def cleanup() -> None:
@@ -105,8 +116,21 @@ def generate_report(parent: QWidget, operations: Operations, kind: str, campaign
 def export_excel(parent: QWidget, operations: Operations,
                  campaign_id: int | None) -> BackgroundJob | None:
     """Ask where to save, then write the Excel ledger in the background."""
-    path = file_dialogs.save_file(parent, file_dialogs.EXPORT_EXCEL, "导出 Excel 台账",
-                                  _suggested_name("整改台账", ".xlsx"), "Excel 工作簿 (*.xlsx)")
+    def write(db, target, progress, cancelled) -> Path:
+        from govcredit_desktop.reports import excel_ledger
+
+        return excel_ledger.export_ledger(db, target, campaign_id, progress=progress,
+                                          cancelled=cancelled)
+
+    return export_workbook(parent, operations, "导出 Excel 台账", "整改台账", write)
+
+
+def export_workbook(parent: QWidget, operations: Operations, title: str, name: str,
+                    write: Callable[..., Path]) -> BackgroundJob | None:
+    """Ask where to save ``name``_<date>.xlsx, then ``write(db, target, progress,
+    cancelled) -> Path`` as an operation; offers to open what was written."""
+    path = file_dialogs.save_file(parent, file_dialogs.EXPORT_EXCEL, title,
+                                  _suggested_name(name, ".xlsx"), "Excel 工作簿 (*.xlsx)")
     if not path:
         return None
     target = Path(path)
@@ -116,14 +140,11 @@ def export_excel(parent: QWidget, operations: Operations,
     written: list[Path] = []  # the work's result; an operation returns only its Changes
 
     def work(db, progress, cancelled) -> Changes:
-        from govcredit_desktop.reports import excel_ledger
-
-        written.append(excel_ledger.export_ledger(db, target, campaign_id, progress=progress,
-                                                  cancelled=cancelled))
+        written.append(write(db, target, progress, cancelled))
         return Changes.none()
 
     def done(_changes: Changes) -> None:
-        file_dialogs.offer_open(parent, "导出 Excel 台账", written[0])
+        file_dialogs.offer_open(parent, title, written[0])
 
-    return run_operation(parent, work, operations=operations, title="导出 Excel 台账",
-                         label="正在导出 Excel 台账……", on_success=done)
+    return run_operation(parent, work, operations=operations, title=title,
+                         label=f"正在{title}……", on_success=done)

@@ -252,7 +252,8 @@ def test_column_widths_and_filters_are_remembered(qtbot, demo_db, qsettings):
 def test_first_run_is_offered_only_on_an_empty_database(qtbot, db, demo_db, monkeypatch):
     asked = []
     fake_module(monkeypatch, "first_run",
-                FirstRunDialog={"ask": lambda parent, ops: asked.append(ops.db) or Changes.none()})
+                FirstRunDialog={"ask": lambda parent, ops, **_kw: asked.append(ops.db)
+                                or Changes.none()})
     full = MainWindow(demo_db)
     qtbot.addWidget(full)
     assert full.offer_first_run() is False and asked == []
