@@ -278,3 +278,18 @@ def board(db, county_campaign_id: int | None = None,
                 involved_fen=r["involved"] or 0, repaid_fen=r["repaid"] or 0))
     out.sort(key=lambda r: (_ORDER[r.state], r.department, r.uscc))
     return Board(campaign, deadline, on_date, out)
+
+
+def ranked(rows: list[CoverageRow]) -> list[tuple[int, CoverageRow]]:
+    """The departments that submitted problems, by 销号率 (exact, not the rounded text)
+    from high to low, then by name; equal rates share a place (1, 1, 3)."""
+    from fractions import Fraction
+
+    rated = sorted((r for r in rows if r.submitted and r.problems),
+                   key=lambda r: (-Fraction(r.closed, r.problems), r.department))
+    out: list[tuple[int, CoverageRow]] = []
+    for i, r in enumerate(rated):
+        same = out and Fraction(out[-1][1].closed, out[-1][1].problems) == Fraction(
+            r.closed, r.problems)
+        out.append((out[-1][0] if same else i + 1, r))
+    return out
