@@ -12,8 +12,6 @@ import json
 import unicodedata
 from pathlib import Path
 
-from govcredit_desktop.core.errors import UserError
-
 REPORT_KINDS_HELP = "summary 县级汇总报告， ledger 汇总整改台账， reminder 催报清单"
 _CAMPAIGN_HELP = "专项治理名称（默认最新一个）"
 

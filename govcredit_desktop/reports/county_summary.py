@@ -181,9 +181,9 @@ def _department_table(ctx: CountyContext):
              t.awaiting_closure, t.overdue, _wan(t.involved_fen), _wan(t.repaid_fen), t.rate)
     # Every column but 单位 as wide as its widest text (the totals hold the widest
     # numbers), so that no number or state wraps.
-    fit = {0: "排名", 2: max(total[2], "逾期报送", key=len), 3: "问题数", 4: "已销号", 5: "待销号", 6: "逾期",
-           7: max(total[7], "涉及金额", key=len), 8: max(total[8], "已偿还", key=len),
-           9: "100.0%"}
+    fit = {0: "排名", 2: max(total[2], "逾期报送", key=len), 3: "问题数", 4: "已销号",
+           5: "待销号", 6: "逾期", 7: max(total[7], "涉及金额", key=len),
+           8: max(total[8], "已偿还", key=len), 9: "100.0%"}
     layout = TableLayout(ctx.fonts, DEPARTMENT_HEADERS, DEPARTMENT_WEIGHTS, gw.TYPE_W,
                          "CLCCCCCRRC", size=10, fit=fit)
     rows = [layout.row(v) for v in department_rows(ctx)]
