@@ -6,7 +6,8 @@
 
 The record stores (``db.problems``, ``db.measures``, ``db.progress``,
 ``db.evidence``, ``db.people``, ``db.settings``, ``db.keys``, ``db.submissions``; in a
-county office file ``db.county``, ``db.registrations``, ``db.county_key``) each
+county office file ``db.county``, ``db.registrations``, ``db.county_key``,
+``db.county_campaigns``, ``db.received`` and ``db.merge``) each
 own one kind of record; read models live in ``store/queries/``.  Nothing outside
 ``store/`` touches the connection or writes SQL.
 """
@@ -26,6 +27,7 @@ from govcredit_desktop.store import connection
 from govcredit_desktop.store.audit import AuditReport, AuditWriter, verify_audit
 from govcredit_desktop.store.connection import connect
 from govcredit_desktop.store.county import CountyKeyStore, CountyOfficeStore, RegistrationStore
+from govcredit_desktop.store.county_campaigns import CountyCampaignStore
 from govcredit_desktop.store.errors import (
     DatabaseDamaged,
     damaged_message,
@@ -34,10 +36,12 @@ from govcredit_desktop.store.errors import (
 from govcredit_desktop.store.evidence import EvidenceStore
 from govcredit_desktop.store.keys import KeyStore
 from govcredit_desktop.store.measures import MeasureStore
+from govcredit_desktop.store.merge import MergeStore
 from govcredit_desktop.store.migrations import KIND_DEPARTMENT
 from govcredit_desktop.store.people import PeopleStore
 from govcredit_desktop.store.problems import ProblemStore
 from govcredit_desktop.store.progress import ProgressStore
+from govcredit_desktop.store.received import ReceivedStore
 from govcredit_desktop.store.replay import ReplayReport, mark_in_chain, replay
 from govcredit_desktop.store.settings import SettingsStore
 from govcredit_desktop.store.submissions import SubmissionStore
@@ -92,6 +96,9 @@ class Database:
         self.county = CountyOfficeStore(self)
         self.registrations = RegistrationStore(self)
         self.county_key = CountyKeyStore(self)
+        self.county_campaigns = CountyCampaignStore(self)
+        self.received = ReceivedStore(self)
+        self.merge = MergeStore(self)
 
     @property
     def utils(self):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from govcredit_desktop.core.errors import NotFoundError
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
-from govcredit_desktop.store.audit import parse_head
+from govcredit_desktop.store.audit import GENESIS, parse_head
 
 DEPARTMENT_COLUMNS = ("uuid", "name", "uscc", "first_responsible", "contact_person",
                       "contact_phone", "preparer", "reviewer", "signatory", "created_at",
@@ -89,6 +89,9 @@ class CampaignRecords:
     audit_rows: int
     audit_head: str  # sha256 of the last audit_log row (64 zeros for an empty log)
     counts: dict = field(default_factory=dict)  # rows per kind, straight from SQL
+    #: The manifest's ``audit.earlier``: each earlier submission's audit row count and the
+    #: hash of that row as the log stands now (docs/package-format.md).
+    audit_earlier: list[dict] = field(default_factory=list)
 
 
 @contextlib.contextmanager
@@ -128,7 +131,13 @@ def campaign_records(db, campaign_id: int) -> CampaignRecords:
         evidence = _group(db.query(_EVIDENCE_SQL, (campaign_id,)))
         persons = db.query(_PERSONS_SQL, {"c": campaign_id})
         head = db.query("SELECT value FROM meta WHERE key = 'audit_head'")
+        earlier = db.query_rows(
+            "SELECT DISTINCT s.audit_rows, a.hash FROM submission s"
+            " LEFT JOIN audit_log a ON a.id = s.audit_rows ORDER BY s.audit_rows")
     rows, last = parse_head(head[0]["value"] if head else None)
+    # A row the log no longer holds is left out: the county then cannot confirm the chain.
+    earlier_heads = [{"rows": n, "head": h if n else GENESIS} for n, h in earlier
+                     if n <= rows and (h or not n)]
     for p in problems:
         pid = p.pop("_id")
         p["measures"] = measures.get(pid, [])
@@ -140,7 +149,7 @@ def campaign_records(db, campaign_id: int) -> CampaignRecords:
               "evidence": sum(len(v) for v in evidence.values())}
     campaign[0].pop("id")
     return CampaignRecords(department[0] if department else None, campaign[0], persons,
-                           problems, rows, last, counts)
+                           problems, rows, last, counts, earlier_heads)
 
 
 # --- 报送前检查 ---------------------------------------------------------------------------

@@ -1,0 +1,52 @@
+"""``db.county_campaigns``: the county's 专项治理 (schema v5 ``county_campaign``).
+
+Department campaigns (``campaign`` rows with ``department_id``) are grouped under one by
+name, cleaned with ``clean_text`` (docs/county-mode.md: a department cannot know the
+county's uuid).  Made by the county, or by the import from the first package that names
+it, whose rectification deadline then becomes the submission deadline.
+"""
+
+from __future__ import annotations  # the class has a method named list
+
+from govcredit_desktop.core.dates import to_iso
+from govcredit_desktop.core.errors import UserError, ValidationError
+from govcredit_desktop.core.limits import clean_text
+from govcredit_desktop.store.county import _require_county
+from govcredit_desktop.store.records import RecordStore
+
+
+class CountyCampaignStore(RecordStore):
+    table = "county_campaign"
+    noun = "县级专项治理"
+
+    def list(self) -> list[dict]:
+        """Every county campaign, the newest deadline first (none last), then by name."""
+        return self.db.query("SELECT * FROM county_campaign"
+                             " ORDER BY deadline IS NULL, deadline DESC, name, id")
+
+    def by_name(self, name: str) -> dict | None:
+        rows = self.db.query("SELECT * FROM county_campaign WHERE name = ?",
+                             (clean_text(name or ""),))
+        return rows[0] if rows else None
+
+    def get_or_create(self, name: str, doc_number: str = "", deadline=None) -> dict:
+        """The county campaign of that (cleaned) name; made with ``doc_number`` and
+        ``deadline`` (ISO date or None) when there is none.  An existing one is returned
+        unchanged: the county's own deadline is not replaced by a department's."""
+        _require_county(self.db)
+        name = clean_text(name or "")
+        if not name:
+            raise UserError("专项治理名称不能为空")
+        if len(name) > 200:
+            raise UserError("专项治理名称过长（最多 200 个字）")
+        try:
+            deadline = to_iso(deadline) if deadline else None
+        except ValueError as exc:
+            raise ValidationError({"deadline": str(exc)}) from exc
+        with self.db.transaction():
+            found = self.by_name(name)
+            if found is not None:
+                return found
+            row_id = self._insert({"name": name, "doc_number": clean_text(doc_number or ""),
+                                   "deadline": deadline})
+        return self.get(row_id)
