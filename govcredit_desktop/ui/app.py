@@ -216,6 +216,8 @@ def save_screenshot(app: QApplication, window, png: Path, db) -> int:
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
     # The status line is written after the table, from a worker: wait for it.
     window.wait_for_counts()
+    # The counts rename the toolbar's 逾期 / 即将到期: lay them out before the picture.
+    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
     pixmap = window.grab()  # paints every child, the table included
     checker.join()
     if checked[0] is not None:

@@ -5,8 +5,6 @@ verification result), both read-only tables with the selected row's details belo
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,6 +35,14 @@ def status_label(status: str) -> str:
     from govcredit_desktop.county.importer import STATUS_LABELS
 
     return STATUS_LABELS.get(status, status)
+
+
+def check_title(name: str) -> str:
+    """The Chinese name of a failed check (verify's, or the import's own)."""
+    from govcredit_desktop.county.importer import EXTRA_CHECKS
+    from govcredit_desktop.package.verify import CHECKS
+
+    return (dict(CHECKS).get(name) or EXTRA_CHECKS.get(name, name)) if name else ""
 
 
 def status_item(status: str):
@@ -190,11 +196,7 @@ class DepartmentsDialog(_ListDialog):
 
 
 def _warnings(row: dict) -> list[str]:
-    try:
-        value = json.loads(row.get("warnings_json") or "[]")
-    except ValueError:
-        return []
-    return [str(w) for w in value] if isinstance(value, list) else []
+    return [str(w) for w in row.get("warnings") or []]
 
 
 class ReceivedDialog(_ListDialog):
@@ -213,11 +215,12 @@ class ReceivedDialog(_ListDialog):
         warnings = _warnings(row)
         note = row.get("reason") or ""
         if row.get("failed_check"):
-            note = f"{row['failed_check']}：{note}" if note else row["failed_check"]
+            check = check_title(row["failed_check"])
+            note = f"{check}：{note}" if note else check
         if warnings:
             note = (note + "；" if note else "") + f"警告 {len(warnings)} 条"
         return [format_cn_time(row["received_at"]), status_item(row["status"]),
-                row.get("department") or row.get("claimed_department") or "",
+                row.get("department_name") or row.get("claimed_department") or "",
                 row.get("campaign_name") or "",
                 format_cn_time(row.get("package_created_at") or ""),
                 row["file_name"], note]

@@ -86,14 +86,15 @@ class CountyActions:
         ReceivedDialog.ask(self.window, self.db)
 
     # --- documents -----------------------------------------------------------------------
-    def _campaign(self) -> int | None:
+    def _campaign_name(self) -> str | None:
+        """The county campaign the board shows (None: the newest, as the writers take)."""
         board = self.window.board
-        return board.campaign_id() if board is not None else None
+        return board.campaign_name() if board is not None else None
 
     def export_ledger(self) -> None:
         from govcredit_desktop.ui.reports_ui import export_workbook
 
-        campaign = self._campaign()
+        campaign = self._campaign_name()
 
         def write(db, target, progress, cancelled) -> Path:
             from govcredit_desktop.reports import county_ledger
@@ -103,31 +104,29 @@ class CountyActions:
 
         export_workbook(self.window, self.operations, "导出县级汇总台账", "县级汇总台账", write)
 
-    def summary_report(self) -> None:
+    def document(self, kind: str) -> None:
+        """One of ``COUNTY_REPORT_KINDS`` of the board's campaign, previewed."""
+        from govcredit_desktop.reports.county_documents import COUNTY_REPORT_KINDS
         from govcredit_desktop.ui.reports_ui import generate_document
 
-        campaign = self._campaign()
+        campaign = self._campaign_name()
 
         def write(db, out, progress, cancelled) -> Path:
-            from govcredit_desktop.reports import county_summary
+            from govcredit_desktop.reports.county_documents import write_county_report
 
-            return county_summary.write_summary(db, out, campaign, progress=progress,
-                                                cancelled=cancelled)
+            return write_county_report(db, kind, out, campaign, progress=progress,
+                                       cancelled=cancelled)
 
-        generate_document(self.window, self.operations, "县级汇总报告", write)
+        generate_document(self.window, self.operations, COUNTY_REPORT_KINDS[kind], write)
+
+    def summary_report(self) -> None:
+        self.document("summary")
 
     def reminder_list(self) -> None:
-        from govcredit_desktop.ui.reports_ui import generate_document
+        self.document("reminder")
 
-        campaign = self._campaign()
-
-        def write(db, out, progress, cancelled) -> Path:
-            from govcredit_desktop.reports import county_reminder
-
-            return county_reminder.write_reminder(db, out, campaign, progress=progress,
-                                                  cancelled=cancelled)
-
-        generate_document(self.window, self.operations, "催报清单", write)
+    def ledger_pdf(self) -> None:
+        self.document("ledger")
 
     # --- the county's public key ---------------------------------------------------------
     def export_key(self) -> Path | None:

@@ -9,7 +9,14 @@ show that department's part of the merged ledger.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QSignalBlocker,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +35,6 @@ from govcredit_desktop.core.dates import format_cn, format_cn_time
 from govcredit_desktop.core.money import format_yuan
 from govcredit_desktop.ui.widgets import install_shortcut
 
-STATE_LABELS = {"missing": "未报送", "late": "逾期报送", "on_time": "按时报送"}
 # (text, background) per state: red and orange are what the office scans for.
 STATE_COLOURS = {"missing": ("#b71c1c", "#ffebee"), "late": ("#a04a00", "#fff3e0"),
                  "on_time": ("#1b5e20", None)}
@@ -57,17 +63,13 @@ COLUMNS = (
 _KEYS = tuple(c[0] for c in COLUMNS)
 
 
-def percent(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:.1f}%"
-
-
 def yuan(fen: int | None) -> str:
     """Two decimals always, thousands grouped: the board's money columns line up."""
     return format_yuan(fen or 0)
 
 
 class CoverageModel(QAbstractTableModel):
-    """The rows of one ``Board``, missing first (the query's order)."""
+    """The rows of one ``Board`` in the query's order: missing, late, on time."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -80,9 +82,7 @@ class CoverageModel(QAbstractTableModel):
     def set_board(self, board) -> None:
         self.beginResetModel()
         self.board = board
-        rank = {"missing": 0, "late": 1, "on_time": 2}
-        # Missing at the top whatever order the query gave; the rest as given.
-        self._rows = sorted(board.rows if board else [], key=lambda r: rank.get(r.state, 3))
+        self._rows = list(board.rows) if board else []
         self.endResetModel()
 
     def row(self, r: int):
@@ -137,7 +137,7 @@ class CoverageModel(QAbstractTableModel):
         if key == "department":
             return row.department
         if key == "state":
-            return STATE_LABELS.get(row.state, row.state)
+            return row.state_text
         if key == "latest_at":
             return format_cn_time(row.latest_at) if row.latest_at else "—"
         if missing and key != "department":
@@ -149,9 +149,9 @@ class CoverageModel(QAbstractTableModel):
         if key == "repaid":
             return yuan(row.repaid_fen)
         if key == "rate":
-            return percent(row.rate)
+            return row.rate
         if key == "rectified_rate":
-            return percent(row.rectified_rate)
+            return row.rectified_rate
         return ""
 
     def tooltip(self, row) -> str:
@@ -245,6 +245,9 @@ class CoverageBoard(QWidget):
         """The county campaign shown (None: there is none yet)."""
         return self.campaign_combo.currentData()
 
+    def campaign_name(self) -> str | None:
+        return self.campaign_combo.currentText() if self.campaign_id() is not None else None
+
     def apply_changes(self, changes: Changes) -> None:
         if changes.affects(BOARD_KINDS) and self.db.kind == "county":
             self.reload()
@@ -261,7 +264,6 @@ class CoverageBoard(QWidget):
                 self.campaign_combo.addItem(c["name"], c["id"])
             i = self.campaign_combo.findData(current) if current is not None else -1
             self.campaign_combo.setCurrentIndex(i if i >= 0 else 0)
-        self.campaign_combo.setEnabled(len(self._campaigns) > 1)
         self.reload_board()
 
     def reload_board(self) -> None:
@@ -274,7 +276,10 @@ class CoverageBoard(QWidget):
         row = next((r for r in range(self.model.rowCount())
                     if self.model.row(r).department_id == keep), 0)
         if self.model.rowCount():
-            self.table.selectRow(row)
+            # Current (Enter acts on it) but not selected: the selection's colour would
+            # hide the red of a missing department at the top.
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _current_department(self) -> int | None:
         row = self.model.row(self.table.currentIndex().row())
@@ -292,19 +297,17 @@ class CoverageBoard(QWidget):
         deadline = board.deadline
         self.deadline_label.setText(f"报送截止：{format_cn(deadline)}" if deadline
                                     else "报送截止：未定")
-        missing, late = len(board.missing), len(board.late)
-        on_time = len(rows) - missing - late
-        self.counts_label.setText(
-            f"登记单位 {len(rows)} 个：按时报送 {on_time} · "
-            f"<span style='color:#a04a00'>逾期报送 {late}</span> · "
-            f"<span style='color:#b71c1c; font-weight:bold'>未报送 {missing}</span>")
         t = board.totals
+        self.counts_label.setText(
+            f"登记单位 {t.departments} 个：按时报送 {t.on_time} · "
+            f"<span style='color:#a04a00'>逾期报送 {t.late}</span> · "
+            f"<span style='color:#b71c1c; font-weight:bold'>未报送 {t.missing}</span>")
         self.totals_label.setText(
-            f"合计（已报送 {len(rows) - missing} 个单位）：问题 {t.problems} 个，"
+            f"合计（已报送 {t.submitted} 个单位）：问题 {t.problems} 个，"
             f"已销号 {t.closed}，逾期 {t.overdue}；"
             f"涉及金额 {yuan(t.involved_fen)} 元，已清偿 {yuan(t.repaid_fen)} 元；"
-            f"销号率 {percent(t.rate) or '—'}，整改完成率 {percent(t.rectified_rate) or '—'}")
-        self.reminder_button.setEnabled(bool(missing or late))
+            f"销号率 {t.rate}，整改完成率 {t.rectified_rate}")
+        self.reminder_button.setEnabled(bool(t.missing or t.late))
 
     def _activated(self, index) -> None:
         row = self.model.row(index.row()) if index.isValid() else None

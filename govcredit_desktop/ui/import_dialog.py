@@ -43,6 +43,8 @@ class ImportDialog(QDialog):
         self.operations = operations
         self.job = None
         self.outcomes: list | None = None
+        #: Cancelled part way: how many files there were (the outcomes are the ones done).
+        self.cancelled_after: int | None = None
         self.files: list[Path] = []
         self.setWindowTitle("接收报送包")
         layout = QVBoxLayout(self)
@@ -172,10 +174,15 @@ class ImportDialog(QDialog):
         outcomes: list = []
 
         def work(db, progress, cancelled) -> Changes:
-            from govcredit_desktop.county.importer import import_packages
+            from govcredit_desktop.county.importer import ImportCancelled, import_packages
             from govcredit_desktop.ui.county_ui import IMPORTED_KINDS
 
-            outcomes.extend(import_packages(db, files, progress=progress, cancelled=cancelled))
+            try:
+                outcomes.extend(import_packages(db, files, progress=progress,
+                                                cancelled=cancelled))
+            except ImportCancelled as exc:
+                # Those finished before the cancel stay imported: announced and listed.
+                outcomes.extend(exc.outcomes)
             if any(o.status == "accepted" for o in outcomes):
                 return Changes.some(*IMPORTED_KINDS)
             return Changes.some(*IMPORTED_KINDS[-2:])  # the received list, the board
@@ -187,6 +194,10 @@ class ImportDialog(QDialog):
 
         def stopped(*_args) -> None:
             self.job = None
+            if outcomes:
+                self.cancelled_after = len(files)
+                done(Changes.none())
+                return
             self._source_changed()
 
         def failed(exc: BaseException) -> None:
@@ -213,7 +224,7 @@ class ImportDialog(QDialog):
         dialog = cls(parent, operations)
         dialog.exec()
         if dialog.outcomes is not None and show_results:
-            ImportResultDialog(parent, dialog.outcomes).exec()
+            ImportResultDialog(parent, dialog.outcomes, dialog.cancelled_after).exec()
         return dialog.outcomes
 
 
@@ -223,9 +234,10 @@ class ImportResultDialog(QDialog):
 
     HEADERS = ["状态", "报送单位", "专项治理", "生成时间", "文件名", "未通过的核验 / 原因", "警告"]
 
-    def __init__(self, parent: QWidget | None, outcomes: list):
-        from govcredit_desktop.core.dates import format_cn_time
-        from govcredit_desktop.ui.county_lists import _table, status_item
+    def __init__(self, parent: QWidget | None, outcomes: list,
+                 cancelled_after: int | None = None):
+        from govcredit_desktop.county.importer import made_at
+        from govcredit_desktop.ui.county_lists import _table, check_title, status_item
         from govcredit_desktop.ui.table_helpers import item
 
         super().__init__(parent)
@@ -236,7 +248,11 @@ class ImportResultDialog(QDialog):
         counts: dict[str, int] = {}
         for o in outcomes:
             counts[o.status] = counts.get(o.status, 0) + 1
-        self.summary = QLabel(self._summary(counts), self)
+        text = self._summary(counts)
+        if cancelled_after is not None:
+            text = (f"已取消：{cancelled_after} 个报送包中已处理 {len(outcomes)} 个（已保留），"
+                    "其余未接收，可重新接收。" + text)
+        self.summary = QLabel(text, self)
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(
             "font-weight: bold; padding: 6px; "
@@ -247,10 +263,11 @@ class ImportResultDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.setRowCount(len(outcomes))
         for r, o in enumerate(outcomes):
-            failed = o.failed_check or ""
+            failed = check_title(o.failed_check)
             why = f"{failed}：{o.reason}" if failed and o.reason else (failed or o.reason or "")
             cells = [status_item(o.status), item(o.department or ""), item(o.campaign or ""),
-                     item(format_cn_time(o.created_at or "")), item(o.file_name),
+                     item(made_at(o.created_at) if o.created_at else ""),
+                     item(o.file_name),
                      item(why, tooltip=why or None),
                      item("\n".join(o.warnings), tooltip="\n".join(o.warnings) or None)]
             for c, cell in enumerate(cells):

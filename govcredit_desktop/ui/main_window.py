@@ -13,7 +13,7 @@ import hashlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -302,10 +302,10 @@ class MainWindow(QMainWindow):
         self.clear_filter_action = self._action("清除筛选(&L)", self.filter_bar.clear,
                                                 "Ctrl+Shift+L", "显示全部问题")
         self.refresh_action = self._action("刷新(&R)", self.refresh, S.Refresh, "重新读取台账")
-        self.overdue_action = self._action("逾期", lambda: self.filter_bar.show_preset("red"),
+        self.overdue_action = self._action("逾期", lambda: self.show_preset("red"),
                                            "Ctrl+1", "只显示已过整改时限、尚未销号的问题")
         self.due_soon_action = self._action(
-            "即将到期", lambda: self.filter_bar.show_preset("yellow"), "Ctrl+2",
+            "即将到期", lambda: self.show_preset("yellow"), "Ctrl+2",
             "只显示整改时限将到、尚未销号的问题")
         self.department_action = self._action("单位信息(&D)…", self.edit_department)
         self.campaign_action = self._action("专项治理(&C)…", self.edit_campaigns)
@@ -342,6 +342,8 @@ class MainWindow(QMainWindow):
                                                 "把各单位的问题汇总导出为 Excel 台账")
         self.county_summary_action = self._action("县级汇总报告(&S)…", c.summary_report, None,
                                                   "生成县级汇总报告 PDF，预览后可打印或另存")
+        self.county_pdf_action = self._action("汇总台账（PDF）(&P)…", c.ledger_pdf, None,
+                                              "生成各单位问题的汇总台账 PDF，预览后可打印或另存")
         self.reminder_action = self._action("催报清单(&M)…", c.reminder_list, None,
                                             "列出未报送和逾期报送的单位，预览后可打印")
         self.county_key_action = self._action("县信用办公钥(&K)…", c.export_key, None,
@@ -384,8 +386,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.import_action, self.received_action])
         m.addSeparator()
-        m.addActions([self.county_excel_action, self.county_summary_action,
-                      self.reminder_action])
+        m.addActions([self.county_excel_action, self.county_pdf_action,
+                      self.county_summary_action, self.reminder_action])
         m.addSeparator()
         m.addAction(self.county_key_action)
         m = bar.addMenu("帮助(&H)")
@@ -398,14 +400,26 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.new_action, self.edit_action, self.delete_action, None,
                   self.undo_action, None, self.close_action, self.reopen_action, None,
-                  self.overdue_action, self.due_soon_action, None, self.package_action,
-                  self.import_action):
+                  self.overdue_action, self.due_soon_action, None, self.package_action):
             if a is None:
                 tb.addSeparator()
             else:
                 tb.addAction(a)
         self.addToolBar(tb)
         self.toolbar = tb
+        # The county office's own: one toolbar per mode, so no gaps of hidden buttons.
+        ctb = QToolBar("县信用办常用操作", self)
+        ctb.setObjectName("county_toolbar")
+        ctb.setMovable(False)
+        ctb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.import_action, self.register_action, None, self.edit_action, None,
+                  self.overdue_action, self.due_soon_action, None, self.reminder_action):
+            if a is None:
+                ctb.addSeparator()
+            else:
+                ctb.addAction(a)
+        self.addToolBar(ctb)
+        self.county_toolbar = ctb
 
     # --- the mode: a department's ledger or the county office's ------------------------
     @property
@@ -422,8 +436,8 @@ class MainWindow(QMainWindow):
     @property
     def _county_only(self) -> tuple[QAction, ...]:
         return (self.register_action, self.departments_action, self.import_action,
-                self.received_action, self.county_excel_action, self.county_summary_action,
-                self.reminder_action, self.county_key_action)
+                self.received_action, self.county_excel_action, self.county_pdf_action,
+                self.county_summary_action, self.reminder_action, self.county_key_action)
 
     def _apply_mode(self) -> None:
         """Show what the open file's kind offers: a department edits its own ledger and
@@ -437,6 +451,8 @@ class MainWindow(QMainWindow):
         for m in (self.settings_menu, self.reports_menu, self.submit_menu):
             m.menuAction().setVisible(not county)
         self.county_menu.menuAction().setVisible(county)
+        self.toolbar.setVisible(not county)
+        self.county_toolbar.setVisible(county)
         self.edit_action.setText("查看问题(&E)" if county else "编辑问题(&E)")
         self.edit_action.setStatusTip("查看选中的问题（回车或双击；汇总台账只读）" if county
                                       else "编辑选中的问题（回车或双击）")
@@ -463,6 +479,14 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.ledger_page, "汇总台账(&T)")
         self.pages.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(self.board)
+        # The ledger's tab is not painted yet, and the status line waits for that paint.
+        QTimer.singleShot(0, self.update_status)
+
+    def show_preset(self, light: str) -> None:
+        """逾期 / 即将到期: in the ledger, which the county office reads in its own tab."""
+        if self.county:
+            self.tabs.setCurrentWidget(self.ledger_page)
+        self.filter_bar.show_preset(light)
 
     def show_department(self, department_id: int) -> None:
         """The merged ledger of one department (double-click on the board)."""
