@@ -17,8 +17,8 @@ from govcredit_desktop.ui.coverage_board import STATE_COLOURS
 from govcredit_desktop.ui.import_dialog import ImportDialog, ImportResultDialog
 from govcredit_desktop.ui.main_window import MainWindow
 from govcredit_desktop.ui.problem_editor import ProblemEditor
-from tests.county.test_import import tampered
 from tests.county.scene import NAMES, make_scene
+from tests.county.test_import import tampered
 
 SIZES = [(1024, 700), (1920, 1080)]
 
@@ -263,3 +263,19 @@ def test_importing_a_folder_of_good_and_bad_packages_through_the_dialog(
     assert len(county.received.list()) == 5
     w.close()
     county.close()
+
+
+def test_the_received_list_shows_every_package_with_its_result(qtbot, county):
+    from govcredit_desktop.ui.county_lists import ReceivedDialog
+
+    dialog = ReceivedDialog(None, county)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    t = dialog.table
+    assert t.rowCount() == 3 and not t.isHidden()
+    assert {t.item(r, 1).text() for r in range(3)} == {"已接收"}
+    assert {t.item(r, 2).text() for r in range(3)} == set(NAMES[:3])
+    assert t.item(0, 1).foreground().color().name() == "#1b5e20"
+    assert "SHA-256" in dialog.detail.text()
+    sha = county.received.list()[0]["sha256"]
+    assert sha in dialog.detail.text()

@@ -186,7 +186,8 @@ def test_new_county_database_from_the_file_menu(qtbot, demo_db, tmp_path, monkey
                         staticmethod(lambda *a, **k: (str(target), "")))
     w = open_window(qtbot, demo_db)
     file_menu = [a.text() for a in w.file_menu.actions() if a.text()]
-    assert file_menu[:3] == ["打开数据库(&O)…", "新建单位台账数据库(&N)…", "新建县信用办数据库(&C)…"]
+    assert file_menu[:3] == ["打开数据库(&O)…", "新建单位台账数据库(&N)…",
+                             "新建县信用办数据库(&C)…"]
 
     def name_it(dialog):
         type_name(qtbot, dialog, "叶县信用办")

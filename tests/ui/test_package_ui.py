@@ -304,6 +304,27 @@ def test_a_package_to_a_folder_is_written_verified_and_recorded(qtbot, keyed, ou
     assert records.form.table.item(0, 2).text() == written.name
 
 
+def test_with_a_county_key_saved_the_package_is_encrypted_to_it(qtbot, keyed, out,
+                                                                monkeypatch, msgbox):
+    from govcredit_desktop.package import encryption
+
+    pair = encryption.generate_identity()
+    keyed.settings.set_county_recipient("宝丰县信用办", pair.recipient)
+    dialog = open_dialog(qtbot, keyed)
+    choose_folder(qtbot, dialog, out, monkeypatch)
+    make_package(qtbot, dialog)
+    result, _record = dialog.made
+    [written] = list(out.iterdir())
+    assert written == result.path and written.name.endswith(".zip.age")
+    assert result.encrypted_to == pair.recipient
+    assert not zipfile.is_zipfile(written)  # nothing plain on the stick
+    with encryption.decrypted(written, pair.identity) as plain:
+        report = verify.verify_package(
+            plain, trust=registration.parse_registration(keys.registration_for(keyed)))
+    assert report.authentic, report.lines()
+    assert "已加密发给“宝丰县信用办”" in msgbox.calls[-1][2]
+
+
 def test_a_stick_is_offered_first_and_said_safe_to_pull_out(qtbot, keyed, tmp_path,
                                                            monkeypatch, msgbox):
     stick = tmp_path / "KINGSTON"
