@@ -213,8 +213,8 @@ class CoverageBoard(QWidget):
         hh = self.table.horizontalHeader()
         hh.setHighlightSections(False)
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fit_columns sizes
+        hh.setStretchLastSection(False)
         layout.addWidget(self.table, 1)
         self.totals_label = QLabel(self)
         self.totals_label.setAccessibleName("合计")
@@ -273,6 +273,7 @@ class CoverageBoard(QWidget):
         board = coverage.board(self.db, self.campaign_id())
         self.model.set_board(board)
         self._show_figures(board)
+        self.fit_columns()
         row = next((r for r in range(self.model.rowCount())
                     if self.model.row(r).department_id == keep), 0)
         if self.model.rowCount():
@@ -280,6 +281,35 @@ class CoverageBoard(QWidget):
             # hide the red of a missing department at the top.
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its contents, the department's name up to 24
+        characters; room left over is shared by all columns, so the table fills a wide
+        screen without pushing the figures away from the names; on a narrow one the
+        name gives up room first (down to 8 characters)."""
+        hh = self.table.horizontalHeader()
+        t = self.table
+        em = t.fontMetrics().horizontalAdvance("中")
+        pad = 16
+        widths = [max(t.sizeHintForColumn(i), hh.sectionSizeHint(i)) + pad
+                  for i in range(hh.count())]
+        names = [self.model.row(r).department for r in range(self.model.rowCount())]
+        widest = max([t.fontMetrics().horizontalAdvance(n) for n in names] + [4 * em])
+        widths[0] = min(widest, 24 * em) + 2 * pad
+        room = t.viewport().width()
+        extra = room - sum(widths)
+        if extra >= 0:
+            share, left = divmod(extra, len(widths))
+            widths = [w + share + (1 if i < left else 0) for i, w in enumerate(widths)]
+        else:
+            widths[0] = max(8 * em, widths[0] + extra)
+        for i, w in enumerate(widths):
+            if hh.sectionSize(i) != w:
+                hh.resizeSection(i, w)
 
     def _current_department(self) -> int | None:
         row = self.model.row(self.table.currentIndex().row())

@@ -58,7 +58,7 @@ COLUMNS = (
     Column("amount_repaid", "已清偿", 104, _RIGHT),
     # County mode only (the window hides it for a department's own ledger); last, so
     # the logical indexes of the department's columns stay what they were.
-    Column("department", "单位", 150),
+    Column("department", "单位", 120),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
@@ -90,6 +90,28 @@ SHOWN_KINDS = (RecordKind.PROBLEM, RecordKind.MEASURE, RecordKind.PROGRESS, Reco
 _WIDE_KINDS = (RecordKind.PERSON, RecordKind.DATABASE)
 
 
+_LEVELS = "县市区旗"
+
+
+def county_prefix(office: str | None) -> str:
+    """'宝丰县' of '宝丰县信用办': the place every registered department's name starts
+    with; '' when the office's name names none."""
+    office = office or ""
+    for i, ch in enumerate(office):
+        if i > 0 and ch in _LEVELS:
+            return office[:i + 1]
+    return ""
+
+
+def short_department(name: str | None, prefix: str) -> str:
+    """'县交通运输局' for '宝丰县交通运输局' in 宝丰县's ledger, as county tables write it:
+    the column stays narrow enough for a 1024-pixel screen (the tooltip has it in full)."""
+    name = name or ""
+    if prefix and name.startswith(prefix) and len(name) > len(prefix) + 1:
+        return prefix[-1] + name[len(prefix):]
+    return name
+
+
 class LedgerModel(QAbstractTableModel):
     """Problems of a ``LedgerFilter``, sorted by one column, read page by page."""
 
@@ -103,6 +125,7 @@ class LedgerModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._last_page: int | None = None  # skips LRU bookkeeping on repeated reads
         self._icons: dict[str, QIcon] = {}
+        self._prefix = self._county_prefix(db)
         self._brushes = {"closed": QBrush(QColor(_CLOSED_TEXT)),
                          "overdue": QBrush(QColor(_OVERDUE_TEXT))}
 
@@ -125,6 +148,7 @@ class LedgerModel(QAbstractTableModel):
 
     def set_store(self, db) -> None:
         self._store = db
+        self._prefix = self._county_prefix(db)
         self._filter = lq.LedgerFilter()
         self.refresh()
 
@@ -240,6 +264,12 @@ class LedgerModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # --- internals -------------------------------------------------------------
+    @staticmethod
+    def _county_prefix(db) -> str:
+        from govcredit_desktop.store import KIND_COUNTY
+
+        return county_prefix(db.county.name()) if db.kind == KIND_COUNTY else ""
+
     def _reread_rows(self, ids: frozenset[int]) -> bool:
         """Re-read the pages holding ``ids`` if the problems kept their places.
 
@@ -304,6 +334,8 @@ class LedgerModel(QAbstractTableModel):
         if key == "progress":
             total = row["measures_total"]
             return f"{row['measures_done']}/{total} 项措施" if total else "无措施"
+        if key == "department":
+            return short_department(row["department"], self._prefix)
         return row.get(key) or ""
 
     def _tooltip(self, row: dict, key: str) -> str | None:

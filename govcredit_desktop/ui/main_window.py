@@ -13,7 +13,7 @@ import hashlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,9 @@ HEADER_KEY = "ledger/header_v3"  # v2: the light after 编号 (issue 14); v3: �
 MANUAL_KEY = "ledger/hand_sized"
 # Columns of free text that give up width on a narrow screen before the title does.
 SHRINKABLE = ("area", "category", "responsible_unit", "progress", "department")
+# County mode, when even the shrunk columns leave the title too little: a department's
+# own 责任人, then 责任单位, are left out first (the filter bar still offers them).
+COUNTY_DROPPABLE = ("responsible_person", "responsible_unit")
 # The database opened last and its kind: the next start opens it again.
 LAST_DB_KEY = "database/last_path"
 LAST_KIND_KEY = "database/last_kind"
@@ -126,6 +129,14 @@ class LedgerView(QTableView):
     def resizeEvent(self, event):
         super().resizeEvent(event)
         self.resized.emit()
+
+    def viewportEvent(self, event):
+        # The viewport narrows when the vertical scroll bar appears without the view
+        # being resized (a tab shown for the first time): the columns follow it too.
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:
+            self.resized.emit()
+        return handled
 
 
 class MainWindow(QMainWindow):
@@ -246,6 +257,8 @@ class MainWindow(QMainWindow):
             hh.resizeSection(i, width)
         # The light is what a clerk scans first (issue 14): right after 编号.
         hh.moveSection(hh.visualIndex(self.model.column_of("light")), 1)
+        # County mode: whose problem it is, right after the light (hidden otherwise).
+        hh.moveSection(hh.visualIndex(self.model.column_of("department")), 2)
         hh.sectionResized.connect(self._section_resized)
         t.resized.connect(self.fit_title_column)
         hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -549,7 +562,8 @@ class MainWindow(QMainWindow):
         pad = 18  # the cell's margins and the sort arrow's room
         text = {"number": "2026-0000", "deadline": "2026年12月30日",
                 "amount_involved": "99,999,999.99", "amount_repaid": "99,999,999.99",
-                "status": "已整改待销号", "light": "●● 红灯", "progress": "0/10 项措施"}
+                "status": "已整改待销号", "light": "●● 红灯", "progress": "0/10 项措施",
+                "department": "县交通运输局"}
         widths = []
         for col in COLUMNS:
             sample = text.get(col.key, col.header)
@@ -567,18 +581,46 @@ class MainWindow(QMainWindow):
     def fit_title_column(self) -> None:
         """Fill the table's width, on every resize: the title gets what the other columns
         leave; when that is too little (1024 px screens) the columns of longer text
-        (领域, 问题类型, 责任单位, 进度) give up room first, never the light, dates or
-        money. A column the user sized by hand keeps its width; once the title itself
-        was sized by hand, nothing is fitted any more."""
+        (领域, 问题类型, 责任单位, 进度, 单位) give up room first, never the light, dates or
+        money; in the county's merged ledger, whose 单位 column takes room, a department's
+        own 责任人 and 责任单位 are left out while even that is not enough. A column the
+        user sized by hand keeps its width; once the title itself was sized by hand,
+        nothing is fitted any more."""
         if "title" in self._manual:
             return
         hh = self.table.horizontalHeader()
         title = self.model.column_of("title")
-        shown = [i for i in range(hh.count()) if i != title and not hh.isSectionHidden(i)]
+        droppable = [self.model.column_of(k) for k in COUNTY_DROPPABLE]
+        dropped: list[int] = []
+        while True:
+            widths, short = self._fitted(title, droppable, dropped)
+            if short <= 0 or not self.county or len(dropped) == len(droppable):
+                break
+            dropped.append(droppable[len(dropped)])
+        self._sizing = True
+        try:
+            for i in droppable:
+                if hh.isSectionHidden(i) != (i in dropped):
+                    hh.setSectionHidden(i, i in dropped)
+            for i, width in widths.items():
+                if hh.sectionSize(i) != width:
+                    hh.resizeSection(i, width)
+        finally:
+            self._sizing = False
+
+    def _fitted(self, title: int, droppable: list[int],
+                dropped: list[int]) -> tuple[dict[int, int], int]:
+        """The widths of the columns shown (those of ``dropped`` left out) and by how
+        many pixels the title still falls short of its narrowest."""
+        hh = self.table.horizontalHeader()
+        shown = [i for i in range(hh.count()) if i != title and i not in dropped
+                 and (i in droppable or not hh.isSectionHidden(i))]
         widths = {i: (hh.sectionSize(i) if COLUMNS[i].key in self._manual
                       else self._default_widths[i]) for i in shown}
         room = self.table.viewport().width()
-        narrowest_title = 10 * self.table.fontMetrics().horizontalAdvance("中")
+        # The merged ledger's 单位 is read before the title there: one character less.
+        narrowest_title = ((9 if self.county else 10)
+                           * self.table.fontMetrics().horizontalAdvance("中"))
         short = narrowest_title - (room - sum(widths.values()))
         give = [i for i in shown if COLUMNS[i].key in SHRINKABLE
                 and COLUMNS[i].key not in self._manual]
@@ -589,14 +631,9 @@ class MainWindow(QMainWindow):
                 ratio = min(1.0, short / total)  # each gives the same share of its spare
                 for i in give:
                     widths[i] -= round(spare[i] * ratio)
-        widths[title] = max(narrowest_title, room - sum(widths.values()))
-        self._sizing = True
-        try:
-            for i, width in widths.items():
-                if hh.sectionSize(i) != width:
-                    hh.resizeSection(i, width)
-        finally:
-            self._sizing = False
+        left = room - sum(widths.values())
+        widths[title] = max(narrowest_title, left)
+        return widths, narrowest_title - left
 
     def closeEvent(self, event):
         if not ask_wait_or_cancel(self, self.operations, "退出", "退出程序", self.close):

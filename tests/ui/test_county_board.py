@@ -137,7 +137,11 @@ def test_the_board_shows_the_missing_in_red_at_the_top_and_a_double_click_filter
     expected = department_problems(county, NAMES[0])
     assert w.model.rowCount() == expected > 0
     department_col = w.model.column_of("department")
-    assert {w.model.index(r, department_col).data() for r in range(expected)} == {NAMES[0]}
+    shown = {(w.model.index(r, department_col).data(),
+              w.model.index(r, department_col).data(Qt.ItemDataRole.ToolTipRole))
+             for r in range(expected)}
+    # As county tables write it (宝丰县交通运输局 → 县交通运输局), in full on hover.
+    assert shown == {("县" + NAMES[0][3:], NAMES[0])}
     w.wait_for_counts()
     assert w.counts_label.text().startswith(f"合计 {expected} 个问题")
     assert "（已筛选）" in w.counts_label.text()
@@ -156,7 +160,7 @@ def test_the_department_filter_and_column_in_the_merged_ledger(qtbot, county):
     assert [combo.itemText(i) for i in range(1, combo.count())] == sorted(NAMES)
     choose_in_combo(qtbot, combo, NAMES[1])
     assert w.model.rowCount() == department_problems(county, NAMES[1])
-    assert {w.model.index(r, department_col).data()
+    assert {w.model.index(r, department_col).data(Qt.ItemDataRole.ToolTipRole)
             for r in range(w.model.rowCount())} == {NAMES[1]}
     w.wait_for_counts()
     assert w.counts_label.text().startswith(f"合计 {w.model.rowCount()} 个问题")

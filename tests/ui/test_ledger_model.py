@@ -25,7 +25,7 @@ def _cell(model, row, key, role=DISPLAY):
 def test_row_count_comes_from_sql_and_follows_the_filter(qapp, demo_db):
     model = LedgerModel(demo_db)
     assert model.rowCount() == demo_db.scalar("SELECT count(*) FROM problem") == 60
-    assert model.columnCount() == 12
+    assert model.columnCount() == 13  # 单位 included: the window hides it for a department
     model.set_filter(lq.LedgerFilter(status=ProblemStatus.CLOSED))
     closed = demo_db.scalar("SELECT count(*) FROM problem WHERE status = ?",
                             (ProblemStatus.CLOSED,))
@@ -167,3 +167,16 @@ def test_changes_the_ledger_does_not_show_are_ignored_and_wide_ones_reread(qapp,
     # A measure without its problem: which row is not known.
     model.apply_changes(Changes.of(RecordKind.MEASURE, 1))
     assert seen["resets"] == 2
+
+
+def test_county_department_names_are_shortened_as_county_tables_write_them():
+    from govcredit_desktop.ui.ledger_model import county_prefix, short_department
+
+    assert county_prefix("宝丰县信用办") == "宝丰县"
+    assert county_prefix("汝州市社会信用体系建设领导小组办公室") == "汝州市"
+    assert county_prefix("信用办") == ""
+    assert short_department("宝丰县交通运输局", "宝丰县") == "县交通运输局"
+    assert short_department("宝丰县", "宝丰县") == "宝丰县"  # nothing after the place
+    assert short_department("叶县财政局", "宝丰县") == "叶县财政局"  # another county's
+    assert short_department("宝丰县交通运输局", "") == "宝丰县交通运输局"
+    assert short_department(None, "宝丰县") == ""
