@@ -265,3 +265,20 @@ def test_cancel_before_anything_writes_nothing(packages, county):
         import_packages(county, [packages.package(a)], cancelled=lambda: True)
     assert stopped.value.outcomes == []
     assert table_digests(county) == before
+
+
+def test_the_same_package_plain_and_encrypted_is_kept_once(packages, county):
+    """The encrypted file of a package already received plain (same made-at time) is
+    another file, not newer: kept as history, the ledger unchanged."""
+    from tests.county.packages import COUNTY_KEY
+
+    county.county_key.set(COUNTY_KEY.identity, COUNTY_KEY.recipient)
+    dept = packages.department("宝丰县交通运输局")
+    register(county, dept)
+    (plain,) = import_packages(county, [packages.package(dept)])
+    before = table_digests(county)
+    (sealed,) = import_packages(county, [packages.package(dept,
+                                                          recipient=COUNTY_KEY.recipient)])
+    assert plain.status == "accepted" and sealed.status == "superseded"
+    assert "同时生成的报送包" in sealed.reason and sealed.encrypted
+    assert changed_tables(before, table_digests(county)) <= RECEIPT_TABLES
