@@ -19,11 +19,12 @@ EMPTY_TEXT = "各单位报送的整改台账中暂无问题记录。"
 def export_county_ledger(db, out_path, campaign_name: str | None = None,
                          progress: Callable[[int, int], None] | None = None,
                          cancelled: Callable[[], bool] | None = None,
-                         today: _dt.date | None = None) -> Path:
-    """The merged Excel ledger of a county campaign (the newest by default), by
-    department and number, signed by the county office; as ``excel_ledger.export_ledger``
+                         today: _dt.date | None = None,
+                         campaign_id: int | None = None) -> Path:
+    """The merged Excel ledger of a county campaign (by id or name, the newest by default),
+    by department and number, signed by the county office; as ``excel_ledger.export_ledger``
     (progress counts problems plus measures, a cancel leaves no file)."""
-    campaign = county_campaign(db, campaign_name)
+    campaign = county_campaign(db, campaign_name, campaign_id)
     cid = campaign["id"]
     total = report_data.count_county_problems(db, cid) + report_data.count_county_measures(
         db, cid)

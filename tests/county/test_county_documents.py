@@ -293,3 +293,22 @@ def test_department_file_is_refused(demo_db, tmp_path, capsys):
 def test_county_file_opened_again_is_unchanged_by_documents(scene, documents):
     with Database(scene["path"], kind=KIND_COUNTY) as db:
         assert db.check().ok
+
+
+def test_cancel_leaves_no_file_and_progress_reaches_the_total(scene, tmp_path):
+    from govcredit_desktop.core.errors import UserError
+    from govcredit_desktop.reports.county_documents import write_county_report
+    from govcredit_desktop.reports.county_ledger import export_county_ledger
+
+    db = scene["db"]
+    with pytest.raises(UserError, match="已取消"):
+        export_county_ledger(db, tmp_path / "x.xlsx", cancelled=lambda: True)
+    for kind in ("summary", "ledger", "reminder"):
+        with pytest.raises(UserError, match="已取消"):
+            write_county_report(db, kind, tmp_path / f"{kind}.pdf", cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []
+    calls = []
+    export_county_ledger(db, tmp_path / "x.xlsx", progress=lambda d, t: calls.append((d, t)),
+                         campaign_id=coverage.campaigns(db)[0]["id"])
+    assert calls[-1][0] == calls[-1][1] > 0
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)

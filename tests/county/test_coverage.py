@@ -16,6 +16,7 @@ from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store import KIND_COUNTY, Database
 from govcredit_desktop.store.queries import coverage
 from tests.county.coverage_scene import (
+    MADE_AT,
     ON_TIME_DEADLINE,
     A,
     B,
@@ -136,6 +137,22 @@ def test_deadline_moved_after_the_packages_arrived(scene, tmp_path, capsys):
         main(["county", "campaign", "--db", str(path), "--name", name,
               "--deadline", "2026-13-01"])
     assert stop.value.code == 2 and "不是有效的日期" in capsys.readouterr().err
+
+
+def test_a_newer_package_moves_the_latest_time(scene, packages, tmp_path):
+    from govcredit_desktop.county.importer import import_packages
+
+    path = tmp_path / "county.sqlite"
+    scene["db"].checkpoint()
+    shutil.copyfile(scene["path"], path)
+    newer = packages.package(scene["a"], now=MADE_AT + _dt.timedelta(hours=2))
+    with Database(path, kind=KIND_COUNTY) as db:
+        before = by_name(coverage.board(db))[A]
+        assert [o.status for o in import_packages(db, [newer])] == ["accepted"]
+        row = by_name(coverage.board(db))[A]
+    assert row.latest_at == manifest(newer)["created_at"] != before.latest_at
+    assert (row.state, row.packages, row.refused) == ("on_time", 4, 1)
+    assert figures_of(row) == figures_of(before)  # the same records, sent again
 
 
 def test_coverage_table_lists_the_missing_first(scene, capsys):
