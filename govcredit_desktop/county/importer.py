@@ -441,10 +441,12 @@ def _receive(db, pkg: _Package, tmp: Path, steps: _Steps, cancelled) -> Outcome:
     current = db.received.current(department["id"], manifest["campaign"]["uuid"])
     if current is not None and not _newer(manifest["created_at"],
                                           current["package_created_at"]):
+        same_time = not _newer(current["package_created_at"], manifest["created_at"])
+        which = "同时生成的" if same_time else "较新的"
         saved = db.received.record({
             **row, "status": "superseded", "department_id": department["id"],
             "superseded_by": current["id"], "checks": pkg.checks,
-            "reason": f"该单位该专项治理已接收较新的报送包“{current['file_name']}”（生成于"
+            "reason": f"该单位该专项治理已接收{which}报送包“{current['file_name']}”（生成于"
                       f" {made_at(current['package_created_at'])}），本包作为历史保留，"
                       "台账未改动"})
         return pkg.outcome(saved)

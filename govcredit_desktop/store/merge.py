@@ -232,13 +232,26 @@ class MergeStore:
         return out
 
     def _stale_persons(self, dept_id: int, named: set[str]) -> dict[str, list]:
-        stale = [(i, u) for i, u in self.db.conn.execute(
-            "SELECT id, uuid FROM person WHERE department_id = ? AND id NOT IN ("
-            " SELECT responsible_person_id FROM problem WHERE responsible_person_id IS NOT NULL"
-            " UNION SELECT responsible_leader_id FROM problem"
-            " WHERE responsible_leader_id IS NOT NULL"
-            " UNION SELECT owner_id FROM measure WHERE owner_id IS NOT NULL)", (dept_id,))
+        """The department's persons this package does not name and no record names (a
+        person of another of its campaigns stays while named there).  Usually there is
+        none, and the references are looked up (by index) only for those."""
+        candidates = [(i, u) for i, u in self.db.conn.execute(
+            "SELECT id, uuid FROM person WHERE department_id = ?", (dept_id,))
             if u not in named]
+        if not candidates:
+            return {}
+        ids = [i for i, _ in candidates]
+        used = set()
+        for start in range(0, len(ids), _BOUND):
+            part = ids[start:start + _BOUND]
+            marks = ",".join("?" * len(part))
+            for sql in (f"SELECT responsible_person_id FROM problem"
+                        f" WHERE responsible_person_id IN ({marks})",
+                        f"SELECT responsible_leader_id FROM problem"
+                        f" WHERE responsible_leader_id IN ({marks})",
+                        f"SELECT owner_id FROM measure WHERE owner_id IN ({marks})"):
+                used.update(r[0] for r in self.db.conn.execute(sql, part))
+        stale = [(i, u) for i, u in candidates if i not in used]
         return {"person": stale} if stale else {}
 
     # --- audited writes of many rows ----------------------------------------------------------

@@ -12,7 +12,9 @@ merged, so "merged" is ``campaign_id IS NOT NULL``.
 Extras kept in existing columns (no migration): ``checks_json`` is every check as
 ``verify`` reported it (``[{name, title, status, message}]``, a ``decrypt`` entry first
 for an encrypted file), ``warnings_json`` the warnings (audit history), ``counts_json``
-and ``totals_json`` the manifest's figures.
+and ``totals_json`` the manifest's figures.  Of a refused package, the claimed department,
+campaign and figures are what its manifest says, unverified (for the list): count only
+accepted packages as data.
 """
 
 from __future__ import annotations  # the class has a method named list

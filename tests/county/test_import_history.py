@@ -7,7 +7,9 @@ what was imported before it."""
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import sqlite3
+import zipfile
 from dataclasses import replace
 
 import pytest
@@ -44,9 +46,17 @@ def versions(packages, tmp_path_factory):
     v1 = packages.package(dept)
     before = department_figures(dept)
     with dept.open() as db:
-        ids = db.column("SELECT id FROM problem ORDER BY seq")
-        gone = db.problems.get(ids[0])["uuid"]
-        db.problems.delete(ids[0])
+        # The problem deleted is one whose responsible person no other record names: the
+        # county must then drop that person too.
+        victim, lonely = db.query_rows(
+            "SELECT p.id, p.responsible_person_id FROM problem p WHERE p.status != '已销号'"
+            " AND NOT EXISTS (SELECT 1 FROM problem q WHERE q.id != p.id AND"
+            " p.responsible_person_id IN (q.responsible_person_id, q.responsible_leader_id))"
+            " AND NOT EXISTS (SELECT 1 FROM measure m WHERE m.owner_id ="
+            " p.responsible_person_id) ORDER BY p.seq LIMIT 1")[0]
+        gone = db.problems.get(victim)["uuid"]
+        lonely = db.people.get(lonely)["uuid"]
+        db.problems.delete(victim)
         # Open ones (a closed problem cannot be edited): one retitled, one loses a measure.
         open_ids = db.column("SELECT id FROM problem WHERE status != '已销号'"
                              " AND measures_total > 1 ORDER BY seq")
@@ -61,7 +71,7 @@ def versions(packages, tmp_path_factory):
             deadline=(MADE_AT.date() + _dt.timedelta(days=30)).isoformat())))["uuid"]
     v2 = packages.package(dept, now=LATER)
     return {"dept": dept, "v1": v1, "v2": v2, "gone": gone, "added": added,
-            "before": before, "dropped_measure": dropped["uuid"]}
+            "before": before, "dropped_measure": dropped["uuid"], "lonely": lonely}
 
 
 def test_a_newer_package_supersedes_the_older(versions, county):
@@ -84,6 +94,11 @@ def test_a_newer_package_supersedes_the_older(versions, county):
                          ("整改后重新核定的问题标题",))
     assert not county.scalar("SELECT 1 FROM measure WHERE uuid = ?",
                              (versions["dropped_measure"],))
+    # Persons: exactly those the newer package names (the deleted problem's is gone).
+    with zipfile.ZipFile(versions["v2"]) as zf:
+        named = {p["uuid"] for p in json.loads(zf.read("data/ledger.json"))["persons"]}
+    assert set(county.column("SELECT uuid FROM person")) == named
+    assert versions["lonely"] not in named
     # One department campaign row, linked to the one county campaign of its name.
     (campaign,) = county.query("SELECT * FROM campaign")
     (county_campaign,) = county.county_campaigns.list()
@@ -250,3 +265,20 @@ def test_cancel_before_anything_writes_nothing(packages, county):
         import_packages(county, [packages.package(a)], cancelled=lambda: True)
     assert stopped.value.outcomes == []
     assert table_digests(county) == before
+
+
+def test_the_same_package_plain_and_encrypted_is_kept_once(packages, county):
+    """The encrypted file of a package already received plain (same made-at time) is
+    another file, not newer: kept as history, the ledger unchanged."""
+    from tests.county.packages import COUNTY_KEY
+
+    county.county_key.set(COUNTY_KEY.identity, COUNTY_KEY.recipient)
+    dept = packages.department("宝丰县交通运输局")
+    register(county, dept)
+    (plain,) = import_packages(county, [packages.package(dept)])
+    before = table_digests(county)
+    (sealed,) = import_packages(county, [packages.package(dept,
+                                                          recipient=COUNTY_KEY.recipient)])
+    assert plain.status == "accepted" and sealed.status == "superseded"
+    assert "同时生成的报送包" in sealed.reason and sealed.encrypted
+    assert changed_tables(before, table_digests(county)) <= RECEIPT_TABLES
