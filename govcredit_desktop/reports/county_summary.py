@@ -9,6 +9,9 @@ departments and problems (tests/county/test_county_documents.py reads them).
 
 from __future__ import annotations
 
+import datetime as _dt
+from pathlib import Path
+
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -19,7 +22,7 @@ from govcredit_desktop.store.queries.coverage import ranked
 
 from . import gongwen as gw
 from .charts import status_by_area
-from .county_documents import CountyContext
+from .county_documents import Campaign, CountyContext, write_county_report
 from .document_parts import (
     build,
     check_glyphs,
@@ -261,3 +264,10 @@ def write(ctx: CountyContext, out_path, progress=None, cancelled=None):
     check_glyphs(ctx, [*texts(ctx), *names, ADDRESSEE])
     return build(ctx, out_path, story(ctx), document_title(ctx, TITLE), progress=progress,
                  cancelled=cancelled)
+
+
+def write_summary(db, out_path, campaign: Campaign = None, progress=None, cancelled=None,
+                  date: _dt.date | None = None) -> Path:
+    """The 县级汇总报告 of a county campaign (its id or name; the newest by default), figures as
+    of ``date`` (today by default)."""
+    return write_county_report(db, "summary", out_path, campaign, progress, cancelled, date)

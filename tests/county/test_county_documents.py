@@ -308,7 +308,25 @@ def test_cancel_leaves_no_file_and_progress_reaches_the_total(scene, tmp_path):
             write_county_report(db, kind, tmp_path / f"{kind}.pdf", cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
     calls = []
-    export_county_ledger(db, tmp_path / "x.xlsx", progress=lambda d, t: calls.append((d, t)),
-                         campaign_id=coverage.campaigns(db)[0]["id"])
+    export_county_ledger(db, tmp_path / "x.xlsx", coverage.campaigns(db)[0]["id"],
+                         progress=lambda d, t: calls.append((d, t)))
     assert calls[-1][0] == calls[-1][1] > 0
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+def test_documents_by_campaign_id_for_the_window(scene, tmp_path):
+    from govcredit_desktop.core.errors import UserError
+    from govcredit_desktop.reports.county_ledger import write_ledger_pdf
+
+    db = scene["db"]
+    campaign_id = coverage.campaigns(db)[0]["id"]
+    out = county_summary.write_summary(db, tmp_path / "s.pdf", campaign_id,
+                                       date=_dt.date.fromisoformat(DATE))
+    assert C in flat_text(out)
+    out = county_reminder.write_reminder(db, tmp_path / "r.pdf", campaign_id)
+    assert C in flat_text(out) and A not in flat_text(out)
+    out = write_ledger_pdf(db, tmp_path / "l.pdf", scene["name"])
+    assert A in flat_text(out)
+    with pytest.raises(UserError, match="找不到该专项治理"):
+        county_summary.write_summary(db, tmp_path / "x.pdf", campaign_id + 100)
+    assert not (tmp_path / "x.pdf").exists()
