@@ -68,9 +68,7 @@ class CountyCampaignStore(RecordStore):
             except ValueError as exc:
                 raise ValidationError({"deadline": str(exc)}) from exc
         if "doc_number" in changes:
-            values["doc_number"] = clean_text(changes["doc_number"] or "")
-            if len(values["doc_number"]) > 100:
-                raise UserError("文号过长（最多 100 个字）")
+            values["doc_number"] = _doc_number(changes["doc_number"])
         return self._update(campaign_id, values)
 
     def save(self, name: str, deadline=None, doc_number: str | None = None
@@ -80,7 +78,7 @@ class CountyCampaignStore(RecordStore):
         with ``changed`` as ``update`` returns it."""
         with self.db.transaction():
             made = self.by_name(name) is None
-            row = self.get_or_create(name, doc_number or "", deadline)
+            row = self.get_or_create(name, _doc_number(doc_number), deadline)
             changes = {}
             if not made and deadline is not None:
                 changes["deadline"] = deadline
@@ -88,3 +86,10 @@ class CountyCampaignStore(RecordStore):
                 changes["doc_number"] = doc_number
             changed = self.update(row["id"], changes) if changes else {}
         return self.get(row["id"]), made, changed
+
+
+def _doc_number(text: str | None) -> str:
+    text = clean_text(text or "")
+    if len(text) > 100:
+        raise UserError("文号过长（最多 100 个字），请只填写文号，例如“宝信用办〔2026〕14号”。")
+    return text

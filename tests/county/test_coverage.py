@@ -272,6 +272,14 @@ def test_campaign_store_save_and_update(county):
 
     with pytest.raises(ValidationError):
         county.county_campaigns.update(row["id"], {"deadline": "明天"})
+    from govcredit_desktop.core.errors import UserError
+
+    for name in ("专项治理甲", "专项治理乙"):  # an existing one and a new one
+        with pytest.raises(UserError, match="文号过长"):
+            county.county_campaigns.save(name, doc_number="号" * 101)
+    with pytest.raises(UserError, match="名称不能为空"):
+        county.county_campaigns.save("  ")
+    assert [c["name"] for c in coverage.campaigns(county)] == ["专项治理甲"]
     assert county.check().ok
 
 
