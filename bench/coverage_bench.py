@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import os
 import random
 import statistics
 import sys
@@ -127,7 +128,9 @@ def main() -> int:
                 "SELECT campaign_id, count(*) FROM problem GROUP BY campaign_id"))
             sums = timed(lambda: db.query(
                 "SELECT sum(amount_involved), sum(amount_repaid) FROM problem"))
-        print("min / median / max of 15 warm runs")
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"min / median / max of 15 warm runs (load average {load:.1f} on "
+              f"{os.cpu_count()} processors: read the ratios)")
         print(f"{'coverage.board()':<44} {runs}   target ≤ {TARGET_MS:.0f} ms"
               f"  {'OK' if runs.median <= TARGET_MS else 'SLOW'}")
         print(f"{'reference: SELECT count(*) FROM problem':<44} {count}"

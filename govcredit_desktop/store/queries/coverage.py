@@ -43,14 +43,21 @@ WITH linked AS (
     SELECT id, department_id FROM campaign WHERE county_campaign_id = :county_campaign
 ),
 figures AS (
-    SELECT c.department_id AS department_id, count(*) AS problems,
-           sum(p.status = :closed) AS closed,
-           sum(p.status IN (:closed, :awaiting)) AS rectified,
-           sum({OVERDUE_SQL}) AS overdue,
-           coalesce(sum(p.amount_involved), 0) AS involved,
-           coalesce(sum(p.amount_repaid), 0) AS repaid
-    FROM linked c JOIN problem p ON p.campaign_id = c.id
-    GROUP BY c.department_id
+    -- Summed per department campaign first: the problems are then read in the order of
+    -- problem_campaign_seq, campaign by campaign, with no sort of 100,000 rows by
+    -- department (measured: ~15% of the board).
+    SELECT l.department_id AS department_id, sum(g.problems) AS problems,
+           sum(g.closed) AS closed, sum(g.rectified) AS rectified, sum(g.overdue) AS overdue,
+           sum(g.involved) AS involved, sum(g.repaid) AS repaid
+    FROM linked l JOIN (
+        SELECT p.campaign_id, count(*) AS problems, sum(p.status = :closed) AS closed,
+               sum(p.status IN (:closed, :awaiting)) AS rectified,
+               sum({OVERDUE_SQL}) AS overdue,
+               coalesce(sum(p.amount_involved), 0) AS involved,
+               coalesce(sum(p.amount_repaid), 0) AS repaid
+        FROM problem p WHERE p.campaign_id IN (SELECT id FROM linked)
+        GROUP BY p.campaign_id) g ON g.campaign_id = l.id
+    GROUP BY l.department_id
 ),
 packages AS (
     -- A refused package names its department only by the USCC it claimed, and may have
