@@ -45,8 +45,18 @@ class CountyContext(Context):
         return report_data.iter_county_rows(self.db, self.campaign["id"])
 
 
-def county_campaign(db, name: str | None = None) -> dict:
-    """The county campaign of that name, or the newest one; UserError when there is none."""
+Campaign = int | str | None  # a county campaign's id, its name, or None for the newest
+
+
+def county_campaign(db, campaign: Campaign = None) -> dict:
+    """The county campaign of that id (int) or name (str), or the newest one (None);
+    UserError when there is none."""
+    if isinstance(campaign, int):
+        found = [c for c in coverage.campaigns(db) if c["id"] == campaign]
+        if not found:
+            raise UserError(f"找不到该专项治理（#{campaign}），它可能已被删除")
+        return found[0]
+    name = campaign
     if name is not None:
         found = coverage.campaign_by_name(db, name)
         if found is None:
@@ -65,12 +75,13 @@ def office(db) -> dict:
     return {"name": (db.county.name() or DEFAULT_OFFICE).strip()}
 
 
-def load_county_context(db, campaign_name: str | None = None,
+def load_county_context(db, campaign: Campaign = None,
                         date: _dt.date | None = None) -> CountyContext:
-    """Office, county campaign, board and totals as of ``date`` (today by default)."""
+    """Office, county campaign (by id, by name, else the newest), board and totals as of
+    ``date`` (today by default)."""
     from .fonts import register_fonts
 
-    campaign = county_campaign(db, campaign_name)
+    campaign = county_campaign(db, campaign)
     date = date or _dt.date.today()
     board = coverage.board(db, campaign["id"], on_date=date)
     return CountyContext(db, office(db), campaign, county_summary(db, campaign["id"], date),
@@ -78,19 +89,20 @@ def load_county_context(db, campaign_name: str | None = None,
 
 
 def write_county_report(db, kind: str, out_path: str | os.PathLike,
-                        campaign_name: str | None = None,
+                        campaign: Campaign = None,
                         progress: Callable[[int, int], None] | None = None,
                         cancelled: Callable[[], bool] | None = None,
                         date: _dt.date | None = None) -> Path:
-    """Write the ``kind`` document (``COUNTY_REPORT_KINDS``) of a county campaign (the
-    newest by default) to ``out_path``.  ``date``: the 成文日期 and the day the figures
-    are counted to.  UserError (Chinese) for anything the user can fix; nothing is left at
-    ``out_path`` on failure."""
+    """Write the ``kind`` document (``COUNTY_REPORT_KINDS``) of a county campaign (its id
+    or name; the newest by default) to ``out_path``.
+    ``date``: the 成文日期 and the day the figures are counted to.  UserError (Chinese)
+    for anything the user can fix; nothing is left at ``out_path`` on failure.
+    ``progress(done, total)`` and ``cancelled()`` as for the department's documents."""
     if kind not in COUNTY_REPORT_KINDS:
         raise UserError(f"未知的报告类型：{kind}（可选：{'、'.join(COUNTY_REPORT_KINDS)}）")
     out = Path(out_path)
     if out.is_dir():
         raise UserError(f"“{out}”是一个文件夹，请指定要保存的 PDF 文件名")
     module = importlib.import_module(f"{__package__}.{_MODULES[kind]}")
-    ctx = load_county_context(db, campaign_name, date)
+    ctx = load_county_context(db, campaign, date)
     return module.write(ctx, out, progress=progress, cancelled=cancelled)

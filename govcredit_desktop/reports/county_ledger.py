@@ -11,19 +11,25 @@ from pathlib import Path
 from govcredit_desktop.store.queries import report_data
 
 from . import excel_ledger, ledger_pdf
-from .county_documents import CountyContext, county_campaign, office
+from .county_documents import (
+    Campaign,
+    CountyContext,
+    county_campaign,
+    office,
+    write_county_report,
+)
 
 EMPTY_TEXT = "各单位报送的整改台账中暂无问题记录。"
 
 
-def export_county_ledger(db, out_path, campaign_name: str | None = None,
+def export_county_ledger(db, out_path, campaign: Campaign = None,
                          progress: Callable[[int, int], None] | None = None,
                          cancelled: Callable[[], bool] | None = None,
                          today: _dt.date | None = None) -> Path:
-    """The merged Excel ledger of a county campaign (the newest by default), by
-    department and number, signed by the county office; as ``excel_ledger.export_ledger``
+    """The merged Excel ledger of a county campaign (by id or name, the newest by default),
+    by department and number, signed by the county office; as ``excel_ledger.export_ledger``
     (progress counts problems plus measures, a cancel leaves no file)."""
-    campaign = county_campaign(db, campaign_name)
+    campaign = county_campaign(db, campaign)
     cid = campaign["id"]
     total = report_data.count_county_problems(db, cid) + report_data.count_county_measures(
         db, cid)
@@ -33,7 +39,13 @@ def export_county_ledger(db, out_path, campaign_name: str | None = None,
     return excel_ledger.write_workbook(db, out_path, source, progress, cancelled, today)
 
 
+def write_ledger_pdf(db, out_path, campaign: Campaign = None, progress=None, cancelled=None,
+                     date: _dt.date | None = None) -> Path:
+    """The merged ledger as a PDF (landscape, 单位 column), signed by the county office."""
+    return write_county_report(db, "ledger", out_path, campaign, progress, cancelled, date)
+
+
 def write(ctx: CountyContext, out_path, progress=None, cancelled=None) -> Path:
-    """The merged ledger as a PDF (county_documents.write_county_report)."""
+    """The merged ledger as a PDF, from its context (write_county_report)."""
     return ledger_pdf.write(ctx, out_path, progress, cancelled, unit_column=True,
                             empty_text=EMPTY_TEXT)

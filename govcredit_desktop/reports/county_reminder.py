@@ -5,6 +5,9 @@ the column header on every page, the office and the date at the foot."""
 
 from __future__ import annotations
 
+import datetime as _dt
+from pathlib import Path
+
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Spacer
@@ -12,7 +15,7 @@ from reportlab.platypus import Spacer
 from govcredit_desktop.core.dates import format_cn, format_cn_time
 
 from . import gongwen as gw
-from .county_documents import CountyContext
+from .county_documents import Campaign, CountyContext, write_county_report
 from .document_parts import build, check_glyphs
 from .paged_table import TableLayout
 
@@ -79,3 +82,10 @@ def write(ctx: CountyContext, out_path, progress=None, cancelled=None):
                 Spacer(1, gw.LINE), sign]
     return build(ctx, out_path, out, f"{ctx.campaign['name']}{TITLE}", landscape=True,
                  progress=progress, cancelled=cancelled)
+
+
+def write_reminder(db, out_path, campaign: Campaign = None, progress=None, cancelled=None,
+                   date: _dt.date | None = None) -> Path:
+    """The 催报清单 of a county campaign (its id or name; the newest by default), figures as
+    of ``date`` (today by default)."""
+    return write_county_report(db, "reminder", out_path, campaign, progress, cancelled, date)

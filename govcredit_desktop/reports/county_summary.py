@@ -9,8 +9,12 @@ departments and problems (tests/county/test_county_documents.py reads them).
 
 from __future__ import annotations
 
+import datetime as _dt
+from pathlib import Path
+
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether
 
 from govcredit_desktop.core.dates import format_cn, format_cn_time
@@ -18,7 +22,7 @@ from govcredit_desktop.store.queries.coverage import ranked
 
 from . import gongwen as gw
 from .charts import status_by_area
-from .county_documents import CountyContext
+from .county_documents import Campaign, CountyContext, write_county_report
 from .document_parts import (
     build,
     check_glyphs,
@@ -50,8 +54,7 @@ def submission_text(ctx: CountyContext) -> str:
     board, t = ctx.board, ctx.board.totals
     n = t.departments
     if n == 0:
-        return ("目前尚未登记报送单位，尚未收到各单位报送的问题整改台账。下一步将组织各有关单位"
-                "完成报送证书登记后按要求报送。")
+        return "目前尚未登记报送单位，尚未收到各单位报送的问题整改台账。"
     deadline = f"，报送截止时间为{format_cn(board.deadline)}" if board.deadline else \
         "，尚未设定报送截止时间"
     text = f"全县共登记报送单位{n}个{deadline}。截至{ctx.date_text}，"
@@ -180,10 +183,13 @@ def _department_table(ctx: CountyContext):
     total = ("", f"合计（{t.departments}个单位）", f"已报送{t.submitted}个", t.problems, t.closed,
              t.awaiting_closure, t.overdue, _wan(t.involved_fen), _wan(t.repaid_fen), t.rate)
     # Every column but 单位 as wide as its widest text (the totals hold the widest
-    # numbers), so that no number or state wraps.
-    fit = {0: "排名", 2: max(total[2], "逾期报送", key=len), 3: "问题数", 4: "已销号",
-           5: "待销号", 6: "逾期", 7: max(total[7], "涉及金额", key=len),
-           8: max(total[8], "已偿还", key=len), 9: "100.0%"}
+    # numbers, the headers' lines the widest words), so that no number or state wraps.
+    def widest(*texts: str) -> str:
+        return max(texts, key=lambda x: stringWidth(x, ctx.fonts.heiti, 10))
+
+    fit = {0: "排名", 2: widest(total[2], "逾期报送"), 3: "问题数", 4: "已销号",
+           5: "待销号", 6: "逾期", 7: widest(total[7], "涉及金额"),
+           8: widest(total[8], "已偿还"), 9: "100.0%"}
     layout = TableLayout(ctx.fonts, DEPARTMENT_HEADERS, DEPARTMENT_WEIGHTS, gw.TYPE_W,
                          "CLCCCCCRRC", size=10, fit=fit)
     rows = [layout.row(v) for v in department_rows(ctx)]
@@ -258,3 +264,10 @@ def write(ctx: CountyContext, out_path, progress=None, cancelled=None):
     check_glyphs(ctx, [*texts(ctx), *names, ADDRESSEE])
     return build(ctx, out_path, story(ctx), document_title(ctx, TITLE), progress=progress,
                  cancelled=cancelled)
+
+
+def write_summary(db, out_path, campaign: Campaign = None, progress=None, cancelled=None,
+                  date: _dt.date | None = None) -> Path:
+    """The 县级汇总报告 of a county campaign (its id or name; the newest by default), figures as
+    of ``date`` (today by default)."""
+    return write_county_report(db, "summary", out_path, campaign, progress, cancelled, date)

@@ -43,26 +43,35 @@ WITH linked AS (
     SELECT id, department_id FROM campaign WHERE county_campaign_id = :county_campaign
 ),
 figures AS (
-    SELECT c.department_id AS department_id, count(*) AS problems,
-           sum(p.status = :closed) AS closed,
-           sum(p.status IN (:closed, :awaiting)) AS rectified,
-           sum({OVERDUE_SQL}) AS overdue,
-           coalesce(sum(p.amount_involved), 0) AS involved,
-           coalesce(sum(p.amount_repaid), 0) AS repaid
-    FROM linked c JOIN problem p ON p.campaign_id = c.id
-    GROUP BY c.department_id
+    -- Summed per department campaign first: the problems are then read in the order of
+    -- problem_campaign_seq, campaign by campaign, with no sort of 100,000 rows by
+    -- department (measured: ~15% of the board).
+    SELECT l.department_id AS department_id, sum(g.problems) AS problems,
+           sum(g.closed) AS closed, sum(g.rectified) AS rectified, sum(g.overdue) AS overdue,
+           sum(g.involved) AS involved, sum(g.repaid) AS repaid
+    FROM linked l JOIN (
+        SELECT p.campaign_id, count(*) AS problems, sum(p.status = :closed) AS closed,
+               sum(p.status IN (:closed, :awaiting)) AS rectified,
+               sum({OVERDUE_SQL}) AS overdue,
+               coalesce(sum(p.amount_involved), 0) AS involved,
+               coalesce(sum(p.amount_repaid), 0) AS repaid
+        FROM problem p WHERE p.campaign_id IN (SELECT id FROM linked)
+        GROUP BY p.campaign_id) g ON g.campaign_id = l.id
+    GROUP BY l.department_id
 ),
 packages AS (
-    -- A refused package may have been refused before it was linked to a campaign: it
-    -- belongs to this county campaign by the campaign name it claimed.
-    SELECT department_id, count(*) AS packages, sum(status = :refused) AS refused,
-           group_concat(CASE WHEN status = :accepted AND campaign_id IN
+    -- A refused package names its department only by the USCC it claimed, and may have
+    -- been refused before it was linked to a campaign: it belongs to this county campaign
+    -- by the campaign name it claimed.
+    SELECT coalesce(r.department_id, c.id) AS department_id, count(*) AS packages,
+           sum(r.status = :refused) AS refused,
+           group_concat(CASE WHEN r.status = :accepted AND r.campaign_id IN
                                   (SELECT id FROM linked)
-                             THEN package_created_at END, ' ') AS accepted_at
-    FROM received_package
-    WHERE department_id IS NOT NULL
-      AND (campaign_id IN (SELECT id FROM linked) OR campaign_name = :name)
-    GROUP BY department_id
+                             THEN r.package_created_at END, ' ') AS accepted_at
+    FROM received_package r
+    LEFT JOIN county_department c ON r.department_id IS NULL AND c.uscc = r.claimed_uscc
+    WHERE r.campaign_id IN (SELECT id FROM linked) OR r.campaign_name = :name
+    GROUP BY 1
 )
 SELECT d.id, d.name, d.uscc, k.packages, k.refused, k.accepted_at, f.problems, f.closed,
        f.rectified, f.overdue, f.involved, f.repaid
@@ -75,7 +84,8 @@ LEFT JOIN figures f ON f.department_id = d.id
 _NO_CAMPAIGN_SQL = """
 SELECT d.id, d.name, d.uscc, count(r.id) AS packages,
        coalesce(sum(r.status = :refused), 0) AS refused
-FROM county_department d LEFT JOIN received_package r ON r.department_id = d.id
+FROM county_department d LEFT JOIN received_package r
+    ON r.department_id = d.id OR (r.department_id IS NULL AND r.claimed_uscc = d.uscc)
 GROUP BY d.id
 """
 
