@@ -86,15 +86,15 @@ class CountyActions:
         ReceivedDialog.ask(self.window, self.db)
 
     # --- documents -----------------------------------------------------------------------
-    def _campaign_name(self) -> str | None:
+    def _campaign(self) -> int | None:
         """The county campaign the board shows (None: the newest, as the writers take)."""
         board = self.window.board
-        return board.campaign_name() if board is not None else None
+        return board.campaign_id() if board is not None else None
 
     def export_ledger(self) -> None:
         from govcredit_desktop.ui.reports_ui import export_workbook
 
-        campaign = self._campaign_name()
+        campaign = self._campaign()
 
         def write(db, target, progress, cancelled) -> Path:
             from govcredit_desktop.reports import county_ledger
@@ -109,7 +109,7 @@ class CountyActions:
         from govcredit_desktop.reports.county_documents import COUNTY_REPORT_KINDS
         from govcredit_desktop.ui.reports_ui import generate_document
 
-        campaign = self._campaign_name()
+        campaign = self._campaign()
 
         def write(db, out, progress, cancelled) -> Path:
             from govcredit_desktop.reports.county_documents import write_county_report

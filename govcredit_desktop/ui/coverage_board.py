@@ -245,9 +245,6 @@ class CoverageBoard(QWidget):
         """The county campaign shown (None: there is none yet)."""
         return self.campaign_combo.currentData()
 
-    def campaign_name(self) -> str | None:
-        return self.campaign_combo.currentText() if self.campaign_id() is not None else None
-
     def apply_changes(self, changes: Changes) -> None:
         if changes.affects(BOARD_KINDS) and self.db.kind == "county":
             self.reload()

@@ -283,3 +283,51 @@ def test_the_received_list_shows_every_package_with_its_result(qtbot, county):
     assert "SHA-256" in dialog.detail.text()
     sha = county.received.list()[0]["sha256"]
     assert sha in dialog.detail.text()
+
+
+@pytest.fixture
+def previewed(monkeypatch):
+    """ReportPreview.exec records the PDF's text instead of blocking."""
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QDialog
+
+    from govcredit_desktop.ui.report_preview import ReportPreview
+
+    seen = []
+
+    def fake_exec(self):
+        text = "".join(page.extract_text() for page in PdfReader(self.pdf_path).pages)
+        seen.append({"title": self.windowTitle(), "text": text.replace("\n", "")})
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ReportPreview, "exec", fake_exec)
+    return seen
+
+
+def test_the_reminder_list_and_the_summary_from_the_board_and_the_menu(qtbot, county,
+                                                                       previewed, tmp_path,
+                                                                       monkeypatch, msgbox):
+    w = open_window(qtbot, county, (1024, 700))
+    qtbot.mouseClick(w.board.reminder_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(previewed) == 1 and not w.operations.busy(), timeout=60000)
+    assert "催报清单" in previewed[0]["title"]
+    text = previewed[0]["text"]
+    assert NAMES[3] in text and NAMES[2] in text  # missing and late
+    assert NAMES[0] not in text and NAMES[1] not in text  # on time
+    w.county_summary_action.trigger()
+    qtbot.waitUntil(lambda: len(previewed) == 2 and not w.operations.busy(), timeout=60000)
+    assert "县级汇总报告" in previewed[1]["title"]
+    assert all(name in previewed[1]["text"] for name in NAMES)
+    # The merged Excel ledger: every department's rows, a 单位 column.
+    from openpyxl import load_workbook
+
+    out = tmp_path / "汇总"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    w.county_excel_action.trigger()
+    qtbot.waitUntil(lambda: not w.operations.busy(), timeout=60000)
+    written = out.with_name(out.name + ".xlsx")
+    cells = {str(c.value) for row in load_workbook(written).active.iter_rows() for c in row
+             if c.value is not None}
+    assert {"单位", *NAMES[:3]} <= cells and NAMES[3] not in cells
+    assert msgbox.calls[-1][0] == "question"  # the offer to open it (a renamed-button box)
