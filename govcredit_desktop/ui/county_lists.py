@@ -57,7 +57,11 @@ def status_item(status: str):
     return cell
 
 
-def _table(parent: QWidget, headers: list[str], stretch: int, name: str) -> QTableWidget:
+def _table(parent: QWidget, headers: list[str], stretch: int, name: str,
+           widths: dict[int, int] | None = None) -> QTableWidget:
+    """A read-only table of rows; ``widths``: columns of that many characters (elided in
+    the middle, a file name's date is at its end), the others at their contents and
+    ``stretch`` taking the rest."""
     t = QTableWidget(parent)
     t.setColumnCount(len(headers))
     t.setHorizontalHeaderLabels(headers)
@@ -71,9 +75,17 @@ def _table(parent: QWidget, headers: list[str], stretch: int, name: str) -> QTab
     t.setAccessibleName(name)
     header = t.horizontalHeader()
     header.setHighlightSections(False)
+    em = t.fontMetrics().horizontalAdvance("中")
     for col in range(len(headers)):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col == stretch
-                                    else QHeaderView.ResizeMode.ResizeToContents)
+        if col == stretch:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        elif widths and col in widths:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, widths[col] * em + 16)
+        else:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    if widths:
+        t.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     return t
 
 
@@ -85,6 +97,7 @@ class _ListDialog(QDialog):
     empty = ""
     headers: list[str] = []
     stretch = 0
+    widths: dict[int, int] | None = None
 
     def __init__(self, parent: QWidget | None, db):
         super().__init__(parent)
@@ -95,7 +108,7 @@ class _ListDialog(QDialog):
         intro = QLabel(self.intro, self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = _table(self, self.headers, self.stretch, self.title)
+        self.table = _table(self, self.headers, self.stretch, self.title, self.widths)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel(self.empty, self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -161,7 +174,7 @@ class DepartmentsDialog(_ListDialog):
              "报送包才会被接收；单位更换密钥后，原证书的登记记录保留在“证书历史”中。")
     empty = "还没有登记任何报送单位。请在“县信用办 → 登记报送单位”中登记各单位送来的登记文件。"
     headers = ["单位名称", "统一社会信用代码", "在用证书指纹", "登记时间", "证书数"]
-    stretch = 0
+    stretch = 2
 
     def read(self) -> list[dict]:
         rows = self.db.registrations.departments()
@@ -207,6 +220,7 @@ class ReceivedDialog(_ListDialog):
     headers = ["接收时间", "状态", "报送单位", "专项治理", "生成时间", "文件名",
                "未通过的核验 / 说明"]
     stretch = 6
+    widths = {3: 10, 5: 14}
 
     def read(self) -> list[dict]:
         return self.db.received.list()

@@ -259,8 +259,7 @@ class ImportResultDialog(QDialog):
             + ("color: #b71c1c; background: #ffebee;" if counts.get("refused")
                else "color: #1b5e20; background: #e8f5e9;"))
         layout.addWidget(self.summary)
-        self.table = _table(self, self.HEADERS, 5, "接收结果")
-        self.table.setWordWrap(True)
+        self.table = _table(self, self.HEADERS, 5, "接收结果", {2: 10, 4: 14, 6: 12})
         self.table.setRowCount(len(outcomes))
         for r, o in enumerate(outcomes):
             failed = check_title(o.failed_check)
@@ -272,16 +271,29 @@ class ImportResultDialog(QDialog):
                      item("\n".join(o.warnings), tooltip="\n".join(o.warnings) or None)]
             for c, cell in enumerate(cells):
                 self.table.setItem(r, c, cell)
-        self.table.resizeRowsToContents()
         layout.addWidget(self.table, 1)
+        # The selected package's reason and warnings in full: a cell shows their start.
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(self.fontMetrics().height() * 3)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.detail)
+        self.table.itemSelectionChanged.connect(self._selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(1100, 520)
         if outcomes:
-            self.table.selectRow(0)
+            # The first refused one: the line below says why, in full.
+            self.table.selectRow(next((r for r, o in enumerate(outcomes)
+                                       if o.status == "refused"), 0))
         self.table.setFocus()
+
+    def _selected(self) -> None:
+        r = self.table.currentRow()
+        self.detail.setText(self.outcomes[r].line() if 0 <= r < len(self.outcomes) else "")
 
     @staticmethod
     def _summary(counts: dict[str, int]) -> str:

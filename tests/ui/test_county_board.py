@@ -331,3 +331,41 @@ def test_the_reminder_list_and_the_summary_from_the_board_and_the_menu(qtbot, co
              if c.value is not None}
     assert {"单位", *NAMES[:3]} <= cells and NAMES[3] not in cells
     assert msgbox.calls[-1][0] == "question"  # the offer to open it (a renamed-button box)
+
+
+def test_a_stick_is_offered_first_and_enter_on_the_board_filters(qtbot, scene, tmp_path,
+                                                                 monkeypatch):
+    a, b, _c, _d = scene.departments
+    county = scene.empty_county(tmp_path, a, b)
+    stick = tmp_path / "KINGSTON"
+    stick.mkdir()
+    for p in scene.packages[:2]:
+        shutil.copyfile(p, stick / p.name)
+    monkeypatch.setattr(media, "removable_drives",
+                        lambda root="/": [media.Drive(stick, "KINGSTON", 8 << 30)])
+    w = open_window(qtbot, county, (1024, 700))
+    seen = []
+
+    def start(dialog):
+        item = dialog.sources.currentItem()
+        seen.append((item.text(), dialog.found_label.text()))
+        answer_when(qtbot, ImportResultDialog, lambda result: result.reject())
+        qtbot.keyClick(dialog.sources, Qt.Key.Key_Return)  # Enter on the stick receives
+
+    answer_when(qtbot, ImportDialog, start)
+    w.import_action.trigger()
+    assert seen == [(f"U 盘　KINGSTON（{stick}）", "找到 2 个报送包，点“接收”开始核验并接收。")]
+    assert {w.board.model.row(r).state for r in range(2)} == {"on_time"}
+    # The board by keyboard: the second department, Enter shows its problems.
+    board = w.board.table
+    w.activateWindow()  # back from the dialogs
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    qtbot.mouseClick(board.viewport(), Qt.MouseButton.LeftButton,
+                     pos=board.visualRect(w.board.model.index(0, 0)).center())
+    qtbot.keyClick(board, Qt.Key.Key_Down)
+    second = w.board.model.row(board.currentIndex().row())
+    qtbot.keyClick(board, Qt.Key.Key_Return)
+    assert w.tabs.currentWidget() is w.ledger_page
+    assert w.filter_bar.combos["department_id"].currentText() == second.department
+    assert w.model.rowCount() == second.problems
+    county.close()
