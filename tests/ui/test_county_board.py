@@ -369,3 +369,20 @@ def test_a_stick_is_offered_first_and_enter_on_the_board_filters(qtbot, scene, t
     assert w.filter_bar.combos["department_id"].currentText() == second.department
     assert w.model.rowCount() == second.problems
     county.close()
+
+
+def test_the_screenshot_of_a_county_database_shows_the_board(county, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from tests.ui.test_main_window import _cli
+
+    county.checkpoint()
+    png = tmp_path / "county.png"
+    result = _cli("--db", str(county.path), "--screenshot", str(png))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1280, 760)
+    # The missing department's row, at the top of the board, in its pink.
+    pink = QColor(STATE_COLOURS["missing"][1])
+    column = [image.pixelColor(60, y) for y in range(80, 300)]
+    assert pink in column
