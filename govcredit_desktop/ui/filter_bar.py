@@ -120,9 +120,8 @@ class FilterBar(QWidget):
         """Re-read the lists (by filter field) that depend on the data, keeping what is chosen."""
         db = self._store
         read = {
-            "department_id": lambda: ([(d["name"], d["id"])
-                                       for d in db.registrations.departments()]
-                                      if self.county else []),
+            "department_id": lambda: [(d["name"], d["id"])
+                                      for d in db.registrations.departments()],
             "campaign_id": self._campaign_choices,
             "area": lambda: [(v, v) for v in db.settings.vocabulary("area")],
             "category": lambda: [(v, v) for v in db.settings.vocabulary("category")],
@@ -131,6 +130,8 @@ class FilterBar(QWidget):
                                   for p in db.people.list()],
         }
         for name in names:
+            if name == "department_id" and not self.county:
+                continue  # a department's own ledger: no such filter (_show_mode)
             self._refill(name, read[name]())
 
     def select_department(self, department_id: int | None) -> None:
@@ -193,7 +194,12 @@ class FilterBar(QWidget):
 
     # --- internals ---------------------------------------------------------------
     def _show_mode(self) -> None:
-        self.combos["department_id"].setVisible(self.county)
+        combo = self.combos["department_id"]
+        combo.setVisible(self.county)
+        if not self.county:
+            with QSignalBlocker(combo):
+                while combo.count() > 1:
+                    combo.removeItem(1)
 
     def _campaign_choices(self) -> list[tuple[str, int]]:
         campaigns = self._store.settings.list_campaigns()
