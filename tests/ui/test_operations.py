@@ -65,6 +65,9 @@ class Spy:
     """What the window did after a change: model resets, rows changed, lists and counts re-read."""
 
     def __init__(self, window, monkeypatch):
+        # The start-up's counts are read by a worker after the first paint: done before
+        # spying, or a late one is counted as the change's.
+        window.wait_for_counts()
         self.resets, self.rows, self.refilled, self.summaries = [], set(), [], 0
         window.model.modelReset.connect(lambda: self.resets.append(1))
         window.model.dataChanged.connect(
