@@ -25,7 +25,9 @@ SELECT area, category, source, status, {owes_money_sql("problem")} AS owes, coun
        coalesce(sum(amount_involved), 0) AS involved,
        coalesce(sum(amount_repaid), 0) AS repaid,
        sum({overdue_sql("problem")}) AS overdue,
-       sum(amount_involved > 0) AS with_money
+       sum(amount_involved > 0) AS with_money,
+       sum(listed_as_dishonest) AS dishonest,
+       sum(measures_total > 0) AS with_measures
 FROM problem WHERE campaign_id = :campaign
 GROUP BY area, category, source, status, owes
 """
@@ -46,6 +48,8 @@ class Group:
     overdue: int = 0           # core.rules.is_overdue on the summary's date
     with_money: int = 0        # problems with an amount involved
     awaiting_owing: int = 0    # 已整改待销号 still owing money: not rectified
+    open_planned: int = 0      # 待整改 with measures drawn up (none started yet)
+    dishonest: int = 0         # 纳入政务失信记录
     by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ProblemStatus, 0))
 
     @property
@@ -86,10 +90,13 @@ class Group:
         return percent(self.amount_repaid, self.amount_involved)
 
     def _add(self, status: str, owes: int, n: int, involved: int, repaid: int, overdue: int,
-             with_money: int) -> None:
+             with_money: int, dishonest: int, with_measures: int) -> None:
         self.count += n
         if status == ProblemStatus.AWAITING_CLOSURE and owes:
             self.awaiting_owing += n
+        if status == ProblemStatus.OPEN:
+            self.open_planned += with_measures
+        self.dishonest += dishonest
         self.amount_involved += involved
         self.amount_repaid += repaid
         self.overdue += overdue
@@ -139,7 +146,7 @@ def campaign_summary(db, campaign_id: int, today: _dt.date | None = None) -> Cam
     groups: dict[str, dict[str, Group]] = {"area": {}, "category": {}, "source": {}}
     for r in rows:
         values = (r["status"], r["owes"], r["n"], r["involved"], r["repaid"], r["overdue"] or 0,
-                  r["with_money"] or 0)
+                  r["with_money"] or 0, r["dishonest"] or 0, r["with_measures"] or 0)
         total._add(*values)
         for kind, by_name in groups.items():
             name = r[kind]
