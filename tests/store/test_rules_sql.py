@@ -17,13 +17,17 @@ CASES = list(itertools.product(tuple(ProblemStatus), DEADLINES, MONEY))
 
 
 def test_sql_rule_equals_python_rule_on_every_case(db):
-    values = ", ".join("(?, ?, ?, ?)" for _ in CASES)
-    params = [x for status, deadline, (inv, rep) in CASES for x in (status, deadline, inv, rep)]
+    values = ", ".join("(?, ?, ?, ?, ?)" for _ in CASES)
+    params = [x for i, (status, deadline, (inv, rep)) in enumerate(CASES)
+              for x in (i + 1, status, deadline, inv, rep)]
     today, soon = f"'{TODAY.isoformat()}'", f"'{TODAY + dt.timedelta(days=7)}'"
     light = lq.LIGHT_SQL.replace(":today", today).replace(":soon", soon)
-    sql = (f"WITH p(status, deadline, amount_involved, amount_repaid) AS (VALUES {values})"
-           f" SELECT {overdue_sql('p', today)} AS overdue, {rectified_sql('p')} AS rectified,"
-           f" {light} AS light FROM p")
+    sql = (f"WITH cases(id, status, deadline, amount_involved, amount_repaid)"
+           f" AS (VALUES {values})"
+           f" SELECT {overdue_sql('p', today, 'cases')} AS overdue,"
+           f" {rectified_sql('p', 'cases')} AS rectified,"
+           f" {light.replace('FROM problem ', 'FROM cases ')} AS light"
+           " FROM cases p ORDER BY p.id")
     rows = db.query(sql, params)
     assert len(rows) == len(CASES) == 4 * 5 * 6
     for (status, deadline, (inv, rep)), row in zip(CASES, rows, strict=True):

@@ -11,7 +11,12 @@ from typing import TypedDict
 
 from govcredit_desktop.core.rules import DEFAULT_WARNING_DAYS
 from govcredit_desktop.core.vocab import ProblemStatus, sql_literal
-from govcredit_desktop.store.queries.rules_sql import overdue_sql, rectified_sql
+from govcredit_desktop.store.queries.rules_sql import (
+    guarded,
+    not_rectified_sql,
+    overdue_sql,
+    rectified_sql,
+)
 from govcredit_desktop.store.search import fts_exact, match_expression, matches_nothing
 
 # SQL text built from the vocabulary; the light and status sort expressions
@@ -20,13 +25,13 @@ _CLOSED = sql_literal(ProblemStatus.CLOSED)
 # The light of core.rules.light_for: 已销号, then 已整改 (rectified, awaiting 销号 with
 # nothing owed), then 未定时限, then by deadline; red is exactly the overdue rule
 # (core/rules.py, store.queries.rules_sql).
-_OPEN = f"(NOT {rectified_sql()})"
+_OPEN = not_rectified_sql()
 _RED = overdue_sql()
-_YELLOW = f"({_OPEN} AND p.deadline >= :today AND p.deadline <= :soon)"
-_GREEN = f"({_OPEN} AND p.deadline > :soon)"
-_UNDATED = f"({_OPEN} AND p.deadline IS NULL)"
+_YELLOW = guarded("p.deadline >= :today AND p.deadline <= :soon", _OPEN)
+_GREEN = guarded("p.deadline > :soon", _OPEN)
+_UNDATED = guarded("p.deadline IS NULL", _OPEN)
 _DONE = f"(p.status = {_CLOSED})"
-_RECTIFIED = f"(p.status != {_CLOSED} AND {rectified_sql()})"
+_RECTIFIED = f"(p.status = {sql_literal(ProblemStatus.AWAITING_CLOSURE)} AND {rectified_sql()})"
 LIGHT_SQL = (f"CASE WHEN {_DONE} THEN 'closed' WHEN {_RECTIFIED} THEN 'rectified'"
              " WHEN p.deadline IS NULL THEN 'undated'"
              " WHEN p.deadline < :today THEN 'red' WHEN p.deadline <= :soon THEN 'yellow'"
