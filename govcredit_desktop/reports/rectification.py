@@ -91,7 +91,7 @@ def collect(ctx: Context, cancelled=None) -> _Collected:
                                            and p["responsible_person_name"])
     t = ctx.summary.total
     col.rows.append(layout.row(("合计", f"{t.count}个", "", "", "", yuan(t.amount_involved),
-                                yuan(t.amount_repaid), "", f"已销号{t.closed}个", ""),
+                                yuan(t.amount_repaid), "", f"已销号{t.closed}个" if t.closed else "", ""),
                                total=True))
     check_glyphs(ctx, texts)
     return col
