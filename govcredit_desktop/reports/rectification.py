@@ -90,9 +90,9 @@ def collect(ctx: Context, cancelled=None) -> _Collected:
         col.with_leader_and_person += bool(p["responsible_leader_name"]
                                            and p["responsible_person_name"])
     t = ctx.summary.total
+    closed = f"已销号{t.closed}个" if t.closed else ""
     col.rows.append(layout.row(("合计", f"{t.count}个", "", "", "", yuan(t.amount_involved),
-                                yuan(t.amount_repaid), "", f"已销号{t.closed}个" if t.closed else "", ""),
-                               total=True))
+                                yuan(t.amount_repaid), "", closed, ""), total=True))
     check_glyphs(ctx, texts)
     return col
 
