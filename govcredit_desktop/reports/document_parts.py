@@ -169,6 +169,15 @@ def source_parts(groups) -> list[str]:
     return [text for _, _, text in single]
 
 
+def repaid(g, lead: str = "已清偿金额") -> str:
+    """'已清偿金额386.50万元，占涉及金额的51.8%', or '涉及金额尚未清偿' when nothing is."""
+    if not g.amount_repaid:
+        return "涉及金额尚未清偿"
+    if g.amount_repaid >= g.amount_involved:
+        return f"{lead}{wan(g.amount_repaid)}，已全部清偿"
+    return f"{lead}{wan(g.amount_repaid)}，占涉及金额的{g.repaid_rate}"
+
+
 def is_past(ctx: Context, iso: str | None) -> bool:
     """A date before the document's date (its 成文日期)."""
     return bool(iso) and iso < ctx.date.isoformat()

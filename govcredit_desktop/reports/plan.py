@@ -199,7 +199,9 @@ def _goal(ctx: Context, col: _Collected) -> str:
     dated = col.to_do - col.undated
     if dated:
         parts.append(_finish_by(ctx, subject, col.last_deadline, dated))
-        if rect and col.after_campaign:
+        if rect and col.after_campaign and dated == 1:
+            parts[-1] += f"，晚于{COUNTY_OFFICE}要求的{format_cn(rect)}"
+        elif rect and col.after_campaign:
             parts.append(f"其中{col.after_campaign}个问题的整改时限晚于{COUNTY_OFFICE}要求的"
                          f"{format_cn(rect)}")
         elif rect and not is_past(ctx, rect):
@@ -255,11 +257,10 @@ def story(ctx: Context, collected: _Collected | None) -> list:
             out.append(run_in(ctx, f"（二）集中整改阶段{last}。",
                               "按照整改任务清单逐项推进，每周调度整改进展，及时收集佐证材料。"))
         reconcile = "逐项对账核实" if t.with_money else "逐项核实"
-        if t.count == 1:
-            reconcile = reconcile.removeprefix("逐项")
+        what = (f"该问题完成整改后{reconcile.removeprefix('逐项')}" if t.count == 1
+                else f"对已完成整改的问题{reconcile}")
         out.append(run_in(ctx, f"{numbered(3 if col.to_do else 2)}验收销号阶段。",
-                          f"对已完成整改的问题{reconcile}，经责任领导审核后销号，"
-                          f"形成整改报告报送{COUNTY_OFFICE}。"))
+                          f"{what}，经责任领导审核后销号，形成整改报告报送{COUNTY_OFFICE}。"))
     leader = (ctx.department.get("first_responsible") or "").strip()
     out.append(h1("保障措施"))
     out.append(run_in(ctx, "（一）加强组织领导。",

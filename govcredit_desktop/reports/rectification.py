@@ -33,6 +33,7 @@ from .document_parts import (
     joined,
     numbered,
     para,
+    repaid,
     run_in,
     wan,
     write_document,
@@ -127,7 +128,7 @@ def totals_sentence(ctx: Context, one: dict | None = None) -> str:
             state = "整改措施已全部完成，待销号，欠款尚未清偿到位"
         text += f"。截至{ctx.date_text}，该问题{state}"
         if t.amount_involved:
-            text += f"，已清偿{wan(t.amount_repaid)}，占涉及金额的{t.repaid_rate}"
+            text += "，" + repaid(t, "已清偿")
         if t.overdue:
             text += "，已超过整改时限"
         return text + "。"
@@ -139,7 +140,7 @@ def totals_sentence(ctx: Context, one: dict | None = None) -> str:
          ("正在整改", t.in_progress), ("尚未开始整改", t.open)])
     text += f"；{rates_sentence(t)}"
     if t.amount_involved:
-        text += f"；已清偿金额{wan(t.amount_repaid)}，占涉及金额的{t.repaid_rate}"
+        text += "；" + repaid(t)
     text += (f"；逾期未完成整改的问题{t.overdue}个。" if t.overdue
              else "；没有逾期未完成整改的问题。")
     return text
@@ -170,10 +171,10 @@ def records_section(ctx: Context, col: _Collected) -> str:
     """纳入政务失信记录、问责和约谈: what the ledger records today.  Only the 纳入政务失信
     记录 mark is kept so far; 问责 and 约谈 records (issue 19) will add their sentences
     here, and until then the report states nothing about them."""
-    n = len(col.dishonest)
+    n, one = len(col.dishonest), ctx.summary.total.count == 1
     if not n:
-        return "本次自查发现的问题均未纳入政务失信记录。"
-    if ctx.summary.total.count == 1:
+        return "该问题未纳入政务失信记录。" if one else "本次自查发现的问题均未纳入政务失信记录。"
+    if one:
         return "该问题已纳入政务失信记录。"
     return f"纳入政务失信记录的问题{n}个（{_numbers(col.dishonest)}）。"
 
@@ -213,8 +214,9 @@ def story(ctx: Context, collected: _Collected | None) -> list:
     money = [g for g in s.by_category if g.amount_involved]
     if money and t.count > 1:
         out.append(run_in(ctx, h2("清偿账款情况。"), joined(
-            [f"{g.name}{g.count}个，涉及金额{wan(g.amount_involved)}，已清偿"
-             f"{wan(g.amount_repaid)}（{g.repaid_rate}）" for g in money], "；") + "。"))
+            [f"{g.name}{g.count}个，涉及金额{wan(g.amount_involved)}，"
+             + (f"已清偿{wan(g.amount_repaid)}（{g.repaid_rate}）" if g.amount_repaid
+                else "尚未清偿") for g in money], "；") + "。"))
     if not s.measures_total:
         measures = "尚未制定整改措施。"
     elif not s.measures_done:
@@ -260,8 +262,9 @@ def story(ctx: Context, collected: _Collected | None) -> list:
             issue += f"，其中逾期未完成整改{len(col.overdue)}个（{_numbers(col.overdue)}）"
         elif col.overdue:
             issue += "，且已超过整改时限"
-        issue += "。下一步，" + (f"{we}将对逾期问题逐一督办，明确最后时限，" if col.overdue
-                              else f"{we}将")
+        issue += "。下一步，" + (f"{we}将" if not col.overdue else
+                              f"{we}将对该问题督办，明确最后时限，" if t.count == 1 else
+                              f"{we}将对逾期问题逐一督办，明确最后时限，")
         issue += ("加快推进整改，整改到位后及时销号。" if t.count == 1 else
                   "加快推进剩余问题整改，整改一个、销号一个。")
     out.append(para(ctx, issue))

@@ -23,6 +23,7 @@ from .document_parts import (
     joined,
     numbered,
     para,
+    repaid,
     run_in,
     source_parts,
     wan,
@@ -101,7 +102,7 @@ def status_sentence(ctx: Context) -> str:
                          ("整改中", t.in_progress), ("待整改", t.open)])
         text = f"截至{ctx.date_text}，{parts}{opened}"
     if t.amount_involved:
-        text += f"；已清偿金额{wan(t.amount_repaid)}，占涉及金额的{t.repaid_rate}"
+        text += "；" + repaid(t)
     return text + "。"
 
 
