@@ -66,7 +66,7 @@ def findings_sentence(ctx: Context, one: dict | None = None) -> str:
     if total.count == 1 and one is not None:
         text = (f"经自查，{we}排查出政务失信问题1个：{one['title']}（{one['number']}），"
                 f"属{one['area']}领域{one['category']}问题，来源为{zh(one['source'])}")
-        if one.get("counterparty"):
+        if one.get("counterparty") and one["counterparty"] not in one["title"]:
             text += f"，涉及{one['counterparty']}"
         if total.amount_involved:
             text += f"，涉及金额{wan(total.amount_involved)}"
