@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from govcredit_desktop.core import vocab
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.core.money import format_wan
 from govcredit_desktop.core.uscc import ALPHABET, check_char
 from govcredit_desktop.store.bulk import BulkWriter
 
@@ -110,10 +111,10 @@ _MONEY_NOTES = ("已与企业对账", "已拨付部分款项")
 # How a description says where a problem came from (core.vocab.SOURCES).
 _FOUND_BY = {
     "自查自纠": "经自查发现",
-    "投诉举报(12345热线)": "企业通过12345热线反映",
+    "投诉举报(12345热线)": "企业多次通过12345热线反映",
     "投诉举报(举报箱)": "经举报箱举报",
     "投诉举报(电子信箱)": "企业通过电子信箱反映",
-    "投诉举报(来信来访)": "企业来信来访反映",
+    "投诉举报(来信来访)": "企业多次来信来访反映",
     "上级通报": "上级通报指出",
     "审计发现": "审计发现",
     "人大建议/政协提案": "人大代表建议、政协委员提案反映",
@@ -244,12 +245,14 @@ def _bundles(rng, campaign_id, n, person_ids, leaders, start, today,
             repaid = int(involved * share) if share < 1 else involved
         leader = rng.choice(list(leaders))
         found_by = _FOUND_BY.get(source, f"经{source}发现")
-        pressing = "，企业多次反映" if source.startswith("投诉举报") else ""
+        involves = "" if company in title else f"，涉及{company}"
+        if involved:
+            involves += f"，{'金额' if involves else '涉及金额'}{format_wan(involved)}万元"
         problem = {
             "uuid": _uuid(rng), "campaign_id": campaign_id,
             "area": rng.choice(CATEGORY_AREAS[category]), "category": category,
             "source": source, "title": title,
-            "description": f"{found_by}，{title}，涉及{company}{pressing}。"
+            "description": f"{found_by}，{title}{involves}。"
                            f"该问题于{format_cn(found)}登记，需限期整改。",
             "counterparty": company, "counterparty_uscc": random_uscc(rng),
             "amount_involved": involved, "amount_repaid": repaid,
