@@ -204,7 +204,7 @@ def _goal(ctx: Context, col: _Collected) -> str:
         elif rect and col.after_campaign:
             parts.append(f"其中{col.after_campaign}个问题的整改时限晚于{COUNTY_OFFICE}要求的"
                          f"{format_cn(rect)}")
-        elif rect and not is_past(ctx, rect):
+        elif rect and not is_past(ctx, rect) and not is_past(ctx, col.last_deadline):
             parts[-1] += f"，未超出{COUNTY_OFFICE}要求的{format_cn(rect)}"
     if col.undated:
         parts.append(f"{'该问题' if one else f'{col.undated}个问题'}尚未确定整改时限，将尽快明确")
