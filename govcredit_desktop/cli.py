@@ -195,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--campaign", type=_integer, metavar="编号",
                    help="专项治理编号（默认最新一个）")
     p.add_argument("--date", type=_report_date, metavar="日期",
-                   help="成文日期，如 2021-12-30；文中数字统计到这一天（默认今天）")
+                   help="成文日期，如 2021-12-30；逾期按这一天计算（默认今天）")
 
     p = sub.add_parser("export-ledger", help="导出 Excel 台账")
     _db_arg(p, top=False)

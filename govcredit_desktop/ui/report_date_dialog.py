@@ -1,7 +1,8 @@
 """Ask the 成文日期 of a document before it is made (today unless the clerk changes it).
 
-The date is also the day the figures are counted to and the day the texts are worded
-against (a deadline before it is told as past), as ``report … --date`` on the command line.
+The date is also the day overdue is counted on and the texts are worded against (a
+deadline before it is told as past), as ``report … --date`` on the command line; the
+statuses are the ledger's as they are now (it keeps no history of them to go back to).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ class ReportDateDialog(QDialog):
         self.date_edit.set_iso((default or today()).isoformat())
         label = QLabel("成文日期(&D)：", self)
         label.setBuddy(self.date_edit)
-        hint = QLabel("文中的数字统计到这一天，早于这一天的时限按已过表述。", self)
+        hint = QLabel("逾期按这一天计算，早于这一天的时限按已过表述。\n"
+                      "问题和措施的状态是台账当前的状态。", self)
         hint.setWordWrap(True)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c62828;")
