@@ -13,9 +13,14 @@ from govcredit_desktop.store.queries.summary import CampaignSummary, campaign_su
 
 from ..core.dates import format_cn
 from ..core.money import format_wan, format_yuan
+from ..core.numerals import cn_numeral
 from .subject import campaign_for, require_department
 
 ADDRESSEE = "县社会信用体系建设领导小组办公室"
+#: How the texts name the county office after citing it once in full (``cited_notice``).
+COUNTY_OFFICE = "县信用办"
+#: Sources of one kind told apart by channel: “投诉举报(12345热线)” … (core.vocab.SOURCES).
+_SOURCE_FAMILIES = ("投诉举报",)
 
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
@@ -102,13 +107,80 @@ def document_title(ctx: Context, what: str) -> str:
     return f"{ctx.name}\n关于{ctx.campaign['name']}\n{what}"
 
 
-def doc_reference(ctx: Context) -> str:
+def notice_title(ctx: Context) -> str:
+    """The county notice the campaign was set up by, as the texts cite it.
+
+    The database keeps the campaign's name and 文号, not the notice's title; a county
+    names its campaign after the notice, so the title is read as 关于开展<name>的通知."""
+    return f"关于开展{ctx.campaign['name'].strip()}的通知"
+
+
+def cited_notice(ctx: Context) -> str:
+    """'县社会信用体系建设领导小组办公室（以下简称“县信用办”）《关于开展…的通知》
+    （宝信用办〔2021〕14号）': the first mention of the county office defines the short
+    name every later sentence uses; the notice's title in 《》 comes before its 文号."""
     number = (ctx.campaign.get("doc_number") or "").strip()
-    return f"（{number}）" if number else ""
+    return (f"{ADDRESSEE}（以下简称“{COUNTY_OFFICE}”）《{notice_title(ctx)}》"
+            + (f"（{number}）" if number else ""))
+
+
+def numbered(n: int) -> str:
+    """The n-th (1-based) second-level heading number: （一） … （十） （十一） …"""
+    return f"（{cn_numeral(n)}）"
+
+
+def first_level(n: int) -> str:
+    """The n-th first-level heading number: 一、 … 十、 十一、 …"""
+    return f"{cn_numeral(n)}、"
 
 
 def joined(items: list[str], sep: str = "，") -> str:
     return sep.join(items)
+
+
+def counted(items: list[tuple[str, int]], sep: str = "，", unit: str = "个") -> str:
+    """'已销号18个，整改中20个' leaving out what counts 0 ('' when everything does)."""
+    return sep.join(f"{label}{n}{unit}" for label, n in items if n)
+
+
+def source_parts(groups) -> list[str]:
+    """Problems by source, 投诉举报 once with its channels in brackets, largest first:
+    ['自查自纠21个', '投诉举报18个（12345热线6个、举报箱5个、…）', …]."""
+    families: dict[str, list] = {}
+    single = []
+    for g in groups:
+        if not g.count:
+            continue
+        family = next((f for f in _SOURCE_FAMILIES if g.name.startswith(f + "(")
+                       or g.name.startswith(f + "（")), None)
+        if family:
+            families.setdefault(family, []).append(g)
+        else:
+            single.append((g.count, g.name, f"{g.name}{g.count}个"))
+    for family, members in families.items():
+        total = sum(g.count for g in members)
+        if len(members) == 1:
+            single.append((total, family, f"{zh(members[0].name)}{total}个"))
+            continue
+        members.sort(key=lambda g: -g.count)
+        channels = "、".join(f"{g.name[len(family) + 1:-1]}{g.count}个" for g in members)
+        single.append((total, family, f"{family}{total}个（{channels}）"))
+    single.sort(key=lambda t: -t[0])
+    return [text for _, _, text in single]
+
+
+def repaid(g, lead: str = "已清偿金额") -> str:
+    """'已清偿金额386.50万元，占涉及金额的51.8%', or '涉及金额尚未清偿' when nothing is."""
+    if not g.amount_repaid:
+        return "涉及金额尚未清偿"
+    if g.amount_repaid >= g.amount_involved:
+        return f"{lead}{wan(g.amount_repaid)}，已全部清偿"
+    return f"{lead}{wan(g.amount_repaid)}，占涉及金额的{g.repaid_rate}"
+
+
+def is_past(ctx: Context, iso: str | None) -> bool:
+    """A date before the document's date (its 成文日期)."""
+    return bool(iso) and iso < ctx.date.isoformat()
 
 
 def closing(ctx: Context, tail: list, *, final: str | None = "特此报告。",

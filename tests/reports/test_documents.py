@@ -23,8 +23,8 @@ KINDS = list(documents.REPORT_KINDS)
 DATE = dt.date(2026, 12, 30)
 TITLES = {
     "self-inspection": "关于{c}自查情况的报告",
-    "plan": "关于{c}问题整改方案",
-    "rectification": "关于{c}问题整改情况的报告",
+    "plan": "关于{c}整改方案",
+    "rectification": "关于{c}整改情况的报告",
     "ledger": "{c}问题整改台账",
 }
 
@@ -101,9 +101,9 @@ def test_self_inspection_totals(pdfs, facts):
     text = flat_text(pdfs["self-inspection"])
     total = facts["summary"].total
     assert total.count == 60
-    assert f"经自查，我局共排查出政务失信问题60个，涉及金额{wan(total.amount_involved)}" in text
+    assert f"经自查，我局共排查出政务失信问题60个，涉及金额{wan(total.amount_involved)}。" in text
     arrears = facts["summary"].category("拖欠民营和中小企业账款")
-    assert f"其中拖欠民营和中小企业账款{arrears.count}个" in text
+    assert f"拖欠民营和中小企业账款问题{arrears.count}个" in text
     assert "一、自查工作开展情况" in text and "（一）加强组织领导。" in text
     assert "附件：政务失信问题清单" in text
 
@@ -111,8 +111,9 @@ def test_self_inspection_totals(pdfs, facts):
 def test_rectification_totals_and_chart(pdfs, facts):
     text = flat_text(pdfs["rectification"])
     t = facts["summary"].total
-    assert f"整改率{t.rate}" in text
-    assert t.rate == percent(t.closed, 60)
+    assert f"销号率（已销号问题占问题总数的比例）{t.closure_rate}" in text
+    assert t.closure_rate == percent(t.closed, 60)
+    assert f"整改完成率（已销号和已整改待销号问题占问题总数的比例）{t.completion_rate}" in text
     assert f"已清偿金额{wan(t.amount_repaid)}，占涉及金额的{t.repaid_rate}" in text
     assert f"逾期未完成整改的问题{t.overdue}个" in text
     assert "图1各重点领域问题整改情况" in text
