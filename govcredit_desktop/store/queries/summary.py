@@ -20,6 +20,11 @@ COMPLETION_RATE_NAME = "整改完成率"
 
 # Grouped by status and whether money is still owed: 整改完成 (core.rules.is_rectified)
 # is a function of the two, so every Group knows its rectified count.
+# ``{scope}`` picks the problems: one campaign's, or every department campaign a county
+# campaign groups (county_totals.py); the same figures either way.
+CAMPAIGN_SCOPE = "campaign_id = :campaign"
+COUNTY_SCOPE = ("campaign_id IN (SELECT id FROM campaign"
+                " WHERE county_campaign_id = :campaign)")
 _GROUPED_SQL = f"""
 SELECT area, category, source, status, {owes_money_sql("problem")} AS owes, count(*) AS n,
        coalesce(sum(amount_involved), 0) AS involved,
@@ -28,12 +33,12 @@ SELECT area, category, source, status, {owes_money_sql("problem")} AS owes, coun
        sum(amount_involved > 0) AS with_money,
        sum(listed_as_dishonest) AS dishonest,
        sum(measures_total > 0) AS with_measures
-FROM problem WHERE campaign_id = :campaign
+FROM problem WHERE {{scope}}
 GROUP BY area, category, source, status, owes
 """
 _MEASURES_SQL = """
 SELECT count(*) AS total, coalesce(sum(m.status = :done), 0) AS done
-FROM measure m JOIN problem p ON p.id = m.problem_id WHERE p.campaign_id = :campaign
+FROM measure m JOIN problem p ON p.id = m.problem_id WHERE p.{scope}
 """
 
 
@@ -138,10 +143,13 @@ def _ordered(groups: dict[str, Group], order: list[str]) -> list[Group]:
     return sorted(groups.values(), key=lambda g: (rank.get(g.name, len(rank)), g.name))
 
 
-def campaign_summary(db, campaign_id: int, today: _dt.date | None = None) -> CampaignSummary:
-    """Totals of a campaign as of ``today`` (overdue: core.rules.is_overdue)."""
+def campaign_summary(db, campaign_id: int, today: _dt.date | None = None,
+                     scope: str = CAMPAIGN_SCOPE) -> CampaignSummary:
+    """Totals of a campaign as of ``today`` (overdue: core.rules.is_overdue); with
+    ``scope=COUNTY_SCOPE``, ``campaign_id`` is a county campaign's."""
     today = today or _dt.date.today()
-    rows = db.query(_GROUPED_SQL, {"campaign": campaign_id, "today": today.isoformat()})
+    rows = db.query(_GROUPED_SQL.format(scope=scope),
+                    {"campaign": campaign_id, "today": today.isoformat()})
     total = Group("合计")
     groups: dict[str, dict[str, Group]] = {"area": {}, "category": {}, "source": {}}
     for r in rows:
@@ -151,7 +159,8 @@ def campaign_summary(db, campaign_id: int, today: _dt.date | None = None) -> Cam
         for kind, by_name in groups.items():
             name = r[kind]
             by_name.setdefault(name, Group(name))._add(*values)
-    measures = db.query(_MEASURES_SQL, {"campaign": campaign_id, "done": MeasureStatus.DONE})[0]
+    measures = db.query(_MEASURES_SQL.format(scope=scope),
+                        {"campaign": campaign_id, "done": MeasureStatus.DONE})[0]
     return CampaignSummary(
         campaign_id=campaign_id, today=today, total=total,
         by_area=_ordered(groups["area"], db.settings.vocabulary("area")),
