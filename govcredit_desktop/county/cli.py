@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.county import cli_coverage
 
 
 def add_parser(sub) -> None:
@@ -39,6 +40,7 @@ def add_parser(sub) -> None:
     _db(q, "县信用办数据库文件（用 county init 创建）")
     q.add_argument("--out", type=Path, required=True, metavar="公钥文件",
                    help="要写出的公钥文件（.gckey.json），发给各报送单位")
+    cli_coverage.add_parsers(actions, _db)
 
 
 def _db(p: argparse.ArgumentParser, help: str) -> None:
@@ -182,7 +184,8 @@ def cmd_received(args) -> int:
 
 
 _ACTIONS = {"init": cmd_init, "register": cmd_register, "departments": cmd_departments,
-            "import": cmd_import, "received": cmd_received, "key": cmd_key}
+            "import": cmd_import, "received": cmd_received, "key": cmd_key,
+            **cli_coverage.ACTIONS}
 
 
 def run(args) -> int:

@@ -22,7 +22,7 @@ import datetime as _dt
 import functools
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -107,12 +107,30 @@ MEASURE_COLUMNS = (
 )
 LEDGER_STATUS_COLUMN = 1 + [c.label for c in LEDGER_COLUMNS].index("整改状态")
 MEASURE_STATUS_COLUMN = 1 + [c.label for c in MEASURE_COLUMNS].index("状态")
+# A county's merged ledger names each row's department (row["department"]) after 序号 on
+# the ledger sheet and first on the measures sheet.
+UNIT_COLUMN = Column("单位", 16)
+COUNTY_LEDGER_COLUMNS = (LEDGER_COLUMNS[0], UNIT_COLUMN, *LEDGER_COLUMNS[1:])
+COUNTY_MEASURE_COLUMNS = (UNIT_COLUMN, *MEASURE_COLUMNS)
 _NOT_TEXT = ("f", "e")  # openpyxl's types for '=…' formulas and '#N/A'-like error codes
 _VOCAB_COLUMNS = {"area": "重点领域", "category": "问题类型", "source": "问题来源"}
 
 
 class _Cancelled(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class LedgerSource:
+    """What a workbook lists and who signs it: one department's campaign
+    (``export_ledger``) or a county campaign's merged records (reports/county_ledger.py,
+    with ``unit_column``)."""
+
+    department: dict  # 填报单位 and the signature line: name, preparer, reviewer, ...
+    campaign: dict  # name, doc_number
+    rows: Callable[[], Iterable[dict]]  # report_data.iter_ledger_rows' dicts
+    total: int  # problems plus measures, what progress counts
+    unit_column: bool = False
 
 
 # --- values ------------------------------------------------------------------
@@ -440,25 +458,31 @@ def _header_rows(sheet: _Sheet) -> None:
         i = j + 1
 
 
-def _write_sheets(wb, db, department, campaign, today, tick) -> tuple[int, int]:
+def _write_sheets(wb, db, source: LedgerSource, today, tick) -> tuple[int, int]:
     """Both sheets in one pass over the problems; write_only streams each to its own file."""
-    ledger = _Sheet(wb, SHEET_LEDGER, LEDGER_COLUMNS, freeze=f"C{FIRST_DATA_ROW}")
-    measures = _Sheet(wb, SHEET_MEASURES, MEASURE_COLUMNS,
+    department, campaign, unit = source.department, source.campaign, source.unit_column
+    ledger = _Sheet(wb, SHEET_LEDGER, COUNTY_LEDGER_COLUMNS if unit else LEDGER_COLUMNS,
+                    freeze=f"{'D' if unit else 'C'}{FIRST_DATA_ROW}")
+    measure_columns = COUNTY_MEASURE_COLUMNS if unit else MEASURE_COLUMNS
+    measures = _Sheet(wb, SHEET_MEASURES, measure_columns,
                       freeze=f"A{MEASURES_FIRST_DATA_ROW}")
     ledger.full_width_row(ledger_title(department, campaign), ledger.styles.title, height=40)
     _subtitle(ledger, department, campaign, today)
     _header_rows(ledger)
     measures.full_width_row(measures_title(department, campaign), measures.styles.title,
                             height=36)
-    measures.append([c.label for c in MEASURE_COLUMNS],
+    measures.append([c.label for c in measure_columns],
                     [measures.styles.header] * measures.n, height=24)
     n = n_measures = pending = 0
-    for n, row in enumerate(report_data.iter_ledger_rows(db, campaign["id"]), 1):
-        ledger.append_data(ledger_values(n, row))
+    for n, row in enumerate(source.rows(), 1):
+        values = ledger_values(n, row)
+        if unit:
+            values.insert(1, row["department"])
+        ledger.append_data(values)
         for index, m in enumerate(row["measures"], 1):
-            measures.append_data([row["number"], row["title"], index, m["content"],
-                                  m["owner_name"], _date(m["deadline"]), m["status"],
-                                  _date(m["completed_date"])])
+            values = [row["number"], row["title"], index, m["content"], m["owner_name"],
+                      _date(m["deadline"]), m["status"], _date(m["completed_date"])]
+            measures.append_data([row["department"], *values] if unit else values)
         n_measures += len(row["measures"])
         pending += 1 + len(row["measures"])
         if pending >= REPORT_EVERY:
@@ -476,9 +500,9 @@ def _finish_ledger(sheet: _Sheet, db, department: dict, n: int) -> None:
     last = FIRST_DATA_ROW + n - 1
     sheet.full_width_row(signature_text(department), sheet.styles.footer, height=28)
     sheet.page_setup(title_rows=f"{HEADER_ROW_1}:{HEADER_ROW_2}")
-    sheet.add_list(tuple(ProblemStatus), LEDGER_STATUS_COLUMN, FIRST_DATA_ROW, last, "整改状态",
-                   True)
-    labels = [c.label for c in LEDGER_COLUMNS]
+    labels = [c.label for c in sheet.columns]
+    sheet.add_list(tuple(ProblemStatus), 1 + labels.index("整改状态"), FIRST_DATA_ROW, last,
+                   "整改状态", True)
     for kind, label in _VOCAB_COLUMNS.items():
         sheet.add_list(db.settings.vocabulary(kind), labels.index(label) + 1, FIRST_DATA_ROW, last,
                        label, False)
@@ -488,7 +512,8 @@ def _finish_measures(sheet: _Sheet, n: int) -> None:
     if n == 0:
         sheet.full_width_row(EMPTY_MEASURES_TEXT, sheet.styles.empty, height=30)
     sheet.page_setup(title_rows=f"{MEASURES_HEADER_ROW}:{MEASURES_HEADER_ROW}")
-    sheet.add_list(tuple(MeasureStatus), MEASURE_STATUS_COLUMN, MEASURES_FIRST_DATA_ROW,
+    status_column = 1 + [c.label for c in sheet.columns].index("状态")
+    sheet.add_list(tuple(MeasureStatus), status_column, MEASURES_FIRST_DATA_ROW,
                    MEASURES_FIRST_DATA_ROW + n - 1, "状态", True)
 
 
@@ -557,14 +582,25 @@ def export_ledger(db, out_path, campaign_id: int | None = None,
     ``progress(done, total)`` counts problems plus measures; when ``cancelled()``
     turns true the export stops, leaves no file, and raises UserError("已取消").
     """
+    department = require_department(db)
+    campaign = campaign_for(db, campaign_id)
+    total = (report_data.count_problems(db, campaign["id"])
+             + report_data.count_measures(db, campaign["id"]))
+    source = LedgerSource(department, campaign,
+                          lambda: report_data.iter_ledger_rows(db, campaign["id"]), total)
+    return write_workbook(db, out_path, source, progress, cancelled, today)
+
+
+def write_workbook(db, out_path, source: LedgerSource,
+                   progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None,
+                   today: _dt.date | None = None) -> Path:
+    """Write ``source``'s ledger to ``out_path`` (.xlsx), as ``export_ledger`` does."""
     from openpyxl import Workbook
 
     out = Path(out_path)
-    department = require_department(db)
-    campaign = campaign_for(db, campaign_id)
+    department, campaign, total = source.department, source.campaign, source.total
     today = today or _dt.date.today()
-    total = (report_data.count_problems(db, campaign["id"])
-             + report_data.count_measures(db, campaign["id"]))
     done = 0
 
     def tick(rows: int) -> None:
@@ -580,7 +616,7 @@ def export_ledger(db, out_path, campaign_id: int | None = None,
     wb.properties.title = ledger_title(department, campaign)
     try:
         with atomic_write(out) as fh:
-            _write_sheets(wb, db, department, campaign, today, tick)
+            _write_sheets(wb, db, source, today, tick)
             _save(wb, fh)
             if cancelled is not None and cancelled():
                 raise _Cancelled

@@ -50,3 +50,46 @@ class CountyCampaignStore(RecordStore):
             row_id = self._insert({"name": name, "doc_number": clean_text(doc_number or ""),
                                    "deadline": deadline})
         return self.get(row_id)
+
+    # --- the county's own edits (county campaign; the board's 设定截止时间) -----------------
+    def update(self, campaign_id: int, changes: dict) -> dict:
+        """Set ``deadline`` (a date, ISO text or None to clear it) and/or ``doc_number``;
+        returns {field: old value} of what changed.  Before or after packages arrive:
+        the board reads the deadline when it is drawn."""
+        _require_county(self.db)
+        unknown = set(changes) - {"deadline", "doc_number"}
+        if unknown:
+            raise ValueError(f"not editable: {sorted(unknown)}")
+        values = {}
+        if "deadline" in changes:
+            try:
+                values["deadline"] = to_iso(changes["deadline"]) if changes["deadline"] \
+                    else None
+            except ValueError as exc:
+                raise ValidationError({"deadline": str(exc)}) from exc
+        if "doc_number" in changes:
+            values["doc_number"] = _doc_number(changes["doc_number"])
+        return self._update(campaign_id, values)
+
+    def save(self, name: str, deadline=None, doc_number: str | None = None
+             ) -> tuple[dict, bool, dict]:
+        """The county campaign ``name``, made when there is none, with ``deadline`` and
+        ``doc_number`` set when given (None: left as it is).  Returns (row, made, changed)
+        with ``changed`` as ``update`` returns it."""
+        with self.db.transaction():
+            made = self.by_name(name) is None
+            row = self.get_or_create(name, _doc_number(doc_number), deadline)
+            changes = {}
+            if not made and deadline is not None:
+                changes["deadline"] = deadline
+            if not made and doc_number is not None:
+                changes["doc_number"] = doc_number
+            changed = self.update(row["id"], changes) if changes else {}
+        return self.get(row["id"]), made, changed
+
+
+def _doc_number(text: str | None) -> str:
+    text = clean_text(text or "")
+    if len(text) > 100:
+        raise UserError("文号过长（最多 100 个字），请只填写文号，例如“宝信用办〔2026〕14号”。")
+    return text
