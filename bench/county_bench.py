@@ -207,6 +207,8 @@ def main() -> None:
     print(f"  verify {mmm(verifies)}")
     print(f"  merge  {mmm(merges)}")
     print(f"bulk     {mmm(refs)}")
+    pairs_text = ", ".join(f"{i / r:.2f}×" for i, r in zip(imports, refs, strict=True))
+    print(f"run by run (import / bulk writer, each pair run back to back): {pairs_text}")
     ratio = statistics.median(imports) / statistics.median(refs)
     merge_ratio = statistics.median(merges) / statistics.median(refs)
     print(f"ratio import / bulk writer (medians): {ratio:.2f}× (target ≤ {TARGET}×) —"

@@ -44,7 +44,7 @@ from pathlib import Path
 
 from govcredit_desktop.core.dates import format_cn, format_cn_time
 from govcredit_desktop.core.errors import Cancelled, UserError
-from govcredit_desktop.core.files import read_error_message
+from govcredit_desktop.core.files import os_error_message, read_error_message
 from govcredit_desktop.package import encryption
 from govcredit_desktop.package import format as fmt
 from govcredit_desktop.package.verify import OK, verify_package
@@ -277,7 +277,11 @@ def _copy(path: Path, folder: Path, progress, cancelled) -> tuple[Path, str, int
             while chunk := src.read(_CHUNK):
                 _stop(cancelled)
                 digest.update(chunk)
-                dst.write(chunk)
+                try:
+                    dst.write(chunk)
+                except OSError as exc:  # this computer's temporary folder, not the stick
+                    raise _Refused("file", "无法在本机的临时文件夹中保存报送包副本："
+                                   + os_error_message(exc, target)) from None
                 done += len(chunk)
                 progress(min(done, info.st_size), info.st_size)
                 if done > info.st_size:

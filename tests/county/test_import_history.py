@@ -282,3 +282,42 @@ def test_the_same_package_plain_and_encrypted_is_kept_once(packages, county):
     assert plain.status == "accepted" and sealed.status == "superseded"
     assert "同时生成的报送包" in sealed.reason and sealed.encrypted
     assert changed_tables(before, table_digests(county)) <= RECEIPT_TABLES
+
+
+def test_superseding_packages_remove_evidence_and_its_blobs(packages, county, tmp_path):
+    """v2 drops the measure an evidence file hangs on and a problem with evidence; v3 the
+    last problem with evidence: the county's evidence rows and blobs follow, and check
+    replays every step (a measure gone under an evidence row, cascades logged)."""
+    dept = packages.department("宝丰县民政局").copy(tmp_path / "civil")
+    with dept.open() as db:
+        first, second = db.column("SELECT id FROM problem WHERE status != '已销号'"
+                                  " AND measures_total > 0 ORDER BY seq LIMIT 2")
+        measure = db.scalar("SELECT id FROM measure WHERE problem_id = ? ORDER BY seq",
+                            (first,))
+        scan, note = tmp_path / "凭证.jpg", tmp_path / "说明.txt"
+        scan.write_bytes(bytes(range(256)) * 50)
+        note.write_text("情况说明\n" * 50, encoding="utf-8")
+        db.evidence.add(first, scan, measure_id=measure)
+        db.evidence.add(first, note)
+        db.evidence.add(second, scan)
+    register(county, dept)
+    (v1,) = import_packages(county, [packages.package(dept)])
+    assert v1.status == "accepted"
+    assert county.scalar("SELECT count(*) FROM evidence") == 3
+    with dept.open() as db:
+        db.measures.delete(measure)
+        db.problems.delete(second)
+    (v2,) = import_packages(county, [packages.package(dept, now=LATER)])
+    assert v2.status == "accepted", v2.line()
+    assert county.query_rows("SELECT original_name, measure_id FROM evidence ORDER BY id") \
+        == [("凭证.jpg", None), ("说明.txt", None)]
+    assert county.scalar("SELECT count(*) FROM evidence_blob") == 2
+    assert_checks(county)
+    with dept.open() as db:
+        db.problems.delete(first)
+    (v3,) = import_packages(county, [packages.package(dept, now=LATER + (LATER - MADE_AT))])
+    assert v3.status == "accepted", v3.line()
+    assert county.scalar("SELECT count(*) FROM evidence") == 0
+    assert county.scalar("SELECT count(*) FROM evidence_blob") == 0
+    assert county_figures(county, dept.uscc) == department_figures(dept)
+    assert_checks(county)
