@@ -188,16 +188,10 @@ def run_in(ctx: Context, head: str, text: str):
     """'（一）加强组织领导。' in 楷体 running into its paragraph in 仿宋, the usual form of a
     second-level heading that ends with a full stop; it can never be left alone at the foot
     of a page."""
-    from reportlab.platypus import Paragraph
-
     from . import gongwen as gw
 
     st = gw.styles(ctx.fonts)
-    size = st.body.fontSize
-    head_font = st.h2.fontName
-    return Paragraph(f'<font face="{head_font}">'
-                     f"{gw.markup(zh(head), head_font, ctx.fonts, size)}</font>"
-                     + gw.markup(zh(text), st.body.fontName, ctx.fonts, size), st.body)
+    return gw.run_in_paragraph(zh(head), st.h2.fontName, zh(text), st.body, ctx.fonts)
 
 
 def heading(ctx: Context, text: str, level: int = 1):

@@ -4,8 +4,6 @@ the attachment."""
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether
-
 from govcredit_desktop.store.queries.summary import percent
 
 from ..core.dates import format_cn
@@ -117,9 +115,10 @@ def story(ctx: Context, collected) -> list:
            para(ctx, totals_sentence(ctx))]
     if not s.empty:
         out += [run_in(ctx, "（一）分领域整改情况。", "各重点领域问题整改情况见表1和图1。"),
-                KeepTogether([_caption(ctx, "表1　各重点领域问题整改情况"), _area_table(ctx)]),
-                KeepTogether([status_by_area(s.by_area, fonts, gw.TYPE_W),
-                              _caption(ctx, "图1　各重点领域问题整改情况")])]
+                gw.caption_with_table(_caption(ctx, "表1　各重点领域问题整改情况"),
+                                      _area_table(ctx)),
+                gw.float_block([status_by_area(s.by_area, fonts, gw.TYPE_W),
+                                _caption(ctx, "图1　各重点领域问题整改情况")])]
         money = [g for g in s.by_category if g.amount_involved]
         if money:
             out.append(run_in(ctx, "（二）清偿账款情况。", joined(
