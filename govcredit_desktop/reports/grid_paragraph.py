@@ -130,7 +130,10 @@ class GridParagraph(Flowable):
                 continue
             # The token does not fit: squeeze the line's punctuation, or break before it.
             need = used + tw - avail
-            cap = [(i, self._capacity(i)) for i in range(start, b)]
+            # An opening mark starting the line keeps its blank left half: squeezed, its
+            # glyph would move out of the type area.
+            cap = [(i, self._capacity(i)) for i in range(start, b)
+                   if not (i == start and self.runs[i][0] in _BLANK_LEFT)]
             room = sum(c for _, c in cap)
             if need <= room + EPS:
                 for i, c in cap:
