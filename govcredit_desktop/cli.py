@@ -329,7 +329,17 @@ def cmd_report(args) -> int:
     with _open_existing(args.db) as db:
         documents.write_report(db, args.kind, args.out, campaign_id=args.campaign)
     print(f"已生成：{args.out}")
+    _print_font_note()
     return 0
+
+
+def _print_font_note() -> None:
+    """Which faces stood in for missing 公文 fonts (the report has already registered them)."""
+    from govcredit_desktop.reports.fonts import register_fonts
+
+    note = register_fonts().substitution_note()
+    if note:
+        print(note)
 
 
 def cmd_export_ledger(args) -> int:
