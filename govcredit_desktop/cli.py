@@ -182,6 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="保存的 PDF 文件（没有扩展名时自动加上 .pdf）")
     p.add_argument("--campaign", type=_integer, metavar="编号",
                    help="专项治理编号（默认最新一个）")
+    p.add_argument("--wenhao", default="", metavar="发文字号",
+                   help="本单位的发文字号，如 宝住建〔2026〕12号；填写后按上行文排版头（含签发人）")
 
     p = sub.add_parser("export-ledger", help="导出 Excel 台账")
     _db_arg(p, top=False)
@@ -327,7 +329,8 @@ def cmd_report(args) -> int:
     from govcredit_desktop.reports import documents
 
     with _open_existing(args.db) as db:
-        documents.write_report(db, args.kind, args.out, campaign_id=args.campaign)
+        documents.write_report(db, args.kind, args.out, campaign_id=args.campaign,
+                               issue_number=args.wenhao)
     print(f"已生成：{args.out}")
     _print_font_note()
     return 0

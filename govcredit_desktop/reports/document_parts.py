@@ -29,6 +29,8 @@ class Context:
     summary: CampaignSummary
     date: _dt.date
     fonts: object
+    # The department's own 发文字号 of this document (上行文 版头); '' for the plain form.
+    issue_number: str = ""
 
     @property
     def name(self) -> str:
@@ -46,7 +48,8 @@ class Context:
         return report_data.iter_ledger_rows(self.db, self.campaign["id"])
 
 
-def load_context(db, campaign_id: int | None, date: _dt.date | None) -> Context:
+def load_context(db, campaign_id: int | None, date: _dt.date | None,
+                 issue_number: str = "") -> Context:
     """Department, campaign and totals; UserError when the department profile is missing."""
     department = require_department(db)
     campaign = campaign_for(db, campaign_id)
@@ -54,7 +57,7 @@ def load_context(db, campaign_id: int | None, date: _dt.date | None) -> Context:
     from .fonts import register_fonts
 
     return Context(db, department, campaign, campaign_summary(db, campaign["id"], date),
-                   date, register_fonts())
+                   date, register_fonts(), (issue_number or "").strip())
 
 
 def self_reference(name: str) -> str:
@@ -123,9 +126,10 @@ def closing(ctx: Context, tail: list, *, final: str | None = "特此报告。",
     if attachments:
         keep += gw.attachment_note(list(attachments), fonts)
     d = ctx.department
-    sign_off = gw.sign_off_line(d.get("preparer", ""), d.get("reviewer", ""),
-                                d.get("signatory", ""), fonts)
-    return gw.signature_block(ctx.name, ctx.date, fonts, keep_with=keep, after=[sign_off])
+    note = gw.contact_note(d.get("contact_person") or d.get("preparer") or "",
+                           d.get("contact_phone") or "", fonts)
+    return gw.signature_block(ctx.name, ctx.date, fonts, keep_with=keep,
+                              after=[note] if note else [])
 
 
 def department_texts(ctx: Context) -> list[str]:
@@ -148,6 +152,9 @@ def build(ctx: Context, out_path, story: list, title: str, *, landscape: bool = 
           progress: Progress = None, cancelled: Cancelled = None) -> Path:
     from . import gongwen as gw
 
+    if ctx.issue_number and not landscape:  # an upward document: the 版头 of GB/T 9704 §7.2
+        story = [gw.masthead(f"{ctx.name}文件", ctx.issue_number,
+                             ctx.department.get("signatory") or "", ctx.fonts), *story]
     return gw.build_pdf(os.fspath(out_path), story, landscape=landscape,
                         title=title.replace("\n", ""), author=ctx.name, fonts=ctx.fonts,
                         progress=progress, cancel=cancelled)

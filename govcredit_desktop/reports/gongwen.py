@@ -486,6 +486,67 @@ def sign_off_line(handler: str, reviewer: str, signer: str, fonts: FontSet) -> P
     return body("\u3000".join(items), fonts)
 
 
+def contact_note(person: str, phone: str, fonts: FontSet) -> Paragraph | None:
+    """附注 (GB/T 9704 §7.3.6): under the 成文日期, indented two characters, in brackets —
+    who the county office may call about the report."""
+    parts = [f"联系人：{person}" if person else "", f"联系电话：{phone}" if phone else ""]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    st = ParagraphStyle("gw-note", parent=styles(fonts).plain, firstLineIndent=2 * CHAR)
+    return paragraph(f"（{'，'.join(parts)}）", st, fonts)
+
+
+RED = (0.8, 0.0, 0.0)
+
+
+class Masthead(Flowable):
+    """The 版头 of an upward document (GB/T 9704 §7.2): the 发文机关标志 in red 小标宋 35 mm
+    below the top of the type area, two lines below it the 发文字号 one character from the
+    left and “签发人：” (仿宋) with the name (楷体) one character from the right, a red rule
+    the width of the type area 4 mm under them, and two empty lines before the title."""
+
+    def __init__(self, mark: str, number: str, signer: str, fonts: FontSet):
+        super().__init__()
+        self.mark, self.number, self.signer, self.fonts = mark, number, signer, fonts
+        self.mark_size = min(36.0, TYPE_W / max(len(mark), 1))
+        self.height = 35 * mm + self.mark_size + 2 * LINE + LINE + 4 * mm + 2 * LINE
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.height
+
+    def draw(self) -> None:
+        c, f = self.canv, self.fonts
+        y = self.height - 35 * mm - self.mark_size * 0.88
+        c.saveState()
+        c.setFillColorRGB(*RED)
+        c.setFont(f.title, self.mark_size)
+        c.drawCentredString(self.width / 2, y, self.mark)
+        y -= self.mark_size * 0.12 + 2 * LINE + LINE * 0.5 + SIZE_BODY * 0.35
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont(f.fangsong, SIZE_BODY)
+        c.drawString(CHAR, y, self.number)
+        if self.signer:
+            w_name = stringWidth(self.signer, f.kaiti, SIZE_BODY)
+            label = "签发人："
+            w_label = stringWidth(label, f.fangsong, SIZE_BODY)
+            x = self.width - CHAR - w_name
+            c.setFont(f.kaiti, SIZE_BODY)
+            c.drawString(x, y, self.signer)
+            c.setFont(f.fangsong, SIZE_BODY)
+            c.drawString(x - w_label, y, label)
+        y -= SIZE_BODY * 0.12 + 4 * mm
+        c.setStrokeColorRGB(*RED)
+        c.setLineWidth(1)
+        c.line(0, y, self.width, y)
+        c.restoreState()
+
+
+def masthead(mark: str, number: str, signer: str, fonts: FontSet) -> Masthead:
+    return Masthead(mark, number, signer, fonts)
+
+
 def attachment_note(names: Sequence[str], fonts: FontSet) -> list[Flowable]:
     """附件说明: one empty line below the body, indented two characters; wrapped names align
     with the first character of the name above (GB/T 9704 7.3.3)."""

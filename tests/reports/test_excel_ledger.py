@@ -15,12 +15,11 @@ import random
 import subprocess
 import sys
 from decimal import Decimal
-
-from openpyxl.utils import get_column_letter
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet import _writer as openpyxl_sheet_writer
 
 from govcredit_desktop import demo
@@ -34,7 +33,8 @@ from govcredit_desktop.store.queries import report_data
 TODAY = dt.date(2026, 12, 30)
 FIRST = excel_ledger.FIRST_DATA_ROW
 LEDGER_HEADERS = ["序号", "编号", "重点领域", "问题类型", "问题来源", "问题标题", "问题描述",
-                  "涉及企业/对象", "统一社会信用代码", "涉及金额(元)", "已清偿金额(元)", "发现日期", "整改目标",
+                  "涉及企业/对象", "统一社会信用代码", "涉及金额(元)", "已清偿金额(元)",
+                  "发现日期", "整改目标",
                   "整改措施", "责任主体", None, None, None, "整改时限", "整改状态", "整改进展",
                   "销号情况", None, "备注"]
 LEDGER_SUBHEADERS = [None] * 14 + ["牵头单位", "责任单位", "责任领导", "责任人"] + [None] * 3 \
