@@ -532,10 +532,10 @@ class Masthead(Flowable):
             label = "签发人："
             w_label = stringWidth(label, f.fangsong, SIZE_BODY)
             x = self.width - CHAR - w_name
-            c.setFont(f.kaiti, SIZE_BODY)
-            c.drawString(x, y, self.signer)
             c.setFont(f.fangsong, SIZE_BODY)
             c.drawString(x - w_label, y, label)
+            c.setFont(f.kaiti, SIZE_BODY)
+            c.drawString(x, y, self.signer)
         y -= SIZE_BODY * 0.12 + 4 * mm
         c.setStrokeColorRGB(*RED)
         c.setLineWidth(1)
