@@ -85,7 +85,7 @@ def yuan(fen: int | None) -> str:
 
 
 def fit_columns(ctx: Context, number: int | None = None, amounts: tuple[int, ...] = (),
-                date: int | None = None) -> dict[int, str]:
+                date: int | tuple[int, ...] | None = None) -> dict[int, str]:
     """Widest texts of the number, amount and date columns (see TableLayout ``fit``)."""
     fit: dict[int, str] = {}
     if number is not None:
@@ -95,8 +95,9 @@ def fit_columns(ctx: Context, number: int | None = None, amounts: tuple[int, ...
         widest = yuan(max(ctx.summary.total.amount_involved, 100))
         for col in amounts:
             fit[col] = widest
-    if date is not None:
-        fit[date] = "2021年12月30日"
+    # A date never breaks (paged_table keeps it whole): its column holds the widest one.
+    for col in (date,) if isinstance(date, int) else (date or ()):
+        fit[col] = "2021年12月30日"
     return fit
 
 

@@ -77,6 +77,14 @@ class GridParagraph(Flowable):
         self.spaceBefore = 0 if continued else style.spaceBefore
         self.spaceAfter = style.spaceAfter
         self._widths = [char_width(ch, f, self.size) for ch, f in self.runs]
+        # A closing mark followed by another mark (“）；”, “。”） always gives up its blank
+        # half, as Chinese typesetting sets adjacent punctuation (连续标点挤压).
+        self._base: dict[int, float] = {}
+        for i in range(len(self.runs) - 1):
+            if self.runs[i][0] in _BLANK_RIGHT and (self.runs[i + 1][0] in _BLANK_RIGHT
+                                                   or self.runs[i + 1][0] in _BLANK_LEFT):
+                if self._widths[i] >= 0.9 * self.size:
+                    self._base[i] = self._widths[i] / 2
         self._tokens = _tokens("".join(ch for ch, _ in self.runs))
         self._lines: list[_Line] = []
         self._squeeze: dict[int, float] = {}
@@ -84,11 +92,13 @@ class GridParagraph(Flowable):
 
     # --- layout ------------------------------------------------------------------------
     def _advance(self, i: int) -> float:
-        return self._widths[i] + self.tracking
+        return self._widths[i] + self.tracking - self._base.get(i, 0.0)
 
     def _capacity(self, i: int) -> float:
         """How much of character i's advance may be squeezed out."""
         ch = self.runs[i][0]
+        if i in self._base:
+            return 0.0
         if ch in _BLANK_RIGHT or ch in _BLANK_LEFT:
             w = self._widths[i]
             if w >= 0.9 * self.size:

@@ -48,7 +48,7 @@ def _closure(p: dict) -> str:
 
 def collect(ctx: Context, cancelled=None):
     layout = TableLayout(ctx.fonts, HEADERS, WEIGHTS, gw.LAND_TYPE_W, ALIGN, size=10,
-                         fit=fit_columns(ctx, number=0, amounts=(5, 6), date=4))
+                         fit=fit_columns(ctx, number=0, amounts=(5, 6), date=(4, 9)))
     rows, texts, overdue = [], [], []
     today = ctx.date.isoformat()
     for i, p in enumerate(ctx.rows()):

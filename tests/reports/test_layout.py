@@ -197,13 +197,15 @@ def test_the_ledger_holds_at_least_8_problems_a_page(pdfs):
     assert len(set().union(*found)) == 60
 
 
-def test_ledger_headers_and_dates_never_break(pdfs):
-    with pdfplumber.open(pdfs[60]["ledger"]) as pdf:
+@pytest.mark.parametrize("kind", list(documents.REPORT_KINDS))
+def test_headers_and_dates_never_break(pdfs, kind):
+    with pdfplumber.open(pdfs[60][kind]) as pdf:
         for page in pdf.pages:
-            lines = page.extract_text().split("\n")
-            text = "\n".join(lines)
+            text = page.extract_text()
             for broken in ("重点领\n", "责任领\n", "整改时\n"):
                 assert broken not in text, (page.page_number, broken)
-            for line in lines:
-                # A date cut at a line end would leave '2026年' or '2026年12' alone.
-                assert not re.search(r"\d{4}年(\d{1,2})?$", line), (page.page_number, line)
+            for line in text.split("\n"):
+                # A date cut at the end of a cell leaves '2026年' or '2026年12月' before the
+                # next cell (a space) or the end of the line.
+                cut = re.search(r"\d{4}年(\d{1,2}月?)?(?=\s|$)", line)
+                assert not cut, (page.page_number, line)
