@@ -72,19 +72,26 @@ def ledger_values(p: dict) -> tuple:
             format_cn(p["deadline"]), zh(_progress(p)), _closure(p))
 
 
-def ledger_rows(ctx: Context, layout: TableLayout, report, cancelled) -> list:
+def total_values(ctx: Context) -> tuple:
+    """The 合计 row, in HEADERS order."""
+    t = ctx.summary.total
+    return ("合计", f"{t.count}个", "", _pair(yuan(t.amount_involved), yuan(t.amount_repaid)),
+            "", "", "", "", "", "", f"已销号{t.closed}个")
+
+
+def ledger_rows(ctx: Context, layout: TableLayout, report, cancelled, *,
+                values_of=ledger_values, totals=total_values) -> list:
+    """Every problem's row and the 合计 row; a table with other columns (a county office's
+    ledger with a 单位 column) passes its own ``values_of(problem)`` and ``totals(ctx)``."""
     rows, texts = [], []
     for i, p in enumerate(ctx.rows(), start=1):
-        values = ledger_values(p)
+        values = values_of(p)
         texts.extend(v for v in values if v)
         rows.append(layout.row(values))
         if i % 200 == 0:
             check_cancel(cancelled)
             report(i)
-    t = ctx.summary.total
-    rows.append(layout.row(("合计", f"{t.count}个", "", _pair(yuan(t.amount_involved),
-                            yuan(t.amount_repaid)), "", "", "", "", "", "",
-                            f"已销号{t.closed}个"), total=True))
+    rows.append(layout.row(totals(ctx), total=True))
     check_glyphs(ctx, texts)
     return rows
 
