@@ -554,3 +554,12 @@ def test_total_row_sums_the_money_columns_with_formulas(db, wb, tmp_path):
     involved = sum(_as_decimal(ws.cell(r, 10).value) or 0 for r in range(FIRST, last + 1))
     (fen,) = db.query("SELECT COALESCE(SUM(amount_involved), 0) FROM problem")[0].values()
     assert involved == _yuan(fen)
+
+
+def test_measures_sheet_fits_one_page_wide_at_full_size(wb):
+    ws = wb[excel_ledger.SHEET_MEASURES]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    width = sum(excel_ledger.column_mm(c.width) for c in excel_ledger.MEASURE_COLUMNS)
+    printable = 297 - 2 * ws.page_margins.left * 25.4
+    assert width <= printable  # fitting to the width never shrinks the 10 pt text
+    assert ws.cell(excel_ledger.MEASURES_FIRST_DATA_ROW, 4).font.sz == excel_ledger.BODY_SIZE
