@@ -15,7 +15,6 @@ from pathlib import Path
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether
 
 from govcredit_desktop.core.dates import format_cn, format_cn_time
 from govcredit_desktop.store.queries.coverage import ranked
@@ -251,13 +250,14 @@ def story(ctx: CountyContext) -> list:
     if t.submitted:
         ranking = ranking_text(ctx)
         out.append(run_in(ctx, "（一）各单位整改情况。", ranking or "各单位情况见表1。"))
-        out.append(KeepTogether([_caption(ctx, "表1　各单位问题整改情况（按销号率排名）"),
-                                 _department_table(ctx)]))
+        out.append(gw.caption_with_table(_caption(ctx, "表1　各单位问题整改情况（按销号率排名）"),
+                                         _department_table(ctx)))
     if s.total.count:
         out += [run_in(ctx, "（二）分领域整改情况。", "各重点领域问题整改情况见表2和图1。"),
-                KeepTogether([_caption(ctx, "表2　各重点领域问题整改情况"), _area_table(ctx)]),
-                KeepTogether([status_by_area(s.by_area, fonts, gw.TYPE_W),
-                              _caption(ctx, "图1　各重点领域问题整改情况")])]
+                gw.caption_with_table(_caption(ctx, "表2　各重点领域问题整改情况"),
+                                      _area_table(ctx)),
+                gw.float_block([status_by_area(s.by_area, fonts, gw.TYPE_W),
+                                _caption(ctx, "图1　各重点领域问题整改情况")])]
     tail = [heading(ctx, "三、下一步工作"), para(ctx, next_steps_text(ctx)),
             para(ctx, "特此报告。")]
     return out + gw.signature_block(ctx.name, ctx.date, fonts, keep_with=tail)

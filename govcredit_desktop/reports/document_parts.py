@@ -34,6 +34,8 @@ class Context:
     summary: CampaignSummary
     date: _dt.date
     fonts: object
+    # The department's own 发文字号 of this document (上行文 版头); '' for the plain form.
+    issue_number: str = ""
 
     @property
     def name(self) -> str:
@@ -51,7 +53,8 @@ class Context:
         return report_data.iter_ledger_rows(self.db, self.campaign["id"])
 
 
-def load_context(db, campaign_id: int | None, date: _dt.date | None) -> Context:
+def load_context(db, campaign_id: int | None, date: _dt.date | None,
+                 issue_number: str = "") -> Context:
     """Department, campaign and totals; UserError when the department profile is missing."""
     department = require_department(db)
     campaign = campaign_for(db, campaign_id)
@@ -59,7 +62,7 @@ def load_context(db, campaign_id: int | None, date: _dt.date | None) -> Context:
     from .fonts import register_fonts
 
     return Context(db, department, campaign, campaign_summary(db, campaign["id"], date),
-                   date, register_fonts())
+                   date, register_fonts(), (issue_number or "").strip())
 
 
 def self_reference(name: str) -> str:
@@ -87,7 +90,7 @@ def yuan(fen: int | None) -> str:
 
 
 def fit_columns(ctx: Context, number: int | None = None, amounts: tuple[int, ...] = (),
-                date: int | None = None) -> dict[int, str]:
+                date: int | tuple[int, ...] | None = None) -> dict[int, str]:
     """Widest texts of the number, amount and date columns (see TableLayout ``fit``)."""
     fit: dict[int, str] = {}
     if number is not None:
@@ -97,8 +100,9 @@ def fit_columns(ctx: Context, number: int | None = None, amounts: tuple[int, ...
         widest = yuan(max(ctx.summary.total.amount_involved, 100))
         for col in amounts:
             fit[col] = widest
-    if date is not None:
-        fit[date] = "2021年12月30日"
+    # A date never breaks (paged_table keeps it whole): its column holds the widest one.
+    for col in (date,) if isinstance(date, int) else (date or ()):
+        fit[col] = "2021年12月30日"
     return fit
 
 
@@ -195,9 +199,10 @@ def closing(ctx: Context, tail: list, *, final: str | None = "特此报告。",
     if attachments:
         keep += gw.attachment_note(list(attachments), fonts)
     d = ctx.department
-    sign_off = gw.sign_off_line(d.get("preparer", ""), d.get("reviewer", ""),
-                                d.get("signatory", ""), fonts)
-    return gw.signature_block(ctx.name, ctx.date, fonts, keep_with=keep, after=[sign_off])
+    note = gw.contact_note(d.get("contact_person") or d.get("preparer") or "",
+                           d.get("contact_phone") or "", fonts)
+    return gw.signature_block(ctx.name, ctx.date, fonts, keep_with=keep,
+                              after=[note] if note else [])
 
 
 def department_texts(ctx: Context) -> list[str]:
@@ -220,6 +225,9 @@ def build(ctx: Context, out_path, story: list, title: str, *, landscape: bool = 
           progress: Progress = None, cancelled: Cancelled = None) -> Path:
     from . import gongwen as gw
 
+    if ctx.issue_number and not landscape:  # an upward document: the 版头 of GB/T 9704 §7.2
+        story = [gw.masthead(f"{ctx.name}文件", ctx.issue_number,
+                             ctx.department.get("signatory") or "", ctx.fonts), *story]
     return gw.build_pdf(os.fspath(out_path), story, landscape=landscape,
                         title=title.replace("\n", ""), author=ctx.name, fonts=ctx.fonts,
                         progress=progress, cancel=cancelled)
@@ -260,16 +268,10 @@ def run_in(ctx: Context, head: str, text: str):
     """'（一）加强组织领导。' in 楷体 running into its paragraph in 仿宋, the usual form of a
     second-level heading that ends with a full stop; it can never be left alone at the foot
     of a page."""
-    from reportlab.platypus import Paragraph
-
     from . import gongwen as gw
 
     st = gw.styles(ctx.fonts)
-    size = st.body.fontSize
-    head_font = st.h2.fontName
-    return Paragraph(f'<font face="{head_font}">'
-                     f"{gw.markup(zh(head), head_font, ctx.fonts, size)}</font>"
-                     + gw.markup(zh(text), st.body.fontName, ctx.fonts, size), st.body)
+    return gw.run_in_paragraph(zh(head), st.h2.fontName, zh(text), st.body, ctx.fonts)
 
 
 def heading(ctx: Context, text: str, level: int = 1):

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportlab.platypus import KeepTogether
-
 from govcredit_desktop.store.queries.summary import (
     CLOSURE_RATE_NAME,
     COMPLETION_RATE_NAME,
@@ -72,7 +70,7 @@ def _closure(p: dict) -> str:
 
 def collect(ctx: Context, cancelled=None) -> _Collected:
     layout = TableLayout(ctx.fonts, HEADERS, WEIGHTS, gw.LAND_TYPE_W, ALIGN, size=10,
-                         fit=fit_columns(ctx, number=0, amounts=(5, 6), date=4))
+                         fit=fit_columns(ctx, number=0, amounts=(5, 6), date=(4, 9)))
     col = _Collected(layout, [])
     texts = []
     for i, p in enumerate(ctx.rows()):
@@ -208,9 +206,10 @@ def story(ctx: Context, collected: _Collected | None) -> list:
     areas = [g for g in s.by_area if g.count]
     if t.count > 1 and len(areas) > 1:
         out += [run_in(ctx, h2("分领域整改情况。"), "各重点领域问题整改情况见表1和图1。"),
-                KeepTogether([_caption(ctx, "表1　各重点领域问题整改情况"), _area_table(ctx)]),
-                KeepTogether([status_by_area(s.by_area, fonts, gw.TYPE_W),
-                              _caption(ctx, "图1　各重点领域问题整改情况")])]
+                gw.caption_with_table(_caption(ctx, "表1　各重点领域问题整改情况"),
+                                      _area_table(ctx)),
+                gw.float_block([status_by_area(s.by_area, fonts, gw.TYPE_W),
+                                _caption(ctx, "图1　各重点领域问题整改情况")])]
     money = [g for g in s.by_category if g.amount_involved]
     if money and t.count > 1:
         out.append(run_in(ctx, h2("清偿账款情况。"), joined(

@@ -227,7 +227,7 @@ def synthetic(rows: list[coverage.CoverageRow], deadline=_dt.date(2026, 12, 3)
     board = coverage.Board({"id": 1, "name": "专项治理"}, deadline, _dt.date(2026, 12, 20),
                            rows)
     return CountyContext(None, {"name": "宝丰县信用办"}, {"name": "专项治理", "doc_number": ""},
-                         summary, _dt.date(2026, 12, 20), None, board)
+                         summary, _dt.date(2026, 12, 20), None, board=board)
 
 
 def dept(i, state="on_time", problems=10, closed=5):

@@ -78,8 +78,9 @@ def test_title_date_signature_and_names(pdfs, facts, kind):
     assert TITLES[kind].format(c=facts["campaign"]["name"]) in text
     assert "2026年12月30日" in text
     assert dept["name"] in text
-    for who in ("preparer", "reviewer", "signatory"):
-        assert dept[who] in text
+    # 联系人 and phone at the 附注 position; 经办人/审核人/签发人 no longer under the date.
+    assert f"联系人：{dept['contact_person'] or dept['preparer']}" in text
+    assert dept["contact_phone"] in text and "审核人" not in text
     assert "此页无正文" not in text
     if kind != "ledger":
         assert "县社会信用体系建设领导小组办公室：" in text
@@ -160,7 +161,7 @@ def test_empty_campaign_says_no_problems(empty_store, tmp_path, kind):
     out = documents.write_report(empty_store, kind, tmp_path / f"{kind}.pdf")
     text = flat_text(out)
     assert "未发现政务失信问题" in text
-    assert "某某县财政局" in text and "赵六" in text
+    assert "某某县财政局" in text and "联系人：李四" in text
 
 
 def test_missing_department_asks_for_it(tmp_path):
@@ -280,7 +281,7 @@ def test_ledger_signature_page_holds_the_last_problems(tmp_path, n):
         numbers = [r["number"] for r in report_data.iter_ledger_rows(
             s, campaign_for(s)["id"])]
     assert all(pages), "a page with nothing but its number"
-    assert "签发人" in pages[-1] and not any("签发人" in t for t in pages[:-1])
+    assert "联系人" in pages[-1] and not any("联系人" in t for t in pages[:-1])
     assert "合计" in pages[-1]
     # Two problems and the totals row above the signature (fewer only if there are fewer).
     assert sum(num in pages[-1] for num in numbers) >= min(2, n), pages[-1][:200]
@@ -292,7 +293,22 @@ def test_signature_page_of_a_report_has_body_text(pdfs, facts, kind):
     body text (a sentence), and no page is empty."""
     pages = _page_texts(pdfs[kind])
     assert all(pages)
-    signed = [t for t in pages if "签发人" in t]
+    signed = [t for t in pages if "联系人" in t]
     assert len(signed) == 1
     before = signed[0].split(f"{facts['department']['name']}2026年12月30日")[0]
     assert "。" in before, signed[0][:200]
+
+
+@pytest.mark.parametrize("kind", ["self-inspection", "plan", "rectification"])
+def test_an_issue_number_gives_the_upward_masthead(db, facts, tmp_path, kind):
+    """With a 发文字号 the report opens with the 版头 of GB/T 9704 §7.2: 发文机关标志,
+    发文字号 and 签发人 above the title; without one, the plain form (no 签发人)."""
+    number = "宝住建〔2026〕12号"
+    out = documents.write_report(db, kind, tmp_path / f"{kind}.pdf", date=DATE,
+                                 issue_number=number)
+    first = "".join(PdfReader(out).pages[0].extract_text().split())
+    dept = facts["department"]
+    assert first.startswith(f"—1—{dept['name']}文件{number}签发人：{dept['signatory']}"), first[:80]
+    plain = "".join(PdfReader(documents.write_report(
+        db, kind, tmp_path / "plain.pdf", date=DATE)).pages[0].extract_text().split())
+    assert "签发人" not in plain and f"{dept['name']}文件" not in plain
