@@ -85,7 +85,7 @@ def load_county_context(db, campaign: Campaign = None,
     date = date or _dt.date.today()
     board = coverage.board(db, campaign["id"], on_date=date)
     return CountyContext(db, office(db), campaign, county_summary(db, campaign["id"], date),
-                         date, register_fonts(), board)
+                         date, register_fonts(), board=board)
 
 
 def write_county_report(db, kind: str, out_path: str | os.PathLike,

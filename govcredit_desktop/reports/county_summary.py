@@ -15,7 +15,6 @@ from pathlib import Path
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether
 
 from govcredit_desktop.core.dates import format_cn, format_cn_time
 from govcredit_desktop.store.queries.coverage import ranked
@@ -26,21 +25,23 @@ from .county_documents import Campaign, CountyContext, write_county_report
 from .document_parts import (
     build,
     check_glyphs,
-    doc_reference,
     document_title,
     heading,
+    notice_title,
     para,
     run_in,
     wan,
 )
 from .paged_table import TableLayout
+from .rectification import rates_sentence
 
 TITLE = "报送和整改情况的汇总报告"
 ADDRESSEE = "市社会信用体系建设领导小组办公室"
 DEPARTMENT_HEADERS = ("排名", "单位", "报送情况", "问题数", "已销号", "已整改\n待销号", "逾期",
                       "涉及金额\n（万元）", "已偿还\n（万元）", "销号率")
 DEPARTMENT_WEIGHTS = (9, 40, 15, 10, 10, 12, 9, 17, 17, 13)
-AREA_HEADERS = ("重点领域", "问题数", "已销号", "已整改\n待销号", "整改中", "待整改", "销号率")
+AREA_HEADERS = ("重点领域", "问题数", "已销号", "已整改\n待销号", "整改中", "待整改", "销号率",
+                "整改\n完成率")
 # Ranking sentences name every department up to this many, else the first and last three.
 RANK_NAMED = 6
 
@@ -101,9 +102,8 @@ def totals_text(ctx: CountyContext) -> str:
     text = f"{who}报告政务失信问题{s.count}个"
     if s.amount_involved:
         text += f"，涉及金额{wan(s.amount_involved)}"
-    text += (f"。截至{ctx.date_text}，已销号{s.closed}个，销号率{t.rate}；已整改待销号"
-             f"{s.awaiting_closure}个，整改完成率（已销号和已整改待销号）{t.rectified_rate}；"
-             f"正在整改{s.in_progress}个，尚未启动整改{s.open}个")
+    text += (f"。截至{ctx.date_text}，已销号{s.closed}个，已整改待销号{s.awaiting_closure}个，"
+             f"{rates_sentence(s)}；正在整改{s.in_progress}个，尚未启动整改{s.open}个")
     if s.amount_involved:
         text += f"；已偿还金额{wan(s.amount_repaid)}，占涉及金额的{s.repaid_rate}"
     text += f"；逾期未完成整改的问题{s.overdue}个。"
@@ -198,13 +198,14 @@ def _department_table(ctx: CountyContext):
 
 
 def _area_table(ctx: CountyContext):
-    layout = TableLayout(ctx.fonts, AREA_HEADERS, (44, 14, 14, 16, 14, 14, 16), gw.TYPE_W,
-                         "LCCCCCC", size=10.5)
+    layout = TableLayout(ctx.fonts, AREA_HEADERS, (40, 13, 13, 15, 13, 13, 15, 15),
+                         gw.TYPE_W, "LCCCCCCC", size=10.5)
     rows = [layout.row((g.name, g.count, g.closed, g.awaiting_closure, g.in_progress, g.open,
-                        g.rate)) for g in ctx.summary.by_area if g.count]
+                        g.closure_rate, g.completion_rate))
+            for g in ctx.summary.by_area if g.count]
     t = ctx.summary.total
     rows.append(layout.row(("合计", t.count, t.closed, t.awaiting_closure, t.in_progress,
-                            t.open, t.rate), total=True))
+                            t.open, t.closure_rate, t.completion_rate), total=True))
     return layout.flowable(rows, space_after=gw.LINE / 2)
 
 
@@ -224,7 +225,9 @@ def texts(ctx: CountyContext) -> list[str]:
 
 def opening_text(ctx: CountyContext) -> str:
     c = ctx.campaign
-    return (f"按照{c['name']}工作部署{doc_reference(ctx)}，{ctx.we}组织全县各有关单位开展"
+    number = (c.get("doc_number") or "").strip()
+    cited = f"《{notice_title(ctx)}》" + (f"（{number}）" if number else "")
+    return (f"按照{cited}工作部署，{ctx.we}组织全县各有关单位开展"
             "政务失信问题自查整改，并汇总各单位报送的问题整改台账。现将截至"
             f"{ctx.date_text}的报送和整改情况报告如下：")
 
@@ -247,13 +250,14 @@ def story(ctx: CountyContext) -> list:
     if t.submitted:
         ranking = ranking_text(ctx)
         out.append(run_in(ctx, "（一）各单位整改情况。", ranking or "各单位情况见表1。"))
-        out.append(KeepTogether([_caption(ctx, "表1　各单位问题整改情况（按销号率排名）"),
-                                 _department_table(ctx)]))
+        out.append(gw.caption_with_table(_caption(ctx, "表1　各单位问题整改情况（按销号率排名）"),
+                                         _department_table(ctx)))
     if s.total.count:
         out += [run_in(ctx, "（二）分领域整改情况。", "各重点领域问题整改情况见表2和图1。"),
-                KeepTogether([_caption(ctx, "表2　各重点领域问题整改情况"), _area_table(ctx)]),
-                KeepTogether([status_by_area(s.by_area, fonts, gw.TYPE_W),
-                              _caption(ctx, "图1　各重点领域问题整改情况")])]
+                gw.caption_with_table(_caption(ctx, "表2　各重点领域问题整改情况"),
+                                      _area_table(ctx)),
+                gw.float_block([status_by_area(s.by_area, fonts, gw.TYPE_W),
+                                _caption(ctx, "图1　各重点领域问题整改情况")])]
     tail = [heading(ctx, "三、下一步工作"), para(ctx, next_steps_text(ctx)),
             para(ctx, "特此报告。")]
     return out + gw.signature_block(ctx.name, ctx.date, fonts, keep_with=tail)

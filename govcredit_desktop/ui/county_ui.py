@@ -105,17 +105,22 @@ class CountyActions:
         export_workbook(self.window, self.operations, "导出县级汇总台账", "县级汇总台账", write)
 
     def document(self, kind: str) -> None:
-        """One of ``COUNTY_REPORT_KINDS`` of the board's campaign, previewed."""
+        """One of ``COUNTY_REPORT_KINDS`` of the board's campaign, dated as asked (the
+        成文日期, also the day overdue is counted to), previewed."""
         from govcredit_desktop.reports.county_documents import COUNTY_REPORT_KINDS
+        from govcredit_desktop.ui.report_date_dialog import ReportDateDialog
         from govcredit_desktop.ui.reports_ui import generate_document
 
         campaign = self._campaign()
+        date = ReportDateDialog.ask(self.window, COUNTY_REPORT_KINDS[kind])
+        if date is None:
+            return
 
         def write(db, out, progress, cancelled) -> Path:
             from govcredit_desktop.reports.county_documents import write_county_report
 
             return write_county_report(db, kind, out, campaign, progress=progress,
-                                       cancelled=cancelled)
+                                       cancelled=cancelled, date=date)
 
         generate_document(self.window, self.operations, COUNTY_REPORT_KINDS[kind], write)
 

@@ -493,7 +493,12 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(self.board)
         # The ledger's tab is not painted yet, and the status line waits for that paint.
-        QTimer.singleShot(0, self.update_status)
+        QTimer.singleShot(0, self._counts_if_shown)
+
+    def _counts_if_shown(self) -> None:
+        # Not for a window closed meanwhile: its database may be closed too.
+        if self.isVisible():
+            self.update_status()
 
     def show_preset(self, light: str) -> None:
         """逾期 / 即将到期: in the ledger, which the county office reads in its own tab."""

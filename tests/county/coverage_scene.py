@@ -54,7 +54,8 @@ def county_scene(packages, tmp_path_factory):
         register(county, a, b, c)
         outcomes = import_packages(county, [stick / pa.name, stick / pb.name,
                                             stick / "篡改.zip", pa])
-    assert [o.status for o in outcomes] == ["accepted", "accepted", "refused", "duplicate"]
+    assert [o.status for o in outcomes] == ["accepted", "accepted", "refused", "duplicate"], \
+        [o.line() for o in outcomes]
     county = Database(path, kind=KIND_COUNTY)
     yield {"a": a, "b": b, "c": c, "pa": pa, "pb": pb, "path": path, "db": county,
            "name": name, "work": work}

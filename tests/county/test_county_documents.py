@@ -117,8 +117,8 @@ def test_summary_names_every_department_and_states_the_board(ctx, documents):
     assert "全县共登记报送单位3个，报送截止时间为2026年12月3日" in text
     assert f"已报送{t.submitted}个，未报送{t.missing}个，其中按时报送1个、逾期报送1个" in text
     assert f"截至2026年12月20日，{C}尚未报送" in text
-    assert f"销号率{t.rate}" in text
-    assert f"整改完成率（已销号和已整改待销号）{t.rectified_rate}" in text
+    assert f"销号率（已销号问题占问题总数的比例）{t.rate}" in text
+    assert re.search(f"整改完成率（[^）]+）{re.escape(t.rectified_rate)}", text)
     assert "表1" in text and "表2" in text and "图1" in text
     assert text.count("宝丰县信用办") >= 2  # the title and the signature
     assert "2026年12月20日" in text
@@ -218,15 +218,16 @@ def synthetic(rows: list[coverage.CoverageRow], deadline=_dt.date(2026, 12, 3)
     """A context of made-up rows, for the sentences alone (no database, no fonts)."""
     total = Group("合计")
     for r in rows:
-        total._add(ProblemStatus.CLOSED, r.closed, 0, 0, 0, 0)
-        total._add(ProblemStatus.AWAITING_CLOSURE, r.rectified - r.closed, 0, 0, 0, 0)
-        total._add(ProblemStatus.OPEN, r.problems - r.rectified, r.involved_fen, r.repaid_fen,
-                   r.overdue, 0)
+        # _add(status, owes, n, involved, repaid, overdue, with_money, dishonest, measures)
+        total._add(ProblemStatus.CLOSED, 0, r.closed, 0, 0, 0, 0, 0, 0)
+        total._add(ProblemStatus.AWAITING_CLOSURE, 0, r.rectified - r.closed, 0, 0, 0, 0, 0, 0)
+        total._add(ProblemStatus.OPEN, 0, r.problems - r.rectified, r.involved_fen,
+                   r.repaid_fen, r.overdue, 0, 0, 0)
     summary = CampaignSummary(1, _dt.date(2026, 12, 20), total, [], [], [])
     board = coverage.Board({"id": 1, "name": "专项治理"}, deadline, _dt.date(2026, 12, 20),
                            rows)
     return CountyContext(None, {"name": "宝丰县信用办"}, {"name": "专项治理", "doc_number": ""},
-                         summary, _dt.date(2026, 12, 20), None, board)
+                         summary, _dt.date(2026, 12, 20), None, board=board)
 
 
 def dept(i, state="on_time", problems=10, closed=5):

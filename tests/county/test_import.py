@@ -54,7 +54,10 @@ def add_evidence(dept, folder: Path) -> None:
 def tampered(source: Path, target: Path) -> Path:
     """The package with one title changed in its data, manifest and signature kept."""
     members = read_zip(source)
-    members[fmt.DATA] = members[fmt.DATA].replace("拖欠".encode(), "清偿".encode(), 1)
+    data = members[fmt.DATA]
+    at = data.index(b'"title": "') + len(b'"title": "')  # a title starts with a Chinese
+    first = data[at:at + 3].decode()                      # character: 3 bytes in UTF-8
+    members[fmt.DATA] = data[:at] + ("改" if first == "篡" else "篡").encode() + data[at + 3:]
     return write_zip(target, members)
 
 

@@ -88,10 +88,10 @@ def test_punctuation_in_the_text_is_not_skipped(ledger_db):
         return [(p := db.problems.get(i))["title"] + "|" + p["description"] + "|"
                 + p["counterparty"] for i in ids]
 
-    # The demo's descriptions say “…款，涉及…” hundreds of times: none is 款涉及.
+    # The demo's descriptions say “…款，涉及…” dozens of times: none is 款涉及.
     assert [t.split("|")[0] for t in texts("款涉及")] == ["PPP项目款涉及审计"]
     with_comma = texts("款，涉及")
-    assert len(with_comma) > 100 and all("款，涉及" in t for t in with_comma)
+    assert len(with_comma) > 50 and all("款，涉及" in t for t in with_comma)
     # Nor a space inside the text, nor the one inside a term.
     assert lq.count(db, lq.LedgerFilter(search="拖 欠", today=TODAY)) == 1
     assert not any("拖 欠工程款" in t for t in texts("拖欠"))

@@ -38,6 +38,10 @@ def no_sticks(monkeypatch):
 def county(scene, tmp_path):
     db = scene.county_db(tmp_path)
     yield db
+    # Its windows first: their status line's reader must not find the file closed.
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow) and w.db is db:
+            w.close()
     db.close()
 
 
@@ -297,7 +301,7 @@ def previewed(monkeypatch):
 
     def fake_exec(self):
         text = "".join(page.extract_text() for page in PdfReader(self.pdf_path).pages)
-        seen.append({"title": self.windowTitle(), "text": text.replace("\n", "")})
+        seen.append({"title": self.windowTitle(), "text": "".join(text.split())})
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(ReportPreview, "exec", fake_exec)
@@ -307,13 +311,22 @@ def previewed(monkeypatch):
 def test_the_reminder_list_and_the_summary_from_the_board_and_the_menu(qtbot, county,
                                                                        previewed, tmp_path,
                                                                        monkeypatch, msgbox):
+    from govcredit_desktop.ui.report_date_dialog import ReportDateDialog
+
+    def today_is_fine(dialog):  # the 成文日期, today by default: Enter
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
     w = open_window(qtbot, county, (1024, 700))
+    answer_when(qtbot, ReportDateDialog, today_is_fine)
     qtbot.mouseClick(w.board.reminder_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(previewed) == 1 and not w.operations.busy(), timeout=60000)
     assert "催报清单" in previewed[0]["title"]
     text = previewed[0]["text"]
     assert NAMES[3] in text and NAMES[2] in text  # missing and late
     assert NAMES[0] not in text and NAMES[1] not in text  # on time
+    answer_when(qtbot, ReportDateDialog, today_is_fine)
     w.county_summary_action.trigger()
     qtbot.waitUntil(lambda: len(previewed) == 2 and not w.operations.busy(), timeout=60000)
     assert "县级汇总报告" in previewed[1]["title"]
@@ -368,6 +381,7 @@ def test_a_stick_is_offered_first_and_enter_on_the_board_filters(qtbot, scene, t
     assert w.tabs.currentWidget() is w.ledger_page
     assert w.filter_bar.combos["department_id"].currentText() == second.department
     assert w.model.rowCount() == second.problems
+    w.close()  # waits for the status line's reader before the file is closed
     county.close()
 
 

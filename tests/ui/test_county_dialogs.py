@@ -140,6 +140,7 @@ def test_the_register_dialog_from_the_county_menu_updates_the_board(qtbot, count
     assert w.board.model.row(0).state == "missing"
     assert [w.filter_bar.combos["department_id"].itemText(i) for i in range(2)] == [
         "全部单位", NAME]
+    w.close()  # before the fixture closes the file: the status line's reader waits
 
 
 def test_the_received_list_is_empty_then_lists_every_package(qtbot, county):
@@ -213,3 +214,4 @@ def test_the_county_key_menu_is_a_departments_only(qtbot, county):
     assert not w.county_recipient_action.isVisible()
     assert not w.settings_menu.menuAction().isVisible()
     assert w.county_key_action.isVisible()
+    w.close()

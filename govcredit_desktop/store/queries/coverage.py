@@ -10,7 +10,7 @@ Definitions (docs/county-mode.md, "Coverage"):
   campaign's deadline day on this machine's clock, **late** otherwise, **missing** when
   there is none (no deadline set: every package counts as on time);
 * the figures come from the merged records of the department's campaign(s) under the
-  county campaign, with ``package.data.counts_and_totals``'s definitions (``OVERDUE_SQL``).
+  county campaign, with core.rules' definitions (``OVERDUE_SQL``, ``RECTIFIED_SQL``).
 
 Every figure of every department comes from one grouped query (a CTE for the problems,
 one for the packages, joined to the departments): 100 departments × 1,000 problems take
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from govcredit_desktop.core.dates import local_moment
 from govcredit_desktop.core.vocab import ProblemStatus
+from govcredit_desktop.store.queries.rules_sql import overdue_sql, rectified_sql
 from govcredit_desktop.store.queries.summary import percent
 
 MISSING, LATE, ON_TIME = "missing", "late", "on_time"
@@ -32,11 +33,10 @@ STATES = (MISSING, LATE, ON_TIME)
 STATE_TEXT = {MISSING: "未报送", LATE: "逾期报送", ON_TIME: "按时报送"}
 ACCEPTED, REFUSED = "accepted", "refused"
 
-# A problem is overdue when it is not closed (已销号) and its deadline is before the day
-# counted to: package.data.counts_and_totals's rule, which the manifests' ``overdue``
-# count uses.  Kept as one named fragment so that the single overdue rule of core/ can
-# replace it in one place.
-OVERDUE_SQL = "(p.status != :closed AND p.deadline IS NOT NULL AND p.deadline < :on_date)"
+# Overdue and rectified (整改完成) by the one rule of core.rules, as rules_sql writes it:
+# the same figures as the department's status bar, reports and manifest.
+OVERDUE_SQL = overdue_sql("p", ":on_date")
+RECTIFIED_SQL = rectified_sql("p")
 
 _BOARD_SQL = f"""
 WITH linked AS (
@@ -47,11 +47,12 @@ figures AS (
     -- problem_campaign_seq, campaign by campaign, with no sort of 100,000 rows by
     -- department (measured: ~15% of the board).
     SELECT l.department_id AS department_id, sum(g.problems) AS problems,
-           sum(g.closed) AS closed, sum(g.rectified) AS rectified, sum(g.overdue) AS overdue,
+           sum(g.closed) AS closed, sum(g.awaiting) AS awaiting,
+           sum(g.rectified) AS rectified, sum(g.overdue) AS overdue,
            sum(g.involved) AS involved, sum(g.repaid) AS repaid
     FROM linked l JOIN (
         SELECT p.campaign_id, count(*) AS problems, sum(p.status = :closed) AS closed,
-               sum(p.status IN (:closed, :awaiting)) AS rectified,
+               sum(p.status = :awaiting) AS awaiting, sum({RECTIFIED_SQL}) AS rectified,
                sum({OVERDUE_SQL}) AS overdue,
                coalesce(sum(p.amount_involved), 0) AS involved,
                coalesce(sum(p.amount_repaid), 0) AS repaid
@@ -74,7 +75,7 @@ packages AS (
     GROUP BY 1
 )
 SELECT d.id, d.name, d.uscc, k.packages, k.refused, k.accepted_at, f.problems, f.closed,
-       f.rectified, f.overdue, f.involved, f.repaid
+       f.awaiting, f.rectified, f.overdue, f.involved, f.repaid
 FROM county_department d
 LEFT JOIN packages k ON k.department_id = d.id
 LEFT JOIN figures f ON f.department_id = d.id
@@ -90,7 +91,7 @@ GROUP BY d.id
 """
 
 
-_FIGURES = ("packages", "refused", "problems", "closed", "rectified", "overdue",
+_FIGURES = ("packages", "refused", "problems", "closed", "awaiting", "rectified", "overdue",
             "involved_fen", "repaid_fen")
 
 
@@ -98,6 +99,7 @@ class _Rates:
     """The rates of anything with the board's figures (a row, the totals)."""
 
     closed: int
+    awaiting: int
     rectified: int
     problems: int
     involved_fen: int
@@ -105,7 +107,8 @@ class _Rates:
 
     @property
     def awaiting_closure(self) -> int:
-        return self.rectified - self.closed
+        """已整改待销号, money still owed or not."""
+        return self.awaiting
 
     @property
     def rate(self) -> str:
@@ -114,7 +117,8 @@ class _Rates:
 
     @property
     def rectified_rate(self) -> str:
-        """整改完成率: rectified (awaiting closure or closed) over all problems."""
+        """整改完成率 (core.rules.is_rectified: 已销号, and 已整改待销号 with nothing
+        owed) over all problems."""
         return percent(self.rectified, self.problems)
 
     @property
@@ -136,7 +140,8 @@ class CoverageRow(_Rates):
     refused: int = 0
     problems: int = 0
     closed: int = 0  # 已销号
-    rectified: int = 0  # 已整改待销号 + 已销号
+    awaiting: int = 0  # 已整改待销号
+    rectified: int = 0  # 整改完成 (core.rules.is_rectified)
     overdue: int = 0
     involved_fen: int = 0
     repaid_fen: int = 0
@@ -163,6 +168,7 @@ class Totals(_Rates):
     refused: int = 0
     problems: int = 0
     closed: int = 0
+    awaiting: int = 0
     rectified: int = 0
     overdue: int = 0
     involved_fen: int = 0
@@ -284,6 +290,7 @@ def board(db, county_campaign_id: int | None = None,
                 state=state_of(latest, deadline), latest_at=latest,
                 packages=r["packages"] or 0, refused=r["refused"] or 0,
                 problems=r["problems"] or 0, closed=r["closed"] or 0,
+                awaiting=r["awaiting"] or 0,
                 rectified=r["rectified"] or 0, overdue=r["overdue"] or 0,
                 involved_fen=r["involved"] or 0, repaid_fen=r["repaid"] or 0))
     out.sort(key=lambda r: (_ORDER[r.state], r.department, r.uscc))

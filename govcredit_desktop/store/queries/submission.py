@@ -19,6 +19,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from govcredit_desktop.core.errors import NotFoundError
+from govcredit_desktop.core.rules import is_overdue
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 from govcredit_desktop.store.audit import GENESIS, parse_head
 
@@ -159,7 +160,8 @@ _CHECK_SQL = (
     " p.responsible_person_id IS NOT NULL AND r.id IS NOT NULL AS has_person,"
     " p.closed_by, p.closed_date,"
     " EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id) AS has_measures,"
-    " EXISTS (SELECT 1 FROM evidence v WHERE v.problem_id = p.id) AS has_evidence"
+    " EXISTS (SELECT 1 FROM evidence v WHERE v.problem_id = p.id) AS has_evidence,"
+    " p.amount_involved, p.amount_repaid"
     " FROM problem p LEFT JOIN person r ON r.id = p.responsible_person_id"
     " WHERE p.campaign_id = ? ORDER BY p.seq, p.id")
 _LATE_MEASURES_SQL = (
@@ -182,10 +184,17 @@ class ProblemFacts:
     closed_date: str | None
     has_measures: bool
     has_evidence: bool
+    amount_involved: int | None = None
+    amount_repaid: int | None = None
 
     @property
     def closed(self) -> bool:
         return self.status == ProblemStatus.CLOSED
+
+    def overdue_on(self, today: _dt.date) -> bool:
+        """core.rules.is_overdue: past the deadline and not rectified."""
+        return is_overdue(self.status, self.deadline, self.amount_involved,
+                          self.amount_repaid, today)
 
 
 @dataclass(frozen=True)
@@ -209,7 +218,7 @@ def precheck_facts(db, campaign_id: int, today: _dt.date) -> PrecheckFacts:
     with _snapshot(db):
         department = db.settings.department()
         problems = [ProblemFacts(*row[:5], bool(row[5]), *row[6:8], bool(row[8]),
-                                 bool(row[9]))
+                                 bool(row[9]), *row[10:12])
                     for row in db.query_rows(_CHECK_SQL, (campaign_id,))]
         late = [LateMeasure(*row) for row in db.query_rows(_LATE_MEASURES_SQL, {
             "c": campaign_id, "done": MeasureStatus.DONE, "closed": ProblemStatus.CLOSED,
