@@ -1,4 +1,5 @@
-"""Ask the 成文日期 of a document before it is made (today unless the clerk changes it).
+"""Ask the 成文日期 of a document before it is made (today unless the clerk changes it),
+and for a report to the county office its 发文字号 (none: the plain form, no 版头).
 
 The date is also the day overdue is counted on and the texts are worded against (a
 deadline before it is told as past), as ``report … --date`` on the command line; the
@@ -14,17 +15,23 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from govcredit_desktop.core.dates import DateError, parse_date, today
+from govcredit_desktop.core.limits import clean_text
 from govcredit_desktop.ui.widgets import DateEdit
+
+# Longer than any real one (宝丰县住房和城乡建设局〔2026〕123号 is 21 characters), short
+# enough that the 版头 line holds it beside the 签发人.
+ISSUE_NUMBER_MAX = 30
 
 
 class ReportDateDialog(QDialog):
     def __init__(self, parent: QWidget | None, document_name: str,
-                 default: _dt.date | None = None):
+                 default: _dt.date | None = None, *, issue_number: bool = False):
         super().__init__(parent)
         self.setWindowTitle(f"生成{document_name}")
         self.setMinimumWidth(400)
@@ -41,6 +48,16 @@ class ReportDateDialog(QDialog):
         self.error.hide()
         form = QFormLayout()
         form.addRow(label, self.date_edit)
+        self.issue_edit: QLineEdit | None = None
+        if issue_number:
+            # Per document, so never remembered: a number used twice is a wrong number.
+            self.issue_edit = QLineEdit(self)
+            self.issue_edit.setObjectName("issueNumberEdit")
+            self.issue_edit.setMaxLength(ISSUE_NUMBER_MAX)
+            self.issue_edit.setPlaceholderText("如 宝住建〔2026〕12号；不填则不排版头")
+            issue_label = QLabel("发文字号(&W)：", self)
+            issue_label.setBuddy(self.issue_edit)
+            form.addRow(issue_label, self.issue_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("生成(&G)")
@@ -74,11 +91,28 @@ class ReportDateDialog(QDialog):
     def date(self) -> _dt.date | None:
         return self._date
 
+    def issue_number(self) -> str:
+        """The 发文字号 typed, cleaned; '' for none (or no such field)."""
+        return clean_text(self.issue_edit.text()) if self.issue_edit is not None else ""
+
     @classmethod
     def ask(cls, parent: QWidget | None, document_name: str) -> _dt.date | None:
         """The date chosen, or None when the clerk cancelled."""
         dialog = cls(parent, document_name)
         try:
             return dialog.date() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    @classmethod
+    def ask_with_number(cls, parent: QWidget | None,
+                        document_name: str) -> tuple[_dt.date, str] | None:
+        """(成文日期, 发文字号 or '') for a report to the county office; None when
+        cancelled."""
+        dialog = cls(parent, document_name, issue_number=True)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.date() is None:
+                return None
+            return dialog.date(), dialog.issue_number()
         finally:
             dialog.deleteLater()

@@ -63,29 +63,43 @@ def _suggested_name(kind_name: str, suffix: str) -> str:
     return f"{kind_name}_{_dt.date.today().isoformat()}{suffix}"
 
 
+# The reports a department sends up as a letter (上行文), which may carry a 发文字号;
+# the ledger is a table, never a letter.
+LETTER_KINDS = ("self-inspection", "plan", "rectification")
+
+
 def ask_and_generate(parent: QWidget, operations: Operations, kind: str,
                      campaign_id: int | None) -> BackgroundJob | None:
     """Ask the 成文日期 (today by default), then generate; None when cancelled."""
     from govcredit_desktop.ui.report_date_dialog import ReportDateDialog
 
-    date = ReportDateDialog.ask(parent, REPORT_KINDS[kind])
-    if date is None:
-        return None
-    return generate_report(parent, operations, kind, campaign_id, date=date)
+    if kind in LETTER_KINDS:
+        answer = ReportDateDialog.ask_with_number(parent, REPORT_KINDS[kind])
+        if answer is None:
+            return None
+        date, issue_number = answer
+    else:
+        date, issue_number = ReportDateDialog.ask(parent, REPORT_KINDS[kind]), ""
+        if date is None:
+            return None
+    return generate_report(parent, operations, kind, campaign_id, date=date,
+                           issue_number=issue_number)
 
 
 def generate_report(parent: QWidget, operations: Operations, kind: str, campaign_id: int | None,
                     preview: Callable | None = None,
-                    date: _dt.date | None = None) -> BackgroundJob:
-    """Write the document dated ``date`` (today by default) into a temporary folder in the
-    background, then preview it.
+                    date: _dt.date | None = None, issue_number: str = "") -> BackgroundJob:
+    """Write the document dated ``date`` (today by default), with the 版头 of
+    ``issue_number`` when one is given, into a temporary folder in the background, then
+    preview it.
 
     The folder is removed when the preview closes, or at once on failure or cancel."""
     from govcredit_desktop.reports import documents
 
     def write(db, out, progress, cancelled) -> Path:
         return documents.write_report(db, kind, out, campaign_id=campaign_id,
-                                      progress=progress, cancelled=cancelled, date=date)
+                                      progress=progress, cancelled=cancelled, date=date,
+                                      issue_number=issue_number)
 
     return generate_document(parent, operations, REPORT_KINDS[kind], write, preview)
 

@@ -251,3 +251,57 @@ def test_menu_report_is_dated_as_chosen(qtbot, window, demo_db, shown, monkeypat
     qtbot.waitUntil(lambda: bool(texts), timeout=30000)
     flat = "".join(texts[0].split())
     assert "2026年11月20日" in flat and "截至2026年11月20日" in flat
+
+
+def test_a_report_typed_with_its_issue_number_gets_the_letterhead(qtbot, window, demo_db,
+                                                                   monkeypatch):
+    """The clerk types the 发文字号 in the dialog (Tab from the date, then the keys); the
+    report carries it with the 签发人 (the 版头 of an upward document)."""
+    from tests.ui.helpers import type_text
+
+    texts: list[str] = []
+
+    def preview(path, _name, _suggested, _parent):
+        texts.append("".join(page.extract_text() for page in PdfReader(path).pages[:1]))
+
+    monkeypatch.setattr(ReportPreview, "ask", staticmethod(preview))
+
+    failures: list[BaseException] = []
+
+    def answer(dialog: ReportDateDialog):
+        assert dialog.issue_edit is not None and dialog.issue_edit.text() == ""
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is dialog.issue_edit
+        type_text(dialog.issue_edit, "宝住建〔2026〕12号")
+        qtbot.keyClick(dialog.issue_edit, Qt.Key.Key_Return)
+
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ReportDateDialog):
+            QTimer.singleShot(20, poll)
+            return
+        try:
+            answer(dialog)
+        except BaseException as exc:  # noqa: BLE001 - reported below, not lost in Qt
+            failures.append(exc)
+            dialog.reject()
+
+    QTimer.singleShot(0, poll)
+    job = reports_ui.ask_and_generate(window, Operations(demo_db), "rectification", None)
+    if failures:
+        raise failures[0]
+    assert job is not None
+    qtbot.waitUntil(lambda: bool(texts), timeout=60000)
+    first_page = texts[0].replace("\n", "").replace(" ", "")
+    assert "宝住建〔2026〕12号" in first_page and "签发人" in first_page
+
+
+def test_the_dialog_offers_an_issue_number_only_for_letters(qtbot):
+    letter = ReportDateDialog(None, "整改报告", issue_number=True)
+    table = ReportDateDialog(None, "整改台账")
+    qtbot.addWidget(letter)
+    qtbot.addWidget(table)
+    assert letter.issue_edit is not None and table.issue_edit is None
+    assert table.issue_number() == ""
+    letter.issue_edit.setText("  宝住建〔2026〕12号 ")
+    assert letter.issue_number() == "宝住建〔2026〕12号"
