@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
 
         self.filter_bar = FilterBar(db, self)
         self.model = LedgerModel(db, parent=self)
+        self._damage_said: str | None = None
+        # Queued: the failed read happens inside a paint, where a dialog must not open.
+        self.model.readFailed.connect(self._say_unreadable, Qt.ConnectionType.QueuedConnection)
         self.table = LedgerView(self)
         self.table.filtered = self.filter_bar.is_filtered
         self._setup_table()
@@ -760,13 +763,22 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DatabaseDamaged):
-                QMessageBox.critical(self, "数据库文件已损坏", str(exc))
+                self._say_unreadable(str(exc))
             else:
                 show_error(self, "检查数据库", exc)
 
         run_operation(self, work, operations=self.operations, title="检查数据库",
                       label="正在检查数据库文件是否完好……", cancellable=False,
                       on_success=lambda _changes: then and then(), on_failure=failed)
+
+    def _say_unreadable(self, message: str) -> None:
+        """The ledger could not be read, or the check found damage: said once per file
+        (the ledger's rows and the check on open both meet the same damage)."""
+        if self._damage_said == message:
+            return
+        self._damage_said = message
+        QMessageBox.critical(self, "数据库文件已损坏" if "已损坏" in message else "无法读取数据库",
+                             message)
 
     def offer_first_run(self) -> bool:
         """While the database has no campaign, offer the welcome dialog, and keep a
@@ -855,6 +867,7 @@ class MainWindow(QMainWindow):
         self.history = EditHistory(parent=self)
         self.history.changed.connect(self._update_actions)
         self.filter_bar.set_store(db)
+        self._damage_said = None  # another file: its damage, if any, is news
         self.model.set_store(db)
         self._restore_filters()
         self.status_counts.wait()
