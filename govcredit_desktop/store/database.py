@@ -44,6 +44,9 @@ from govcredit_desktop.store.submissions import SubmissionStore
 
 log = logging.getLogger(__name__)
 
+# Virtual machine steps between two calls of a statement's progress handler.
+_STEPS_PER_TICK = 1000
+
 # What Database.check does, in order (its progress counts these).
 CHECK_STAGES = ("数据库文件和外键", "证据文件", "措施计数", "审计日志哈希链", "审计日志重放",
                 "备份与日志")
@@ -205,6 +208,29 @@ class Database:
         """The first column of every row (ids, names)."""
         with self._reading() as conn:
             return [r[0] for r in conn.execute(sql, params)]
+
+    def column_within(self, sql: str, params, steps: int) -> list | None:
+        """``column``, or None when SQLite needed more than about ``steps`` steps of its
+        virtual machine: for a plan that is a guess (a walk along an index that stops
+        after a page's rows), so that its caller can take the other plan instead."""
+        ticks = max(steps // _STEPS_PER_TICK, 1)
+        done = 0
+
+        def tick() -> bool:
+            nonlocal done
+            done += 1
+            return done > ticks  # true interrupts the statement
+
+        with self._reading() as conn:
+            conn.set_progress_handler(tick, _STEPS_PER_TICK)
+            try:
+                return [r[0] for r in conn.execute(sql, params)]
+            except sqlite3.OperationalError:
+                if done > ticks:
+                    return None
+                raise
+            finally:
+                conn.set_progress_handler(None, 0)
 
     def analyze(self) -> None:
         """After a bulk load: give the planner real statistics."""

@@ -525,8 +525,9 @@ class MainWindow(QMainWindow):
         f = self.model.ledger_filter
         whole = (lq.LedgerFilter(campaign_id=f.campaign_id, today=f.today)
                  if self.filter_bar.is_filtered() else None)
-        self.status_counts.request(self.db, f, whole)
+        # Read before the worker takes the connection's lock, which would make it wait.
         self.deadline_label.setText(deadline_text(self._status_campaign(f), f.today))
+        self.status_counts.request(self.db, f, whole)
 
     def wait_for_counts(self, msecs: int = 5000) -> None:
         """Until the status line shows the figures of the filter shown (a screenshot
