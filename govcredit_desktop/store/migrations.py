@@ -7,7 +7,7 @@ from pathlib import Path
 
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import atomic_path
-from govcredit_desktop.store import schema
+from govcredit_desktop.store import schema, search
 from govcredit_desktop.store.audit import AuditWriter
 from govcredit_desktop.store.replay import audit_mark
 
@@ -91,9 +91,11 @@ def _v5(conn: sqlite3.Connection) -> None:
 
 
 def _v6(conn: sqlite3.Connection) -> None:
-    """Indexes for the ledger's sorts under a filter (issue 21): no row changes."""
+    """Indexes for the ledger's sorts under a filter, and the search index rebuilt with
+    punctuation as tokens (issue 21, store/search.py): no record changes."""
     for statement in schema.V6:
         conn.execute(statement)
+    search.reindex_all(conn)
     # The planner's statistics name the dropped indexes; fresh ones let it weigh the new.
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
         conn.execute("ANALYZE problem")
@@ -115,7 +117,8 @@ DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_
                                 "problem_status_rank", "person_name"],
                     "rebuilt": ["problem_title", "problem_involved", "problem_repaid",
                                 "problem_progress", "problem_light"],
-                    "dropped": ["problem_status"]}}
+                    "dropped": ["problem_status"],
+                    "reindexed": ["problem_fts"]}}
 
 
 def latest_version() -> int:

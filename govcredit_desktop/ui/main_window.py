@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(db, self)
         self.model = LedgerModel(db, parent=self)
         self._damage_said: str | None = None
+        # What could not be read, said once each; ``interactive`` False (a scripted
+        # screenshot) keeps it here instead of in a dialog nobody would close.
+        self.unreadable: list[str] = []
+        self.interactive = True
         # Queued: the failed read happens inside a paint, where a dialog must not open.
         self.model.readFailed.connect(self._say_unreadable, Qt.ConnectionType.QueuedConnection)
         self.table = LedgerView(self)
@@ -778,6 +782,9 @@ class MainWindow(QMainWindow):
         if self._damage_said == message:
             return
         self._damage_said = message
+        self.unreadable.append(message)
+        if not self.interactive:
+            return
         QMessageBox.critical(self, "数据库文件已损坏" if "已损坏" in message else "无法读取数据库",
                              message)
 

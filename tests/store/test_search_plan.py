@@ -7,7 +7,7 @@ import random
 import pytest
 
 from govcredit_desktop.store.queries import ledger as lq
-from govcredit_desktop.store.search import fts_exact
+from govcredit_desktop.store.search import fts_exact, match_expression
 from tests.conftest import base_problem
 
 TODAY = dt.date(2021, 11, 20)
@@ -115,7 +115,17 @@ def test_the_plan_follows_the_hit_count(ledger_db):
     assert lq.search_condition(db, "没有这个词", {}, rows_wanted=200) == "0"
 
 
-def test_single_characters_are_counted_in_the_index_exactly():
-    assert fts_exact("拖") and fts_exact("7")
-    for term in ("拖欠", "a", "é", "Ａ", "①", "，"):
+def test_terms_of_chinese_characters_and_digits_are_counted_in_the_index_exactly(ledger_db):
+    """Punctuation and spaces are tokens of the index (store/search.py GAP), so a phrase
+    of characters without case finds what LIKE finds, and its hit count is the count."""
+    db = ledger_db
+    for term in ("拖", "7", "拖欠", "款涉及", "2021年"):
+        assert fts_exact(term), term
+    for term in ("a", "é", "Ａ", "①", "，", "款，涉及", "拖 欠", "PPP项目"):
         assert not fts_exact(term), term
+    exact = [t for t in terms(db) if fts_exact(t)]
+    assert len(exact) > 10
+    for term in exact + ["款涉及", "拖欠工程款"]:
+        want = expected_ids(db, term)
+        assert lq.fts_hits(db, match_expression(term)) == len(want), term
+        assert lq.count(db, lq.LedgerFilter(search=term, today=TODAY)) == len(want), term

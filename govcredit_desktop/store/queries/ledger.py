@@ -111,7 +111,8 @@ def where_clause(db, f: LedgerFilter, rows_wanted: int | None = None,
     term = (f.search or "").strip()
     if term:
         # Last: SQLite tests the cheap conditions first.
-        parts.append(search_condition(db, term, params, rows_wanted, sort, matches))
+        parts.append(search_condition(db, term, params, rows_wanted, sort, matches,
+                                      walking=bool(walk)))
     return (" AND ".join(parts) or "1"), params
 
 
@@ -124,18 +125,21 @@ _WALK_COST = 2.5
 
 
 def search_condition(db, term: str, params: dict, rows_wanted: int | None = None,
-                     sort: str = "number", matches: int | None = None) -> str:
+                     sort: str = "number", matches: int | None = None,
+                     walking: bool = True) -> str:
     """The condition for a search term with the semantics of LIKE '%term%' on the
     title, description and counterparty (ASCII letters in either case, every other
     character, punctuation included, as typed), through the cheaper of two plans.
 
-    The FTS phrase (store/search.py) finds a superset: it ignores punctuation and
-    spaces between characters, so 款涉及 would find “款，涉及”.  Its hit count costs
-    0.1–10 ms.  A rare term is the FTS ids checked by LIKE; a common one is LIKE
-    alone, which SQLite tests while walking the sort key's index and stops after
-    the page's hits (2 ms for 拖 where reading 35,000 FTS ids costs 40 ms).  The walk
-    is chosen on the rows that really match (``matches``) when the caller knows them:
-    款涉及 has 24,212 FTS hits and no row, and a walk would read all 100,000."""
+    The FTS phrase (store/search.py) finds exactly LIKE's rows for a term of Chinese
+    characters and digits (``fts_exact``) and a superset for others (one gap token
+    stands for any punctuation; case beyond ASCII is folded), whose hits LIKE then
+    checks.  Its hit count costs 0.1–10 ms.  A rare term is the FTS ids; a common one
+    is LIKE alone, which SQLite tests while walking the sort key's index and stops
+    after the page's hits (2 ms for 拖 where reading 35,000 FTS ids costs 40 ms).  The
+    walk is chosen on the rows that really match (``matches``) when the caller knows
+    them, and only when the page's plan walks (``walking``): a page read whole and
+    sorted takes the FTS ids, never LIKE over every row."""
     if matches_nothing(term):
         return "0"
     params["like"] = like_pattern(term)
@@ -148,8 +152,10 @@ def search_condition(db, term: str, params: dict, rows_wanted: int | None = None
     if hits == 0 or matches == 0:
         return "0"
     params["match"] = expr
-    fts = f"p.id IN (SELECT rowid FROM problem_fts WHERE problem_fts MATCH :match) AND {like}"
-    if rows_wanted is None or sort not in _INDEXED_SORTS:
+    fts = "p.id IN (SELECT rowid FROM problem_fts WHERE problem_fts MATCH :match)"
+    if not fts_exact(term):
+        fts += f" AND {like}"
+    if rows_wanted is None or sort not in _INDEXED_SORTS or not walking:
         return fts
     # The walk reads about rows_wanted × total / hits rows to find its rows.
     total = db.scalar("SELECT max(id) FROM problem") or 0
