@@ -9,7 +9,6 @@ from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import atomic_path
 from govcredit_desktop.store import schema, search
 from govcredit_desktop.store.audit import AuditWriter
-from govcredit_desktop.store.replay import audit_mark
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -139,6 +138,8 @@ def backup_name(db_path: Path, version: int, mark: str | None) -> str:
 
 
 def backup_file(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
+    from govcredit_desktop.store.replay import audit_mark  # upgrades only: not at every open
+
     try:
         mark = audit_mark(conn)
     except UserError:
