@@ -113,7 +113,7 @@ DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_
                               "person.department_id"]},
                 6: {"indexes": ["problem_status_repaid", "problem_status_progress",
                                 "problem_status_light", "problem_open_light",
-                                "problem_status_rank", "person_name"],
+                                "problem_status_rank", "person_name", "problem_summary"],
                     "rebuilt": ["problem_title", "problem_involved", "problem_repaid",
                                 "problem_progress", "problem_light"],
                     "dropped": ["problem_status"],

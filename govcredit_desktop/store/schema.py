@@ -363,6 +363,9 @@ V6 = [
     # ledger walks person by name, each one's problems by problem_person.
     f"CREATE INDEX problem_status_rank ON problem (({STATUS_RANK}))",
     "CREATE INDEX person_name ON person (name)",
+    # The status line's counts of a search: its hits' ids looked up in this narrow index
+    # instead of the table's wide rows (拖欠, 30,000 hits at 100k: 62 ms -> 35 ms).
+    "CREATE INDEX problem_summary ON problem (id, campaign_id, status, deadline)",
 ]
 
 

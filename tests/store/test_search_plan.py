@@ -129,3 +129,31 @@ def test_terms_of_chinese_characters_and_digits_are_counted_in_the_index_exactly
         want = expected_ids(db, term)
         assert lq.fts_hits(db, match_expression(term)) == len(want), term
         assert lq.count(db, lq.LedgerFilter(search=term, today=TODAY)) == len(want), term
+
+
+@pytest.mark.parametrize("extra", [{}, {"status": "整改中"}, {"light": "red"},
+                                   {"area": "政府采购"}], ids=["search", "status", "light", "area"])
+def test_the_status_line_counts_of_a_search_agree_with_its_rows(ledger_db, extra):
+    """A search of Chinese characters counts its hits in the narrow problem_summary index
+    (with the filters it holds), any other the ordinary way: the figures are the rows'."""
+    db = ledger_db
+    for term in ("拖", "拖欠", "工程款", "款，涉及", "ppp"):
+        f = lq.LedgerFilter(search=term, today=TODAY, **extra)
+        ids = lq.page_ids(db, f, limit=100_000)
+        rows = [db.problems.get(i) for i in ids]
+        soon = TODAY + dt.timedelta(days=f.warning_days)
+        statements = []
+        db.conn.set_trace_callback(statements.append)
+        try:
+            got = lq.summary(db, f)
+        finally:
+            db.conn.set_trace_callback(None)
+        assert got.total == len(rows), term
+        assert got.closed == sum(r["status"] == "已销号" for r in rows), term
+        assert got.overdue == sum(r["status"] != "已销号" and r["deadline"] is not None
+                                  and r["deadline"] < TODAY.isoformat() for r in rows), term
+        assert got.due_soon == sum(r["status"] != "已销号" and r["deadline"] is not None
+                                   and TODAY.isoformat() <= r["deadline"] <= soon.isoformat()
+                                   for r in rows), term
+        narrow = fts_exact(term) and "area" not in extra
+        assert any("INDEXED BY problem_summary" in s for s in statements) == narrow, term
