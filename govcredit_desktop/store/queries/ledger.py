@@ -29,6 +29,7 @@ LIGHT_SQL = (f"CASE WHEN {_DONE} THEN 'closed' WHEN p.deadline IS NULL THEN 'und
 LIGHT_FILTERS = {"red": _RED, "yellow": _YELLOW, "green": _GREEN, "undated": _UNDATED,
                  "closed": _DONE}
 _OPEN_LIGHTS = ("red", "yellow", "green", "undated")
+_DATED_LIGHTS = ("red", "yellow", "green")
 # LedgerFilter.status for every problem still being worked on (all but 已销号).
 NOT_CLOSED = "未销号"
 
@@ -250,7 +251,9 @@ def _walk_columns(db, f: LedgerFilter, sort: str, rows_wanted: int,
             and getattr(f, column) not in (None, "", NOT_CLOSED)}
     if f.light == "closed" and sort in _LEADS["status"]:
         keep.add("status")  # 已销号 is status = 已销号
-    if sort == "light" and _open_only(f):
+    if sort in ("light", "deadline") and f.light in _DATED_LIGHTS:
+        keep.add("deadline")  # the filter is a range of the sort key: walk just that range
+    elif sort == "light" and _open_only(f):
         keep.add("status")  # status != 已销号 selects problem_open_light
     return frozenset(_FILTER_COLUMNS) - keep
 
@@ -266,7 +269,11 @@ def _order(sort: str, descending: bool, f: LedgerFilter, read_all: bool) -> str:
     if sort == "status" and (f.status not in (None, NOT_CLOSED) or f.light == "closed"):
         return ""  # one status: every row ranks the same, the ids decide
     template = SORT_KEYS.get(sort, SORT_KEYS["number"])
-    if sort == "light" and _open_only(f):
+    if sort == "light" and f.light == "undated":
+        return ""  # all alike: the ids decide
+    if sort == "light" and f.light in _DATED_LIGHTS:
+        template = SORT_KEYS["deadline"]  # the same order among dated open problems
+    elif sort == "light" and _open_only(f):
         # The same order among problems not closed, as problem_open_light holds it.
         template = "(p.deadline IS NULL) {dir}, p.deadline {dir}"
     if read_all:
