@@ -137,6 +137,18 @@ def _integer(text: str) -> int:
         raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
 
 
+def _report_date(text: str):
+    from govcredit_desktop.core.dates import parse_date
+
+    try:
+        value = parse_date(text)
+    except ValueError as exc:  # core.dates.DateError
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value is None:
+        raise argparse.ArgumentTypeError("请填写成文日期，例如 2021-12-30")
+    return value
+
+
 _DB_HELP = "数据库文件（默认：用户数据目录中的 govcredit.sqlite；写在命令之前或之后均可）"
 
 
@@ -182,6 +194,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="保存的 PDF 文件（没有扩展名时自动加上 .pdf）")
     p.add_argument("--campaign", type=_integer, metavar="编号",
                    help="专项治理编号（默认最新一个）")
+    p.add_argument("--date", type=_report_date, metavar="日期",
+                   help="成文日期，如 2021-12-30；逾期按这一天计算（默认今天）")
+    p.add_argument("--wenhao", default="", metavar="发文字号",
+                   help="本单位的发文字号，如 宝住建〔2026〕12号；填写后按上行文排版头（含签发人）")
 
     p = sub.add_parser("export-ledger", help="导出 Excel 台账")
     _db_arg(p, top=False)
@@ -327,9 +343,20 @@ def cmd_report(args) -> int:
     from govcredit_desktop.reports import documents
 
     with _open_existing(args.db) as db:
-        documents.write_report(db, args.kind, args.out, campaign_id=args.campaign)
+        documents.write_report(db, args.kind, args.out, campaign_id=args.campaign,
+                               date=args.date, issue_number=args.wenhao)
     print(f"已生成：{args.out}")
+    _print_font_note()
     return 0
+
+
+def _print_font_note() -> None:
+    """Which faces stood in for missing 公文 fonts (the report has already registered them)."""
+    from govcredit_desktop.reports.fonts import register_fonts
+
+    note = register_fonts().substitution_note()
+    if note:
+        print(note)
 
 
 def cmd_export_ledger(args) -> int:

@@ -207,7 +207,9 @@ def _english_words(text: str) -> list[str]:
                "xlsx", "frob", "foo", "abc", "registration", "key", "password", "replace",
                "gcreg", "json", "precheck", "package", "verify", "zip", "JSON",
                "county-recipient", "import", "show", "remove", "age",
-               "AGE-SECRET-KEY-", "county", "init", "register", "departments", "sqlite"}
+               "AGE-SECRET-KEY-", "county", "init", "register", "departments", "sqlite",
+               "coverage", "campaign", "summary", "reminder",
+               "received"}
     return [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w not in allowed]
 
 
@@ -218,6 +220,9 @@ def test_argparse_speaks_chinese(capsys):
     cases = [["--help"], ["demo", "--help"], ["check", "--help"], ["report", "--help"],
              ["export-ledger", "--help"], ["verify", "--help"], ["county", "--help"],
              ["county", "init", "--help"], ["county", "register", "--help"],
+             ["county", "import", "--help"], ["county", "received", "--help"],
+             ["county", "coverage", "--help"], ["county", "campaign", "--help"],
+             ["county", "export-ledger", "--help"], ["county", "report", "--help"],
              ["report", "foo", "--out", "x.pdf"],          # invalid choice
              ["frob"],                                     # unknown command
              ["report", "plan"],                           # a required argument missing

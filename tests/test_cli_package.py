@@ -36,7 +36,7 @@ def made(folder) -> list[str]:
 def test_precheck_passes_with_warnings_and_fails_with_errors(demo_db, db, capsys):
     assert main(["precheck", "--db", str(demo_db.path)]) == 0
     out = capsys.readouterr().out
-    assert "0 项错误" in out and "警告：" in out and "已超过整改时限仍未销号" in out
+    assert "0 项错误" in out and "警告：" in out and "已超过整改时限仍未完成整改" in out
     assert "……共" in out and "加 --all 列出全部" in out
     assert main(["precheck", "--db", str(demo_db.path), "--all"]) == 0
     assert "……共" not in capsys.readouterr().out

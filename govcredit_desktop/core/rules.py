@@ -4,16 +4,34 @@ Each rule is written once, here; the store applies it on every write, the bulk
 writer on imports, the demo obeys it, and the ledger's SQL mirrors the light
 (``store.queries.ledger``; a test keeps the two in step).
 
+**Overdue** (issue 17; ``is_overdue``, ``is_rectified``).  A problem is 逾期 when its
+整改时限 has passed and its rectification is not finished.  Finished (``is_rectified``)
+means 已销号, or 已整改待销号 with nothing still owed:
+
+- 已整改待销号 is set when every measure is done (``status_after_measures``): the
+  department's work is finished and what remains is the 销号 sign-off (the leader's or
+  the county office's check).  The 整改时限 is the date by which the rectification
+  must be done, so a rectified problem past it is not "逾期未完成整改" — counting it
+  so overstated the 整改报告's overdue figure (15 where the data had 14).
+- but a problem that still owes money (``amount_repaid`` below ``amount_involved``) is
+  not rectified whatever its measures say: for 拖欠 and every money problem the
+  campaign's target is 清偿到位, and a repayment agreement signed (a measure done) is
+  not a debt paid.  Such a 已整改待销号 problem is still overdue past its deadline.
+- 已销号 is never overdue; a problem without a deadline never is.
+
+The same rule is the 整改完成 of ``store.queries.summary`` (整改完成率), the red light
+and the 逾期 counts of the window, the reports and the package manifest; it is written in
+SQL once in ``store.queries.rules_sql`` (a test compares the two on every case).
+
 **Lights** (issue 14).  A light answers "is this late?", so only something with a
 deadline that is still to be done gets red, yellow or green:
 
 - a problem: 已销号 → ``CLOSED`` ("已销号", never 绿灯: it is finished, not on
-  track); no deadline → ``UNDATED`` ("未定时限": nothing to be on time for); past its
-  deadline → ``RED``; due within the warning window → ``YELLOW``; else ``GREEN``.
-  An overdue 已整改待销号 problem **stays red until it is closed**: the campaign
-  counts a problem done only at 销号 (``ProblemStatus``), and the deadline is the
-  date by which it should be 销号, so "rectified but not signed off" is still late —
-  and the SQL light, filter and index-backed sort need no second kind of red.
+  track); rectified and awaiting 销号 → ``RECTIFIED`` ("已整改": finished, nothing
+  to be on time for, see **Overdue**); no deadline → ``UNDATED`` ("未定时限");
+  past its deadline → ``RED`` (exactly ``is_overdue``); due within the warning window
+  → ``YELLOW``; else ``GREEN``.  A 已整改待销号 problem that still owes money keeps
+  its deadline light.
 - a measure: 已完成 on or before its deadline (or without one) → ``DONE``
   ("已完成"); 已完成 after its deadline → ``LATE`` ("逾期完成": done, but the record
   must show it was late, so not 绿灯); not done → as a problem's by its deadline,
@@ -47,6 +65,7 @@ class Light(StrEnum):
     GREEN = "green"
     UNDATED = "undated"
     CLOSED = "closed"
+    RECTIFIED = "rectified"
     DONE = "done"
     LATE = "late"
 
@@ -61,7 +80,7 @@ class Light(StrEnum):
 
 
 _LIGHT_LABELS = {"red": "红灯", "yellow": "黄灯", "green": "绿灯", "undated": "未定时限",
-                 "closed": "已销号", "done": "已完成", "late": "逾期完成"}
+                 "closed": "已销号", "rectified": "已整改", "done": "已完成", "late": "逾期完成"}
 
 
 def _date(value: _dt.date | str | None) -> _dt.date | None:
@@ -83,25 +102,60 @@ def deadline_light(deadline: _dt.date | str | None, today: _dt.date,
     return Light.GREEN
 
 
+def owes_money(amount_involved: int | None, amount_repaid: int | None) -> bool:
+    """Money involved and not all repaid (fen; None as 0)."""
+    return (amount_involved or 0) > (amount_repaid or 0)
+
+
+def is_rectified(status: str, amount_involved: int | None = None,
+                 amount_repaid: int | None = None) -> bool:
+    """整改完成: 已销号, or 已整改待销号 with nothing still owed (module docstring)."""
+    if status == ProblemStatus.CLOSED:
+        return True
+    return (status == ProblemStatus.AWAITING_CLOSURE
+            and not owes_money(amount_involved, amount_repaid))
+
+
+def is_overdue(status: str, deadline: _dt.date | str | None, amount_involved: int | None,
+               amount_repaid: int | None, today: _dt.date) -> bool:
+    """逾期未完成整改: past its deadline and not rectified (module docstring, **Overdue**).
+
+    ``store.queries.rules_sql.overdue_sql`` is this rule in SQL."""
+    due = _date(deadline)
+    return (due is not None and due < today
+            and not is_rectified(status, amount_involved, amount_repaid))
+
+
+def problem_overdue(problem: dict, today: _dt.date) -> bool:
+    return is_overdue(problem.get("status"), problem.get("deadline"),
+                      problem.get("amount_involved"), problem.get("amount_repaid"), today)
+
+
 def light_for(
     deadline: _dt.date | str | None,
     closed: bool,
     today: _dt.date,
     warning_days: int = DEFAULT_WARNING_DAYS,
+    rectified: bool = False,
 ) -> Light:
-    """A problem's light: 已销号 when closed, else by its deadline (module docstring).
+    """A problem's light: 已销号 when closed, 已整改 when rectified (``is_rectified``)
+    and not closed, else by its deadline (module docstring).
 
     The same rule is written in SQL in ``store.queries.ledger`` (LIGHT_SQL); a test
     keeps the two in step.
     """
     if closed:
         return Light.CLOSED
+    if rectified:
+        return Light.RECTIFIED
     return deadline_light(deadline, today, warning_days)
 
 
 def problem_light(problem: dict, today: _dt.date, warning_days: int = DEFAULT_WARNING_DAYS):
-    return light_for(problem.get("deadline"), problem.get("status") == ProblemStatus.CLOSED,
-                     today, warning_days)
+    status = problem.get("status")
+    return light_for(problem.get("deadline"), status == ProblemStatus.CLOSED, today,
+                     warning_days, rectified=is_rectified(
+                         status, problem.get("amount_involved"), problem.get("amount_repaid")))
 
 
 def measure_light(measure: dict, today: _dt.date, warning_days: int = DEFAULT_WARNING_DAYS):

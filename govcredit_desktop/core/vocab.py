@@ -51,7 +51,8 @@ SOURCES = (
 )
 
 class ProblemStatus(StrEnum):
-    """A problem's status, in workflow order; only CLOSED (销号) counts as done."""
+    """A problem's status, in workflow order; only CLOSED (销号) is closed.  Whether a
+    problem is rectified or overdue is core.rules.is_rectified / is_overdue."""
 
     OPEN = "待整改"
     IN_PROGRESS = "整改中"

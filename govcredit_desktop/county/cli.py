@@ -1,5 +1,5 @@
-"""The ``county`` command group: ``county init`` and ``county register`` now; import,
-coverage, export and reports are to come (issue 16).
+"""The ``county`` command group: ``init``, ``register``, ``departments``, ``import``,
+``received`` and ``key`` (issue 16); coverage, export and reports are to come.
 
 Kept out of cli.py, which only adds the parser and the command.  Every county command
 names its county database with --db and never falls back to the clerk's default
@@ -13,10 +13,11 @@ import argparse
 from pathlib import Path
 
 from govcredit_desktop.core.errors import UserError
+from govcredit_desktop.county import cli_coverage
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("county", help="县信用办：创建县信用办数据库、登记报送单位")
+    p = sub.add_parser("county", help="县信用办：创建县信用办数据库、登记报送单位、接收报送包")
     actions = p.add_subparsers(dest="county_command", metavar="操作", required=True,
                                parser_class=type(p))
     q = actions.add_parser("init", help="新建县信用办数据库")
@@ -29,10 +30,17 @@ def add_parser(sub) -> None:
     _db(q, "县信用办数据库文件（用 county init 创建）")
     q = actions.add_parser("departments", help="列出已登记的报送单位")
     _db(q, "县信用办数据库文件（用 county init 创建）")
+    q = actions.add_parser("import", help="接收报送包：核验、登记结果并合并到县级台账")
+    q.add_argument("packages", type=Path, nargs="+", metavar="报送包或文件夹",
+                   help="报送包文件（.zip 或加密的 .zip.age），或存放报送包的文件夹（如 U 盘）")
+    _db(q, "县信用办数据库文件（用 county init 创建）")
+    q = actions.add_parser("received", help="列出接收过的全部报送包及其接收结果")
+    _db(q, "县信用办数据库文件（用 county init 创建）")
     q = actions.add_parser("key", help="导出县信用办公钥文件（各单位用它加密报送包）")
     _db(q, "县信用办数据库文件（用 county init 创建）")
     q.add_argument("--out", type=Path, required=True, metavar="公钥文件",
                    help="要写出的公钥文件（.gckey.json），发给各报送单位")
+    cli_coverage.add_parsers(actions, _db)
 
 
 def _db(p: argparse.ArgumentParser, help: str) -> None:
@@ -134,8 +142,50 @@ def cmd_key(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    """One line per package and a summary; exit 3 when any was refused."""
+    from govcredit_desktop.cli import EXIT_CHECK_FAILED
+    from govcredit_desktop.county import importer
+
+    files = []
+    for source in args.packages:
+        files += importer.package_files(source)
+    with _open(args.db) as db:
+        if not files:
+            print("没有找到报送包（.zip 或 .zip.age 文件），未做任何改动。")
+            return 0
+        outcomes = importer.import_packages(db, files)
+    for outcome in outcomes:
+        print(outcome.line())
+    print(importer.summary(outcomes))
+    return EXIT_CHECK_FAILED if any(o.status == "refused" for o in outcomes) else 0
+
+
+def cmd_received(args) -> int:
+    from govcredit_desktop.core.dates import format_cn_time
+    from govcredit_desktop.county.importer import STATUS_LABELS, made_at
+
+    with _open(args.db) as db:
+        rows = db.received.list()
+    if not rows:
+        print("尚未接收任何报送包。")
+        return 0
+    for r in reversed(rows):  # in the order received
+        who = r["department_name"] or r["claimed_department"] or "单位不明"
+        made = f"（生成于 {made_at(r['package_created_at'])}）" if r["package_created_at"] else ""
+        line = (f"{format_cn_time(r['received_at'])}  {STATUS_LABELS[r['status']]}  {who}  "
+                f"{r['campaign_name']}{made}  {r['file_name']}")
+        if r["reason"]:
+            line += f"  {r['reason']}"
+        for warning in r["warnings"]:
+            line += f"  注意：{warning}"
+        print(line)
+    return 0
+
+
 _ACTIONS = {"init": cmd_init, "register": cmd_register, "departments": cmd_departments,
-            "key": cmd_key}
+            "import": cmd_import, "received": cmd_received, "key": cmd_key,
+            **cli_coverage.ACTIONS}
 
 
 def run(args) -> int:

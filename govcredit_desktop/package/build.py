@@ -343,7 +343,8 @@ def build_package(db, campaign_id: int, signer: signing.Signer, out_dir,
                     "key": {"fingerprint": signer.fingerprint, "replaces": _replaced_keys(db)},
                     "counts": counts,
                     "totals": totals,
-                    "audit": {"rows": records.audit_rows, "head": records.audit_head},
+                    "audit": {"rows": records.audit_rows, "head": records.audit_head,
+                              "earlier": records.audit_earlier},
                     "files": writer.files,
                 }
                 manifest_bytes = manifest_json(manifest)

@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from govcredit_desktop.core.rules import is_overdue
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.package import jsonschemas
 from govcredit_desktop.package.format import (
@@ -73,10 +74,10 @@ def counts_and_totals(data: dict, on_date: _dt.date) -> tuple[dict, dict]:
     """The manifest's ``counts`` and ``totals`` of a ledger document.
 
     ``evidence`` counts evidence entries (a file attached to two problems counts twice;
-    the package holds it once); ``closed`` is 已销号; ``overdue`` is a problem not
-    closed whose deadline is before ``on_date`` (the date part of the manifest's
-    ``created_at``); money is the sum of the problems' amounts in fen, null as 0."""
-    today = on_date.isoformat()
+    the package holds it once); ``closed`` is 已销号; ``overdue`` is
+    ``core.rules.is_overdue`` on ``on_date`` (the date part of the manifest's
+    ``created_at``): past its deadline and neither 已销号 nor 已整改待销号 with its
+    money all repaid; money is the sum of the problems' amounts in fen, null as 0."""
     counts = dict.fromkeys(COUNT_KEYS, 0)
     totals = dict.fromkeys(TOTAL_KEYS, 0)
     counts["persons"] = len(data["persons"])
@@ -87,8 +88,8 @@ def counts_and_totals(data: dict, on_date: _dt.date) -> tuple[dict, dict]:
         counts["evidence"] += len(p["evidence"])
         closed = p["status"] == ProblemStatus.CLOSED
         counts["closed"] += closed
-        counts["overdue"] += (not closed and p["deadline"] is not None
-                              and p["deadline"] < today)
+        counts["overdue"] += is_overdue(p["status"], p["deadline"], p["amount_involved_fen"],
+                                        p["amount_repaid_fen"], on_date)
         for key in TOTAL_KEYS:
             totals[key] += p[key] or 0
     return counts, totals

@@ -154,9 +154,8 @@ def precheck(db, campaign_id: int, today: _dt.date | None = None) -> list[Findin
                     "已销号但没有销号日期", "请撤销销号后重新办理销号并填写销号日期")
     found.sort(key=lambda f: f.level != ERROR)  # stable: the order above within a level
 
-    today_iso = today.isoformat()
-    overdue = [p for p in problems if not p.closed and p.deadline and p.deadline < today_iso]
-    found += _about(WARNING, "overdue", overdue, "已超过整改时限仍未销号",
+    overdue = [p for p in problems if p.overdue_on(today)]
+    found += _about(WARNING, "overdue", overdue, "已超过整改时限仍未完成整改",
                     "报送包将如实载明这些逾期问题，请确认",
                     line=lambda p: f"{p.number} {p.title}（整改时限{format_cn(p.deadline)}）")
     found += _about(WARNING, "measures_overdue", facts.late_measures,

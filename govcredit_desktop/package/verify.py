@@ -81,6 +81,10 @@ class VerifyReport:
     manifest: dict | None = field(default=None, repr=False)
     #: The package was an age file, decrypted with the county office's key to be checked.
     encrypted: bool = False
+    #: The manifest as read once the ``manifest`` check passed, signed or not: what the
+    #: package *claims* (department, campaign), for listing a refused package.  Trust
+    #: only ``manifest``.
+    claimed: dict | None = field(default=None, repr=False)
 
     def status(self, name: str) -> str:
         return next(c.status for c in self.checks if c.name == name)
@@ -281,6 +285,10 @@ class _Verification:
         why = uscc_problem(doc["department"]["uscc"])
         if why:
             raise _Failed(f"{fmt.MANIFEST} 中单位的{why}")
+        rows = [e["rows"] for e in doc["audit"].get("earlier", [])]
+        if rows != sorted(set(rows)) or any(r > doc["audit"]["rows"] for r in rows):
+            raise _Failed(f"{fmt.MANIFEST} 中审计日志的历次报送记录（audit.earlier）应按条数"
+                          "递增、不重复，且不超过当前条数")
         self.manifest = doc
         self.listed = {}
         for entry in doc["files"]:
@@ -525,6 +533,8 @@ def verify_package(path: str | Path, trust=None,
         pz.close()
         fh.close()
     report = VerifyReport(str(path), checks)
+    if report.status("manifest") == OK:
+        report.claimed = run.manifest
     if report.status("signature") == OK:
         report.department = dict(run.manifest["department"])
         report.campaign = dict(run.manifest["campaign"])

@@ -1,91 +1,116 @@
-"""Charts for the PDF documents (reportlab graphics), labelled in the CJK fonts."""
+"""Charts for the PDF documents (reportlab graphics), labelled in the CJK fonts.
+
+Drawn from shapes rather than reportlab's bar chart so that the statuses stay apart on a
+black-and-white printer (two greys far apart and two hatchings, each bar outlined) and the
+legend is measured to stay inside the given width.
+"""
 
 from __future__ import annotations
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from govcredit_desktop.core.vocab import ProblemStatus
-from govcredit_desktop.store.queries.summary import Group
+from govcredit_desktop.store.queries.summary import Group as SummaryGroup
 
 from .fonts import FontSet
 
-# Print-friendly, and still told apart on a black-and-white printer (light to dark).
-STATUS_COLOURS = {
-    ProblemStatus.CLOSED: colors.HexColor("#2E7D32"),
-    ProblemStatus.AWAITING_CLOSURE: colors.HexColor("#9CCC65"),
-    ProblemStatus.IN_PROGRESS: colors.HexColor("#FFB300"),
-    ProblemStatus.OPEN: colors.HexColor("#C62828"),
+# fill grey (None: white), hatching: "" none, "/" diagonal, "x" crossed.
+STATUS_LOOKS = {
+    ProblemStatus.CLOSED: (0.15, ""),
+    ProblemStatus.AWAITING_CLOSURE: (0.62, ""),
+    ProblemStatus.IN_PROGRESS: (None, "/"),
+    ProblemStatus.OPEN: (None, ""),
 }
 # Bars from "done" to "not started", so the closed share reads from the axis.
 _ORDER = tuple(reversed(ProblemStatus))
+HATCH_STEP = 3.2
+LABEL_SIZE = 10.5
 
 
-def status_by_area(groups: list[Group], fonts: FontSet, width: float,
+def _hatched(x: float, y: float, w: float, h: float, look) -> Group:
+    """A bar segment: its fill, hatching lines clipped to it by hand, and its outline."""
+    grey, hatch = look
+    g = Group()
+    fill = colors.white if grey is None else colors.Color(grey, grey, grey)
+    g.add(Rect(x, y, w, h, fillColor=fill, strokeColor=None))
+    if hatch == "/" and w > 0 and h > 0:
+        # Lines x - y = c for c from -h to w, clipped to the rectangle.
+        c = -h + HATCH_STEP / 2
+        while c < w:
+            x0, y0 = max(c, 0.0), max(c, 0.0) - c
+            x1 = min(w, c + h)
+            y1 = x1 - c
+            g.add(Line(x + x0, y + y0, x + x1, y + y1, strokeColor=colors.black,
+                       strokeWidth=0.5))
+            c += HATCH_STEP
+    g.add(Rect(x, y, w, h, fillColor=None, strokeColor=colors.black, strokeWidth=0.5))
+    return g
+
+
+def status_by_area(groups: list[SummaryGroup], fonts: FontSet, width: float,
                    caption: str = "") -> Drawing:
-    """Stacked horizontal bars: problems per area, split by status."""
+    """Stacked horizontal bars: problems per area, split by status; the legend below them,
+    everything within ``width``."""
     groups = [g for g in groups if g.count] or groups
-    label_size, bar_h = 10.5, 16
-    n = max(len(groups), 1)
-    legend_h = 22
-    caption_h = 24 if caption else 0
-    plot_h = n * (bar_h + 8)
-    height = plot_h + legend_h + caption_h + 30
+    font = fonts.fangsong
+    names = [_full_width(g.name) for g in groups]
+    bar_h, gap = 13.0, 7.0
+    label_w = min(max((stringWidth(n, font, LABEL_SIZE) for n in names), default=40) + 8,
+                  width * 0.4)
+    axis_h = 16.0
+    plot_w = width - label_w - 12
+    # The legend: one row when it fits, else two.
+    items = [(s, STATUS_LOOKS[s]) for s in _ORDER]
+    box, pad = 10.0, 18.0
+    item_w = [box + 4 + stringWidth(str(s), font, LABEL_SIZE) + pad for s, _ in items]
+    rows = [items] if sum(item_w) - pad <= width else [items[:2], items[2:]]
+    legend_h = 16.0 * len(rows) + 4
+    caption_h = 24.0 if caption else 0.0
+    plot_h = max(len(groups), 1) * (bar_h + gap)
+    height = caption_h + plot_h + axis_h + legend_h + 6
     d = Drawing(width, height)
     # The renderer starts every drawing in Helvetica, which would put an unembedded font
     # into the PDF; start it in the body font instead.
-    d.initialFontName = fonts.fangsong
+    d.initialFontName = font
 
-    chart = HorizontalBarChart()
-    label_w = 118  # '政府和社会资本合作(PPP)' at 10.5 pt
-    chart.x, chart.y = label_w, legend_h + 22
-    chart.width, chart.height = width - label_w - 20, plot_h
-    # The first category is drawn at the bottom; reverse so the table's order reads down.
-    ordered = list(reversed(groups))
-    chart.data = [[g.by_status.get(s, 0) for g in ordered] for s in _ORDER] or [[0]]
-    chart.categoryAxis.categoryNames = [g.name for g in ordered] or [""]
-    chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.labels.fontName = fonts.fangsong
-    chart.categoryAxis.labels.fontSize = label_size
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
-    chart.categoryAxis.strokeWidth = 0.5
-    chart.valueAxis.valueMin = 0
     top = max((g.count for g in groups), default=0)
     step = max(1, -(-top // 8))
-    chart.valueAxis.valueMax = max(step * -(-top // step), 1)
-    chart.valueAxis.valueStep = step
-    chart.valueAxis.labels.fontName = fonts.fangsong
-    chart.valueAxis.labels.fontSize = 9
-    chart.valueAxis.labelTextFormat = "%d"
-    chart.valueAxis.strokeWidth = 0.5
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#BBBBBB")
-    chart.valueAxis.gridStrokeWidth = 0.3
-    chart.barWidth = bar_h
-    chart.barSpacing = 0
-    chart.groupSpacing = 8
-    for i, status in enumerate(_ORDER):
-        chart.bars[i].fillColor = STATUS_COLOURS[status]
-        chart.bars[i].strokeColor = colors.white
-        chart.bars[i].strokeWidth = 0.3
-    d.add(chart)
-
-    legend = Legend()
-    legend.fontName = fonts.fangsong
-    legend.fontSize = 10.5
-    legend.alignment = "right"
-    legend.columnMaximum = 1
-    legend.dx = legend.dy = 9
-    legend.deltax = 96
-    legend.boxAnchor = "sw"
-    legend.x, legend.y = label_w, 4
-    legend.colorNamePairs = [(STATUS_COLOURS[s], s) for s in _ORDER]
-    d.add(legend)
+    vmax = max(step * -(-top // step), 1)
+    x0, y_axis = label_w, legend_h + axis_h
+    scale = plot_w / vmax
+    for v in range(0, vmax + 1, step):
+        x = x0 + v * scale
+        d.add(Line(x, y_axis, x, y_axis + plot_h, strokeColor=colors.Color(.7, .7, .7),
+                   strokeWidth=0.3))
+        d.add(String(x, y_axis - 11, str(v), fontName=font, fontSize=9, textAnchor="middle"))
+    d.add(Line(x0, y_axis, x0 + plot_w, y_axis, strokeColor=colors.black, strokeWidth=0.5))
+    d.add(Line(x0, y_axis, x0, y_axis + plot_h, strokeColor=colors.black, strokeWidth=0.5))
+    for n, (g, name) in enumerate(zip(groups, names, strict=True)):
+        y = y_axis + plot_h - (n + 1) * (bar_h + gap) + gap / 2
+        d.add(String(x0 - 4, y + bar_h / 2 - LABEL_SIZE * 0.35, name, fontName=font,
+                     fontSize=LABEL_SIZE, textAnchor="end"))
+        x = x0
+        for status in _ORDER:
+            k = g.by_status.get(status, 0)
+            if k:
+                d.add(_hatched(x, y, k * scale, bar_h, STATUS_LOOKS[status]))
+                x += k * scale
+    y = legend_h - 14
+    for row in rows:
+        row_w = sum(box + 4 + stringWidth(str(s), font, LABEL_SIZE) + pad for s, _ in row) - pad
+        x = (width - row_w) / 2
+        for status, look in row:
+            d.add(_hatched(x, y, box, box, look))
+            d.add(String(x + box + 4, y + 1, str(status), fontName=font, fontSize=LABEL_SIZE))
+            x += box + 4 + stringWidth(str(status), font, LABEL_SIZE) + pad
+        y -= 16
     if caption:
         d.add(String(width / 2, height - 16, caption, fontName=fonts.heiti, fontSize=12,
                      textAnchor="middle"))
     return d
 
+
+def _full_width(text: str) -> str:
+    return text.replace("(", "（").replace(")", "）")

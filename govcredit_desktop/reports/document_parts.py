@@ -13,9 +13,14 @@ from govcredit_desktop.store.queries.summary import CampaignSummary, campaign_su
 
 from ..core.dates import format_cn
 from ..core.money import format_wan, format_yuan
+from ..core.numerals import cn_numeral
 from .subject import campaign_for, require_department
 
 ADDRESSEE = "县社会信用体系建设领导小组办公室"
+#: How the texts name the county office after citing it once in full (``cited_notice``).
+COUNTY_OFFICE = "县信用办"
+#: Sources of one kind told apart by channel: “投诉举报(12345热线)” … (core.vocab.SOURCES).
+_SOURCE_FAMILIES = ("投诉举报",)
 
 Progress = Callable[[int, int], None] | None
 Cancelled = Callable[[], bool] | None
@@ -29,6 +34,8 @@ class Context:
     summary: CampaignSummary
     date: _dt.date
     fonts: object
+    # The department's own 发文字号 of this document (上行文 版头); '' for the plain form.
+    issue_number: str = ""
 
     @property
     def name(self) -> str:
@@ -46,7 +53,8 @@ class Context:
         return report_data.iter_ledger_rows(self.db, self.campaign["id"])
 
 
-def load_context(db, campaign_id: int | None, date: _dt.date | None) -> Context:
+def load_context(db, campaign_id: int | None, date: _dt.date | None,
+                 issue_number: str = "") -> Context:
     """Department, campaign and totals; UserError when the department profile is missing."""
     department = require_department(db)
     campaign = campaign_for(db, campaign_id)
@@ -54,7 +62,7 @@ def load_context(db, campaign_id: int | None, date: _dt.date | None) -> Context:
     from .fonts import register_fonts
 
     return Context(db, department, campaign, campaign_summary(db, campaign["id"], date),
-                   date, register_fonts())
+                   date, register_fonts(), (issue_number or "").strip())
 
 
 def self_reference(name: str) -> str:
@@ -82,7 +90,7 @@ def yuan(fen: int | None) -> str:
 
 
 def fit_columns(ctx: Context, number: int | None = None, amounts: tuple[int, ...] = (),
-                date: int | None = None) -> dict[int, str]:
+                date: int | tuple[int, ...] | None = None) -> dict[int, str]:
     """Widest texts of the number, amount and date columns (see TableLayout ``fit``)."""
     fit: dict[int, str] = {}
     if number is not None:
@@ -92,8 +100,9 @@ def fit_columns(ctx: Context, number: int | None = None, amounts: tuple[int, ...
         widest = yuan(max(ctx.summary.total.amount_involved, 100))
         for col in amounts:
             fit[col] = widest
-    if date is not None:
-        fit[date] = "2021年12月30日"
+    # A date never breaks (paged_table keeps it whole): its column holds the widest one.
+    for col in (date,) if isinstance(date, int) else (date or ()):
+        fit[col] = "2021年12月30日"
     return fit
 
 
@@ -102,13 +111,80 @@ def document_title(ctx: Context, what: str) -> str:
     return f"{ctx.name}\n关于{ctx.campaign['name']}\n{what}"
 
 
-def doc_reference(ctx: Context) -> str:
+def notice_title(ctx: Context) -> str:
+    """The county notice the campaign was set up by, as the texts cite it.
+
+    The database keeps the campaign's name and 文号, not the notice's title; a county
+    names its campaign after the notice, so the title is read as 关于开展<name>的通知."""
+    return f"关于开展{ctx.campaign['name'].strip()}的通知"
+
+
+def cited_notice(ctx: Context) -> str:
+    """'县社会信用体系建设领导小组办公室（以下简称“县信用办”）《关于开展…的通知》
+    （宝信用办〔2021〕14号）': the first mention of the county office defines the short
+    name every later sentence uses; the notice's title in 《》 comes before its 文号."""
     number = (ctx.campaign.get("doc_number") or "").strip()
-    return f"（{number}）" if number else ""
+    return (f"{ADDRESSEE}（以下简称“{COUNTY_OFFICE}”）《{notice_title(ctx)}》"
+            + (f"（{number}）" if number else ""))
+
+
+def numbered(n: int) -> str:
+    """The n-th (1-based) second-level heading number: （一） … （十） （十一） …"""
+    return f"（{cn_numeral(n)}）"
+
+
+def first_level(n: int) -> str:
+    """The n-th first-level heading number: 一、 … 十、 十一、 …"""
+    return f"{cn_numeral(n)}、"
 
 
 def joined(items: list[str], sep: str = "，") -> str:
     return sep.join(items)
+
+
+def counted(items: list[tuple[str, int]], sep: str = "，", unit: str = "个") -> str:
+    """'已销号18个，整改中20个' leaving out what counts 0 ('' when everything does)."""
+    return sep.join(f"{label}{n}{unit}" for label, n in items if n)
+
+
+def source_parts(groups) -> list[str]:
+    """Problems by source, 投诉举报 once with its channels in brackets, largest first:
+    ['自查自纠21个', '投诉举报18个（12345热线6个、举报箱5个、…）', …]."""
+    families: dict[str, list] = {}
+    single = []
+    for g in groups:
+        if not g.count:
+            continue
+        family = next((f for f in _SOURCE_FAMILIES if g.name.startswith(f + "(")
+                       or g.name.startswith(f + "（")), None)
+        if family:
+            families.setdefault(family, []).append(g)
+        else:
+            single.append((g.count, g.name, f"{g.name}{g.count}个"))
+    for family, members in families.items():
+        total = sum(g.count for g in members)
+        if len(members) == 1:
+            single.append((total, family, f"{zh(members[0].name)}{total}个"))
+            continue
+        members.sort(key=lambda g: -g.count)
+        channels = "、".join(f"{g.name[len(family) + 1:-1]}{g.count}个" for g in members)
+        single.append((total, family, f"{family}{total}个（{channels}）"))
+    single.sort(key=lambda t: -t[0])
+    return [text for _, _, text in single]
+
+
+def repaid(g, lead: str = "已清偿金额") -> str:
+    """'已清偿金额386.50万元，占涉及金额的51.8%', or '涉及金额尚未清偿' when nothing is."""
+    if not g.amount_repaid:
+        return "涉及金额尚未清偿"
+    if g.amount_repaid >= g.amount_involved:
+        return f"{lead}{wan(g.amount_repaid)}，已全部清偿"
+    return f"{lead}{wan(g.amount_repaid)}，占涉及金额的{g.repaid_rate}"
+
+
+def is_past(ctx: Context, iso: str | None) -> bool:
+    """A date before the document's date (its 成文日期)."""
+    return bool(iso) and iso < ctx.date.isoformat()
 
 
 def closing(ctx: Context, tail: list, *, final: str | None = "特此报告。",
@@ -123,9 +199,10 @@ def closing(ctx: Context, tail: list, *, final: str | None = "特此报告。",
     if attachments:
         keep += gw.attachment_note(list(attachments), fonts)
     d = ctx.department
-    sign_off = gw.sign_off_line(d.get("preparer", ""), d.get("reviewer", ""),
-                                d.get("signatory", ""), fonts)
-    return gw.signature_block(ctx.name, ctx.date, fonts, keep_with=keep, after=[sign_off])
+    note = gw.contact_note(d.get("contact_person") or d.get("preparer") or "",
+                           d.get("contact_phone") or "", fonts)
+    return gw.signature_block(ctx.name, ctx.date, fonts, keep_with=keep,
+                              after=[note] if note else [])
 
 
 def department_texts(ctx: Context) -> list[str]:
@@ -148,6 +225,9 @@ def build(ctx: Context, out_path, story: list, title: str, *, landscape: bool = 
           progress: Progress = None, cancelled: Cancelled = None) -> Path:
     from . import gongwen as gw
 
+    if ctx.issue_number and not landscape:  # an upward document: the 版头 of GB/T 9704 §7.2
+        story = [gw.masthead(f"{ctx.name}文件", ctx.issue_number,
+                             ctx.department.get("signatory") or "", ctx.fonts), *story]
     return gw.build_pdf(os.fspath(out_path), story, landscape=landscape,
                         title=title.replace("\n", ""), author=ctx.name, fonts=ctx.fonts,
                         progress=progress, cancel=cancelled)
@@ -188,16 +268,10 @@ def run_in(ctx: Context, head: str, text: str):
     """'（一）加强组织领导。' in 楷体 running into its paragraph in 仿宋, the usual form of a
     second-level heading that ends with a full stop; it can never be left alone at the foot
     of a page."""
-    from reportlab.platypus import Paragraph
-
     from . import gongwen as gw
 
     st = gw.styles(ctx.fonts)
-    size = st.body.fontSize
-    head_font = st.h2.fontName
-    return Paragraph(f'<font face="{head_font}">'
-                     f"{gw.markup(zh(head), head_font, ctx.fonts, size)}</font>"
-                     + gw.markup(zh(text), st.body.fontName, ctx.fonts, size), st.body)
+    return gw.run_in_paragraph(zh(head), st.h2.fontName, zh(text), st.body, ctx.fonts)
 
 
 def heading(ctx: Context, text: str, level: int = 1):

@@ -28,10 +28,12 @@ _MODULES = {"self-inspection": "self_inspection", "plan": "plan",
 def write_report(db, kind: str, out_path: str | os.PathLike, campaign_id: int | None = None,
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None,
-                 date: _dt.date | None = None) -> Path:
+                 date: _dt.date | None = None, issue_number: str = "") -> Path:
     """Write the ``kind`` document of a campaign (the latest one by default) to ``out_path``.
 
     ``date`` is the 成文日期 and the day the figures are counted to (today by default).
+    ``issue_number``: the department's 发文字号 for this report (e.g. 宝住建〔2026〕12号);
+    given, the report gets the 版头 of an upward document, with the 签发人.
     Raises UserError (in Chinese) for anything the user can fix; BuildCancelled (a
     UserError) when ``cancelled()`` turned True.  Nothing is left at ``out_path`` on failure.
     """
@@ -43,5 +45,5 @@ def write_report(db, kind: str, out_path: str | os.PathLike, campaign_id: int | 
     module = importlib.import_module(f"{__package__}.{_MODULES[kind]}")
     from .document_parts import load_context
 
-    ctx = load_context(db, campaign_id, date)
+    ctx = load_context(db, campaign_id, date, issue_number)
     return module.write(ctx, out, progress=progress, cancelled=cancelled)

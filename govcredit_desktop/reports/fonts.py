@@ -1,8 +1,10 @@
 """Find, register and check the Chinese fonts of the PDF documents.
 
 GB/T 9704 asks for 仿宋 (body), 黑体 and 楷体 (headings) and 小标宋/宋体 (title, page numbers).
-Windows PCs carry them; elsewhere the bundled WenQuanYi Zen Hei stands in, so a report always
-prints.  reportlab is imported inside the functions: importing this module must stay cheap
+Windows PCs carry them; for each one that is missing the bundled Fandol face of the same kind
+stands in (resources/fonts/README.md), and the bundled WenQuanYi Zen Hei sets single
+characters none of them has, so a report always prints and its headings still look like
+headings.  reportlab is imported inside the functions: importing this module must stay cheap
 because the program imports it at start-up (docs/ARCHITECTURE.md, Targets).
 """
 
@@ -38,6 +40,16 @@ _CANDIDATES: dict[str, tuple[tuple[str, int], ...]] = {
 }
 # Without a 小标宋 the title is set in 宋体, as offices do when the font is not installed.
 _ROLE_FALLBACK = {"title": "songti"}
+# The free faces shipped with the program, one per role (TrueType conversions of Fandol).
+BUNDLED_ROLE_FONTS = {
+    "fangsong": "FandolFang-Regular.ttf",
+    "heiti": "FandolHei-Regular.ttf",
+    "kaiti": "FandolKai-Regular.ttf",
+    "songti": "FandolSong-Regular.ttf",
+    "title": "FandolSong-Bold.ttf",
+}
+ROLE_NAMES = {"fangsong": "仿宋", "heiti": "黑体", "kaiti": "楷体", "songti": "宋体",
+              "title": "小标宋"}
 
 BUNDLED_FONT = ("wqy-zenhei.ttc", 0)
 ENV_FONT_DIR = "GOVCREDIT_FONT_DIR"
@@ -59,6 +71,17 @@ class FontSet:
     fallback: str | None
     paths: dict[str, str] = field(default_factory=dict)
     skipped: tuple[tuple[str, str], ...] = ()
+    # Roles set in a face other than the one GB/T 9704 asks for (a bundled stand-in).
+    substituted: tuple[str, ...] = ()
+
+    def substitution_note(self) -> str:
+        """'' when every role has its own font, else a sentence for the user (Chinese)."""
+        if not self.substituted:
+            return ""
+        used = "、".join(f"{ROLE_NAMES[r]}用{_face_label(self.paths.get(r, ''))}"
+                        for r in self.substituted)
+        return (f"本机缺少公文字体，已用替代字体：{used}。"
+                "在装有仿宋、黑体、楷体、宋体的电脑上重新生成，可得标准字体。")
 
     def names(self) -> list[str]:
         """Distinct registered names, role fonts first, the bundled fallback last."""
@@ -86,14 +109,31 @@ _resource_files = contextlib.ExitStack()
 atexit.register(_resource_files.close)
 
 
+def _face_label(path: str) -> str:
+    name = Path(path.split("#")[0]).name
+    labels = {"FandolFang-Regular.ttf": "Fandol仿宋", "FandolHei-Regular.ttf": "Fandol黑体",
+              "FandolKai-Regular.ttf": "Fandol楷体", "FandolSong-Regular.ttf": "Fandol宋体",
+              "FandolSong-Bold.ttf": "Fandol宋体（粗）"}
+    if name in labels:
+        return labels[name]
+    if name == BUNDLED_FONT[0]:
+        return "文泉驿正黑"
+    return name
+
+
 @functools.cache
-def bundled_font_path() -> Path | None:
+def bundled_file(filename: str) -> Path | None:
+    """A font file of resources/fonts on disk, or None if it was removed."""
     import importlib.resources  # ~7 ms: only when a report is made, like reportlab
 
-    font = importlib.resources.files("govcredit_desktop") / "resources" / "fonts" / BUNDLED_FONT[0]
+    font = importlib.resources.files("govcredit_desktop") / "resources" / "fonts" / filename
     if not font.is_file():
         return None
     return _resource_files.enter_context(importlib.resources.as_file(font))
+
+
+def bundled_font_path() -> Path | None:
+    return bundled_file(BUNDLED_FONT[0])
 
 
 def default_font_dirs() -> list[Path]:
@@ -167,14 +207,17 @@ def _register(path: str, subfont: int) -> str | None:
     return name
 
 
-def register_fonts(search_dirs: Sequence[Path | str] | None = None) -> FontSet:
+def register_fonts(search_dirs: Sequence[Path | str] | None = None, *,
+                   bundled_roles: bool = True) -> FontSet:
     """Register the best available font for every role; cached per list of directories.
 
     ``search_dirs`` replaces the default system directories (tests use it to pretend there
-    are no Windows fonts); the bundled font is always the last resort.
+    are no Windows fonts); the bundled Fandol face of a role stands in for its missing system
+    font, WenQuanYi for a missing Fandol file.  ``bundled_roles=False`` leaves the Fandol
+    faces out (every missing role in WenQuanYi, as before they were bundled).
     """
     dirs = [Path(d) for d in (default_font_dirs() if search_dirs is None else search_dirs)]
-    key = tuple(str(d) for d in dirs)
+    key = (*(str(d) for d in dirs), f"bundled={bundled_roles}")
     with _lock:
         cached = _fontsets.get(key)
         if cached is not None:
@@ -198,12 +241,24 @@ def register_fonts(search_dirs: Sequence[Path | str] | None = None) -> FontSet:
         fallback = _register(str(bundled), BUNDLED_FONT[1]) if bundled else None
         if bundled:
             tried.append((os.path.abspath(bundled), BUNDLED_FONT[1]))
+        substituted: list[str] = []
         for role in ROLES:
             if names[role] is None and role in _ROLE_FALLBACK:
-                names[role] = names[_ROLE_FALLBACK[role]]
-                if names[role]:
-                    paths[role] = paths[_ROLE_FALLBACK[role]]
+                other = _ROLE_FALLBACK[role]
+                if other not in substituted:  # a system 宋体: the title in it, as offices do
+                    names[role] = names[other]
+                    if names[role]:
+                        paths[role] = paths[other]
+            if names[role] is None and bundled_roles:
+                path = bundled_file(BUNDLED_ROLE_FONTS[role])
+                if path is not None:
+                    tried.append((os.path.abspath(path), 0))
+                    names[role] = _register(str(path), 0)
+                    if names[role]:
+                        paths[role] = f"{path}#0"
+                        substituted.append(role)
             if names[role] is None and fallback:
+                substituted.append(role)
                 names[role], paths[role] = fallback, f"{bundled}#{BUNDLED_FONT[1]}"
             if names[role] is None:
                 raise FontError(
@@ -211,7 +266,7 @@ def register_fonts(search_dirs: Sequence[Path | str] | None = None) -> FontSet:
                     f"或确认程序自带的字体文件 {BUNDLED_FONT[0]} 没有被删除（可重新安装本程序）。")
         skipped = tuple((f"{p}#{i}", _refusals[(p, i)]) for p, i in tried if (p, i) in _refusals)
         fontset = FontSet(fallback=fallback, paths=paths, skipped=skipped,
-                          **{r: names[r] for r in ROLES})
+                          substituted=tuple(substituted), **{r: names[r] for r in ROLES})
         _fontsets[key] = fontset
         return fontset
 

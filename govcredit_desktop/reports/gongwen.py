@@ -37,6 +37,7 @@ from ..core.dates import format_cn
 from ..core.errors import UserError
 from ..core.files import atomic_write
 from .fonts import FontSet, has_glyph, register_fonts
+from .grid_paragraph import GridParagraph
 from .paged_table import PagedTable
 
 # --- geometry ---------------------------------------------------------------------------
@@ -49,19 +50,33 @@ BOTTOM_MARGIN = PAGE_H - TOP_MARGIN - TYPE_H  # 35 mm
 LINE = TYPE_H / 22  # 28.95 pt: the type area holds exactly 22 body lines
 
 LAND_W, LAND_H = _landscape(A4)
-LAND_MARGIN = 20 * mm
-LAND_TYPE_W = LAND_W - 2 * LAND_MARGIN
-LAND_TYPE_H = LAND_H - 2 * LAND_MARGIN
+# A landscape 附件 page of a portrait document is the portrait sheet turned with its top to
+# the binding edge (GB/T 9704 §10.2: 单页码表头在订口一边，双页码表头在切口一边), so its left
+# edge is the sheet's foot, where the page number stands as on every other page.  The type
+# area keeps clear of that number (the portrait foot margin, 35 mm) and of the binding (top).
+LAND_LEFT = BOTTOM_MARGIN
+LAND_RIGHT = 20 * mm
+LAND_TOP = LEFT_MARGIN
+LAND_BOTTOM = 20 * mm
+LAND_TYPE_W = LAND_W - LAND_LEFT - LAND_RIGHT    # 242 mm
+LAND_TYPE_H = LAND_H - LAND_TOP - LAND_BOTTOM    # 162 mm
+# A document that is landscape throughout (the ledger) is a sheet of its own: 20 mm
+# margins, the page number centred below the table.
+SHEET_MARGIN = 20 * mm
+SHEET_TYPE_W = LAND_W - 2 * SHEET_MARGIN         # 257 mm
+SHEET_TYPE_H = LAND_H - 2 * SHEET_MARGIN
+LAND_MARGIN = SHEET_MARGIN
 
 SIZE_TITLE = 22     # 2号
 SIZE_BODY = 16      # 3号
 SIZE_PAGE_NO = 14   # 4号
 SIZE_TABLE = 10.5   # 5号
-CHAR = SIZE_BODY    # one body character, the unit of GB/T 9704 indents
-
-# 16 pt glyphs give 27 characters per 156 mm line, not the standard's nominal 28: reportlab
-# cannot tighten character pitch the way Word's document grid does, and shrinking glyphs
-# below 3号 or widening the type area would break rules that are easier to see.
+CHARS_PER_LINE = 28
+# The advance of one body character on the GB/T 9704 grid: 28 characters fill the 156 mm
+# line exactly (the last glyph's full 16 pt em ending on the right edge), as Word's
+# document grid sets them; the glyphs stay 3号 (see grid_paragraph.py).
+PITCH = (TYPE_W - SIZE_BODY) / (CHARS_PER_LINE - 1)
+CHAR = PITCH        # one body character, the unit of GB/T 9704 indents
 
 
 class BuildCancelled(UserError):
@@ -179,8 +194,38 @@ def markup(text: str, font_name: str, fonts: FontSet, size: float = SIZE_BODY) -
     return "".join(out)
 
 
-def paragraph(text: str, style: ParagraphStyle, fonts: FontSet) -> Paragraph:
-    return Paragraph(markup(text, style.fontName, fonts, style.fontSize), style)
+def runs(text: str, font_name: str, fonts: FontSet) -> list[tuple[str, str]]:
+    """(character, font) pairs: the style's font, or for a character it lacks (e.g. 堃 in
+    a GB 2312 仿宋) the first font of the set that has it, so nothing prints as a box."""
+    others = [n for n in fonts.names() if n != font_name]
+    out = []
+    for ch in text:
+        face = font_name
+        if not ch.isspace() and not has_glyph(ch, font_name):
+            face = next((n for n in others if has_glyph(ch, n)), font_name)
+        out.append((ch, face))
+    return out
+
+
+def grid_width(text: str, font_name: str) -> float:
+    """Advance of body-size ``text`` on the grid (what it takes before the next character)."""
+    return stringWidth(text, font_name, SIZE_BODY) + (PITCH - SIZE_BODY) * len(text)
+
+
+def pitch_of(style: ParagraphStyle) -> float | None:
+    """Body-size text is set on the 28-character grid; other sizes at their own width."""
+    return PITCH if style.fontSize == SIZE_BODY else None
+
+
+def paragraph(text: str, style: ParagraphStyle, fonts: FontSet) -> GridParagraph:
+    return GridParagraph(runs(text, style.fontName, fonts), style, pitch_of(style))
+
+
+def run_in_paragraph(head: str, head_font: str, text: str, style: ParagraphStyle,
+                     fonts: FontSet) -> GridParagraph:
+    """A run-in heading ('（一）加强组织领导。' in 楷体) and its paragraph in ``style``."""
+    return GridParagraph(runs(head, head_font, fonts) + runs(text, style.fontName, fonts),
+                         style, pitch_of(style))
 
 
 def title(text: str, fonts: FontSet) -> Paragraph:
@@ -201,10 +246,10 @@ def heading(text: str, level: int, fonts: FontSet) -> Paragraph:
     """Levels 1–4: “一、” 黑体, “（一）” 楷体, “1.” and “（1）” 仿宋 — the caller numbers."""
     s = styles(fonts)
     style = {1: s.h1, 2: s.h2, 3: s.h3, 4: s.h4}[level]
-    return _Heading(markup(text, style.fontName, fonts, style.fontSize), style)
+    return _Heading(runs(text, style.fontName, fonts), style, pitch_of(style))
 
 
-class _Heading(Paragraph):
+class _Heading(GridParagraph):
     """A heading moves to the next page unless two lines of text fit below it.
 
     keepWithNext would glue the heading to a whole table and push both to the next page,
@@ -254,6 +299,79 @@ def data_table(header_rows: Sequence[Sequence[str]], rows: Iterable[Sequence[obj
     return table
 
 
+# --- tables and figures in the text -----------------------------------------------------
+MAX_FLOAT_DEFER = 4
+
+
+class FloatBlock(Flowable):
+    """A figure (chart and caption) kept together; when it does not fit at the foot of a
+    page, the text after it (up to MAX_FLOAT_DEFER flowables) fills that page first and the
+    figure opens the next one, instead of leaving the rest of the page blank (_Doc)."""
+
+    def __init__(self, flowables: Sequence[Flowable]):
+        super().__init__()
+        self.parts = list(flowables)
+        self.deferred_on: int | None = None
+        self.deferrals = 0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._sizes = [f.wrap(aw, ah) for f in self.parts]
+        self.width = max((w for w, _ in self._sizes), default=0)
+        self.height = sum(h for _, h in self._sizes) + sum(
+            f.getSpaceBefore() for f in self.parts[1:])
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        y = self.height
+        for i, (f, (w, h)) in enumerate(zip(self.parts, self._sizes, strict=True)):
+            if i:
+                y -= f.getSpaceBefore()
+            y -= h
+            f.drawOn(self.canv, (self.width - w) / 2, y)
+
+
+def float_block(flowables: Sequence[Flowable]) -> FloatBlock:
+    return FloatBlock(flowables)
+
+
+class CaptionedTable(Flowable):
+    """A caption that stays with its table's header and first rows; the table itself
+    splits across pages (its header repeated) instead of moving as one block."""
+
+    def __init__(self, caption: Flowable, table: Flowable):
+        super().__init__()
+        self.caption, self.table = caption, table
+        self.spaceBefore = caption.getSpaceBefore()
+        self.spaceAfter = table.getSpaceAfter()
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        _, ch = self.caption.wrap(aw, ah)
+        w, th = self.table.wrap(aw, max(ah - ch, 0))
+        self.width, self.height = max(aw, w), ch + th
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        _, ch = self.caption.wrap(aw, ah)
+        if ch >= ah:
+            return []
+        pieces = self.table.split(aw, ah - ch)
+        if not pieces:
+            return []
+        return [self.caption, *pieces]
+
+    def draw(self) -> None:
+        _, ch = self.caption.wrap(self.width, self.height)
+        self.caption.drawOn(self.canv, 0, self.height - ch)
+        self.table.drawOn(self.canv, 0, 0)
+
+
+def caption_with_table(caption: Flowable, table: Flowable) -> CaptionedTable:
+    return CaptionedTable(caption, table)
+
+
 # --- signature, attachments ---------------------------------------------------------------
 def _centred_on(centre: float, avail: float) -> dict[str, float]:
     """Indents that centre a paragraph's box on ``centre`` (measured from the left edge)."""
@@ -288,8 +406,8 @@ class _ClosingBlock(Flowable):
 
     def _layout(self, aw: float) -> None:
         s, font = styles(self.fonts), self.fonts.fangsong
-        w_date = stringWidth(self.date_text, font, SIZE_BODY)
-        w_name = stringWidth(self.name, font, SIZE_BODY)
+        w_date = grid_width(self.date_text, font) - (PITCH - SIZE_BODY)
+        w_name = grid_width(self.name, font) - (PITCH - SIZE_BODY)
         centre = aw - 4 * CHAR - w_date / 2          # date right-indented four characters
         if w_name <= 2 * (aw - centre):              # name centred over the date
             name_st = ParagraphStyle("gw-sig-name", parent=s.plain, alignment=TA_CENTER,
@@ -368,17 +486,78 @@ def sign_off_line(handler: str, reviewer: str, signer: str, fonts: FontSet) -> P
     return body("\u3000".join(items), fonts)
 
 
+def contact_note(person: str, phone: str, fonts: FontSet) -> Paragraph | None:
+    """附注 (GB/T 9704 §7.3.6): under the 成文日期, indented two characters, in brackets —
+    who the county office may call about the report."""
+    parts = [f"联系人：{person}" if person else "", f"联系电话：{phone}" if phone else ""]
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    st = ParagraphStyle("gw-note", parent=styles(fonts).plain, firstLineIndent=2 * CHAR)
+    return paragraph(f"（{'，'.join(parts)}）", st, fonts)
+
+
+RED = (0.8, 0.0, 0.0)
+
+
+class Masthead(Flowable):
+    """The 版头 of an upward document (GB/T 9704 §7.2): the 发文机关标志 in red 小标宋 35 mm
+    below the top of the type area, two lines below it the 发文字号 one character from the
+    left and “签发人：” (仿宋) with the name (楷体) one character from the right, a red rule
+    the width of the type area 4 mm under them, and two empty lines before the title."""
+
+    def __init__(self, mark: str, number: str, signer: str, fonts: FontSet):
+        super().__init__()
+        self.mark, self.number, self.signer, self.fonts = mark, number, signer, fonts
+        self.mark_size = min(36.0, TYPE_W / max(len(mark), 1))
+        self.height = 35 * mm + self.mark_size + 2 * LINE + LINE + 4 * mm + 2 * LINE
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.height
+
+    def draw(self) -> None:
+        c, f = self.canv, self.fonts
+        y = self.height - 35 * mm - self.mark_size * 0.88
+        c.saveState()
+        c.setFillColorRGB(*RED)
+        c.setFont(f.title, self.mark_size)
+        c.drawCentredString(self.width / 2, y, self.mark)
+        y -= self.mark_size * 0.12 + 2 * LINE + LINE * 0.5 + SIZE_BODY * 0.35
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont(f.fangsong, SIZE_BODY)
+        c.drawString(CHAR, y, self.number)
+        if self.signer:
+            w_name = stringWidth(self.signer, f.kaiti, SIZE_BODY)
+            label = "签发人："
+            w_label = stringWidth(label, f.fangsong, SIZE_BODY)
+            x = self.width - CHAR - w_name
+            c.setFont(f.fangsong, SIZE_BODY)
+            c.drawString(x - w_label, y, label)
+            c.setFont(f.kaiti, SIZE_BODY)
+            c.drawString(x, y, self.signer)
+        y -= SIZE_BODY * 0.12 + 4 * mm
+        c.setStrokeColorRGB(*RED)
+        c.setLineWidth(1)
+        c.line(0, y, self.width, y)
+        c.restoreState()
+
+
+def masthead(mark: str, number: str, signer: str, fonts: FontSet) -> Masthead:
+    return Masthead(mark, number, signer, fonts)
+
+
 def attachment_note(names: Sequence[str], fonts: FontSet) -> list[Flowable]:
     """附件说明: one empty line below the body, indented two characters; wrapped names align
     with the first character of the name above (GB/T 9704 7.3.3)."""
     s = styles(fonts)
     font = s.plain.fontName
     label = "附件："
-    w_label = stringWidth(label, font, SIZE_BODY)
+    w_label = grid_width(label, font)
     out: list[Flowable] = [Spacer(1, LINE)]
     for i, name in enumerate(names):
         number = f"{i + 1}. " if len(names) > 1 else ""
-        w_number = stringWidth(number, font, SIZE_BODY)
+        w_number = grid_width(number, font)
         prefix = label if i == 0 else ""
         st = ParagraphStyle("gw-attachment", parent=s.plain,
                             leftIndent=2 * CHAR + w_label + w_number,
@@ -401,29 +580,57 @@ def orientation(landscape: bool) -> list[Flowable]:
 
 
 # --- pages and the file ---------------------------------------------------------------------
+def _page_number_text(n: int) -> str:
+    return f"— {n} —"
+
+
+# Baseline of the portrait page number: the top of the digits 7 mm below the type area.
+_PAGE_NO_BASELINE = BOTTOM_MARGIN - 7 * mm - SIZE_PAGE_NO * 0.8
+
+
+def _page_number_x(n: int, text_w: float) -> float:
+    """Left end of the number on a portrait page: odd pages right, even pages left, each
+    one character in from the edge of the type area."""
+    if n % 2:
+        return LEFT_MARGIN + TYPE_W - SIZE_PAGE_NO - text_w
+    return LEFT_MARGIN + SIZE_PAGE_NO
+
+
 def _page_number_portrait(fonts: FontSet):
     def draw(canv, doc) -> None:
         n = canv.getPageNumber()
-        text = f"— {n} —"
-        # Top of the digits 7 mm below the type area; odd pages right, even pages left, each
-        # one character in from the edge of the type area.
-        y = BOTTOM_MARGIN - 7 * mm - SIZE_PAGE_NO * 0.8
+        text = _page_number_text(n)
         canv.saveState()
         canv.setFont(fonts.songti, SIZE_PAGE_NO)
-        if n % 2:
-            canv.drawRightString(LEFT_MARGIN + TYPE_W - SIZE_PAGE_NO, y, text)
-        else:
-            canv.drawString(LEFT_MARGIN + SIZE_PAGE_NO, y, text)
+        w = stringWidth(text, fonts.songti, SIZE_PAGE_NO)
+        canv.drawString(_page_number_x(n, w), _PAGE_NO_BASELINE, text)
         canv.restoreState()
     return draw
 
 
 def _page_number_landscape(fonts: FontSet):
+    """The number where it stands on a portrait page once the sheet is turned back: a
+    portrait point (x, y) lies at (y, PAGE_W - x) of the landscape page, the text turned a
+    quarter clockwise so that it reads along the portrait foot."""
+    def draw(canv, doc) -> None:
+        n = canv.getPageNumber()
+        text = _page_number_text(n)
+        w = stringWidth(text, fonts.songti, SIZE_PAGE_NO)
+        canv.saveState()
+        canv.setFont(fonts.songti, SIZE_PAGE_NO)
+        canv.translate(_PAGE_NO_BASELINE, PAGE_W - _page_number_x(n, w))
+        canv.rotate(-90)
+        canv.drawString(0, 0, text)
+        canv.restoreState()
+    return draw
+
+
+def _page_number_sheet(fonts: FontSet):
     def draw(canv, doc) -> None:
         canv.saveState()
         canv.setFont(fonts.songti, SIZE_PAGE_NO)
-        canv.drawCentredString(LAND_W / 2, LAND_MARGIN - 7 * mm - SIZE_PAGE_NO * 0.8,
-                               f"— {canv.getPageNumber()} —")
+        canv.drawCentredString(LAND_W / 2, SHEET_MARGIN - 7 * mm - SIZE_PAGE_NO * 0.8,
+                               _page_number_text(canv.getPageNumber()))
         canv.restoreState()
     return draw
 
@@ -437,8 +644,12 @@ class _Doc(BaseDocTemplate):
                 Frame(LEFT_MARGIN, BOTTOM_MARGIN, TYPE_W, TYPE_H, id="type-area", **no_pad)]),
             PageTemplate("landscape", pagesize=(LAND_W, LAND_H),
                          onPage=_page_number_landscape(fonts), frames=[
-                Frame(LAND_MARGIN, LAND_MARGIN, LAND_TYPE_W, LAND_TYPE_H, id="type-area-l",
+                Frame(LAND_LEFT, LAND_BOTTOM, LAND_TYPE_W, LAND_TYPE_H, id="type-area-l",
                       **no_pad)]),
+            PageTemplate("sheet", pagesize=(LAND_W, LAND_H),
+                         onPage=_page_number_sheet(fonts), frames=[
+                Frame(SHEET_MARGIN, SHEET_MARGIN, SHEET_TYPE_W, SHEET_TYPE_H,
+                      id="type-area-sheet", **no_pad)]),
         ])
         self._progress, self._cancel = progress, cancel
         self._total = self._reported = 0
@@ -448,6 +659,26 @@ class _Doc(BaseDocTemplate):
         super().build(flowables, **kw)
         if self._progress:
             self._progress(self._total, self._total)
+
+    def filterFlowables(self, flowables) -> None:
+        """Let text flow past a figure that does not fit at the foot of a page (FloatBlock)."""
+        for i in range(1, min(len(flowables), MAX_FLOAT_DEFER + 2)):
+            f = flowables[i]
+            if isinstance(f, FloatBlock) and f.deferred_on not in (None, self.page):
+                flowables.insert(0, flowables.pop(i))  # the new page opens with it
+                return
+        f = flowables[0] if flowables else None
+        if not isinstance(f, FloatBlock) or len(flowables) < 2 or \
+                f.deferrals >= MAX_FLOAT_DEFER:
+            return
+        frame = self.frame
+        room = frame._y - frame._y1p - (f.getSpaceBefore() if frame._atTop == 0 else 0)
+        nxt = flowables[1]
+        if frame._atTop or isinstance(nxt, (PageBreak, NextPageTemplate, FloatBlock)):
+            return
+        if f.wrap(frame._aW, room)[1] > room:
+            flowables[0], flowables[1] = nxt, f
+            f.deferred_on, f.deferrals = self.page, f.deferrals + 1
 
     def handle_flowable(self, flowables):
         if self._cancel and self._cancel():
@@ -477,7 +708,7 @@ def build_pdf(path: str | os.PathLike, story: Sequence[Flowable], *, landscape: 
         doc = _Doc(fh, fonts, progress, cancel, title=title, author=author,
                    subject=subject, creator="govcredit-desktop", lang="zh-CN",
                    initialFontName=fonts.fangsong)
-        if landscape:
-            doc.pageTemplates.reverse()  # the first template is the first page's
+        if landscape:  # the first template is the first page's
+            doc.pageTemplates.insert(0, doc.pageTemplates.pop())
         doc.build(list(story))
     return target

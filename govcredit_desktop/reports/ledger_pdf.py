@@ -23,16 +23,28 @@ from .document_parts import (
 from .paged_table import TableLayout
 
 TITLE = "问题整改台账"
-HEADERS = ("编号", "重点领域", "问题类型", "问题名称", "涉及金额（元）", "已清偿金额（元）",
-           "整改措施", "责任单位", "责任领导\n责任人", "整改时限", "整改进展", "整改状态")
-# Millimetres of the 257 mm landscape type area, at 9 pt (小五号).
-WIDTHS = (16, 15, 17, 30, 21.5, 21.5, 50, 16, 16.5, 20, 23, 15.5)
-ALIGN = "CCCLRRLCCCLC"
-SIZE = 9
+# The county template's columns (the Excel ledger's), paired where two short fields share a
+# cell one above the other, so that a typical problem takes 3-5 lines and a page holds 8-12.
+HEADERS = ("编号", "重点领域\n问题类型", "问题名称", "涉及金额（元）\n已清偿（元）", "整改目标",
+           "整改措施", "牵头单位\n责任单位", "责任领导\n责任人", "整改时限", "整改进展",
+           "整改状态\n销号情况")
+# Weights of the columns that are not fitted to their widest text (fit_columns below).
+WIDTHS = (15, 19, 26, 21, 21, 68, 20, 14, 20, 23, 20)
+ALIGN = "CCLRLLCCCLC"
+SIZE = 8
+LEADING = 10
+# Fitted to their widest value: number, amounts, the dates.
+AMOUNTS_COLUMN, DEADLINE_COLUMN, STATUS_COLUMN = 3, 8, 10
+# A county's merged ledger (reports/county_ledger.py): a 单位 column after 编号, its width
+# taken from 整改措施, the widest.
+UNIT_HEADERS = (HEADERS[0], "单位", *HEADERS[1:])
+UNIT_WIDTHS = (WIDTHS[0], 20, *WIDTHS[1:5], WIDTHS[5] - 20, *WIDTHS[6:])
+UNIT_ALIGN = ALIGN[0] + "C" + ALIGN[1:]
+MEASURE_STATUS = {"已完成": "（已完成）", "进行中": "（进行中）", "未开始": "（未开始）"}
 
 
 def _measures(measures: list[dict]) -> str:
-    return "\n".join(f"{i}.{m['content']}（{m['status']}）"
+    return "\n".join(f"{i}.{m['content']}{MEASURE_STATUS.get(m['status'], '')}"
                      for i, m in enumerate(measures, start=1))
 
 
@@ -43,32 +55,66 @@ def _progress(p: dict) -> str:
     return text + (f"（共{p['progress_count']}次）" if p["progress_count"] > 1 else "")
 
 
-def _people(p: dict) -> str:
-    return "\n".join(x for x in (p["responsible_leader_name"], p["responsible_person_name"])
-                     if x)
+def _pair(*values) -> str:
+    return "\n".join(v for v in values if v)
 
 
-def ledger_rows(ctx: Context, layout: TableLayout, report, cancelled) -> list:
+def _closure(p: dict) -> str:
+    if not p.get("closed_date") and not p.get("closed_by"):
+        return p["status"]
+    who = f"{p['closed_by']}审批" if p.get("closed_by") else ""
+    return _pair(p["status"], format_cn(p.get("closed_date")), who)
+
+
+def ledger_values(p: dict) -> tuple:
+    """The cells of one problem, in HEADERS order."""
+    return (p["number"], _pair(zh(p["area"]), zh(p["category"])), zh(p["title"]),
+            _pair(yuan(p["amount_involved"]), yuan(p["amount_repaid"])), zh(p["target"] or ""),
+            zh(_measures(p["measures"])),
+            _pair(p.get("lead_unit") or "", p["responsible_unit"]
+                  if p["responsible_unit"] != p.get("lead_unit") else ""),
+            _pair(p["responsible_leader_name"], p["responsible_person_name"]),
+            format_cn(p["deadline"]), zh(_progress(p)), _closure(p))
+
+
+def total_values(ctx: Context) -> tuple:
+    """The 合计 row, in HEADERS order."""
+    t = ctx.summary.total
+    return ("合计", f"{t.count}个", "", _pair(yuan(t.amount_involved), yuan(t.amount_repaid)),
+            "", "", "", "", "", "", f"已销号{t.closed}个")
+
+
+def ledger_rows(ctx: Context, layout: TableLayout, report, cancelled, *,
+                values_of=ledger_values, totals=total_values) -> list:
+    """Every problem's row and the 合计 row; a table with other columns (a county office's
+    ledger with a 单位 column) passes its own ``values_of(problem)`` and ``totals(ctx)``."""
     rows, texts = [], []
     for i, p in enumerate(ctx.rows(), start=1):
-        values = (p["number"], zh(p["area"]), p["category"], p["title"],
-                  yuan(p["amount_involved"]), yuan(p["amount_repaid"]), _measures(p["measures"]),
-                  p["responsible_unit"], _people(p), format_cn(p["deadline"]), _progress(p),
-                  p["status"])
+        values = values_of(p)
         texts.extend(v for v in values if v)
         rows.append(layout.row(values))
         if i % 200 == 0:
             check_cancel(cancelled)
             report(i)
-    t = ctx.summary.total
-    rows.append(layout.row(("合计", f"{t.count}个", "", "", yuan(t.amount_involved),
-                            yuan(t.amount_repaid), "", "", "", "", "",
-                            f"已销号{t.closed}个"), total=True))
+    rows.append(layout.row(totals(ctx), total=True))
     check_glyphs(ctx, texts)
     return rows
 
 
-def story(ctx: Context, layout: TableLayout, rows: list, on_rows) -> list:
+def layout_for(ctx: Context, headers=HEADERS, widths=WIDTHS, align=ALIGN,
+               amounts: int = AMOUNTS_COLUMN, dates: tuple[int, ...] = (DEADLINE_COLUMN,
+                                                                       STATUS_COLUMN)):
+    """The ledger's TableLayout on the landscape sheet; another column set (a county
+    office's, with a 单位 column) passes its own headers, weights and fitted columns."""
+    fit = fit_columns(ctx, number=0, amounts=(amounts,))
+    for col in dates:
+        fit[col] = "2021年12月30日"
+    return TableLayout(ctx.fonts, headers, widths, gw.SHEET_TYPE_W, align, size=SIZE,
+                       leading=LEADING, fit=fit)
+
+
+def story(ctx: Context, layout: TableLayout, rows: list, on_rows,
+          empty_text: str | None = None) -> list:
     fonts = ctx.fonts
     st = gw.styles(fonts)
     title = gw.paragraph(f"{ctx.campaign['name']}\n{TITLE}", ParagraphStyle(
@@ -82,25 +128,40 @@ def story(ctx: Context, layout: TableLayout, rows: list, on_rows) -> list:
         last = layout.flowable(rows, on_rows=on_rows, space_after=gw.LINE / 2)
     else:
         empty = ParagraphStyle("ledger-empty", parent=st.plain, alignment=TA_CENTER)
-        last = gw.paragraph(f"经自查，{ctx.we}未发现政务失信问题，本台账无记录。", empty, fonts)
+        last = gw.paragraph(empty_text or f"经自查，{ctx.we}未发现政务失信问题，本台账无记录。",
+                            empty, fonts)
     return out + closing(ctx, [last], final=None)
 
 
-def write(ctx: Context, out_path, progress=None, cancelled=None):
-    """Progress counts rows twice: once gathered and wrapped, once laid out on a page."""
+def _with_unit(values: tuple, unit: str) -> tuple:
+    return (values[0], unit, *values[1:])
+
+
+def write(ctx: Context, out_path, progress=None, cancelled=None, *, unit_column: bool = False,
+          empty_text: str | None = None):
+    """Progress counts rows twice: once gathered and wrapped, once laid out on a page.
+    ``unit_column``: a 单位 column from each row's ``department`` (a county's ledger);
+    ``empty_text`` replaces the department's sentence for a ledger without problems."""
     total = 2 * (ctx.summary.total.count + 1)
 
     def report(done: int) -> None:
         if progress:
             progress(min(done, total), total)
 
-    layout = TableLayout(ctx.fonts, HEADERS, WIDTHS, gw.LAND_TYPE_W, ALIGN, size=SIZE,
-                         leading=11.5, fit=fit_columns(ctx, number=0, amounts=(4, 5), date=9))
-    rows = ledger_rows(ctx, layout, report, cancelled) if ctx.summary.total.count else []
+    if unit_column:
+        layout = layout_for(ctx, UNIT_HEADERS, UNIT_WIDTHS, UNIT_ALIGN, AMOUNTS_COLUMN + 1,
+                            (DEADLINE_COLUMN + 1, STATUS_COLUMN + 1))
+        columns = {"values_of": lambda p: _with_unit(ledger_values(p), p["department"]),
+                   "totals": lambda c: _with_unit(total_values(c), "")}
+    else:
+        layout, columns = layout_for(ctx), {}
+    rows = (ledger_rows(ctx, layout, report, cancelled, **columns)
+            if ctx.summary.total.count else [])
     if not rows:
         check_glyphs(ctx, [])
     offset = len(rows)
     title = f"{ctx.name}{ctx.campaign['name']}{TITLE}"
-    return build(ctx, out_path, story(ctx, layout, rows, lambda n: report(offset + n)), title,
+    return build(ctx, out_path, story(ctx, layout, rows, lambda n: report(offset + n),
+                                      empty_text), title,
                  landscape=True, progress=lambda done, tot: report(total) if done >= tot
                  else None, cancelled=cancelled)

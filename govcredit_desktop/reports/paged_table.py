@@ -29,8 +29,11 @@ KEEP_ROWS = 3
 _NO_START = set("，。、；：？！）》」』】〕〉”’…—％%,.;:?!)]}·～")
 # ... and these never end one.
 _NO_END = set("（《「『【〔〈“‘([{")
-# Latin letters and numbers (编号 2021-001, amounts 1,234.56, dates) stay in one piece.
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%\-/:_+]*|\s+|.", re.S)
+# Dates (2021年12月30日), document numbers (宝信用办〔2021〕14号), Latin letters and numbers
+# (编号 2021-001, amounts 1,234.56) stay in one piece.
+_TOKEN = re.compile(r"[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}月[0-9]{1,2}日"
+                    r"|[〔［\[][0-9]{4}[〕］\]][0-9]+号"
+                    r"|[A-Za-z0-9][A-Za-z0-9.,%\-/:_+]*|\s+|.", re.S)
 
 
 class TextMeasure:
@@ -103,6 +106,13 @@ class TextMeasure:
         return lines
 
 
+def _full_width(text: str) -> str:
+    """Brackets in a table as in the text: （PPP）, not (PPP)."""
+    if "(" in text or ")" in text:
+        return text.replace("(", "（").replace(")", "）")
+    return text
+
+
 def _tokens(text: str) -> list[str]:
     """Unbreakable pieces: one CJK character, a Latin word or number, with 禁则 punctuation
     glued to its neighbour."""
@@ -146,14 +156,26 @@ class TableLayout:
                  for i, t in (fit or {}).items()}
         rest = width - sum(fixed.values())
         free = float(sum(w for i, w in enumerate(weights) if i not in fixed)) or 1.0
-        self.widths = [fixed[i] if i in fixed else rest * w / free
-                       for i, w in enumerate(weights)]
+        widths = [fixed[i] if i in fixed else rest * w / free for i, w in enumerate(weights)]
+        # A header word never breaks ("重点领/域"): each column is at least as wide as its
+        # longest header line, the width taken from the columns that have room to spare.
+        need = [max(self.bold.width(line) for line in str(h).split("\n")) + 2 * PAD_X + 1
+                for h in headers]
+        short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+        if short > 0:
+            spare = {i: w - need[i] for i, w in enumerate(widths)
+                     if i not in fixed and w > need[i]}
+            room = sum(spare.values())
+            take = min(1.0, short / room) if room else 0.0
+            widths = [max(w, need[i]) if w < need[i] else w - spare.get(i, 0.0) * take
+                      for i, w in enumerate(widths)]
+        self.widths = widths
         self.align = [{"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[a] for a in align]
         self.header = self.row(headers, total=True)
 
     def row(self, values: Iterable[object], *, total: bool = False) -> Row:
         m = self.bold if total else self.body
-        cells = tuple(tuple(m.wrap("" if v is None else str(v), w - 2 * PAD_X))
+        cells = tuple(tuple(m.wrap("" if v is None else _full_width(str(v)), w - 2 * PAD_X))
                       for v, w in zip(values, self.widths, strict=True))
         return Row(cells, self._height(max(len(c) for c in cells)), total)
 

@@ -1,14 +1,19 @@
-"""整改报告: the outcome of every problem, the totals (rectification rate, amounts repaid
-against involved, overdue count) with a table and a chart by area, and the detail table as
-the attachment."""
+"""整改报告: the outcome of every problem, the totals (销号率 and 整改完成率, amounts
+repaid against involved, overdue count, 纳入政务失信记录) with a table and a chart by area,
+and the detail table as the attachment."""
 
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether
+from dataclasses import dataclass, field
 
-from govcredit_desktop.store.queries.summary import percent
+from govcredit_desktop.store.queries.summary import (
+    CLOSURE_RATE_NAME,
+    COMPLETION_RATE_NAME,
+    percent,
+)
 
 from ..core.dates import format_cn
+from ..core.rules import problem_overdue
 from ..core.vocab import ProblemStatus
 from . import gongwen as gw
 from .charts import status_by_area
@@ -17,13 +22,16 @@ from .document_parts import (
     Context,
     check_cancel,
     check_glyphs,
+    cited_notice,
     closing,
-    doc_reference,
+    counted,
     document_title,
     fit_columns,
     heading,
     joined,
+    numbered,
     para,
+    repaid,
     run_in,
     wan,
     write_document,
@@ -31,14 +39,26 @@ from .document_parts import (
 )
 from .paged_table import TableLayout
 
-TITLE = "问题整改情况的报告"
+TITLE = "整改情况的报告"
 ATTACHMENT = "政务失信问题整改情况明细表"
 HEADERS = ("编号", "问题名称", "责任单位", "责任人", "整改时限", "涉及金额（元）",
            "已清偿金额（元）", "整改进展", "整改状态", "销号情况")
 WEIGHTS = (19, 44, 24, 14, 21, 25, 25, 44, 17, 24)
 ALIGN = "CLCCCRRLCL"
-AREA_HEADERS = ("重点领域", "问题数", "已销号", "已整改\n待销号", "整改中", "待整改", "整改率")
-OVERDUE_LISTED = 10
+AREA_HEADERS = ("重点领域", "问题数", "已销号", "已整改\n待销号", "整改中", "待整改",
+                CLOSURE_RATE_NAME, COMPLETION_RATE_NAME.replace("完成", "\n完成"))
+AREA_WEIGHTS = (40, 12, 12, 14, 12, 12, 14, 16)
+LISTED = 10
+
+
+@dataclass
+class _Collected:
+    layout: TableLayout
+    rows: list
+    overdue: list = field(default_factory=list)        # numbers, core.rules.is_overdue
+    dishonest: list = field(default_factory=list)      # numbers, 纳入政务失信记录
+    with_unit: int = 0
+    with_leader_and_person: int = 0
 
 
 def _closure(p: dict) -> str:
@@ -48,11 +68,11 @@ def _closure(p: dict) -> str:
     return "，".join(parts) + ("销号" if parts else "已销号")
 
 
-def collect(ctx: Context, cancelled=None):
+def collect(ctx: Context, cancelled=None) -> _Collected:
     layout = TableLayout(ctx.fonts, HEADERS, WEIGHTS, gw.LAND_TYPE_W, ALIGN, size=10,
-                         fit=fit_columns(ctx, number=0, amounts=(5, 6), date=4))
-    rows, texts, overdue = [], [], []
-    today = ctx.date.isoformat()
+                         fit=fit_columns(ctx, number=0, amounts=(5, 6), date=(4, 9)))
+    col = _Collected(layout, [])
+    texts = []
     for i, p in enumerate(ctx.rows()):
         if i % 500 == 0:
             check_cancel(cancelled)
@@ -60,40 +80,79 @@ def collect(ctx: Context, cancelled=None):
                   format_cn(p["deadline"]), yuan(p["amount_involved"]),
                   yuan(p["amount_repaid"]), p["progress_summary"], p["status"], _closure(p))
         texts.extend(v for v in values if v)
-        rows.append(layout.row(values))
-        if p["status"] != ProblemStatus.CLOSED and p["deadline"] and p["deadline"] < today:
-            overdue.append(p["number"])
+        col.rows.append(layout.row(values))
+        if problem_overdue(p, ctx.date):
+            col.overdue.append(p["number"])
+        if p["listed_as_dishonest"]:
+            col.dishonest.append(p["number"])
+        col.with_unit += bool((p["responsible_unit"] or "").strip())
+        col.with_leader_and_person += bool(p["responsible_leader_name"]
+                                           and p["responsible_person_name"])
     t = ctx.summary.total
-    rows.append(layout.row(("合计", f"{t.count}个", "", "", "", yuan(t.amount_involved),
-                            yuan(t.amount_repaid), "", f"已销号{t.closed}个", ""), total=True))
+    closed = f"已销号{t.closed}个" if t.closed else ""
+    col.rows.append(layout.row(("合计", f"{t.count}个", "", "", "", yuan(t.amount_involved),
+                                yuan(t.amount_repaid), "", closed, ""), total=True))
     check_glyphs(ctx, texts)
-    return layout, rows, overdue
+    return col
 
 
-def totals_sentence(ctx: Context) -> str:
+def _numbers(numbers: list[str]) -> str:
+    """'2021-003、2021-007' or '2021-003、…、2021-031等14个' beyond LISTED."""
+    listed = "、".join(numbers[:LISTED])
+    return listed + (f"等{len(numbers)}个" if len(numbers) > LISTED else "")
+
+
+def rates_sentence(t) -> str:
+    """Both rates, each named by what it counts, so neither reads as the other."""
+    completion = ("已销号和已整改待销号问题占问题总数的比例" if not t.awaiting_owing else
+                  "已销号和已整改待销号且欠款清偿到位的问题占问题总数的比例")
+    return (f"{CLOSURE_RATE_NAME}（已销号问题占问题总数的比例）{t.closure_rate}，"
+            f"{COMPLETION_RATE_NAME}（{completion}）{t.completion_rate}")
+
+
+def totals_sentence(ctx: Context, one: dict | None = None) -> str:
     s, we, t = ctx.summary, ctx.we, ctx.summary.total
     if s.empty:
         return f"经自查，{we}未发现政务失信问题，本次专项治理无需要整改的问题。"
+    if t.count == 1:
+        text = f"{we}自查发现政务失信问题1个"
+        if one is not None:
+            text += f"：{one['title']}（{one['number']}）"
+        if t.amount_involved:
+            text += f"，涉及金额{wan(t.amount_involved)}"
+        state = {t.closed: "已完成整改并销号", t.awaiting_closure: "已完成整改，待销号",
+                 t.in_progress: "正在整改"}.get(1, "尚未开始整改")
+        if t.awaiting_owing:
+            state = "整改措施已全部完成，待销号，欠款尚未清偿到位"
+        text += f"。截至{ctx.date_text}，该问题{state}"
+        if t.amount_involved:
+            text += "，" + repaid(t, "已清偿")
+        if t.overdue:
+            text += "，已超过整改时限"
+        return text + "。"
     text = f"{we}自查发现政务失信问题{t.count}个"
     if t.amount_involved:
         text += f"，涉及金额{wan(t.amount_involved)}"
-    text += (f"。截至{ctx.date_text}，已完成整改并销号{t.closed}个，已整改待销号"
-             f"{t.awaiting_closure}个，正在整改{t.in_progress}个，尚未启动整改{t.open}个，"
-             f"整改率{t.rate}")
+    text += f"。截至{ctx.date_text}，" + counted(
+        [("已完成整改并销号", t.closed), ("已整改待销号", t.awaiting_closure),
+         ("正在整改", t.in_progress), ("尚未开始整改", t.open)])
+    text += f"；{rates_sentence(t)}"
     if t.amount_involved:
-        text += f"；已清偿金额{wan(t.amount_repaid)}，占涉及金额的{t.repaid_rate}"
-    text += f"；逾期未完成整改的问题{t.overdue}个。"
+        text += "；" + repaid(t)
+    text += (f"；逾期未完成整改的问题{t.overdue}个。" if t.overdue
+             else "；没有逾期未完成整改的问题。")
     return text
 
 
 def _area_table(ctx: Context):
-    layout = TableLayout(ctx.fonts, AREA_HEADERS, (44, 14, 14, 16, 14, 14, 16), gw.TYPE_W,
-                         "LCCCCCC", size=10.5)
+    layout = TableLayout(ctx.fonts, AREA_HEADERS, AREA_WEIGHTS, gw.TYPE_W, "LCCCCCCC",
+                         size=10.5)
     rows = [layout.row((g.name, g.count, g.closed, g.awaiting_closure, g.in_progress, g.open,
-                        g.rate)) for g in ctx.summary.by_area if g.count]
+                        g.closure_rate, g.completion_rate))
+            for g in ctx.summary.by_area if g.count]
     t = ctx.summary.total
     rows.append(layout.row(("合计", t.count, t.closed, t.awaiting_closure, t.in_progress,
-                            t.open, t.rate), total=True))
+                            t.open, t.closure_rate, t.completion_rate), total=True))
     return layout.flowable(rows, space_after=gw.LINE / 2)
 
 
@@ -106,62 +165,113 @@ def _caption(ctx: Context, text: str):
     return gw.paragraph(text, st, ctx.fonts)
 
 
-def story(ctx: Context, collected) -> list:
-    fonts, s, c, we = ctx.fonts, ctx.summary, ctx.campaign, ctx.we
+def records_section(ctx: Context, col: _Collected) -> str:
+    """纳入政务失信记录、问责和约谈: what the ledger records today.  Only the 纳入政务失信
+    记录 mark is kept so far; 问责 and 约谈 records (issue 19) will add their sentences
+    here, and until then the report states nothing about them."""
+    n, one = len(col.dishonest), ctx.summary.total.count == 1
+    if not n:
+        return "该问题未纳入政务失信记录。" if one else "本次自查发现的问题均未纳入政务失信记录。"
+    if one:
+        return "该问题已纳入政务失信记录。"
+    return f"纳入政务失信记录的问题{n}个（{_numbers(col.dishonest)}）。"
+
+
+def story(ctx: Context, collected: _Collected | None) -> list:
+    fonts, s, we = ctx.fonts, ctx.summary, ctx.we
     t = s.total
+    intro = (f"按照{cited_notice(ctx)}要求，"
+             + (f"{we}认真开展政务失信问题自查自纠。现将有关情况报告如下：" if s.empty else
+                f"{we}对自查发现的政务失信问题"
+                + ("制定整改措施、压实整改责任" if t.count == 1 else
+                   "逐项制定整改措施、压实整改责任")
+                + "，扎实推进整改工作。现将整改情况报告如下："))
+    one = next(iter(ctx.rows()), None) if t.count == 1 else None
     out = [gw.title(document_title(ctx, TITLE), fonts), gw.addressee(ADDRESSEE, fonts),
-           para(ctx, f"按照县社会信用体系建设领导小组办公室关于开展{c['name']}的工作部署"
-                     f"{doc_reference(ctx)}，{we}对自查发现的政务失信问题逐项制定整改措施、"
-                     "压实整改责任，扎实推进整改工作。现将整改情况报告如下："),
-           heading(ctx, "一、整改工作总体情况"),
-           para(ctx, totals_sentence(ctx))]
-    if not s.empty:
-        out += [run_in(ctx, "（一）分领域整改情况。", "各重点领域问题整改情况见表1和图1。"),
-                KeepTogether([_caption(ctx, "表1　各重点领域问题整改情况"), _area_table(ctx)]),
-                KeepTogether([status_by_area(s.by_area, fonts, gw.TYPE_W),
-                              _caption(ctx, "图1　各重点领域问题整改情况")])]
-        money = [g for g in s.by_category if g.amount_involved]
-        if money:
-            out.append(run_in(ctx, "（二）清偿账款情况。", joined(
-                [f"{g.name}{g.count}个，涉及金额{wan(g.amount_involved)}，已清偿"
-                 f"{wan(g.amount_repaid)}（{g.repaid_rate}）" for g in money], "；") + "。"))
-        out.append(run_in(ctx, f"（{'三' if money else '二'}）整改措施落实情况。",
-                          f"共制定整改措施{s.measures_total}项，已完成{s.measures_done}项，"
-                          f"完成率{percent(s.measures_done, s.measures_total)}。"))
-    out += [heading(ctx, "二、主要做法"),
-            run_in(ctx, "（一）压实整改责任。",
-                   "对每个问题明确责任单位、责任领导和责任人，逐项制定整改措施和整改时限，"
-                   "做到责任到人、措施到位。"),
-            run_in(ctx, "（二）坚持对账销号。",
-                   "对已完成整改的问题逐项与企业对账核实，收集整改佐证材料，"
-                   "经责任领导审核后予以销号" + (f"，目前已销号{t.closed}个。" if t.count
-                                                  else "。"))]
-    last = heading(ctx, "三、存在的问题和下一步工作")
+           para(ctx, intro), heading(ctx, "一、整改工作总体情况"),
+           para(ctx, totals_sentence(ctx, one))]
     if s.empty:
-        # Heading and its only paragraph go with the signature: a heading directly above
-        # the closing block would be left alone when the block moves to the next page.
-        tail = [last, para(ctx, f"{we}将继续开展自查自纠，对新发现的问题立查立改，"
-                                "建立健全政务诚信长效机制。")]
+        tail = [heading(ctx, "二、下一步工作"),
+                para(ctx, f"{we}将继续开展自查自纠，对新发现的问题立查立改，"
+                          "建立健全政务诚信长效机制。")]
+        return out + closing(ctx, tail, attachments=[])
+    col = collected
+    n = 0
+
+    def h2(text: str) -> str:
+        nonlocal n
+        n += 1
+        return f"{numbered(n)}{text}"
+
+    areas = [g for g in s.by_area if g.count]
+    if t.count > 1 and len(areas) > 1:
+        out += [run_in(ctx, h2("分领域整改情况。"), "各重点领域问题整改情况见表1和图1。"),
+                gw.caption_with_table(_caption(ctx, "表1　各重点领域问题整改情况"),
+                                      _area_table(ctx)),
+                gw.float_block([status_by_area(s.by_area, fonts, gw.TYPE_W),
+                                _caption(ctx, "图1　各重点领域问题整改情况")])]
+    money = [g for g in s.by_category if g.amount_involved]
+    if money and t.count > 1:
+        out.append(run_in(ctx, h2("清偿账款情况。"), joined(
+            [f"{g.name}{g.count}个，涉及金额{wan(g.amount_involved)}，"
+             + (f"已清偿{wan(g.amount_repaid)}（{g.repaid_rate}）" if g.amount_repaid
+                else "尚未清偿") for g in money], "；") + "。"))
+    if not s.measures_total:
+        measures = "尚未制定整改措施。"
+    elif not s.measures_done:
+        measures = f"共制定整改措施{s.measures_total}项，均在落实中，尚无已完成的措施。"
+    elif s.measures_done == s.measures_total:
+        measures = f"共制定整改措施{s.measures_total}项，已全部完成。"
     else:
-        out.append(last)
-        remaining = t.count - t.closed
-        overdue = collected[2]
-        issue = f"目前仍有{remaining}个问题尚未完成销号"
-        if overdue:
-            listed = "、".join(overdue[:OVERDUE_LISTED])
-            more = f"等{len(overdue)}个" if len(overdue) > OVERDUE_LISTED else ""
-            issue += f"，其中逾期未完成整改{len(overdue)}个（{listed}{more}）"
-        issue += "。下一步，" + (f"{we}将对逾期问题逐一约谈责任人，明确最后时限，" if overdue
-                              else f"{we}将")
-        issue += "加快推进剩余问题整改，整改一个、销号一个。"
-        out.append(para(ctx, issue))
-        tail = [para(ctx, "同时，举一反三，完善合同管理、预算管理和政策兑现等制度，"
-                          "建立防范政务失信的长效机制。")]
-    out += closing(ctx, tail, attachments=[] if s.empty else [ATTACHMENT])
-    if not s.empty:
-        layout, rows, _ = collected
-        out += gw.attachment_heading(None, ATTACHMENT, fonts, landscape=True)
-        out.append(layout.flowable(rows))
+        measures = (f"共制定整改措施{s.measures_total}项，已完成{s.measures_done}项，"
+                    f"完成率{percent(s.measures_done, s.measures_total)}。")
+    out.append(run_in(ctx, h2("整改措施落实情况。"), measures))
+    out.append(run_in(ctx, h2("纳入政务失信记录情况。"), records_section(ctx, col)))
+    out.append(heading(ctx, "二、主要做法"))
+    if t.count == 1:
+        who = ("明确了该问题的责任单位、责任领导和责任人" if col.with_leader_and_person
+               and col.with_unit else "明确该问题的责任单位和责任人")
+    elif col.with_leader_and_person == col.with_unit == t.count:
+        who = "对每个问题明确责任单位、责任领导和责任人"
+    else:
+        who = (f"对{min(col.with_leader_and_person, col.with_unit)}个问题明确了责任单位、"
+               "责任领导和责任人，其余问题正在明确")
+    out.append(run_in(ctx, "（一）压实整改责任。",
+                      f"{who}，制定整改措施和整改时限，做到责任到人、措施到位。"))
+    check = "与企业对账核实" if t.with_money else "核实"
+    if t.count == 1:
+        practice = (f"对该问题的整改情况{check}，收集整改佐证材料，经责任领导审核后予以销号。"
+                    if t.closed else
+                    f"该问题完成整改后，{check}整改情况、收集整改佐证材料，经责任领导审核后销号。")
+    elif t.closed:
+        practice = (f"对已完成整改的问题逐项{check}，收集整改佐证材料，经责任领导审核后予以"
+                    f"销号，目前已销号{t.closed}个。")
+    else:
+        practice = (f"问题完成整改后逐项{check}，收集整改佐证材料，经责任领导审核后销号；"
+                    "目前尚无已销号的问题。")
+    out.append(run_in(ctx, f"（二）坚持{'对账' if t.with_money else '验收'}销号。", practice))
+    out.append(heading(ctx, "三、存在的问题和下一步工作"))
+    remaining = t.count - t.closed
+    if remaining == 0:
+        issue = ("该问题已完成整改并销号。" if t.count == 1 else "全部问题均已完成整改并销号。")
+        issue += f"下一步，{we}将巩固整改成果，防止问题反弹。"
+    else:
+        issue = ("该问题尚未完成销号" if t.count == 1 else f"目前仍有{remaining}个问题尚未完成销号")
+        if col.overdue and t.count > 1:
+            issue += f"，其中逾期未完成整改{len(col.overdue)}个（{_numbers(col.overdue)}）"
+        elif col.overdue:
+            issue += "，且已超过整改时限"
+        issue += "。下一步，" + (f"{we}将" if not col.overdue else
+                              f"{we}将对该问题督办，明确最后时限，" if t.count == 1 else
+                              f"{we}将对逾期问题逐一督办，明确最后时限，")
+        issue += ("加快推进整改，整改到位后及时销号。" if t.count == 1 else
+                  "加快推进剩余问题整改，整改一个、销号一个。")
+    out.append(para(ctx, issue))
+    tail = [para(ctx, "同时，举一反三，完善合同管理、预算管理和政策兑现等制度，"
+                      "建立防范政务失信的长效机制。")]
+    out += closing(ctx, tail, attachments=[ATTACHMENT])
+    out += gw.attachment_heading(None, ATTACHMENT, fonts, landscape=True)
+    out.append(col.layout.flowable(col.rows))
     return out
 
 

@@ -6,7 +6,8 @@
 
 The record stores (``db.problems``, ``db.measures``, ``db.progress``,
 ``db.evidence``, ``db.people``, ``db.settings``, ``db.keys``, ``db.submissions``; in a
-county office file ``db.county``, ``db.registrations``, ``db.county_key``) each
+county office file ``db.county``, ``db.registrations``, ``db.county_key``,
+``db.county_campaigns``, ``db.received`` and ``db.merge``) each
 own one kind of record; read models live in ``store/queries/``.  Nothing outside
 ``store/`` touches the connection or writes SQL.
 """
@@ -42,12 +43,15 @@ if TYPE_CHECKING:
         CountyOfficeStore,
         RegistrationStore,
     )
+    from govcredit_desktop.store.county_campaigns import CountyCampaignStore
     from govcredit_desktop.store.evidence import EvidenceStore
     from govcredit_desktop.store.keys import KeyStore
     from govcredit_desktop.store.measures import MeasureStore
+    from govcredit_desktop.store.merge import MergeStore
     from govcredit_desktop.store.people import PeopleStore
     from govcredit_desktop.store.problems import ProblemStore
     from govcredit_desktop.store.progress import ProgressStore
+    from govcredit_desktop.store.received import ReceivedStore
     from govcredit_desktop.store.replay import ReplayReport
     from govcredit_desktop.store.settings import SettingsStore
     from govcredit_desktop.store.submissions import SubmissionStore
@@ -113,6 +117,9 @@ class Database:
     county: CountyOfficeStore = _Store("county", "CountyOfficeStore")
     registrations: RegistrationStore = _Store("county", "RegistrationStore")
     county_key: CountyKeyStore = _Store("county", "CountyKeyStore")
+    county_campaigns: CountyCampaignStore = _Store("county_campaigns", "CountyCampaignStore")
+    received: ReceivedStore = _Store("received", "ReceivedStore")
+    merge: MergeStore = _Store("merge", "MergeStore")
 
     def __init__(self, path: Path | str | None = None, actor: str | None = None,
                  create: bool = False, kind: str | None = KIND_DEPARTMENT):

@@ -170,6 +170,39 @@ class EvidenceStore(RecordStore):
         if again != digest:
             raise _changed(reader.path)
 
+    def store_blob(self, stream, sha256: str, size: int,
+                   cancelled: Callable[[], bool] | None = None) -> bool:
+        """Store the bytes read from ``stream`` (anything with ``read(n)``: a member of a
+        verified package) as the blob ``sha256``, in the caller's transaction; False when
+        that content is stored already (``stream`` is then not read).  Streamed in chunks
+        into a ``zeroblob`` of ``size`` and hashed on the way: UserError, and nothing
+        kept, when the bytes are not ``size`` long or do not hash to ``sha256``."""
+        if size < 0 or size > MAX_EVIDENCE_BYTES:
+            raise UserError(f"佐证材料（SHA-256 {sha256[:12]}…）的大小 {size} 字节超出范围")
+        with self.db.transaction() as conn:
+            if conn.execute("SELECT 1 FROM evidence_blob WHERE sha256 = ?",
+                            (sha256,)).fetchone():
+                return False
+            rowid = conn.execute("INSERT INTO evidence_blob (sha256, data) VALUES"
+                                 " (?, zeroblob(?))", (sha256, size)).lastrowid
+            digest = hashlib.sha256()
+            done = 0
+            with conn.blobopen("evidence_blob", "data", rowid) as blob:
+                while done < size:
+                    if cancelled and cancelled():
+                        raise Cancelled()
+                    chunk = stream.read(min(CHUNK, size - done))
+                    if not chunk:
+                        break
+                    digest.update(chunk)
+                    blob.write(chunk)
+                    done += len(chunk)
+            # One byte more than promised is as wrong as one fewer.
+            if done != size or stream.read(1) or digest.hexdigest() != sha256:
+                raise UserError(f"佐证材料（SHA-256 {sha256[:12]}…）的内容与记载的大小或"
+                                "哈希值不符，未保存")
+        return True
+
     def save_to(self, evidence_id: int, target) -> Path:
         """Save a copy as ``target`` (the clerk chose the name and agreed to replace
         a file of that name); streamed, and written whole or not at all."""

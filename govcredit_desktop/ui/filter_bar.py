@@ -15,7 +15,7 @@ from govcredit_desktop.store.queries import ledger as lq
 SEARCH_DELAY_MS = 250  # typing 拖欠 quickly runs one query, not two
 SEARCH_PLACEHOLDER = "搜索标题、描述、涉及企业（可输入单个汉字）"
 LIGHTS = (("red", "红灯（已逾期）"), ("yellow", "黄灯（即将到期）"), ("green", "绿灯"),
-          ("undated", "未定时限"), ("closed", "已销号"))
+          ("undated", "未定时限"), ("rectified", "已整改（待销号）"), ("closed", "已销号"))
 
 # filter field -> (label used in "全部…", tooltip name)
 _COMBOS = (

@@ -28,7 +28,7 @@ MAX_PAGES = 16  # ~3,200 rows cached: several screens up and down
 
 # The problem id of a row, for any column.
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# The raw light value of a row (a core.rules.Light value: 'red', …, 'closed').
+# The raw light value of a row (a core.rules.Light value: 'red', …, 'rectified', 'closed').
 LIGHT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -61,10 +61,11 @@ COLUMNS = (
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
 LIGHT_TIPS = {
-    "red": "红灯：已超过整改时限仍未销号（已整改待销号的问题也在销号后才不再亮红灯）",
+    "red": "红灯：已超过整改时限仍未完成整改（已整改待销号但欠款未清偿完的也算逾期）",
     "yellow": "黄灯：距整改时限不足{days}天",
     "green": "绿灯：在整改时限内",
     "undated": "未定时限：尚未填写整改时限",
+    "rectified": "已整改：整改措施全部完成、欠款已清偿，等待销号（不算逾期）",
     "closed": "已销号",
 }
 _OVERDUE_TEXT = "#b3261e"

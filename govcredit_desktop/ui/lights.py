@@ -1,9 +1,9 @@
-"""How a deadline light (红灯/黄灯/绿灯, 未定时限, 已销号, 已完成, 逾期完成) is shown,
+"""How a deadline light (红灯/黄灯/绿灯, 未定时限, 已整改, 已销号, 已完成, 逾期完成) is shown,
 in the ledger, the editor and the measures tab (the rules: core/rules.py).
 
 Always a coloured dot *with* words, so the light is not told by colour alone; the
-finished and undated ones are grey (nothing to be on time for), 未定时限 a hollow
-ring so it does not read as a light at all.
+finished and undated ones are grey (nothing to be on time for; 已整改, finished but
+not yet 销号, a blue grey), 未定时限 a hollow ring so it does not read as a light at all.
 """
 
 import datetime as _dt
@@ -15,8 +15,8 @@ from govcredit_desktop.core import rules
 from govcredit_desktop.core.dates import format_cn
 
 LIGHT_COLOURS = {"red": "#d9342b", "yellow": "#f2b400", "green": "#2e9d4f",
-                 "undated": "#9a9a9a", "closed": "#6b6b6b", "done": "#6b6b6b",
-                 "late": "#b85c00"}
+                 "undated": "#9a9a9a", "rectified": "#5b7a99", "closed": "#6b6b6b",
+                 "done": "#6b6b6b", "late": "#b85c00"}
 
 
 def light_text(light: rules.Light, deadline: str | None, today: _dt.date,

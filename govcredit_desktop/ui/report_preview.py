@@ -65,6 +65,18 @@ class ReportPreview(QDialog):
         view.pageNavigator().currentPageChanged.connect(
             lambda page: f.pageSpin.setValue(page + 1))
         f.pageSpin.valueChanged.connect(self.go_to_page)
+        from govcredit_desktop.reports.fonts import register_fonts
+
+        # Which faces stood in for missing 公文 fonts, under the pages (cached: the report
+        # registered them already).
+        note = register_fonts().substitution_note()
+        if note and self.layout() is not None:
+            from PySide6.QtWidgets import QLabel
+
+            self.font_note = QLabel(note, self)
+            self.font_note.setWordWrap(True)
+            self.font_note.setObjectName("fontNote")
+            self.layout().addWidget(self.font_note)
         view.setFocus()
 
     @classmethod

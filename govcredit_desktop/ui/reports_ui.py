@@ -46,7 +46,7 @@ def populate_reports_menu(menu: QMenu, parent: QWidget, operations: Operations,
         action = QAction(label, parent)
         action.setStatusTip(f"生成{REPORT_KINDS[kind]} PDF，预览后可打印或另存")
         action.triggered.connect(
-            lambda _=False, k=kind: generate_report(parent, operations, k, campaign_getter()))
+            lambda _=False, k=kind: ask_and_generate(parent, operations, k, campaign_getter()))
         menu.addAction(action)
         actions[kind] = action
     menu.addSeparator()
@@ -63,9 +63,22 @@ def _suggested_name(kind_name: str, suffix: str) -> str:
     return f"{kind_name}_{_dt.date.today().isoformat()}{suffix}"
 
 
+def ask_and_generate(parent: QWidget, operations: Operations, kind: str,
+                     campaign_id: int | None) -> BackgroundJob | None:
+    """Ask the 成文日期 (today by default), then generate; None when cancelled."""
+    from govcredit_desktop.ui.report_date_dialog import ReportDateDialog
+
+    date = ReportDateDialog.ask(parent, REPORT_KINDS[kind])
+    if date is None:
+        return None
+    return generate_report(parent, operations, kind, campaign_id, date=date)
+
+
 def generate_report(parent: QWidget, operations: Operations, kind: str, campaign_id: int | None,
-                    preview: Callable | None = None) -> BackgroundJob:
-    """Write the document into a temporary folder in the background, then preview it.
+                    preview: Callable | None = None,
+                    date: _dt.date | None = None) -> BackgroundJob:
+    """Write the document dated ``date`` (today by default) into a temporary folder in the
+    background, then preview it.
 
     The folder is removed when the preview closes, or at once on failure or cancel."""
     from govcredit_desktop.reports import documents
@@ -77,7 +90,8 @@ def generate_report(parent: QWidget, operations: Operations, kind: str, campaign
 
     def work(db, progress, cancelled) -> Changes:
         written.append(documents.write_report(db, kind, out, campaign_id=campaign_id,
-                                              progress=progress, cancelled=cancelled))
+                                              progress=progress, cancelled=cancelled,
+                                              date=date))
         return Changes.none()
 
     def cleanup() -> None:

@@ -31,9 +31,15 @@ def test_no_deadline_and_closed_are_not_green():
     assert Light.CLOSED.label == "已销号"
 
 
-def test_overdue_awaiting_closure_stays_red_until_closed():
+def test_rectified_awaiting_closure_is_not_red_unless_money_is_owed():
     p = {"deadline": "2021-11-30", "status": "已整改待销号"}
-    assert problem_light(p, TODAY) is Light.RED
+    assert problem_light(p, TODAY) is Light.RECTIFIED
+    assert Light.RECTIFIED.label == "已整改"
+    paid = {**p, "amount_involved": 500_00, "amount_repaid": 500_00}
+    assert problem_light(paid, TODAY) is Light.RECTIFIED
+    owing = {**p, "amount_involved": 500_00, "amount_repaid": 100_00}
+    assert problem_light(owing, TODAY) is Light.RED
+    assert problem_light({**owing, "deadline": "2021-12-20"}, TODAY) is Light.GREEN
     assert problem_light({**p, "status": "已销号"}, TODAY) is Light.CLOSED
 
 

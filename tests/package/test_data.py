@@ -24,8 +24,12 @@ def sql_figures(db, campaign, on_date):
     one = (campaign,)
     row = db.conn.execute(
         "SELECT count(*), total(amount_involved), total(amount_repaid), total(status = ?),"
-        " total(status != ? AND deadline < ?) FROM problem WHERE campaign_id = ?",
-        (ProblemStatus.CLOSED, ProblemStatus.CLOSED, on_date.isoformat(), campaign)).fetchone()
+        # overdue: past the deadline, neither closed nor awaiting closure with all repaid
+        " total(deadline < ? AND status != ? AND NOT (status = ?"
+        "  AND ifnull(amount_repaid, 0) >= ifnull(amount_involved, 0)))"
+        " FROM problem WHERE campaign_id = ?",
+        (ProblemStatus.CLOSED, on_date.isoformat(), ProblemStatus.CLOSED,
+         ProblemStatus.AWAITING_CLOSURE, campaign)).fetchone()
     counts = {
         "problems": row[0], "closed": int(row[3]), "overdue": int(row[4]),
         "measures": db.conn.execute(f"SELECT count(*) FROM measure x {of}", one).fetchone()[0],

@@ -186,3 +186,21 @@ def test_errors_come_before_warnings(db):
     levels = [f.level for f in pc.precheck(db, campaign, today=TODAY)]
     assert levels == sorted(levels, key=lambda level: level != pc.ERROR)
     assert pc.ERROR in levels and pc.WARNING in levels
+
+
+def test_rectified_awaiting_closure_is_not_overdue_unless_money_is_owed(db, tmp_path):
+    """core/rules.py **Overdue**: 已整改待销号 with all repaid is finished work waiting for
+    its sign-off; one still owing money is overdue past its deadline."""
+    campaign, person = complete_ledger(db, evidence_dir=tmp_path)
+    done = [{"content": "清偿欠款", "owner_id": person, "deadline": "2021-10-20",
+             "status": "已完成", "completed_date": "2021-10-20"}]
+    bulk_problems(db, campaign, person, 1, deadline="2021-10-30", measures=done,
+                  status=ProblemStatus.AWAITING_CLOSURE, amount_involved=500_00,
+                  amount_repaid=500_00)
+    assert "overdue" not in codes(pc.precheck(db, campaign, today=TODAY))
+    bulk_problems(db, campaign, person, 1, deadline="2021-10-30", measures=done,
+                  status=ProblemStatus.AWAITING_CLOSURE, amount_involved=500_00,
+                  amount_repaid=100_00)
+    found = only(pc.precheck(db, campaign, today=TODAY), "overdue")
+    assert found.problem_numbers == ("2021-003",)
+    assert "仍未完成整改" in found.message_cn

@@ -404,3 +404,26 @@ def test_data_corrupted_inside_the_zip_fails_when_read(kit, tmp_path):
     (tmp_path / "t.zip").write_bytes(bytes(data))
     report = verify_package(tmp_path / "t.zip")
     assert_fails_at(report, "manifest")
+
+
+@pytest.mark.parametrize("earlier, ok", [
+    ([], True),
+    ([{"rows": 0, "head": "0" * 64}, {"rows": 30, "head": "cd" * 32},
+      {"rows": 42, "head": "ab" * 32}], True),
+    ([{"rows": 30, "head": "cd" * 32}, {"rows": 10, "head": "ef" * 32}], False),  # order
+    ([{"rows": 30, "head": "cd" * 32}, {"rows": 30, "head": "cd" * 32}], False),  # twice
+    ([{"rows": 43, "head": "cd" * 32}], False),  # beyond the log's 42 rows
+    ([{"rows": 30, "head": "not a hash"}], False),
+    ([{"rows": 30}], False),
+])
+def test_the_audit_history_of_earlier_submissions(kit, tmp_path, earlier, ok):
+    """audit.earlier (optional): ascending, distinct, within audit.rows, each a hash."""
+    body = package_members(DEPT_A, kit.pdfs_a, kit.workbook)
+    audit = {"rows": 42, "head": "ab" * 32, "earlier": earlier}
+    report = verify_package(write_zip(tmp_path / "e.zip", seal(body, kit.signer_a, DEPT_A,
+                                                               audit=audit)))
+    if ok:
+        assert report.ok, report.lines()
+        assert report.manifest["audit"]["earlier"] == earlier
+    else:
+        assert_fails_at(report, "manifest")

@@ -23,8 +23,8 @@ KINDS = list(documents.REPORT_KINDS)
 DATE = dt.date(2026, 12, 30)
 TITLES = {
     "self-inspection": "关于{c}自查情况的报告",
-    "plan": "关于{c}问题整改方案",
-    "rectification": "关于{c}问题整改情况的报告",
+    "plan": "关于{c}整改方案",
+    "rectification": "关于{c}整改情况的报告",
     "ledger": "{c}问题整改台账",
 }
 
@@ -78,8 +78,9 @@ def test_title_date_signature_and_names(pdfs, facts, kind):
     assert TITLES[kind].format(c=facts["campaign"]["name"]) in text
     assert "2026年12月30日" in text
     assert dept["name"] in text
-    for who in ("preparer", "reviewer", "signatory"):
-        assert dept[who] in text
+    # 联系人 and phone at the 附注 position; 经办人/审核人/签发人 no longer under the date.
+    assert f"联系人：{dept['contact_person'] or dept['preparer']}" in text
+    assert dept["contact_phone"] in text and "审核人" not in text
     assert "此页无正文" not in text
     if kind != "ledger":
         assert "县社会信用体系建设领导小组办公室：" in text
@@ -101,9 +102,9 @@ def test_self_inspection_totals(pdfs, facts):
     text = flat_text(pdfs["self-inspection"])
     total = facts["summary"].total
     assert total.count == 60
-    assert f"经自查，我局共排查出政务失信问题60个，涉及金额{wan(total.amount_involved)}" in text
+    assert f"经自查，我局共排查出政务失信问题60个，涉及金额{wan(total.amount_involved)}。" in text
     arrears = facts["summary"].category("拖欠民营和中小企业账款")
-    assert f"其中拖欠民营和中小企业账款{arrears.count}个" in text
+    assert f"拖欠民营和中小企业账款问题{arrears.count}个" in text
     assert "一、自查工作开展情况" in text and "（一）加强组织领导。" in text
     assert "附件：政务失信问题清单" in text
 
@@ -111,8 +112,9 @@ def test_self_inspection_totals(pdfs, facts):
 def test_rectification_totals_and_chart(pdfs, facts):
     text = flat_text(pdfs["rectification"])
     t = facts["summary"].total
-    assert f"整改率{t.rate}" in text
-    assert t.rate == percent(t.closed, 60)
+    assert f"销号率（已销号问题占问题总数的比例）{t.closure_rate}" in text
+    assert t.closure_rate == percent(t.closed, 60)
+    assert f"整改完成率（已销号和已整改待销号问题占问题总数的比例）{t.completion_rate}" in text
     assert f"已清偿金额{wan(t.amount_repaid)}，占涉及金额的{t.repaid_rate}" in text
     assert f"逾期未完成整改的问题{t.overdue}个" in text
     assert "图1各重点领域问题整改情况" in text
@@ -159,7 +161,7 @@ def test_empty_campaign_says_no_problems(empty_store, tmp_path, kind):
     out = documents.write_report(empty_store, kind, tmp_path / f"{kind}.pdf")
     text = flat_text(out)
     assert "未发现政务失信问题" in text
-    assert "某某县财政局" in text and "赵六" in text
+    assert "某某县财政局" in text and "联系人：李四" in text
 
 
 def test_missing_department_asks_for_it(tmp_path):
@@ -279,7 +281,7 @@ def test_ledger_signature_page_holds_the_last_problems(tmp_path, n):
         numbers = [r["number"] for r in report_data.iter_ledger_rows(
             s, campaign_for(s)["id"])]
     assert all(pages), "a page with nothing but its number"
-    assert "签发人" in pages[-1] and not any("签发人" in t for t in pages[:-1])
+    assert "联系人" in pages[-1] and not any("联系人" in t for t in pages[:-1])
     assert "合计" in pages[-1]
     # Two problems and the totals row above the signature (fewer only if there are fewer).
     assert sum(num in pages[-1] for num in numbers) >= min(2, n), pages[-1][:200]
@@ -291,7 +293,22 @@ def test_signature_page_of_a_report_has_body_text(pdfs, facts, kind):
     body text (a sentence), and no page is empty."""
     pages = _page_texts(pdfs[kind])
     assert all(pages)
-    signed = [t for t in pages if "签发人" in t]
+    signed = [t for t in pages if "联系人" in t]
     assert len(signed) == 1
     before = signed[0].split(f"{facts['department']['name']}2026年12月30日")[0]
     assert "。" in before, signed[0][:200]
+
+
+@pytest.mark.parametrize("kind", ["self-inspection", "plan", "rectification"])
+def test_an_issue_number_gives_the_upward_masthead(db, facts, tmp_path, kind):
+    """With a 发文字号 the report opens with the 版头 of GB/T 9704 §7.2: 发文机关标志,
+    发文字号 and 签发人 above the title; without one, the plain form (no 签发人)."""
+    number = "宝住建〔2026〕12号"
+    out = documents.write_report(db, kind, tmp_path / f"{kind}.pdf", date=DATE,
+                                 issue_number=number)
+    first = "".join(PdfReader(out).pages[0].extract_text().split())
+    dept = facts["department"]
+    assert first.startswith(f"—1—{dept['name']}文件{number}签发人：{dept['signatory']}"), first[:80]
+    plain = "".join(PdfReader(documents.write_report(
+        db, kind, tmp_path / "plain.pdf", date=DATE)).pages[0].extract_text().split())
+    assert "签发人" not in plain and f"{dept['name']}文件" not in plain

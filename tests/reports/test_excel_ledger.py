@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet import _writer as openpyxl_sheet_writer
 
 from govcredit_desktop import demo
@@ -32,10 +33,11 @@ from govcredit_desktop.store.queries import report_data
 TODAY = dt.date(2026, 12, 30)
 FIRST = excel_ledger.FIRST_DATA_ROW
 LEDGER_HEADERS = ["序号", "编号", "重点领域", "问题类型", "问题来源", "问题标题", "问题描述",
-                  "涉及企业/对象", "涉及金额(元)", "已清偿金额(元)", "发现日期", "整改目标",
+                  "涉及企业/对象", "统一社会信用代码", "涉及金额(元)", "已清偿金额(元)",
+                  "发现日期", "整改目标",
                   "整改措施", "责任主体", None, None, None, "整改时限", "整改状态", "整改进展",
                   "销号情况", None, "备注"]
-LEDGER_SUBHEADERS = [None] * 13 + ["牵头单位", "责任单位", "责任领导", "责任人"] + [None] * 3 \
+LEDGER_SUBHEADERS = [None] * 14 + ["牵头单位", "责任单位", "责任领导", "责任人"] + [None] * 3 \
     + ["审批人", "销号日期", None]
 MEASURE_HEADERS = ["问题编号", "问题标题", "序号", "措施内容", "责任人", "完成时限", "状态",
                    "完成日期"]
@@ -119,12 +121,14 @@ def test_every_problem_row_matches_the_database(db, wb):
     assert len(problems) == 60
     for index, p in enumerate(problems, 1):
         r = FIRST + index - 1
-        row = [ws.cell(r, c).value for c in range(1, 24)]
+        row = [ws.cell(r, c).value for c in range(1, 25)]
         where = f"row {r} ({p['number']})"
         assert row[0] == index, where
         assert [_text(v) for v in row[1:8]] == [
             p["number"], p["area"], p["category"], p["source"], p["title"], p["description"],
             p["counterparty"]], where
+        assert _text(row[8]) == p["counterparty_uscc"], where  # a column of its own
+        row = row[:8] + row[9:]
         assert _as_decimal(row[8]) == _yuan(p["amount_involved"]), where
         assert _as_decimal(row[9]) == _yuan(p["amount_repaid"]), where
         assert _as_date(row[10]) == _iso(p["discovered_date"]), where
@@ -155,12 +159,14 @@ def test_every_problem_row_matches_the_database(db, wb):
         assert _text(row[20]) == p["closed_by"], where
         assert _as_date(row[21]) == _iso(p["closed_date"]), where
         remark = _text(row[22])
-        assert p["counterparty_uscc"] in remark, where
+        assert p["counterparty_uscc"] not in remark, where
         assert p["closure_remark"] in remark, where
         assert ("已纳入政务失信记录" in remark) == bool(p["listed_as_dishonest"]), where
 
-    # Nothing after the data but the signature line.
+    # Nothing after the data but the totals and the signature line.
     after = FIRST + len(problems)
+    assert ws.cell(after, 1).value == "合计"
+    after += 1
     department = db.settings.department()
     assert ws.cell(after, 1).value.startswith(f"经办人：{department['preparer']}")
     assert ws.max_row == after
@@ -183,14 +189,15 @@ def test_every_measure_row_matches_the_database(db, wb):
 
 def test_money_and_date_cells_are_typed_and_formatted(wb):
     ws = wb[excel_ledger.SHEET_LEDGER]
-    money = [ws.cell(r, 9) for r in range(FIRST, FIRST + 60) if ws.cell(r, 9).value is not None]
+    money = [ws.cell(r, 10) for r in range(FIRST, FIRST + 60)
+             if ws.cell(r, 10).value is not None]
     assert money, "the demo has problems with money"
     for cell in money:
         assert cell.data_type == "n" and cell.number_format == "#,##0.00"
-    for cell in (ws.cell(FIRST, 11), ws.cell(FIRST, 18)):
+    for cell in (ws.cell(FIRST, 12), ws.cell(FIRST, 19)):
         assert cell.is_date and "yyyy" in cell.number_format
-    assert ws.cell(FIRST, 13).alignment.wrap_text
-    assert ws.cell(FIRST, 13).border.left.style == "thin"
+    assert ws.cell(FIRST, 14).alignment.wrap_text
+    assert ws.cell(FIRST, 14).border.left.style == "thin"
 
 
 # --- layout --------------------------------------------------------------------------
@@ -202,13 +209,13 @@ def test_title_subtitle_and_two_level_headers(db, wb):
     assert ws["A1"].value == f"{department['name']}{campaign['name']}问题整改台账"
     assert ws["A2"].value == f"填报单位（盖章）：{department['name']}"
     assert ws["I2"].value == f"依据文件：{campaign['doc_number']}"
-    assert ws["S2"].value == "填报日期：2026年12月30日"
+    assert ws["T2"].value == "填报日期：2026年12月30日"
     assert [c.value for c in ws[3]] == LEDGER_HEADERS
     assert [c.value for c in ws[4]] == LEDGER_SUBHEADERS
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A1:W1", "A2:H2", "I2:R2", "S2:W2", "N3:Q3", "U3:V3"} <= merged
+    assert {"A1:X1", "A2:H2", "I2:S2", "T2:X2", "O3:R3", "V3:W3"} <= merged
     # Every header without a group spans both header rows.
-    for col, label in zip("ABCDEFGHIJKLMRSTW", [h for h in LEDGER_HEADERS
+    for col, label in zip("ABCDEFGHIJKLMNSTUX", [h for h in LEDGER_HEADERS
                                                 if h not in (None, "责任主体", "销号情况")],
                           strict=True):
         assert f"{col}3:{col}4" in merged, label
@@ -218,7 +225,7 @@ def test_status_drop_down_print_titles_and_page_setup(wb):
     ws = wb[excel_ledger.SHEET_LEDGER]
     last = FIRST + 59
     lists = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
-    status = lists[f"S{FIRST}:S{last}"]
+    status = lists[f"T{FIRST}:T{last}"]
     assert status.type == "list" and status.errorStyle == "stop"
     assert status.formula1 == '"' + ",".join(tuple(ProblemStatus)) + '"'
     assert f"C{FIRST}:C{last}" in lists  # 重点领域 drop-down (a warning only)
@@ -226,9 +233,8 @@ def test_status_drop_down_print_titles_and_page_setup(wb):
     assert ws.freeze_panes == f"C{FIRST}"
     assert ws.page_setup.orientation == "landscape"
     assert str(ws.page_setup.paperSize) == "9"  # A4
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-    assert ws.column_dimensions["M"].width == 30
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.column_dimensions["N"].width == 28
 
     measures = wb[excel_ledger.SHEET_MEASURES]
     dv = measures.data_validations.dataValidation[0]
@@ -242,7 +248,7 @@ def test_status_drop_down_print_titles_and_page_setup(wb):
 def test_rows_with_several_measures_are_taller(wb):
     ws = wb[excel_ledger.SHEET_LEDGER]
     for r in range(FIRST, FIRST + 60):
-        lines = ws.cell(r, 13).value.count("\n") + 1
+        lines = ws.cell(r, 14).value.count("\n") + 1
         height = ws.row_dimensions[r].height
         if lines > 1:
             assert height and height >= lines * excel_ledger.LINE_HEIGHT, r
@@ -251,10 +257,31 @@ def test_rows_with_several_measures_are_taller(wb):
 def test_progress_is_reported_up_to_the_total(db, exported):
     calls = exported[1]
     campaign = db.settings.list_campaigns()[0]
-    total = (report_data.count_problems(db, campaign["id"])
-             + report_data.count_measures(db, campaign["id"]))
+    rows = (report_data.count_problems(db, campaign["id"])
+            + report_data.count_measures(db, campaign["id"]))
+    total = calls[-1][1]
     assert calls[-1] == (total, total)
+    assert all(t == total for _, t in calls)
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    # The rows fill the bar up to where compressing the file takes over, and the bar moves
+    # while it is compressed (13 s of 97 s for 100k problems): it does not sit at 100 %.
+    assert (rows, total) in calls and total > rows
+    assert any(rows < d < total for d, _ in calls)
+
+
+def test_cancel_while_the_file_is_compressed_leaves_no_file(db, tmp_path):
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+
+    def cancelled():  # once every row is written, i.e. during the compression
+        return bool(seen) and seen[-1][0] > seen[-1][1] * (1 - excel_ledger.SAVE_SHARE)
+
+    out = tmp_path / "c.xlsx"
+    with pytest.raises(UserError, match="已取消"):
+        excel_ledger.export_ledger(db, out, progress=progress, cancelled=cancelled)
+    assert not out.exists() and not list(tmp_path.iterdir())
 
 
 def test_ledger_rows_are_the_same_whatever_the_chunk_size(db):
@@ -285,7 +312,7 @@ def test_empty_campaign_gives_a_valid_workbook_that_says_so(tmp_path):
     ws = wb[excel_ledger.SHEET_LEDGER]
     assert [c.value for c in ws[3]] == LEDGER_HEADERS
     assert ws.cell(FIRST, 1).value == excel_ledger.EMPTY_LEDGER_TEXT
-    assert f"A{FIRST}:W{FIRST}" in {str(r) for r in ws.merged_cells.ranges}
+    assert f"A{FIRST}:X{FIRST}" in {str(r) for r in ws.merged_cells.ranges}
     assert wb[excel_ledger.SHEET_MEASURES]["A3"].value == excel_ledger.EMPTY_MEASURES_TEXT
 
 
@@ -446,10 +473,10 @@ def test_long_texts_reach_excel_whole_and_many_measures_fit_one_cell(tmp_path):
     wb = load_workbook(out)
     ws = wb[excel_ledger.SHEET_LEDGER]
     assert ws.cell(FIRST, 7).value == description
-    cell = ws.cell(FIRST, 13).value
+    cell = ws.cell(FIRST, 14).value
     assert len(cell) <= excel_ledger.CELL_MAX
     assert cell.endswith("项措施，详见“整改措施”表") and cell.startswith("1. 01")
-    assert ws.cell(FIRST, 11).value == "0001-01-01"  # text, not serial -693593
+    assert ws.cell(FIRST, 12).value == "0001-01-01"  # text, not serial -693593
     measures = wb[excel_ledger.SHEET_MEASURES]
     column = 1 + [c.label for c in excel_ledger.MEASURE_COLUMNS].index("措施内容")
     contents = [measures.cell(excel_ledger.MEASURES_FIRST_DATA_ROW + i, column).value
@@ -490,3 +517,49 @@ def test_cli_exports_and_refuses_without_department(demo_db, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "单位信息" in err and "Traceback" not in err
     assert not (tmp_path / "b.xlsx").exists()
+
+
+# --- print and totals (issue 17) ---------------------------------------------------------
+
+
+def test_printed_body_is_at_least_9_pt_two_pages_wide_with_the_number_repeated(wb):
+    ws = wb[excel_ledger.SHEET_LEDGER]
+    body = ws.cell(FIRST, 14).font.sz
+    scale = ws.page_setup.scale
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage  # the scale is what prints
+    assert body * scale / 100 >= 9, (body, scale)
+    assert ws.print_title_cols == "$A:$B"
+    breaks = [b.id for b in ws.col_breaks.brk]
+    assert len(breaks) == 1  # two pages wide
+    # Each printed page, the repeated 序号/编号 included, fits A4 landscape at that scale.
+    widths = {i: excel_ledger.column_mm(ws.column_dimensions[get_column_letter(i)].width)
+              for i in range(1, 25)}
+    repeated = widths[1] + widths[2]
+    printable = 297 - 2 * ws.page_margins.left * 25.4
+    for first, last in ((3, breaks[0]), (breaks[0] + 1, 24)):
+        page = repeated + sum(widths[i] for i in range(first, last + 1))
+        assert page * scale / 100 <= printable, (first, last, page)
+
+
+def test_total_row_sums_the_money_columns_with_formulas(db, wb, tmp_path):
+    ws = wb[excel_ledger.SHEET_LEDGER]
+    last = FIRST + 59
+    total = FIRST + 60
+    assert ws.cell(total, 1).value == "合计"
+    assert ws.cell(total, 2).value == f"=COUNTA(B{FIRST}:B{last})"
+    assert ws.cell(total, 10).value == f"=SUM(J{FIRST}:J{last})"
+    assert ws.cell(total, 11).value == f"=SUM(K{FIRST}:K{last})"
+    assert ws.cell(total, 10).number_format == "#,##0.00"
+    # What the formulas add up to is what the database holds.
+    involved = sum(_as_decimal(ws.cell(r, 10).value) or 0 for r in range(FIRST, last + 1))
+    (fen,) = db.query("SELECT COALESCE(SUM(amount_involved), 0) FROM problem")[0].values()
+    assert involved == _yuan(fen)
+
+
+def test_measures_sheet_fits_one_page_wide_at_full_size(wb):
+    ws = wb[excel_ledger.SHEET_MEASURES]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    width = sum(excel_ledger.column_mm(c.width) for c in excel_ledger.MEASURE_COLUMNS)
+    printable = 297 - 2 * ws.page_margins.left * 25.4
+    assert width <= printable  # fitting to the width never shrinks the 10 pt text
+    assert ws.cell(excel_ledger.MEASURES_FIRST_DATA_ROW, 4).font.sz == excel_ledger.BODY_SIZE

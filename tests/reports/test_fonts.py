@@ -24,13 +24,40 @@ def test_bundled_font_is_beside_its_licence():
     assert (font.parent / "LICENSE-wqy-zenhei.txt").is_file()
 
 
-def test_every_role_falls_back_to_the_bundled_font(bundled_only):
+def test_every_role_falls_back_to_its_bundled_face(bundled_only):
     fs = bundled_only
     assert fs.fallback
+    for role in ("fangsong", "heiti", "kaiti", "songti", "title"):
+        assert fs.paths[role].endswith(F.BUNDLED_ROLE_FONTS[role] + "#0")
+    assert len(set(fs.names())) == 6 and fs.names()[-1] == fs.fallback
+    assert set(fs.substituted) == set(F.ROLES)
+    note = fs.substitution_note()
+    assert "Fandol仿宋" in note and "Fandol黑体" in note and "Fandol楷体" in note
+
+
+def test_bundled_faces_are_beside_their_licence_and_embeddable():
+    folder = F.bundled_font_path().parent
+    listing = (folder / "LICENSES").read_text(encoding="utf-8")
+    for filename in F.BUNDLED_ROLE_FONTS.values():
+        assert (folder / filename).is_file() and filename in listing
+    assert (folder / "LICENSE-fandol.txt").read_text(encoding="utf-8").count(
+        "As a special exception") >= 1
+
+
+def test_without_the_bundled_faces_every_role_falls_back_to_wenquanyi(tmp_path):
+    fs = F.register_fonts(search_dirs=[tmp_path], bundled_roles=False)
     for role in ("fangsong", "heiti", "kaiti", "songti", "title"):
         assert getattr(fs, role) == fs.fallback
         assert fs.paths[role].endswith("wqy-zenhei.ttc#0")
     assert fs.names() == [fs.fallback]
+    assert "文泉驿正黑" in fs.substitution_note()
+
+
+def test_system_fonts_need_no_note(tmp_path):
+    for role, filename in F.BUNDLED_ROLE_FONTS.items():  # pretend Fandol were the system's
+        os.symlink(F.bundled_file(filename), tmp_path / F._CANDIDATES[role][0][0])
+    fs = F.register_fonts(search_dirs=[tmp_path])
+    assert fs.substituted == () and fs.substitution_note() == ""
 
 
 def test_registration_is_cached_and_idempotent(tmp_path):
@@ -45,7 +72,7 @@ def test_unusable_font_is_skipped_and_a_usable_one_preferred(tmp_path):
     (tmp_path / "SIMFANG.TTF").write_bytes(b"not a font at all" * 10)
     os.symlink(F.bundled_font_path(), tmp_path / "simhei.ttf")  # a TTC under a .ttf name
     fs = F.register_fonts(search_dirs=[tmp_path])
-    assert fs.fangsong == fs.fallback  # garbage refused, no crash
+    assert fs.paths["fangsong"].endswith("FandolFang-Regular.ttf#0")  # garbage refused
     assert any("SIMFANG.TTF" in path for path, _ in fs.skipped)
     assert fs.heiti != fs.fallback and fs.paths["heiti"].endswith("simhei.ttf#0")
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from govcredit_desktop.core.rules import light_for
+from govcredit_desktop.core.rules import problem_light
 from govcredit_desktop.store.queries import ledger as lq
 from tests.conftest import base_problem
 
@@ -40,10 +40,10 @@ def test_sql_light_matches_core_rule(demo_db):
     rows = lq.page(demo_db, f, limit=10_000)
     assert len(rows) == 300
     for r in rows:
-        assert r["light"] == light_for(r["deadline"], r["status"] == "已销号", today).value
+        assert r["light"] == problem_light(r, today).value
     counts = {c: lq.count(demo_db, f.with_(light=c)) for c in lq.LIGHT_FILTERS}
     assert sum(counts.values()) == 300 and counts["red"] > 0 and counts["yellow"] > 0
-    assert counts["closed"] > 0 and counts["green"] > 0
+    assert counts["closed"] > 0 and counts["green"] > 0 and counts["rectified"] > 0
     for light in lq.LIGHT_FILTERS:
         assert {r["light"] for r in lq.page(demo_db, f.with_(light=light), limit=10_000)} \
             <= {light}
@@ -54,24 +54,31 @@ def test_sql_light_matches_core_rule(demo_db):
 
 def test_sql_light_of_undated_and_closed_problems(db, campaign):
     """No deadline shows 未定时限 and a closed problem 已销号, never 绿灯, in SQL as in
-    core; an overdue 已整改待销号 stays red until closed (core/rules.py)."""
+    core; an overdue 已整改待销号 still owing money stays red until closed, one with
+    nothing owed is 已整改 (core/rules.py)."""
     today = dt.date(2021, 12, 1)
     undated = db.problems.add(base_problem(campaign, deadline=None))
     overdue = db.problems.add(base_problem(campaign, deadline="2021-11-20",
                                            status="已整改待销号"))
+    rectified = db.problems.add(base_problem(campaign, deadline="2021-11-20",
+                                             status="已整改待销号", amount_repaid=1_000_000))
     closed = db.problems.add(base_problem(campaign, deadline="2021-11-20"))
     db.measures.add(closed, {"content": "清偿", "status": "已完成",
                              "completed_date": "2021-11-15"})
     db.problems.close(closed, "王局长", "2021-11-16")
     f = lq.LedgerFilter(today=today)
     lights = {r["id"]: r["light"] for r in lq.page(db, f, limit=100)}
-    assert lights == {undated: "undated", overdue: "red", closed: "closed"}
+    assert lights == {undated: "undated", overdue: "red", rectified: "rectified",
+                      closed: "closed"}
     for r in lq.page(db, f, limit=100):
-        assert r["light"] == light_for(r["deadline"], r["status"] == "已销号", today).value
+        assert r["light"] == problem_light(r, today).value
     assert lq.page_ids(db, f.with_(light="green")) == []
     assert lq.page_ids(db, f.with_(light="undated")) == [undated]
     assert lq.page_ids(db, f.with_(light="closed")) == [closed]
-    assert lq.page_ids(db, f, sort="light") == [overdue, undated, closed]
+    assert lq.page_ids(db, f.with_(light="rectified")) == [rectified]
+    assert lq.page_ids(db, f.with_(light="red")) == [overdue]
+    # The index-backed light sort orders a rectified problem by its deadline (ledger.py).
+    assert lq.page_ids(db, f, sort="light") == [overdue, rectified, undated, closed]
 
 
 @pytest.mark.parametrize("sort", list(lq.SORT_KEYS))

@@ -54,7 +54,8 @@ def test_headers_and_display_formats(qapp, demo_db):
     assert headers == ["编号", "领域", "问题类型", "问题标题", "责任单位", "责任人", "整改时限",
                        "状态", "进度", "预警灯", "涉及金额", "已清偿"]
     pid = demo_db.scalar(
-        "SELECT id FROM problem WHERE amount_involved > 0 AND deadline IS NOT NULL LIMIT 1")
+        "SELECT id FROM problem WHERE amount_involved > 0 AND deadline IS NOT NULL"
+        " AND status != '已销号' LIMIT 1")
     demo_db.problems.update(pid, {"amount_involved": 123456789, "amount_repaid": 5,
                                     "deadline": "2031-12-30"})
     model.refresh()
@@ -75,8 +76,8 @@ def test_headers_and_display_formats(qapp, demo_db):
 def test_overdue_problem_shows_a_red_light(qapp, demo_db):
     model = LedgerModel(demo_db)
     overdue = demo_db.scalar(
-        "SELECT id FROM problem WHERE status != ? AND deadline < ? LIMIT 1",
-        (ProblemStatus.CLOSED, _dt.date.today().isoformat()))
+        "SELECT id FROM problem WHERE status IN (?, ?) AND deadline < ? LIMIT 1",
+        (ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS, _dt.date.today().isoformat()))
     row = next(r for r in range(model.rowCount()) if model.problem_id(r) == overdue)
     assert _cell(model, row, "light") == "红灯"
     assert _cell(model, row, "light", LIGHT_ROLE) == "red"

@@ -19,6 +19,10 @@ from govcredit_desktop.ui.main_window import MainWindow, deadline_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# Neither 已销号 nor 已整改待销号 with all repaid: overdue past the deadline (core/rules.py).
+NOT_RECTIFIED = ("(status IN ('待整改', '整改中') OR (status = '已整改待销号'"
+                 " AND ifnull(amount_repaid, 0) < ifnull(amount_involved, 0)))")
+
 
 def type_chinese(widget, text):
     """qtbot.keyClicks aborts on Chinese (docs/ARCHITECTURE.md); one key event per character."""
@@ -85,8 +89,8 @@ def test_one_character_search(window, demo_db, qtbot):
 
 def test_overdue_problem_is_painted_with_a_red_light(window, demo_db, qtbot):
     overdue = demo_db.scalar(
-        "SELECT id FROM problem WHERE status != ? AND deadline < ? ORDER BY seq LIMIT 1",
-        (ProblemStatus.CLOSED, _dt.date.today().isoformat()))
+        "SELECT id FROM problem WHERE status IN (?, ?) AND deadline < ? ORDER BY seq LIMIT 1",
+        (ProblemStatus.OPEN, ProblemStatus.IN_PROGRESS, _dt.date.today().isoformat()))
     row = ids_shown(window).index(overdue)
     index = window.model.index(row, COLUMN_KEYS.index("light"))
     window.table.scrollTo(index)
@@ -116,9 +120,9 @@ def test_sort_by_clicking_a_header(window, qtbot):
 def test_status_bar_counts_and_deadline(window, demo_db, qtbot):
     today = _dt.date.today().isoformat()
     q = demo_db.scalar
-    overdue = q("SELECT count(*) FROM problem WHERE status != '已销号' AND deadline < ?", (today,))
+    overdue = q(f"SELECT count(*) FROM problem WHERE {NOT_RECTIFIED} AND deadline < ?", (today,))
     closed = q("SELECT count(*) FROM problem WHERE status = '已销号'")
-    soon = q("SELECT count(*) FROM problem WHERE status != '已销号' AND deadline >= ?"
+    soon = q(f"SELECT count(*) FROM problem WHERE {NOT_RECTIFIED} AND deadline >= ?"
              " AND deadline <= date(?, '+7 days')", (today, today))
     # Read by a worker after the first paint (issue 21); the event loop delivers them.
     qtbot.waitUntil(lambda: not window.status_counts.pending, timeout=3000)
@@ -308,7 +312,7 @@ def test_status_bar_follows_the_last_filter_after_the_deferred_read(window, demo
     today = _dt.date.today().isoformat()
     window.wait_for_counts()
     whole_overdue = demo_db.scalar(
-        "SELECT count(*) FROM problem WHERE status != '已销号' AND deadline < ?", (today,))
+        f"SELECT count(*) FROM problem WHERE {NOT_RECTIFIED} AND deadline < ?", (today,))
     # Two searches in quick succession: only the second one's figures are shown.
     window.find_action.trigger()  # Ctrl+F: the focus in the search box
     for term in ("欠", "拖欠"):
@@ -318,7 +322,7 @@ def test_status_bar_follows_the_last_filter_after_the_deferred_read(window, demo
     where = ("(title LIKE '%拖欠%' OR description LIKE '%拖欠%' OR counterparty LIKE '%拖欠%')")
     q = demo_db.scalar
     total = q(f"SELECT count(*) FROM problem WHERE {where}")
-    overdue = q(f"SELECT count(*) FROM problem WHERE {where} AND status != '已销号'"
+    overdue = q(f"SELECT count(*) FROM problem WHERE {where} AND {NOT_RECTIFIED}"
                 " AND deadline < ?", (today,))
     closed = q(f"SELECT count(*) FROM problem WHERE {where} AND status = '已销号'")
     qtbot.waitUntil(lambda: not window.status_counts.pending, timeout=3000)

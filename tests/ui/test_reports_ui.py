@@ -1,16 +1,19 @@
 """The 报表 menu, the background generation and the preview dialog (print, save as)."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QWidget
 
 from govcredit_desktop.reports import documents
 from govcredit_desktop.ui import reports_ui
 from govcredit_desktop.ui.operations import Operations
+from govcredit_desktop.ui.report_date_dialog import ReportDateDialog
 from govcredit_desktop.ui.report_preview import ReportPreview
 
 
@@ -133,7 +136,10 @@ def test_menu_has_the_actions_in_order(window, demo_db):
 
 
 @pytest.mark.parametrize("kind", list(documents.REPORT_KINDS))
-def test_menu_action_generates_and_previews(qtbot, window, demo_db, shown, kind):
+def test_menu_action_generates_and_previews(qtbot, window, demo_db, shown, kind, monkeypatch):
+    # The date dialog is accepted as it opens, with its default (today).
+    monkeypatch.setattr(ReportDateDialog, "exec", lambda self: QDialog.DialogCode.Accepted
+                        if self.accept() is None and self.date() else 0)
     menu = QMenu(window)
     campaign = demo_db.settings.list_campaigns()[0]["id"]
     actions = reports_ui.populate_reports_menu(menu, window, Operations(demo_db),
@@ -188,3 +194,60 @@ def test_qtpdf_document_of_the_preview_is_closed_after_ask(qtbot, ledger_pdf, sh
     ReportPreview.ask(ledger_pdf, "整改台账")
     assert shown and shown[0]["pages"] > 0
     assert QPdfDocument  # imported module is the real QtPdf
+
+
+def _answer_date_dialog(qtbot, typed: str | None, key=Qt.Key.Key_Return, shots=None):
+    """When the modal date dialog opens: type ``typed`` over the date and press ``key``."""
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ReportDateDialog):
+            QTimer.singleShot(20, act)
+            return
+        edit = dialog.date_edit
+        if typed is not None:
+            edit.selectAll()
+            qtbot.keyClicks(edit, typed)
+        if shots:
+            dialog.grab().save(shots)
+        qtbot.keyClick(edit, key)
+    QTimer.singleShot(0, act)
+
+
+def test_date_dialog_defaults_to_today_and_enter_accepts(qtbot, window):
+    _answer_date_dialog(qtbot, None)
+    assert ReportDateDialog.ask(window, "整改报告") == dt.date.today()
+
+
+def test_date_dialog_typed_date_escape_cancels(qtbot, window):
+    _answer_date_dialog(qtbot, "2026-11-20", shots="/work/notes/doctext-report-date.png")
+    assert ReportDateDialog.ask(window, "整改报告") == dt.date(2026, 11, 20)
+    _answer_date_dialog(qtbot, "2026-11-20", key=Qt.Key.Key_Escape)
+    assert ReportDateDialog.ask(window, "整改报告") is None
+
+
+def test_date_dialog_refuses_a_bad_date_in_chinese(qtbot, window):
+    dialog = ReportDateDialog(window, "整改报告")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date_edit.selectAll()
+    qtbot.keyClicks(dialog.date_edit, "2026-13-45")
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.date() is None
+    assert "不是有效的日期" in dialog.error.text()
+
+
+def test_menu_report_is_dated_as_chosen(qtbot, window, demo_db, shown, monkeypatch):
+    texts = []
+
+    def read(self):
+        texts.append("".join(p.extract_text() for p in PdfReader(self.pdf_path).pages))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ReportPreview, "exec", read)
+    menu = QMenu(window)
+    actions = reports_ui.populate_reports_menu(menu, window, Operations(demo_db), lambda: None)
+    _answer_date_dialog(qtbot, "2026/11/20")  # keyClicks types ASCII only
+    actions["rectification"].trigger()
+    qtbot.waitUntil(lambda: bool(texts), timeout=30000)
+    flat = "".join(texts[0].split())
+    assert "2026年11月20日" in flat and "截至2026年11月20日" in flat

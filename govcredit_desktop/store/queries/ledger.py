@@ -11,24 +11,35 @@ from typing import TypedDict
 
 from govcredit_desktop.core.rules import DEFAULT_WARNING_DAYS
 from govcredit_desktop.core.vocab import ProblemStatus, sql_literal
+from govcredit_desktop.store.queries.rules_sql import (
+    guarded,
+    not_rectified_sql,
+    overdue_sql,
+    rectified_sql,
+)
 from govcredit_desktop.store.search import fts_exact, match_expression, matches_nothing
 
 # SQL text built from the vocabulary; the light and status sort expressions
 # must match the indexes of schema.py to the letter.
 _CLOSED = sql_literal(ProblemStatus.CLOSED)
-# The light of core.rules.light_for: 已销号 first, then 未定时限, then by deadline
-# (an overdue 已整改待销号 stays red until closed: see core/rules.py).
-_RED = f"(p.status != {_CLOSED} AND p.deadline < :today)"
-_YELLOW = f"(p.status != {_CLOSED} AND p.deadline >= :today AND p.deadline <= :soon)"
-_GREEN = f"(p.status != {_CLOSED} AND p.deadline > :soon)"
-_UNDATED = f"(p.status != {_CLOSED} AND p.deadline IS NULL)"
+# The light of core.rules.light_for: 已销号, then 已整改 (rectified, awaiting 销号 with
+# nothing owed), then 未定时限, then by deadline; red is exactly the overdue rule
+# (core/rules.py, store.queries.rules_sql).
+_OPEN = not_rectified_sql()
+_RED = overdue_sql()
+_YELLOW = guarded("p.deadline >= :today AND p.deadline <= :soon", _OPEN)
+_GREEN = guarded("p.deadline > :soon", _OPEN)
+_UNDATED = guarded("p.deadline IS NULL", _OPEN)
 _DONE = f"(p.status = {_CLOSED})"
-LIGHT_SQL = (f"CASE WHEN {_DONE} THEN 'closed' WHEN p.deadline IS NULL THEN 'undated'"
+_RECTIFIED = f"(p.status = {sql_literal(ProblemStatus.AWAITING_CLOSURE)} AND {rectified_sql()})"
+LIGHT_SQL = (f"CASE WHEN {_DONE} THEN 'closed' WHEN {_RECTIFIED} THEN 'rectified'"
+             " WHEN p.deadline IS NULL THEN 'undated'"
              " WHEN p.deadline < :today THEN 'red' WHEN p.deadline <= :soon THEN 'yellow'"
              " ELSE 'green' END")
 LIGHT_FILTERS = {"red": _RED, "yellow": _YELLOW, "green": _GREEN, "undated": _UNDATED,
-                 "closed": _DONE}
-_OPEN_LIGHTS = ("red", "yellow", "green", "undated")
+                 "rectified": _RECTIFIED, "closed": _DONE}
+# Lights of problems not closed (their SQL says so), and of those with a deadline.
+_OPEN_LIGHTS = ("red", "yellow", "green", "undated", "rectified")
 _DATED_LIGHTS = ("red", "yellow", "green")
 # LedgerFilter.status for every problem still being worked on (all but 已销号).
 NOT_CLOSED = "未销号"
@@ -47,7 +58,9 @@ SORT_KEYS = {
                + " ".join(f"WHEN {sql_literal(s)} THEN {s.rank}" for s in ProblemStatus)
                + " END {dir}"),
     # Red, yellow, green is deadline order among open problems with a
-    # deadline; then 未定时限 (no deadline) and 已销号 (by deadline).  A closed problem
+    # deadline (a rectified 已整改待销号 sorts among them by its deadline: telling it
+    # apart needs its amounts in the index, a migration); then 未定时限 (no
+    # deadline) and 已销号 (by deadline).  A closed problem
     # without a deadline sorts among the undated: separating them would need another
     # index expression and a migration, for a case the editor rarely lets happen.
     # Must match the expression of the problem_light index.
@@ -65,7 +78,7 @@ class LedgerFilter:
     area: str | None = None
     category: str | None = None
     status: str | None = None  # a ProblemStatus, or NOT_CLOSED
-    light: str | None = None  # a LIGHT_FILTERS key ('red', …, 'undated', 'closed')
+    light: str | None = None  # a LIGHT_FILTERS key ('red', …, 'rectified', 'closed')
     responsible_unit: str | None = None
     person_id: int | None = None  # responsible person or leader
     search: str = ""
@@ -388,7 +401,7 @@ class LedgerRow(TypedDict):
     responsible_leader: str | None
     measures_total: int
     measures_done: int
-    light: str  # a core.rules.Light value of a problem: red, yellow, green, undated, closed
+    light: str  # a core.rules.Light value of a problem: red, …, undated, rectified, closed
 
 
 # Selects exactly the keys of LedgerRow (a test keeps the two in step).

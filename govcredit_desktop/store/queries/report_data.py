@@ -106,7 +106,10 @@ def iter_ledger_rows(db, campaign_id: int, chunk: int = CHUNK) -> Iterator[Repor
     with ``owner_name``), ``progress_count``, ``latest_progress_date``,
     ``latest_progress_note`` and ``progress_summary``.
     """
-    ids = problem_ids(db, campaign_id)
+    yield from _rows(db, problem_ids(db, campaign_id), chunk)
+
+
+def _rows(db, ids: list[int], chunk: int) -> Iterator[ReportRow]:
     for start in range(0, len(ids), chunk):
         part = ids[start:start + chunk]
         problems = {p["id"]: p for p in _fetch(db, _PROBLEMS_SQL, part)}
@@ -154,3 +157,43 @@ def iter_measure_rows(db, campaign_id: int, chunk: int = CHUNK) -> Iterator[Meas
                 m["problem_number"] = head["number"]
                 m["problem_title"] = head["title"]
                 yield m
+
+
+# --- a county campaign: every department campaign linked to it (docs/county-mode.md) ---
+_COUNTY_IDS_SQL = (
+    "SELECT p.id FROM campaign c JOIN problem p ON p.campaign_id = c.id"
+    " LEFT JOIN county_department d ON d.id = c.department_id"
+    " WHERE c.county_campaign_id = ? ORDER BY d.name, d.id, c.id, p.seq, p.id"
+)
+
+
+def county_departments(db, county_campaign_id: int) -> dict[int, str]:
+    """{department campaign id: the registered department's name} of a county campaign."""
+    return {r["id"]: r["name"] or "" for r in db.query(
+        "SELECT c.id, d.name FROM campaign c LEFT JOIN county_department d"
+        " ON d.id = c.department_id WHERE c.county_campaign_id = ?", (county_campaign_id,))}
+
+
+def county_problem_ids(db, county_campaign_id: int) -> list[int]:
+    """Ids of the merged problems of a county campaign, by department name, then number."""
+    return db.column(_COUNTY_IDS_SQL, (county_campaign_id,))
+
+
+def count_county_problems(db, county_campaign_id: int) -> int:
+    return db.scalar("SELECT count(*) FROM campaign c JOIN problem p ON p.campaign_id = c.id"
+                     " WHERE c.county_campaign_id = ?", (county_campaign_id,))
+
+
+def count_county_measures(db, county_campaign_id: int) -> int:
+    return db.scalar("SELECT count(*) FROM campaign c JOIN problem p ON p.campaign_id = c.id"
+                     " JOIN measure m ON m.problem_id = p.id WHERE c.county_campaign_id = ?",
+                     (county_campaign_id,))
+
+
+def iter_county_rows(db, county_campaign_id: int, chunk: int = CHUNK) -> Iterator[ReportRow]:
+    """``iter_ledger_rows`` over every department campaign of a county campaign, by
+    department name, then number; each row also holds ``department`` (its name)."""
+    names = county_departments(db, county_campaign_id)
+    for row in _rows(db, county_problem_ids(db, county_campaign_id), chunk):
+        row["department"] = names.get(row["campaign_id"], "")
+        yield row

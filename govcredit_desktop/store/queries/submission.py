@@ -19,8 +19,9 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from govcredit_desktop.core.errors import NotFoundError
+from govcredit_desktop.core.rules import is_overdue
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
-from govcredit_desktop.store.audit import parse_head
+from govcredit_desktop.store.audit import GENESIS, parse_head
 
 DEPARTMENT_COLUMNS = ("uuid", "name", "uscc", "first_responsible", "contact_person",
                       "contact_phone", "preparer", "reviewer", "signatory", "created_at",
@@ -89,6 +90,9 @@ class CampaignRecords:
     audit_rows: int
     audit_head: str  # sha256 of the last audit_log row (64 zeros for an empty log)
     counts: dict = field(default_factory=dict)  # rows per kind, straight from SQL
+    #: The manifest's ``audit.earlier``: each earlier submission's audit row count and the
+    #: hash of that row as the log stands now (docs/package-format.md).
+    audit_earlier: list[dict] = field(default_factory=list)
 
 
 @contextlib.contextmanager
@@ -128,7 +132,13 @@ def campaign_records(db, campaign_id: int) -> CampaignRecords:
         evidence = _group(db.query(_EVIDENCE_SQL, (campaign_id,)))
         persons = db.query(_PERSONS_SQL, {"c": campaign_id})
         head = db.query("SELECT value FROM meta WHERE key = 'audit_head'")
+        earlier = db.query_rows(
+            "SELECT DISTINCT s.audit_rows, a.hash FROM submission s"
+            " LEFT JOIN audit_log a ON a.id = s.audit_rows ORDER BY s.audit_rows")
     rows, last = parse_head(head[0]["value"] if head else None)
+    # A row the log no longer holds is left out: the county then cannot confirm the chain.
+    earlier_heads = [{"rows": n, "head": h if n else GENESIS} for n, h in earlier
+                     if n <= rows and (h or not n)]
     for p in problems:
         pid = p.pop("_id")
         p["measures"] = measures.get(pid, [])
@@ -140,7 +150,7 @@ def campaign_records(db, campaign_id: int) -> CampaignRecords:
               "evidence": sum(len(v) for v in evidence.values())}
     campaign[0].pop("id")
     return CampaignRecords(department[0] if department else None, campaign[0], persons,
-                           problems, rows, last, counts)
+                           problems, rows, last, counts, earlier_heads)
 
 
 # --- 报送前检查 ---------------------------------------------------------------------------
@@ -150,7 +160,8 @@ _CHECK_SQL = (
     " p.responsible_person_id IS NOT NULL AND r.id IS NOT NULL AS has_person,"
     " p.closed_by, p.closed_date,"
     " EXISTS (SELECT 1 FROM measure m WHERE m.problem_id = p.id) AS has_measures,"
-    " EXISTS (SELECT 1 FROM evidence v WHERE v.problem_id = p.id) AS has_evidence"
+    " EXISTS (SELECT 1 FROM evidence v WHERE v.problem_id = p.id) AS has_evidence,"
+    " p.amount_involved, p.amount_repaid"
     " FROM problem p LEFT JOIN person r ON r.id = p.responsible_person_id"
     " WHERE p.campaign_id = ? ORDER BY p.seq, p.id")
 _LATE_MEASURES_SQL = (
@@ -173,10 +184,17 @@ class ProblemFacts:
     closed_date: str | None
     has_measures: bool
     has_evidence: bool
+    amount_involved: int | None = None
+    amount_repaid: int | None = None
 
     @property
     def closed(self) -> bool:
         return self.status == ProblemStatus.CLOSED
+
+    def overdue_on(self, today: _dt.date) -> bool:
+        """core.rules.is_overdue: past the deadline and not rectified."""
+        return is_overdue(self.status, self.deadline, self.amount_involved,
+                          self.amount_repaid, today)
 
 
 @dataclass(frozen=True)
@@ -200,7 +218,7 @@ def precheck_facts(db, campaign_id: int, today: _dt.date) -> PrecheckFacts:
     with _snapshot(db):
         department = db.settings.department()
         problems = [ProblemFacts(*row[:5], bool(row[5]), *row[6:8], bool(row[8]),
-                                 bool(row[9]))
+                                 bool(row[9]), *row[10:12])
                     for row in db.query_rows(_CHECK_SQL, (campaign_id,))]
         late = [LateMeasure(*row) for row in db.query_rows(_LATE_MEASURES_SQL, {
             "c": campaign_id, "done": MeasureStatus.DONE, "closed": ProblemStatus.CLOSED,

@@ -12,21 +12,33 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
+from govcredit_desktop.store.queries.rules_sql import overdue_sql, owes_money_sql
 
 ARREARS_CATEGORY = "拖欠民营和中小企业账款"
+CLOSURE_RATE_NAME = "销号率"
+COMPLETION_RATE_NAME = "整改完成率"
 
-_GROUPED_SQL = """
-SELECT area, category, source, status, count(*) AS n,
+# Grouped by status and whether money is still owed: 整改完成 (core.rules.is_rectified)
+# is a function of the two, so every Group knows its rectified count.
+# ``{scope}`` picks the problems: one campaign's, or every department campaign a county
+# campaign groups (county_totals.py); the same figures either way.
+CAMPAIGN_SCOPE = "campaign_id = :campaign"
+COUNTY_SCOPE = ("campaign_id IN (SELECT id FROM campaign"
+                " WHERE county_campaign_id = :campaign)")
+_GROUPED_SQL = f"""
+SELECT area, category, source, status, {owes_money_sql("problem")} AS owes, count(*) AS n,
        coalesce(sum(amount_involved), 0) AS involved,
        coalesce(sum(amount_repaid), 0) AS repaid,
-       sum(status != :closed AND deadline IS NOT NULL AND deadline < :today) AS overdue,
-       sum(amount_involved > 0) AS with_money
-FROM problem WHERE campaign_id = :campaign
-GROUP BY area, category, source, status
+       sum({overdue_sql("problem")}) AS overdue,
+       sum(amount_involved > 0) AS with_money,
+       sum(listed_as_dishonest) AS dishonest,
+       sum(measures_total > 0) AS with_measures
+FROM problem WHERE {{scope}}
+GROUP BY area, category, source, status, owes
 """
 _MEASURES_SQL = """
 SELECT count(*) AS total, coalesce(sum(m.status = :done), 0) AS done
-FROM measure m JOIN problem p ON p.id = m.problem_id WHERE p.campaign_id = :campaign
+FROM measure m JOIN problem p ON p.id = m.problem_id WHERE p.{scope}
 """
 
 
@@ -38,8 +50,11 @@ class Group:
     count: int = 0
     amount_involved: int = 0   # fen
     amount_repaid: int = 0     # fen
-    overdue: int = 0
+    overdue: int = 0           # core.rules.is_overdue on the summary's date
     with_money: int = 0        # problems with an amount involved
+    awaiting_owing: int = 0    # 已整改待销号 still owing money: not rectified
+    open_planned: int = 0      # 待整改 with measures drawn up (none started yet)
+    dishonest: int = 0         # 纳入政务失信记录
     by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ProblemStatus, 0))
 
     @property
@@ -60,21 +75,33 @@ class Group:
 
     @property
     def rectified(self) -> int:
-        """Fixed, closed or waiting for the closure sign-off."""
-        return self.closed + self.awaiting_closure
+        """整改完成 (core.rules.is_rectified): 已销号, and 已整改待销号 with nothing owed."""
+        return self.closed + self.awaiting_closure - self.awaiting_owing
+
+    # Two rates, never one called plainly "整改率": CLOSURE_RATE_NAME counts 已销号 only,
+    # COMPLETION_RATE_NAME every rectified problem; reports print the name with the figure.
+    @property
+    def closure_rate(self) -> str:
+        """销号率: 已销号 over all problems, e.g. '72.7%'."""
+        return percent(self.closed, self.count)
 
     @property
-    def rate(self) -> str:
-        """Rectification rate: closed problems (销号) over all, e.g. '72.7%'."""
-        return percent(self.closed, self.count)
+    def completion_rate(self) -> str:
+        """整改完成率: rectified (已销号 and 已整改待销号 with nothing owed) over all."""
+        return percent(self.rectified, self.count)
 
     @property
     def repaid_rate(self) -> str:
         return percent(self.amount_repaid, self.amount_involved)
 
-    def _add(self, status: str, n: int, involved: int, repaid: int, overdue: int,
-             with_money: int) -> None:
+    def _add(self, status: str, owes: int, n: int, involved: int, repaid: int, overdue: int,
+             with_money: int, dishonest: int, with_measures: int) -> None:
         self.count += n
+        if status == ProblemStatus.AWAITING_CLOSURE and owes:
+            self.awaiting_owing += n
+        if status == ProblemStatus.OPEN:
+            self.open_planned += with_measures
+        self.dishonest += dishonest
         self.amount_involved += involved
         self.amount_repaid += repaid
         self.overdue += overdue
@@ -116,21 +143,24 @@ def _ordered(groups: dict[str, Group], order: list[str]) -> list[Group]:
     return sorted(groups.values(), key=lambda g: (rank.get(g.name, len(rank)), g.name))
 
 
-def campaign_summary(db, campaign_id: int, today: _dt.date | None = None) -> CampaignSummary:
-    """Totals of a campaign as of ``today`` (overdue = open past its deadline)."""
+def campaign_summary(db, campaign_id: int, today: _dt.date | None = None,
+                     scope: str = CAMPAIGN_SCOPE) -> CampaignSummary:
+    """Totals of a campaign as of ``today`` (overdue: core.rules.is_overdue); with
+    ``scope=COUNTY_SCOPE``, ``campaign_id`` is a county campaign's."""
     today = today or _dt.date.today()
-    rows = db.query(_GROUPED_SQL, {"campaign": campaign_id, "today": today.isoformat(),
-                                      "closed": ProblemStatus.CLOSED})
+    rows = db.query(_GROUPED_SQL.format(scope=scope),
+                    {"campaign": campaign_id, "today": today.isoformat()})
     total = Group("合计")
     groups: dict[str, dict[str, Group]] = {"area": {}, "category": {}, "source": {}}
     for r in rows:
-        values = (r["status"], r["n"], r["involved"], r["repaid"], r["overdue"] or 0,
-                  r["with_money"] or 0)
+        values = (r["status"], r["owes"], r["n"], r["involved"], r["repaid"], r["overdue"] or 0,
+                  r["with_money"] or 0, r["dishonest"] or 0, r["with_measures"] or 0)
         total._add(*values)
         for kind, by_name in groups.items():
             name = r[kind]
             by_name.setdefault(name, Group(name))._add(*values)
-    measures = db.query(_MEASURES_SQL, {"campaign": campaign_id, "done": MeasureStatus.DONE})[0]
+    measures = db.query(_MEASURES_SQL.format(scope=scope),
+                        {"campaign": campaign_id, "done": MeasureStatus.DONE})[0]
     return CampaignSummary(
         campaign_id=campaign_id, today=today, total=total,
         by_area=_ordered(groups["area"], db.settings.vocabulary("area")),
