@@ -12,7 +12,10 @@ own one kind of record; read models live in ``store/queries/``.  Nothing outside
 ``store/`` touches the connection or writes SQL.
 """
 
+from __future__ import annotations
+
 import contextlib
+import importlib
 import logging
 import re
 import sqlite3
@@ -20,37 +23,69 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govcredit_desktop.core.errors import Cancelled, UserError
 from govcredit_desktop.core.vocab import MeasureStatus
 from govcredit_desktop.store import connection
 from govcredit_desktop.store.audit import AuditReport, AuditWriter, verify_audit
 from govcredit_desktop.store.connection import connect
-from govcredit_desktop.store.county import CountyKeyStore, CountyOfficeStore, RegistrationStore
-from govcredit_desktop.store.county_campaigns import CountyCampaignStore
 from govcredit_desktop.store.errors import (
     DatabaseDamaged,
     damaged_message,
     user_error_from_sqlite,
 )
-from govcredit_desktop.store.evidence import EvidenceStore
-from govcredit_desktop.store.keys import KeyStore
-from govcredit_desktop.store.measures import MeasureStore
-from govcredit_desktop.store.merge import MergeStore
 from govcredit_desktop.store.migrations import KIND_DEPARTMENT
-from govcredit_desktop.store.people import PeopleStore
-from govcredit_desktop.store.problems import ProblemStore
-from govcredit_desktop.store.progress import ProgressStore
-from govcredit_desktop.store.received import ReceivedStore
-from govcredit_desktop.store.replay import ReplayReport, mark_in_chain, replay
-from govcredit_desktop.store.settings import SettingsStore
-from govcredit_desktop.store.submissions import SubmissionStore
+
+if TYPE_CHECKING:
+    from govcredit_desktop.store.county import (
+        CountyKeyStore,
+        CountyOfficeStore,
+        RegistrationStore,
+    )
+    from govcredit_desktop.store.county_campaigns import CountyCampaignStore
+    from govcredit_desktop.store.evidence import EvidenceStore
+    from govcredit_desktop.store.keys import KeyStore
+    from govcredit_desktop.store.measures import MeasureStore
+    from govcredit_desktop.store.merge import MergeStore
+    from govcredit_desktop.store.people import PeopleStore
+    from govcredit_desktop.store.problems import ProblemStore
+    from govcredit_desktop.store.progress import ProgressStore
+    from govcredit_desktop.store.received import ReceivedStore
+    from govcredit_desktop.store.replay import ReplayReport
+    from govcredit_desktop.store.settings import SettingsStore
+    from govcredit_desktop.store.submissions import SubmissionStore
 
 log = logging.getLogger(__name__)
+
+# Virtual machine steps between two calls of a statement's progress handler.
+_STEPS_PER_TICK = 1000
 
 # What Database.check does, in order (its progress counts these).
 CHECK_STAGES = ("数据库文件和外键", "证据文件", "措施计数", "审计日志哈希链", "审计日志重放",
                 "备份与日志")
+
+
+class _Store:
+    """A record store made on first use.  Importing every store (and what they import:
+    validation, county, evidence hashing) cost each command ~40 ms of its start, and a
+    command uses one or two of them."""
+
+    def __init__(self, module: str, name: str):
+        self.module, self.name = f"govcredit_desktop.store.{module}", name
+
+    def __set_name__(self, owner, attr: str) -> None:
+        self.attr = attr
+
+    def __get__(self, db, owner=None):
+        if db is None:
+            return self
+        with db.lock:
+            store = db.__dict__.get(self.attr)
+            if store is None:  # the instance's own attribute answers from now on
+                store = getattr(importlib.import_module(self.module), self.name)(db)
+                db.__dict__[self.attr] = store
+        return store
 
 
 @dataclass
@@ -70,6 +105,22 @@ class CheckResult:
 
 
 class Database:
+    problems: ProblemStore = _Store("problems", "ProblemStore")
+    measures: MeasureStore = _Store("measures", "MeasureStore")
+    progress: ProgressStore = _Store("progress", "ProgressStore")
+    evidence: EvidenceStore = _Store("evidence", "EvidenceStore")
+    people: PeopleStore = _Store("people", "PeopleStore")
+    settings: SettingsStore = _Store("settings", "SettingsStore")
+    keys: KeyStore = _Store("keys", "KeyStore")
+    submissions: SubmissionStore = _Store("submissions", "SubmissionStore")
+    # County office files only (docs/county-mode.md); they refuse on a department's.
+    county: CountyOfficeStore = _Store("county", "CountyOfficeStore")
+    registrations: RegistrationStore = _Store("county", "RegistrationStore")
+    county_key: CountyKeyStore = _Store("county", "CountyKeyStore")
+    county_campaigns: CountyCampaignStore = _Store("county_campaigns", "CountyCampaignStore")
+    received: ReceivedStore = _Store("received", "ReceivedStore")
+    merge: MergeStore = _Store("merge", "MergeStore")
+
     def __init__(self, path: Path | str | None = None, actor: str | None = None,
                  create: bool = False, kind: str | None = KIND_DEPARTMENT):
         """Open the file at ``path`` (None: in memory); ``create`` makes a missing
@@ -84,21 +135,6 @@ class Database:
         self.lock = threading.RLock()
         self._savepoints = 0
         self._written = False
-        self.problems = ProblemStore(self)
-        self.measures = MeasureStore(self)
-        self.progress = ProgressStore(self)
-        self.evidence = EvidenceStore(self)
-        self.people = PeopleStore(self)
-        self.settings = SettingsStore(self)
-        self.keys = KeyStore(self)
-        self.submissions = SubmissionStore(self)
-        # County office files only (docs/county-mode.md); they refuse on a department's.
-        self.county = CountyOfficeStore(self)
-        self.registrations = RegistrationStore(self)
-        self.county_key = CountyKeyStore(self)
-        self.county_campaigns = CountyCampaignStore(self)
-        self.received = ReceivedStore(self)
-        self.merge = MergeStore(self)
 
     @property
     def utils(self):
@@ -213,6 +249,29 @@ class Database:
         with self._reading() as conn:
             return [r[0] for r in conn.execute(sql, params)]
 
+    def column_within(self, sql: str, params, steps: int) -> list | None:
+        """``column``, or None when SQLite needed more than about ``steps`` steps of its
+        virtual machine: for a plan that is a guess (a walk along an index that stops
+        after a page's rows), so that its caller can take the other plan instead."""
+        ticks = max(steps // _STEPS_PER_TICK, 1)
+        done = 0
+
+        def tick() -> bool:
+            nonlocal done
+            done += 1
+            return done > ticks  # true interrupts the statement
+
+        with self._reading() as conn:
+            conn.set_progress_handler(tick, _STEPS_PER_TICK)
+            try:
+                return [r[0] for r in conn.execute(sql, params)]
+            except sqlite3.OperationalError:
+                if done > ticks:
+                    return None
+                raise
+            finally:
+                conn.set_progress_handler(None, 0)
+
     def analyze(self) -> None:
         """After a bulk load: give the planner real statistics."""
         with self.transaction() as conn:
@@ -248,6 +307,8 @@ class Database:
         holds: the log was cut back or rewritten after they were made."""
         if self.path is None:
             return []
+        from govcredit_desktop.store.replay import mark_in_chain
+
         found = []
         pattern = re.compile(re.escape(self.path.stem) + r"\.v\d+-\d{8}-\d{6}-log(\d+-[0-9a-f]{12})"
                              r"\.backup\.sqlite")
@@ -262,6 +323,8 @@ class Database:
 
     def replay_audit(self) -> ReplayReport:
         """Replay the audit log against the data (store/replay.py); read-only."""
+        from govcredit_desktop.store.replay import replay
+
         with self.lock:
             return replay(self.conn)
 

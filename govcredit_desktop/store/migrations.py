@@ -7,9 +7,8 @@ from pathlib import Path
 
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import atomic_path
-from govcredit_desktop.store import schema
+from govcredit_desktop.store import schema, search
 from govcredit_desktop.store.audit import AuditWriter
-from govcredit_desktop.store.replay import audit_mark
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -90,8 +89,20 @@ def _v5(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v6(conn: sqlite3.Connection) -> None:
+    """Indexes for the ledger's sorts under a filter, and the search index rebuilt with
+    punctuation as tokens (issue 21, store/search.py): no record changes."""
+    for statement in schema.V6:
+        conn.execute(statement)
+    search.reindex_all(conn)
+    # The planner's statistics name the dropped indexes; fresh ones let it weigh the new.
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        conn.execute("ANALYZE problem")
+        conn.execute("ANALYZE person")
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 # What each step did, for the audit log of an upgraded database.
 DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}},
                 3: {"autoincrement": list(NEVER_REUSED_IDS)},
@@ -99,7 +110,14 @@ DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_
                 5: {"added": ["county_office", "county_department", "department_certificate",
                               "county_campaign", "received_package", "county_key",
                               "campaign.department_id", "campaign.county_campaign_id",
-                              "person.department_id"]}}
+                              "person.department_id"]},
+                6: {"indexes": ["problem_status_repaid", "problem_status_progress",
+                                "problem_status_light", "problem_open_light",
+                                "problem_status_rank", "person_name", "problem_summary"],
+                    "rebuilt": ["problem_title", "problem_involved", "problem_repaid",
+                                "problem_progress", "problem_light"],
+                    "dropped": ["problem_status"],
+                    "reindexed": ["problem_fts"]}}
 
 
 def latest_version() -> int:
@@ -120,6 +138,8 @@ def backup_name(db_path: Path, version: int, mark: str | None) -> str:
 
 
 def backup_file(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
+    from govcredit_desktop.store.replay import audit_mark  # upgrades only: not at every open
+
     try:
         mark = audit_mark(conn)
     except UserError:

@@ -378,15 +378,19 @@ class _Replay:
             fast = cols[1:] == self.columns[table] and cols[0] == "uuid"
             state, deleted = self.state[table], self.deleted[table]
             touched = self.touched[table]
-            for row in block["rows"]:
-                key = row[0]
-                deleted.discard(key)
-                if fast:
-                    state[key] = row[1:] if key in touched else entry_id
-                else:  # written under another schema: by name, defaults filled
-                    values = self._names(entry_id, table, dict(zip(cols, row, strict=True)))
-                    state[key] = {**self.defaults[table],
-                                  **{k: v for k, v in values.items() if k not in NOT_REPLAYED}}
+            rows = block["rows"]
+            deleted.difference_update(row[0] for row in rows)
+            if fast:
+                for row in rows:
+                    if row[0] in touched:
+                        state[row[0]] = row[1:]
+                self._compare_now(entry_id, table, [tuple(row) for row in rows
+                                                    if row[0] not in touched])
+                continue
+            for row in rows:  # written under another schema: by name, defaults filled
+                values = self._names(entry_id, table, dict(zip(cols, row, strict=True)))
+                state[row[0]] = {**self.defaults[table],
+                                 **{k: v for k, v in values.items() if k not in NOT_REPLAYED}}
         for table, gone in after.get("deleted", {}).items():
             ids = set()
             for key, row_id in gone:
@@ -422,6 +426,34 @@ class _Replay:
         return self._decoded[1].get(table, {}).get(key)
 
     # --- the data ------------------------------------------------------------------
+    def _compare_now(self, entry_id: int, table: str, expected: list[tuple]) -> None:
+        """Rows of a bulk entry that no single entry touches, compared with the table
+        while the entry is decoded (decoding is most of the replay's time, so it is done
+        once): each row that matches is ``_COMPARED``; the others keep the entry's id
+        and are compared again, and named, by ``_compare_bulk``.  A later entry that
+        writes or deletes one of these rows replaces what is kept for it here.
+
+        A chunk's rows were inserted together, so the table's rows of its id range, in
+        id order, are usually exactly the logged ones: one comparison of two lists."""
+        if not expected:
+            return
+        state = self.state[table]
+        low, high = self.conn.execute(
+            f"SELECT min(id), max(id) FROM {table} WHERE uuid IN (?, ?)",
+            (expected[0][0], expected[-1][0])).fetchone()
+        if low is not None and high - low < 2 * len(expected):
+            found = list(self._as_logged(table, self.conn.execute(
+                f"SELECT uuid, {', '.join(self.columns[table])} FROM {table}"
+                " WHERE id BETWEEN ? AND ? ORDER BY id", (low, high))))
+        else:
+            found = []
+        if found == expected:
+            state.update(dict.fromkeys((row[0] for row in expected), _COMPARED))
+            return
+        have = {row[0]: row for row in found}
+        for row in expected:
+            state[row[0]] = _COMPARED if have.get(row[0]) == row else entry_id
+
     def _compare_bulk(self) -> None:
         """Rows still as a bulk entry wrote them: each entry's chunk against the tables
         (each entry decoded once more, one at a time)."""
@@ -468,7 +500,6 @@ class _Replay:
                 continue  # in the id range but not this chunk's: compared later
             values = list(row[1:])
             state[key] = _COMPARED
-            self.report.records += 1
             if wanted != values:
                 current = dict(zip(cols, values, strict=True))
                 was = dict(zip(cols, wanted, strict=True))
@@ -492,14 +523,28 @@ class _Replay:
                 for row in rows)
 
     def _compare(self, table: str) -> None:
+        """The table against what the log arrived at.  Rows already compared are only
+        counted: when the table holds exactly those and the rows looked up here, no row
+        can be one the log never saw, and the table is not read again."""
         cols = self.columns[table]
         state, deleted = self.state[table], self.deleted[table]
         report = self.report
-        for row in self._current(table):
+        key_sql = "kind || ':' || value" if table == "vocabulary" else "uuid"
+        compared = list(state.values()).count(_COMPARED)
+        rest = [k for k, v in state.items() if v is not _COMPARED]
+        rows = []
+        for start in range(0, len(rest), 30000):  # SQLite's default bound: 32,766
+            part = rest[start:start + 30000]
+            rows += self._as_logged(table, self.conn.execute(
+                f"SELECT {key_sql}, {', '.join(cols)} FROM {table}"
+                f" WHERE {key_sql} IN ({','.join('?' * len(part))})", part))
+        held = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        if held != compared + len(rows):  # rows the log does not know: find them
+            rows = [row for row in self._current(table) if state.get(row[0]) is not _COMPARED]
+        report.records += compared
+        for row in rows:
             key = row[0]
             expected = state.pop(key, None)
-            if expected is _COMPARED:
-                continue
             values = list(row[1:])
             report.records += 1
             if expected is None:

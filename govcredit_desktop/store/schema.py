@@ -1,4 +1,4 @@
-"""Schema version 1 (``V1``) and what later versions add (``V4``, ``V5``); the steps that
+"""Schema version 1 (``V1``) and what later versions add (``V4``, ``V5``, ``V6``); the steps that
 apply them are in ``migrations.py``.  Never edit a version once it is released.
 
 Records that will leave the machine (in a submission package) carry a stable
@@ -318,6 +318,54 @@ V5 = [
     "CREATE INDEX campaign_department ON campaign (department_id)",
     "CREATE INDEX campaign_county ON campaign (county_campaign_id)",
     "CREATE INDEX person_department ON person (department_id)",
+]
+
+
+# Schema version 6: the ledger's sorts under a filter (issue 21).  Expressions must match
+# store/queries/ledger.py's SORT_KEYS to the letter; version 1's are repeated here because
+# a released version is never edited.
+_PROGRESS = "(measures_done * 1.0 / max(measures_total, 1))"
+_LIGHT_KEY = f"(status = {_CLOSED} OR deadline IS NULL), deadline"
+#: The status sort, rank order of core.vocab (ledger.py builds the same text).
+STATUS_RANK = ("CASE status " + " ".join(f"WHEN {sql_literal(s)} THEN {s.rank}"
+                                          for s in ProblemStatus) + " END")
+
+V6 = [
+    # Version 1's sort indexes ended in campaign_id, which sits between the key and the
+    # rowid: ORDER BY key, id then sorted every run of equal keys (30,000 problems at
+    # progress 0), and a filter walking the index paid for it.  Led by the key alone,
+    # the index gives the ledger's order (key, id) outright.
+    "DROP INDEX problem_title",
+    "CREATE INDEX problem_title ON problem (title)",
+    "DROP INDEX problem_involved",
+    "CREATE INDEX problem_involved ON problem (amount_involved)",
+    "DROP INDEX problem_repaid",
+    "CREATE INDEX problem_repaid ON problem (amount_repaid)",
+    "DROP INDEX problem_progress",
+    f"CREATE INDEX problem_progress ON problem ({_PROGRESS})",
+    "DROP INDEX problem_light",
+    f"CREATE INDEX problem_light ON problem ({_LIGHT_KEY})",
+    # A status filter with the sorts whose keys go with the status (closed problems are
+    # fully repaid, done and last by light): walking the key's index, a filter on 已销号
+    # read 75,000 other problems first.  Led by the status, each is a seek; they also
+    # serve status = ? alone, which the plain status index did.  (status, amount_involved)
+    # did not pay: the amount does not go with the status, the walk stays short.
+    "DROP INDEX problem_status",
+    "CREATE INDEX problem_status_repaid ON problem (status, amount_repaid)",
+    f"CREATE INDEX problem_status_progress ON problem (status, {_PROGRESS})",
+    f"CREATE INDEX problem_status_light ON problem (status, {_LIGHT_KEY})",
+    # The light order of the problems not closed (未销号, and the red, yellow, green and
+    # undated filters), where every closed one has the flag set: a walk from that end
+    # read past all 25,000 of them.
+    f"""CREATE INDEX problem_open_light ON problem ((deadline IS NULL), deadline)
+        WHERE status != {_CLOSED}""",
+    # The status sort without sorting every row, and the 责任人 sort in name order: the
+    # ledger walks person by name, each one's problems by problem_person.
+    f"CREATE INDEX problem_status_rank ON problem (({STATUS_RANK}))",
+    "CREATE INDEX person_name ON person (name)",
+    # The status line's counts of a search: its hits' ids looked up in this narrow index
+    # instead of the table's wide rows (拖欠, 30,000 hits at 100k: 62 ms -> 35 ms).
+    "CREATE INDEX problem_summary ON problem (id, campaign_id, status, deadline)",
 ]
 
 

@@ -209,6 +209,8 @@ def save_screenshot(app: QApplication, window, png: Path, db) -> int:
     checked: list[BaseException | None] = []
     checker = threading.Thread(target=lambda: checked.append(_damage(db)), daemon=True)
     checker.start()
+    # Nobody is there to close a dialog: a ledger that cannot be read is said here.
+    window.interactive = False
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     # A fixed size, whatever the last interactive session left in the settings.
     window.resize(1280, 760)
@@ -220,8 +222,8 @@ def save_screenshot(app: QApplication, window, png: Path, db) -> int:
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
     pixmap = window.grab()  # paints every child, the table included
     checker.join()
-    if checked[0] is not None:
-        sys.stderr.write(f"错误：{checked[0]}\n")
+    if checked[0] is not None or window.unreadable:
+        sys.stderr.write(f"错误：{checked[0] or window.unreadable[0]}\n")
         return 1
     try:
         with atomic_path(png) as tmp:

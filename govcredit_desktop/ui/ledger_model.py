@@ -11,11 +11,12 @@ import datetime as _dt
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
 
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
+from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.money import format_yuan
 from govcredit_desktop.core.rules import Light
 from govcredit_desktop.core.vocab import ProblemStatus
@@ -114,7 +115,14 @@ def short_department(name: str | None, prefix: str) -> str:
 
 
 class LedgerModel(QAbstractTableModel):
-    """Problems of a ``LedgerFilter``, sorted by one column, read page by page."""
+    """Problems of a ``LedgerFilter``, sorted by one column, read page by page.
+
+    A read that fails (damaged pages, a pulled stick: the store's UserError) leaves
+    the rows it could not read empty and says why once, through ``readFailed``, until
+    a read succeeds again: the view asks for rows on every paint, and an exception
+    from ``data`` cannot reach the clerk, only fill the log, paint after paint."""
+
+    readFailed = Signal(str)
 
     def __init__(self, db, ledger_filter: lq.LedgerFilter | None = None, parent=None):
         super().__init__(parent)
@@ -122,7 +130,8 @@ class LedgerModel(QAbstractTableModel):
         self._filter = ledger_filter or lq.LedgerFilter()
         self._sort_key = "number"
         self._descending = False
-        self._count = lq.count(db, self._filter)
+        self._failing = False
+        self._count = self._read(lambda: lq.count(db, self._filter), 0)
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._last_page: int | None = None  # skips LRU bookkeeping on repeated reads
         self._icons: dict[str, QIcon] = {}
@@ -164,7 +173,7 @@ class LedgerModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._last_page = None
-        self._count = lq.count(self._store, self._filter)
+        self._count = self._read(lambda: lq.count(self._store, self._filter), 0)
         self.endResetModel()
 
     def apply_changes(self, changes: Changes) -> None:
@@ -271,6 +280,18 @@ class LedgerModel(QAbstractTableModel):
 
         return county_prefix(db.county.name()) if db.kind == KIND_COUNTY else ""
 
+    def _read(self, read, failed):
+        """``read()``, or ``failed`` when the file cannot be read (said once)."""
+        try:
+            value = read()
+        except UserError as exc:
+            if not self._failing:
+                self._failing = True
+                self.readFailed.emit(str(exc))
+            return failed
+        self._failing = False
+        return value
+
     def _reread_rows(self, ids: frozenset[int]) -> bool:
         """Re-read the pages holding ``ids`` if the problems kept their places.
 
@@ -281,15 +302,14 @@ class LedgerModel(QAbstractTableModel):
         pages = {n for n, rows in self._pages.items() if any(r["id"] in ids for r in rows)}
         if {r["id"] for n in pages for r in self._pages[n]} & ids != ids:
             return False
-        if lq.count(self._store, self._filter) != self._count:
+        if self._read(lambda: lq.count(self._store, self._filter), None) != self._count:
             return False
         fresh = {}
         for n in pages:
-            page_ids = lq.page_ids(self._store, self._filter, self._sort_key, self._descending,
-                                   offset=n * PAGE_SIZE, limit=PAGE_SIZE, matches=self._count)
-            if page_ids != [r["id"] for r in self._pages[n]]:
+            rows = self._read(lambda n=n: self._page_rows(n), None)
+            if rows is None or [r["id"] for r in rows] != [r["id"] for r in self._pages[n]]:
                 return False
-            fresh[n] = lq.rows_by_id(self._store, page_ids, self._filter)
+            fresh[n] = rows
         last = len(COLUMNS) - 1
         for n, rows in fresh.items():
             self._pages[n] = rows
@@ -311,10 +331,14 @@ class LedgerModel(QAbstractTableModel):
         self._last_page = number
         return rows[offset] if offset < len(rows) else None
 
-    def _fetch(self, number: int) -> list[dict]:
+    def _page_rows(self, number: int) -> list[dict]:
         ids = lq.page_ids(self._store, self._filter, self._sort_key, self._descending,
                           offset=number * PAGE_SIZE, limit=PAGE_SIZE, matches=self._count)
-        rows = lq.rows_by_id(self._store, ids, self._filter)
+        return lq.rows_by_id(self._store, ids, self._filter)
+
+    def _fetch(self, number: int) -> list[dict]:
+        # An unreadable page is kept empty (blank rows) until the next refresh.
+        rows = self._read(lambda: self._page_rows(number), [])
         self._pages[number] = rows
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)

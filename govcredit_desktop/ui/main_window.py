@@ -149,6 +149,13 @@ class MainWindow(QMainWindow):
 
         self.filter_bar = FilterBar(db, self)
         self.model = LedgerModel(db, parent=self)
+        self._damage_said: str | None = None
+        # What could not be read, said once each; ``interactive`` False (a scripted
+        # screenshot) keeps it here instead of in a dialog nobody would close.
+        self.unreadable: list[str] = []
+        self.interactive = True
+        # Queued: the failed read happens inside a paint, where a dialog must not open.
+        self.model.readFailed.connect(self._say_unreadable, Qt.ConnectionType.QueuedConnection)
         self.table = LedgerView(self)
         self.table.filtered = self.filter_bar.is_filtered
         self._setup_table()
@@ -720,10 +727,11 @@ class MainWindow(QMainWindow):
         f = self.model.ledger_filter
         whole = (lq.LedgerFilter(campaign_id=f.campaign_id, today=f.today)
                  if self.filter_bar.is_filtered() else None)
-        self.status_counts.request(self.db, f, whole)
+        # Read before the worker takes the connection's lock, which would make it wait.
         # The county's deadline is the board's; a department campaign's would mislead.
         self.deadline_label.setText("" if self.county
                                     else deadline_text(self._status_campaign(f), f.today))
+        self.status_counts.request(self.db, f, whole)
 
     def wait_for_counts(self, msecs: int = 5000) -> None:
         """Until the status line shows the figures of the filter shown (a screenshot
@@ -980,13 +988,25 @@ class MainWindow(QMainWindow):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, DatabaseDamaged):
-                QMessageBox.critical(self, "数据库文件已损坏", str(exc))
+                self._say_unreadable(str(exc))
             else:
                 show_error(self, "检查数据库", exc)
 
         run_operation(self, work, operations=self.operations, title="检查数据库",
                       label="正在检查数据库文件是否完好……", cancellable=False,
                       on_success=lambda _changes: then and then(), on_failure=failed)
+
+    def _say_unreadable(self, message: str) -> None:
+        """The ledger could not be read, or the check found damage: said once per file
+        (the ledger's rows and the check on open both meet the same damage)."""
+        if self._damage_said == message:
+            return
+        self._damage_said = message
+        self.unreadable.append(message)
+        if not self.interactive:
+            return
+        QMessageBox.critical(self, "数据库文件已损坏" if "已损坏" in message else "无法读取数据库",
+                             message)
 
     def offer_first_run(self) -> bool:
         """While the database has no campaign, offer the welcome dialog, and keep a
@@ -1106,6 +1126,7 @@ class MainWindow(QMainWindow):
         self.history = EditHistory(parent=self)
         self.history.changed.connect(self._update_actions)
         self.filter_bar.set_store(db)
+        self._damage_said = None  # another file: its damage, if any, is news
         self.model.set_store(db)
         self._restore_filters()
         self.status_counts.wait()

@@ -99,3 +99,22 @@ def test_upgraded_schema_equals_a_new_one(stored, tmp_path):
 def test_a_new_database_records_no_migration(tmp_path):
     with Database(tmp_path / "new.sqlite", create=True) as db:
         assert db.scalar("SELECT count(*) FROM audit_log") == 0
+
+
+@pytest.mark.parametrize("stored", ["schema-v5.sqlite", "county-v5.sqlite"])
+def test_v6_adds_the_sort_indexes_after_a_backup(stored, tmp_path):
+    from govcredit_desktop.store import schema
+
+    path = tmp_path / "ledger.sqlite"
+    shutil.copy(DATA / stored, path)
+    with Database(path, create=True, kind=None) as db:
+        indexes = set(db.column("SELECT name FROM sqlite_master WHERE type = 'index'"))
+        step = db.query("SELECT after_json FROM audit_log WHERE action = 'migrate'"
+                        " AND record_uuid = 'v6'")
+    made = {s.split()[2] for s in schema.V6 if s.startswith("CREATE INDEX")}
+    assert made <= indexes and "problem_status" not in indexes
+    assert len(step) == 1 and "problem_status_light" in step[0]["after_json"]
+    backups = list(tmp_path.glob("ledger.v5-*.backup.sqlite"))
+    assert len(backups) == 1
+    old = _rows(backups[0], "SELECT name FROM sqlite_master WHERE type = 'index'")
+    assert ("problem_status",) in old and ("problem_status_light",) not in old

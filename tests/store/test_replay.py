@@ -182,6 +182,30 @@ def test_insert_delete_and_resurrection_out_of_band_are_named(ledger):
     assert ("resurrected", "problem") in kinds(db.replay_audit())
 
 
+
+def test_bulk_rows_tampered_in_place_are_caught_however_the_chunk_compares(ledger):
+    """The replay compares a bulk chunk while decoding it, first as one list against
+    the table's rows of the chunk's id range: each way that list can differ is caught
+    and named, and a row swapped for an unlogged one of the same count is found."""
+    db, _ = ledger
+    measures = db.query("SELECT id, uuid, content FROM measure ORDER BY id LIMIT 3")
+    progress = db.query("SELECT id FROM progress ORDER BY id LIMIT 1")[0]
+    raw(db, "PRAGMA foreign_keys = OFF",
+        f"UPDATE measure SET content = '暗改的措施' WHERE id = {measures[0]['id']}",
+        # Same number of rows: one logged uuid gone, one the log never saw.
+        f"UPDATE measure SET uuid = '22222222-2222-4222-8222-222222222222'"
+        f" WHERE id = {measures[1]['id']}",
+        f"DELETE FROM progress WHERE id = {progress['id']}",
+        # Rows of one chunk out of their id order: the same rows, so nothing to report.
+        "UPDATE problem SET id = -id WHERE id IN (SELECT id FROM problem ORDER BY id LIMIT 2)")
+    report = db.replay_audit()
+    assert sorted(kinds(report)) == [("changed", "measure"), ("missing", "measure"),
+                                     ("missing", "progress"), ("unlogged", "measure")]
+    text = "\n".join(report.lines(10))
+    assert "暗改的措施" in text or "措施内容" in text
+    assert report.records == sum(db.scalar(f"SELECT count(*) FROM {t}")
+                                 for t in replay_mod.TABLES)
+
 def test_cutting_the_last_audit_row_is_caught_by_the_cli(ledger):
     db, pid = ledger
     db.problems.update(pid, {"title": "最后一次修改"})

@@ -6,8 +6,9 @@ import random
 
 import pytest
 
+from govcredit_desktop.core.rules import is_rectified, problem_overdue
 from govcredit_desktop.store.queries import ledger as lq
-from govcredit_desktop.store.search import fts_exact
+from govcredit_desktop.store.search import fts_exact, match_expression
 from tests.conftest import base_problem
 
 TODAY = dt.date(2021, 11, 20)
@@ -115,7 +116,45 @@ def test_the_plan_follows_the_hit_count(ledger_db):
     assert lq.search_condition(db, "没有这个词", {}, rows_wanted=200) == "0"
 
 
-def test_single_characters_are_counted_in_the_index_exactly():
-    assert fts_exact("拖") and fts_exact("7")
-    for term in ("拖欠", "a", "é", "Ａ", "①", "，"):
+def test_terms_of_chinese_characters_and_digits_are_counted_in_the_index_exactly(ledger_db):
+    """Punctuation and spaces are tokens of the index (store/search.py GAP), so a phrase
+    of characters without case finds what LIKE finds, and its hit count is the count."""
+    db = ledger_db
+    for term in ("拖", "7", "拖欠", "款涉及", "2021年"):
+        assert fts_exact(term), term
+    for term in ("a", "é", "Ａ", "①", "，", "款，涉及", "拖 欠", "PPP项目"):
         assert not fts_exact(term), term
+    exact = [t for t in terms(db) if fts_exact(t)]
+    assert len(exact) > 10
+    for term in exact + ["款涉及", "拖欠工程款"]:
+        want = expected_ids(db, term)
+        assert lq.fts_hits(db, match_expression(term)) == len(want), term
+        assert lq.count(db, lq.LedgerFilter(search=term, today=TODAY)) == len(want), term
+
+
+@pytest.mark.parametrize("extra", [{}, {"status": "整改中"}, {"light": "red"},
+                                   {"area": "政府采购"}], ids=["search", "status", "light", "area"])
+def test_the_status_line_counts_of_a_search_agree_with_its_rows(ledger_db, extra):
+    """A search of Chinese characters counts its hits in the narrow problem_summary index
+    (with the filters it holds), any other the ordinary way: the figures are the rows'."""
+    db = ledger_db
+    for term in ("拖", "拖欠", "工程款", "款，涉及", "ppp"):
+        f = lq.LedgerFilter(search=term, today=TODAY, **extra)
+        ids = lq.page_ids(db, f, limit=100_000)
+        rows = [db.problems.get(i) for i in ids]
+        soon = TODAY + dt.timedelta(days=f.warning_days)
+        statements = []
+        db.conn.set_trace_callback(statements.append)
+        try:
+            got = lq.summary(db, f)
+        finally:
+            db.conn.set_trace_callback(None)
+        assert got.total == len(rows), term
+        assert got.closed == sum(r["status"] == "已销号" for r in rows), term
+        assert got.overdue == sum(problem_overdue(r, TODAY) for r in rows), term
+        assert got.due_soon == sum(
+            not is_rectified(r["status"], r["amount_involved"], r["amount_repaid"])
+            and r["deadline"] is not None
+            and TODAY.isoformat() <= r["deadline"] <= soon.isoformat() for r in rows), term
+        narrow = fts_exact(term) and "area" not in extra
+        assert any("INDEXED BY problem_summary" in s for s in statements) == narrow, term

@@ -38,6 +38,9 @@ LIGHT_SQL = (f"CASE WHEN {_DONE} THEN 'closed' WHEN {_RECTIFIED} THEN 'rectified
              " ELSE 'green' END")
 LIGHT_FILTERS = {"red": _RED, "yellow": _YELLOW, "green": _GREEN, "undated": _UNDATED,
                  "rectified": _RECTIFIED, "closed": _DONE}
+# Lights of problems not closed (their SQL says so), and of those with a deadline.
+_OPEN_LIGHTS = ("red", "yellow", "green", "undated", "rectified")
+_DATED_LIGHTS = ("red", "yellow", "green")
 # LedgerFilter.status for every problem still being worked on (all but 已销号).
 NOT_CLOSED = "未销号"
 
@@ -48,9 +51,8 @@ SORT_KEYS = {
     "category": "p.category {dir}",
     "title": "p.title {dir}",
     "responsible_unit": "p.responsible_unit {dir}",
-    # Filled per query with the persons' name order (see _person_order):
-    # a correlated name lookup per row costs ~300 ms at 100k rows.
-    "responsible_person": "{person_rank} {dir}",
+    # By name through a join (see _person_page), never one expression over every row.
+    "responsible_person": "r.name {dir}, r.id {dir}",
     "deadline": "p.deadline {dir}",
     "status": ("CASE p.status "
                + " ".join(f"WHEN {sql_literal(s)} THEN {s.rank}" for s in ProblemStatus)
@@ -93,61 +95,75 @@ class LedgerFilter:
 
 
 def where_clause(db, f: LedgerFilter, rows_wanted: int | None = None,
-                 sort: str = "number", matches: int | None = None) -> tuple[str, dict]:
+                 sort: str = "number", matches: int | None = None,
+                 walk: frozenset[str] = frozenset()) -> tuple[str, dict]:
     """The WHERE text and parameters of a filter.
 
     ``rows_wanted`` (offset + limit of a page, None for a count) and ``matches`` (the
     filter's ``count`` if known) let the search choose its plan (see
-    ``search_condition``); the rows found are the same either way."""
+    ``search_condition``); the rows found are the same either way.  ``walk``: filter
+    columns whose indexes the planner must not use (``_walk_columns``)."""
     params = {"today": f.today.isoformat(),
               "soon": (f.today + _dt.timedelta(days=f.warning_days)).isoformat()}
+
+    def col(name: str) -> str:
+        # A unary + keeps the value and hides the column from the planner's index choice.
+        return f"+p.{name}" if name in walk else f"p.{name}"
+
     parts = []
     for column in ("campaign_id", "area", "category", "status", "responsible_unit"):
         value = getattr(f, column)
         if column == "status" and value == NOT_CLOSED:
-            parts.append(f"p.status != {_CLOSED}")
+            parts.append(f"{col('status')} != {_CLOSED}")
         elif value not in (None, ""):
-            parts.append(f"p.{column} = :{column}")
+            parts.append(f"{col(column)} = :{column}")
             params[column] = value
     if f.person_id is not None:
-        parts.append("(p.responsible_person_id = :person_id"
-                     " OR p.responsible_leader_id = :person_id)")
+        parts.append(f"({col('responsible_person_id')} = :person_id"
+                     f" OR {col('responsible_leader_id')} = :person_id)")
         params["person_id"] = f.person_id
     if f.department_id is not None:
         # Its campaigns, then the problem_campaign_* indexes (docs/county-mode.md).
-        parts.append("p.campaign_id IN (SELECT id FROM campaign"
+        parts.append(f"{col('campaign_id')} IN (SELECT id FROM campaign"
                      " WHERE department_id = :department_id)")
         params["department_id"] = f.department_id
     if f.light in LIGHT_FILTERS:
-        parts.append(LIGHT_FILTERS[f.light])
+        light = LIGHT_FILTERS[f.light]
+        for name in ("status", "deadline"):
+            light = light.replace(f"p.{name} ", f"{col(name)} ")
+        parts.append(light)
     term = (f.search or "").strip()
     if term:
         # Last: SQLite tests the cheap conditions first.
-        parts.append(search_condition(db, term, params, rows_wanted, sort, matches))
+        parts.append(search_condition(db, term, params, rows_wanted, sort, matches,
+                                      walking=bool(walk)))
     return (" AND ".join(parts) or "1"), params
 
 
 # Sort keys whose order an index gives (schema.py): a page of a common term is
 # then a walk along that index that stops after the page's hits.
-_INDEXED_SORTS = frozenset(SORT_KEYS) - {"responsible_person", "status"}
+_INDEXED_SORTS = frozenset(SORT_KEYS) - {"responsible_person"}
 # Relative cost per row of testing LIKE on a row walked in sort order, against
 # reading and sorting one FTS hit (measured at 100k: 3 µs and 1.2 µs).
 _WALK_COST = 2.5
 
 
 def search_condition(db, term: str, params: dict, rows_wanted: int | None = None,
-                     sort: str = "number", matches: int | None = None) -> str:
+                     sort: str = "number", matches: int | None = None,
+                     walking: bool = True) -> str:
     """The condition for a search term with the semantics of LIKE '%term%' on the
     title, description and counterparty (ASCII letters in either case, every other
     character, punctuation included, as typed), through the cheaper of two plans.
 
-    The FTS phrase (store/search.py) finds a superset: it ignores punctuation and
-    spaces between characters, so 款涉及 would find “款，涉及”.  Its hit count costs
-    0.1–10 ms.  A rare term is the FTS ids checked by LIKE; a common one is LIKE
-    alone, which SQLite tests while walking the sort key's index and stops after
-    the page's hits (2 ms for 拖 where reading 35,000 FTS ids costs 40 ms).  The walk
-    is chosen on the rows that really match (``matches``) when the caller knows them:
-    款涉及 has 24,212 FTS hits and no row, and a walk would read all 100,000."""
+    The FTS phrase (store/search.py) finds exactly LIKE's rows for a term of Chinese
+    characters and digits (``fts_exact``) and a superset for others (one gap token
+    stands for any punctuation; case beyond ASCII is folded), whose hits LIKE then
+    checks.  Its hit count costs 0.1–10 ms.  A rare term is the FTS ids; a common one
+    is LIKE alone, which SQLite tests while walking the sort key's index and stops
+    after the page's hits (2 ms for 拖 where reading 35,000 FTS ids costs 40 ms).  The
+    walk is chosen on the rows that really match (``matches``) when the caller knows
+    them, and only when the page's plan walks (``walking``): a page read whole and
+    sorted takes the FTS ids, never LIKE over every row."""
     if matches_nothing(term):
         return "0"
     params["like"] = like_pattern(term)
@@ -160,13 +176,20 @@ def search_condition(db, term: str, params: dict, rows_wanted: int | None = None
     if hits == 0 or matches == 0:
         return "0"
     params["match"] = expr
-    fts = f"p.id IN (SELECT rowid FROM problem_fts WHERE problem_fts MATCH :match) AND {like}"
-    if rows_wanted is None or sort not in _INDEXED_SORTS:
+    fts = "p.id IN (SELECT rowid FROM problem_fts WHERE problem_fts MATCH :match)"
+    if not fts_exact(term):
+        fts += f" AND {like}"
+    if rows_wanted is None or sort not in _INDEXED_SORTS or not walking:
         return fts
     # The walk reads about rows_wanted × total / hits rows to find its rows.
     total = db.scalar("SELECT max(id) FROM problem") or 0
     walked = rows_wanted * total / min(hits, matches if matches is not None else hits)
-    return like if walked * _WALK_COST < hits else fts
+    if walked * _WALK_COST < hits:
+        return like
+    # Walking, the ids are a set each row is looked up in, not where the plan starts;
+    # making the set is part of the walk's budget (not bound: extra names are ignored).
+    params["fts_hits"] = hits
+    return "+" + fts
 
 
 def like_pattern(term: str) -> str:
@@ -201,24 +224,171 @@ def count(db, f: LedgerFilter) -> int:
 
 def page_ids(db, f: LedgerFilter, sort: str = "number", descending: bool = False,
              offset: int = 0, limit: int = 200, matches: int | None = None) -> list[int]:
-    """A page of ids; ``matches``: the filter's ``count`` when the caller has it."""
-    where, params = where_clause(db, f, rows_wanted=offset + limit, sort=sort,
-                                 matches=matches)
+    """A page of ids; ``matches``: the filter's ``count`` when the caller has it.
+
+    A page in the second half is read from the other end, in the opposite order:
+    the last page is then as cheap as the first, where SQLite would otherwise walk
+    or sort every row before it (79 ms sorted by 责任人 at 100k)."""
+    if matches is not None and offset > 0 and 2 * offset + limit > matches:
+        start = max(matches - offset - limit, 0)
+        wanted = matches - offset - start
+        if wanted <= 0:
+            return []
+        return _page_ids(db, f, sort, not descending, start, wanted, matches)[::-1]
+    return _page_ids(db, f, sort, descending, offset, limit, matches)
+
+
+# Filter columns and the sort keys whose index they lead (schema.py V6, and a key's own
+# column): a seek on that index gives the page in order.
+_LEADS = {"status": frozenset({"amount_repaid", "progress", "light", "status"}),
+          "campaign_id": frozenset({"number"}), "area": frozenset({"area"}),
+          "category": frozenset({"category"}),
+          "responsible_unit": frozenset({"responsible_unit"})}
+_FILTER_COLUMNS = ("campaign_id", "area", "category", "status", "responsible_unit",
+                   "responsible_person_id", "responsible_leader_id", "deadline")
+# Reading and sorting a matching row costs about this many rows walked in order
+# (100k problems: a row looked up ~1 µs, read and sorted ~1.5 µs).
+_SORT_COST = 1.5
+# SQLite's virtual machine steps per row a walk tests (measured: 4; a light filter, whose
+# overdue rule reads a 已整改待销号 row's amounts by a subquery: ~30), and per FTS hit put
+# in the set of ids a walk looks its rows up in (measured: ~5).
+_STEPS_PER_ROW = 4
+_STEPS_PER_LIGHT_ROW = 30
+_STEPS_PER_HIT = 6
+
+
+def _walk_columns(db, f: LedgerFilter, sort: str, rows_wanted: int,
+                  matches: int | None) -> frozenset[str]:
+    """The filter columns to hide from the planner so that it walks the sort key's
+    index, testing the filter on each row, instead of reading every match through the
+    filter's index and sorting them: chosen when the walk reads fewer rows.
+
+    Both plans give the same rows; the choice bounds the cost at about
+    sqrt(rows_wanted × problems) rows (4,500 at 100k), where SQLite, which does not
+    know how many rows a value matches nor how the sort key goes with it, picked the
+    sort for 40,000 matches (62 ms) and the walk past 75,000 (120 ms)."""
+    if not matches or sort == "responsible_person" and f.person_id is not None:
+        return frozenset()  # the person's problems lie under every name: read and sort them
+    total = db.scalar("SELECT max(id) FROM problem") or 0
+    if rows_wanted * total / matches > _SORT_COST * matches:
+        return frozenset()
+    keep = {column for column, keys in _LEADS.items() if sort in keys
+            and getattr(f, column) not in (None, "", NOT_CLOSED)}
+    if f.light == "closed" and sort in _LEADS["status"]:
+        keep.add("status")  # 已销号 is status = 已销号
+    if sort in ("light", "deadline") and f.light in _DATED_LIGHTS:
+        keep.add("deadline")  # the filter is a range of the sort key: walk just that range
+    elif sort == "light" and _open_only(f):
+        keep.add("status")  # status != 已销号 selects problem_open_light
+    return frozenset(_FILTER_COLUMNS) - keep
+
+
+def _open_only(f: LedgerFilter) -> bool:
+    """Whether the filter keeps only problems not closed (its SQL says status != 已销号)."""
+    return f.status == NOT_CLOSED or f.light in _OPEN_LIGHTS
+
+
+def _order(sort: str, descending: bool, f: LedgerFilter, read_all: bool) -> str:
+    """The ORDER BY terms; ``read_all``: every match is read and sorted, so no term may
+    lead SQLite to walk the key's index instead (a unary + hides it)."""
+    if sort == "status" and (f.status not in (None, NOT_CLOSED) or f.light == "closed"):
+        return ""  # one status: every row ranks the same, the ids decide
     template = SORT_KEYS.get(sort, SORT_KEYS["number"])
-    rank = _person_order(db) if "{person_rank}" in template else ""
-    order = template.format(dir="DESC" if descending else "ASC", person_rank=rank)
+    if sort == "light" and f.light == "undated":
+        return ""  # all alike: the ids decide
+    if sort == "light" and f.light in _DATED_LIGHTS:
+        template = SORT_KEYS["deadline"]  # the same order among dated open problems
+    elif sort == "light" and _open_only(f):
+        # The same order among problems not closed, as problem_open_light holds it.
+        template = "(p.deadline IS NULL) {dir}, p.deadline {dir}"
+    if read_all:
+        template = "{dir}, ".join(f"+{term}" for term in template.split("{dir}, "))
+    return template.format(dir="DESC" if descending else "ASC")
+
+
+def _page_ids(db, f: LedgerFilter, sort: str, descending: bool, offset: int, limit: int,
+              matches: int | None) -> list[int]:
+    walk = _walk_columns(db, f, sort, offset + limit, matches)
+    if walk:
+        # The walk's estimate takes the filter and the sort key as independent; where
+        # they go together (a category whose amounts are all small, sorted by amount
+        # descending) it reads far more.  Past what reading and sorting would have
+        # cost, it is given up for that plan: at worst about twice the sort.
+        per_row = _STEPS_PER_LIGHT_ROW if f.light else _STEPS_PER_ROW
+        ids = _ids(db, f, sort, descending, offset, limit, matches, walk,
+                   steps=int(_SORT_COST * matches * per_row))
+        if ids is not None:
+            return ids
+    return _ids(db, f, sort, descending, offset, limit, matches, frozenset())
+
+
+def _ids(db, f: LedgerFilter, sort: str, descending: bool, offset: int, limit: int,
+         matches: int | None, walk: frozenset[str], steps: int | None = None) -> list[int] | None:
+    """The page through one plan; None when a walk ran past ``steps``."""
+    where, params = where_clause(db, f, rows_wanted=offset + limit, sort=sort,
+                                 matches=matches, walk=walk)
+    if steps is not None:
+        steps += params.get("fts_hits", 0) * _STEPS_PER_HIT
+
+    def column(sql: str, values: dict) -> list | None:
+        return db.column(sql, values) if steps is None else db.column_within(sql, values, steps)
+
+    if sort == "responsible_person":
+        return _person_page(column, db, where, params, descending, offset, limit, matches,
+                            bool(walk))
+    if sort == "status" and _open_only(f):
+        # 已销号 ranks last: the open ones are a range of the rank index, not a walk
+        # past 25,000 closed problems (descending).
+        where += f" AND {SORT_KEYS['status'].format(dir='')}< {ProblemStatus.CLOSED.rank}"
+    d = "DESC" if descending else "ASC"
     params.update(limit=limit, offset=offset)
-    sql = (f"SELECT p.id FROM problem p WHERE {where} ORDER BY {order}, p.id"
-           " LIMIT :limit OFFSET :offset")
-    return db.column(sql, params)
+    read_all = matches is not None and not walk
+    order = _order(sort, descending, f, read_all)
+    # By id alone, a rowid walk must be hidden too when the matches are few.
+    tie = "p.id" if order or not read_all else "+p.id"
+    sql = (f"SELECT p.id FROM problem p WHERE {where}"
+           f" ORDER BY {order + ', ' if order else ''}{tie} {d} LIMIT :limit OFFSET :offset")
+    return column(sql, params)
 
 
-def _person_order(db) -> str:
-    ids = db.column("SELECT id FROM person ORDER BY name, id")
-    if not ids:
-        return "0"
-    cases = " ".join(f"WHEN {int(i)} THEN {n}" for n, i in enumerate(ids))
-    return f"CASE p.responsible_person_id {cases} ELSE {len(ids)} END"
+def _person_page(column, db, where: str, params: dict, descending: bool, offset: int,
+                 limit: int, matches: int | None, walk: bool) -> list[int] | None:
+    """Sorted by 责任人: by name (then person id), problems without one last.
+
+    Walking (many matches), persons go in name order (person_name) and each one's
+    problems through problem_person in id order, so a page reads its own rows and
+    those before it; ranking every problem by name in one CASE sorted them all
+    (79 ms for the last page at 100k).  With few matches they are read and sorted."""
+    d = "DESC" if descending else "ASC"
+    tail = " LIMIT :limit OFFSET :offset"
+    if not walk:
+        return column(
+            "SELECT p.id FROM problem p LEFT JOIN person r ON r.id = p.responsible_person_id"
+            f" WHERE {where} ORDER BY (r.id IS NULL) {d}, r.name {d}, r.id {d}, p.id {d}"
+            + tail, {**params, "limit": limit, "offset": offset})
+    named = (f"FROM person r CROSS JOIN problem p ON p.responsible_person_id = r.id"
+             f" WHERE {where}")
+    unnamed = f"FROM problem p WHERE p.responsible_person_id IS NULL AND {where}"
+    groups = [(f"SELECT p.id {named} ORDER BY r.name {d}, r.id {d}, p.id {d}", named),
+              (f"SELECT p.id {unnamed} ORDER BY p.id {d}", unnamed)]
+    if descending:
+        groups.reverse()
+    (first, first_rows), (second, _) = groups
+    ids = column(first + tail, {**params, "limit": limit, "offset": offset})
+    if ids is None or len(ids) == limit:
+        return ids
+    if ids:
+        before = offset + len(ids)  # the first group ends on this page
+    elif matches is not None:
+        # It ended before this page: its size from the count and the group without a
+        # person, the one cheap to count.
+        unnamed_n = db.scalar(f"SELECT count(*) {unnamed}", params)
+        before = unnamed_n if descending else matches - unnamed_n
+    else:
+        before = db.scalar(f"SELECT count(*) {first_rows}", params)
+    start = max(offset - before, 0)
+    rest = column(second + tail, {**params, "limit": limit - len(ids), "offset": start})
+    return None if rest is None else ids + rest
 
 
 class LedgerRow(TypedDict):
@@ -290,12 +460,21 @@ class Summary:
 
 
 def summary(db, f: LedgerFilter) -> Summary:
-    where, params = where_clause(db, _effective(db, f))
+    f = _effective(db, f)
+    where, params = where_clause(db, f)
+    term = (f.search or "").strip()
+    # A search whose FTS ids are its rows, with at most the columns problem_summary
+    # holds: each id is looked up in that index, not in the table's wide rows.
+    narrow = (term and "match" in params and fts_exact(term)
+              and f == LedgerFilter(campaign_id=f.campaign_id, status=f.status,
+                                    light=f.light, search=f.search, today=f.today,
+                                    warning_days=f.warning_days))
+    source = "problem p INDEXED BY problem_summary" if narrow else "problem p"
     row = db.query(
         f"SELECT count(*) AS total, coalesce(sum({_RED}), 0) AS overdue,"
         f" coalesce(sum({_YELLOW}), 0) AS due_soon,"
         f" coalesce(sum(p.status = '{ProblemStatus.CLOSED}'), 0) AS closed"
-        f" FROM problem p WHERE {where}", params)[0]
+        f" FROM {source} WHERE {where}", params)[0]
     return Summary(**row)
 
 
