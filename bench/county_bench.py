@@ -135,8 +135,6 @@ def merged_county_file(cache: Path, pairs) -> Path:
         return path
     from govcredit_desktop.county.importer import import_packages
 
-    partial = cache / "county.partial.sqlite"
-    partial.unlink(missing_ok=True)
     t0 = time.perf_counter()
     db = county_file(cache, [reg for _, reg in pairs])
     made = Path(db.path)
@@ -144,12 +142,16 @@ def merged_county_file(cache: Path, pairs) -> Path:
         outcomes = import_packages(db, [pkg for pkg, _ in pairs])
         bad = [o.line() for o in outcomes if o.status != "accepted"]
         if bad:
-            raise SystemExit("the benchmark's own packages were not accepted:\n"
+            db.close()
+            made.unlink()
+            # Packages kept from an older program can fail today's checks (the overdue
+            # rule changed): the cache is keyed on the sizes only.
+            raise SystemExit("the benchmark's own packages were not accepted (made by an"
+                             f" older version? remove {cache} or pass --cache):\n"
                              + "\n".join(bad))
     finally:
         db.close()
-    made.rename(partial)
-    partial.rename(path)  # only a whole import is ever reused
+    made.rename(path)  # only a whole import is ever reused
     print(f"  imported {len(pairs)} packages into {path} ({time.perf_counter() - t0:.0f} s)",
           flush=True)
     return path
