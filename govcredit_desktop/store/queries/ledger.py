@@ -177,7 +177,7 @@ def search_condition(db, term: str, params: dict, rows_wanted: int | None = None
     if hits == 0 or matches == 0:
         return "0"
     params["match"] = expr
-    fts = "p.id IN (SELECT rowid FROM problem_fts WHERE problem_fts MATCH :match)"
+    fts = _FTS_IDS
     if not fts_exact(term):
         fts += f" AND {like}"
     if rows_wanted is None or sort not in _INDEXED_SORTS or not walking:
@@ -191,6 +191,9 @@ def search_condition(db, term: str, params: dict, rows_wanted: int | None = None
     # making the set is part of the walk's budget (not bound: extra names are ignored).
     params["fts_hits"] = hits
     return "+" + fts
+
+
+_FTS_IDS = "p.id IN (SELECT rowid FROM problem_fts WHERE problem_fts MATCH :match)"
 
 
 def like_pattern(term: str) -> str:
@@ -468,13 +471,15 @@ def summary(db, f: LedgerFilter) -> Summary:
         return _range_summary(db, f)
     where, params = where_clause(db, f)
     term = (f.search or "").strip()
-    # A search whose FTS ids are its rows, with at most the columns problem_summary
-    # holds: each id is looked up in that index, not in the table's wide rows.
+    # A search whose FTS ids are its rows: the rows joined to the ids in the order
+    # FTS gives them (rowid order, each row next to the last), not the ids made into
+    # a set and each one looked up (拖欠, 30,000 hits at 100k: 24 -> 17 ms).
     narrow = (term and "match" in params and fts_exact(term)
-              and f == LedgerFilter(campaign_id=f.campaign_id, status=f.status,
-                                    light=f.light, search=f.search, today=f.today,
-                                    warning_days=f.warning_days))
-    source = "problem p INDEXED BY problem_summary" if narrow else "problem p"
+              and where.count(_FTS_IDS) == 1 and f"+{_FTS_IDS}" not in where)
+    source = "problem p"
+    if narrow:
+        source = "problem_fts f CROSS JOIN problem p ON p.id = f.rowid"
+        where = where.replace(_FTS_IDS, "problem_fts MATCH :match")
     row = db.query(
         f"SELECT count(*) AS total, coalesce(sum({_RED}), 0) AS overdue,"
         f" coalesce(sum({_YELLOW}), 0) AS due_soon,"
