@@ -8,7 +8,6 @@ Imported by the command line and the GUI, so it imports nothing heavy: each kind
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -98,11 +97,8 @@ def write_county_report(db, kind: str, out_path: str | os.PathLike,
     ``date``: the 成文日期 and the day the figures are counted to.  UserError (Chinese)
     for anything the user can fix; nothing is left at ``out_path`` on failure.
     ``progress(done, total)`` and ``cancelled()`` as for the department's documents."""
-    if kind not in COUNTY_REPORT_KINDS:
-        raise UserError(f"未知的报告类型：{kind}（可选：{'、'.join(COUNTY_REPORT_KINDS)}）")
-    out = Path(out_path)
-    if out.is_dir():
-        raise UserError(f"“{out}”是一个文件夹，请指定要保存的 PDF 文件名")
-    module = importlib.import_module(f"{__package__}.{_MODULES[kind]}")
+    from .documents import document_module
+
+    module, out = document_module(COUNTY_REPORT_KINDS, _MODULES, kind, out_path)
     ctx = load_county_context(db, campaign, date)
     return module.write(ctx, out, progress=progress, cancelled=cancelled)

@@ -33,15 +33,13 @@ from .document_parts import (
     wan,
 )
 from .paged_table import TableLayout
-from .rectification import rates_sentence
+from .rectification import area_table, rates_sentence
 
 TITLE = "报送和整改情况的汇总报告"
 ADDRESSEE = "市社会信用体系建设领导小组办公室"
 DEPARTMENT_HEADERS = ("排名", "单位", "报送情况", "问题数", "已销号", "已整改\n待销号", "逾期",
                       "涉及金额\n（万元）", "已偿还\n（万元）", "销号率")
 DEPARTMENT_WEIGHTS = (9, 40, 15, 10, 10, 12, 9, 17, 17, 13)
-AREA_HEADERS = ("重点领域", "问题数", "已销号", "已整改\n待销号", "整改中", "待整改", "销号率",
-                "整改\n完成率")
 # Ranking sentences name every department up to this many, else the first and last three.
 RANK_NAMED = 6
 
@@ -197,18 +195,6 @@ def _department_table(ctx: CountyContext):
     return layout.flowable(rows, space_after=gw.LINE / 2)
 
 
-def _area_table(ctx: CountyContext):
-    layout = TableLayout(ctx.fonts, AREA_HEADERS, (40, 13, 13, 15, 13, 13, 15, 15),
-                         gw.TYPE_W, "LCCCCCCC", size=10.5)
-    rows = [layout.row((g.name, g.count, g.closed, g.awaiting_closure, g.in_progress, g.open,
-                        g.closure_rate, g.completion_rate))
-            for g in ctx.summary.by_area if g.count]
-    t = ctx.summary.total
-    rows.append(layout.row(("合计", t.count, t.closed, t.awaiting_closure, t.in_progress,
-                            t.open, t.closure_rate, t.completion_rate), total=True))
-    return layout.flowable(rows, space_after=gw.LINE / 2)
-
-
 def texts(ctx: CountyContext) -> list[str]:
     """Every sentence the document computes, in order (for the glyph check and tests)."""
     board = ctx.board
@@ -255,7 +241,7 @@ def story(ctx: CountyContext) -> list:
     if s.total.count:
         out += [run_in(ctx, "（二）分领域整改情况。", "各重点领域问题整改情况见表2和图1。"),
                 gw.caption_with_table(_caption(ctx, "表2　各重点领域问题整改情况"),
-                                      _area_table(ctx)),
+                                      area_table(ctx)),
                 gw.float_block([status_by_area(s.by_area, fonts, gw.TYPE_W),
                                 _caption(ctx, "图1　各重点领域问题整改情况")])]
     tail = [heading(ctx, "三、下一步工作"), para(ctx, next_steps_text(ctx)),

@@ -25,6 +25,17 @@ _MODULES = {"self-inspection": "self_inspection", "plan": "plan",
             "rectification": "rectification", "ledger": "ledger_pdf"}
 
 
+def document_module(kinds: dict, modules: dict, kind: str, out_path):
+    """(the module that writes ``kind``, the output path), or UserError for an unknown
+    kind or a folder given as the file."""
+    if kind not in kinds:
+        raise UserError(f"未知的报告类型：{kind}（可选：{'、'.join(kinds)}）")
+    out = Path(out_path)
+    if out.is_dir():
+        raise UserError(f"“{out}”是一个文件夹，请指定要保存的 PDF 文件名")
+    return importlib.import_module(f"{__package__}.{modules[kind]}"), out
+
+
 def write_report(db, kind: str, out_path: str | os.PathLike, campaign_id: int | None = None,
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None,
@@ -37,12 +48,7 @@ def write_report(db, kind: str, out_path: str | os.PathLike, campaign_id: int | 
     Raises UserError (in Chinese) for anything the user can fix; BuildCancelled (a
     UserError) when ``cancelled()`` turned True.  Nothing is left at ``out_path`` on failure.
     """
-    if kind not in REPORT_KINDS:
-        raise UserError(f"未知的报告类型：{kind}（可选：{'、'.join(REPORT_KINDS)}）")
-    out = Path(out_path)
-    if out.is_dir():
-        raise UserError(f"“{out}”是一个文件夹，请指定要保存的 PDF 文件名")
-    module = importlib.import_module(f"{__package__}.{_MODULES[kind]}")
+    module, out = document_module(REPORT_KINDS, _MODULES, kind, out_path)
     from .document_parts import load_context
 
     ctx = load_context(db, campaign_id, date, issue_number)

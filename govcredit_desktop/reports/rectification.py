@@ -144,7 +144,9 @@ def totals_sentence(ctx: Context, one: dict | None = None) -> str:
     return text
 
 
-def _area_table(ctx: Context):
+def area_table(ctx: Context):
+    """表: each area's problems by status and both rates, with the 合计 row (the county
+    summary prints the same table of its merged records)."""
     layout = TableLayout(ctx.fonts, AREA_HEADERS, AREA_WEIGHTS, gw.TYPE_W, "LCCCCCCC",
                          size=10.5)
     rows = [layout.row((g.name, g.count, g.closed, g.awaiting_closure, g.in_progress, g.open,
@@ -207,7 +209,7 @@ def story(ctx: Context, collected: _Collected | None) -> list:
     if t.count > 1 and len(areas) > 1:
         out += [run_in(ctx, h2("分领域整改情况。"), "各重点领域问题整改情况见表1和图1。"),
                 gw.caption_with_table(_caption(ctx, "表1　各重点领域问题整改情况"),
-                                      _area_table(ctx)),
+                                      area_table(ctx)),
                 gw.float_block([status_by_area(s.by_area, fonts, gw.TYPE_W),
                                 _caption(ctx, "图1　各重点领域问题整改情况")])]
     money = [g for g in s.by_category if g.amount_involved]

@@ -101,8 +101,17 @@ def _v6(conn: sqlite3.Connection) -> None:
         conn.execute("ANALYZE person")
 
 
+def _v7(conn: sqlite3.Connection) -> None:
+    """A partial index for the status line's counts (issue 21): no record changes."""
+    for statement in schema.V7:
+        conn.execute(statement)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        conn.execute("ANALYZE problem")
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6,
+                                                      _v7]
 # What each step did, for the audit log of an upgraded database.
 DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}},
                 3: {"autoincrement": list(NEVER_REUSED_IDS)},
@@ -117,7 +126,8 @@ DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_
                     "rebuilt": ["problem_title", "problem_involved", "problem_repaid",
                                 "problem_progress", "problem_light"],
                     "dropped": ["problem_status"],
-                    "reindexed": ["problem_fts"]}}
+                    "reindexed": ["problem_fts"]},
+                7: {"indexes": ["problem_awaiting_money"]}}
 
 
 def latest_version() -> int:

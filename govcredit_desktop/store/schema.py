@@ -19,6 +19,7 @@ from govcredit_desktop.core.vocab import (
 )
 
 _CLOSED = sql_literal(ProblemStatus.CLOSED)
+_AWAITING = sql_literal(ProblemStatus.AWAITING_CLOSURE)
 _MEASURE_STATUS = (f"DEFAULT {sql_literal(MeasureStatus.NOT_STARTED)}"
                    f" CHECK (status IN {sql_list(MeasureStatus)})")
 
@@ -366,6 +367,17 @@ V6 = [
     # The status line's counts of a search: its hits' ids looked up in this narrow index
     # instead of the table's wide rows (拖欠, 30,000 hits at 100k: 62 ms -> 35 ms).
     "CREATE INDEX problem_summary ON problem (id, campaign_id, status, deadline)",
+]
+
+V7 = [
+    # The status line's whole-ledger counts (store/queries/ledger.py ``summary``) as
+    # index range counts, one per status and deadline range: a 已整改待销号 problem is
+    # overdue only while money is owed (core.rules), so its amounts sit in the index
+    # beside its deadline.  Without them the 5,000 past-deadline ones were read from the
+    # table's wide rows (9-13 ms of the 16 at 100k; the old per-row sum took 26 ms).
+    f"""CREATE INDEX problem_awaiting_money ON problem
+        (campaign_id, deadline, amount_involved, amount_repaid)
+        WHERE status = {_AWAITING}""",
 ]
 
 

@@ -118,3 +118,22 @@ def test_v6_adds_the_sort_indexes_after_a_backup(stored, tmp_path):
     assert len(backups) == 1
     old = _rows(backups[0], "SELECT name FROM sqlite_master WHERE type = 'index'")
     assert ("problem_status",) in old and ("problem_status_light",) not in old
+
+
+@pytest.mark.parametrize("stored", ["schema-v6.sqlite", "county-v6.sqlite"])
+def test_v7_adds_the_awaiting_money_index_after_a_backup(stored, tmp_path):
+    from govcredit_desktop.store import schema
+
+    path = tmp_path / "ledger.sqlite"
+    shutil.copy(DATA / stored, path)
+    before = _rows(path, "SELECT * FROM problem ORDER BY id")
+    with Database(path, create=True, kind=None) as db:
+        indexes = set(db.column("SELECT name FROM sqlite_master WHERE type = 'index'"))
+        step = db.query("SELECT after_json FROM audit_log WHERE action = 'migrate'"
+                        " AND record_uuid = 'v7'")
+    made = {s.split()[2] for s in schema.V7 if s.startswith("CREATE INDEX")}
+    assert made == {"problem_awaiting_money"} and made <= indexes
+    assert len(step) == 1 and "problem_awaiting_money" in step[0]["after_json"]
+    assert _rows(path, "SELECT * FROM problem ORDER BY id") == before
+    backups = list(tmp_path.glob("ledger.v6-*.backup.sqlite"))
+    assert len(backups) == 1

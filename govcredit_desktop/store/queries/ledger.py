@@ -15,6 +15,7 @@ from govcredit_desktop.store.queries.rules_sql import (
     guarded,
     not_rectified_sql,
     overdue_sql,
+    owes_money_sql,
     rectified_sql,
 )
 from govcredit_desktop.store.search import fts_exact, match_expression, matches_nothing
@@ -176,7 +177,7 @@ def search_condition(db, term: str, params: dict, rows_wanted: int | None = None
     if hits == 0 or matches == 0:
         return "0"
     params["match"] = expr
-    fts = "p.id IN (SELECT rowid FROM problem_fts WHERE problem_fts MATCH :match)"
+    fts = _FTS_IDS
     if not fts_exact(term):
         fts += f" AND {like}"
     if rows_wanted is None or sort not in _INDEXED_SORTS or not walking:
@@ -190,6 +191,9 @@ def search_condition(db, term: str, params: dict, rows_wanted: int | None = None
     # making the set is part of the walk's budget (not bound: extra names are ignored).
     params["fts_hits"] = hits
     return "+" + fts
+
+
+_FTS_IDS = "p.id IN (SELECT rowid FROM problem_fts WHERE problem_fts MATCH :match)"
 
 
 def like_pattern(term: str) -> str:
@@ -461,20 +465,77 @@ class Summary:
 
 def summary(db, f: LedgerFilter) -> Summary:
     f = _effective(db, f)
+    if f == LedgerFilter(campaign_id=f.campaign_id, status=f.status, today=f.today,
+                         warning_days=f.warning_days) and (
+            f.status in (None, "", NOT_CLOSED) or f.status in set(ProblemStatus)):
+        return _range_summary(db, f)
     where, params = where_clause(db, f)
     term = (f.search or "").strip()
-    # A search whose FTS ids are its rows, with at most the columns problem_summary
-    # holds: each id is looked up in that index, not in the table's wide rows.
+    # A search whose FTS ids are its rows: the rows joined to the ids in the order
+    # FTS gives them (rowid order, each row next to the last), not the ids made into
+    # a set and each one looked up (拖欠, 30,000 hits at 100k: 24 -> 17 ms).
     narrow = (term and "match" in params and fts_exact(term)
-              and f == LedgerFilter(campaign_id=f.campaign_id, status=f.status,
-                                    light=f.light, search=f.search, today=f.today,
-                                    warning_days=f.warning_days))
-    source = "problem p INDEXED BY problem_summary" if narrow else "problem p"
+              and where.count(_FTS_IDS) == 1 and f"+{_FTS_IDS}" not in where)
+    source = "problem p"
+    if narrow:
+        source = "problem_fts f CROSS JOIN problem p ON p.id = f.rowid"
+        where = where.replace(_FTS_IDS, "problem_fts MATCH :match")
     row = db.query(
         f"SELECT count(*) AS total, coalesce(sum({_RED}), 0) AS overdue,"
         f" coalesce(sum({_YELLOW}), 0) AS due_soon,"
         f" coalesce(sum(p.status = '{ProblemStatus.CLOSED}'), 0) AS closed"
         f" FROM {source} WHERE {where}", params)[0]
+    return Summary(**row)
+
+
+_AWAITING = ProblemStatus.AWAITING_CLOSURE
+# Statuses whose problems are open whatever their amounts (core.rules.is_rectified).
+_WORKING = tuple(s for s in ProblemStatus if s not in (ProblemStatus.CLOSED, _AWAITING))
+_CLOSED_VALUE = ProblemStatus.CLOSED.value
+
+
+def _range_summary(db, f: LedgerFilter) -> Summary:
+    """``summary`` of a campaign and status filter (the unfiltered ledger, the whole
+    ledger's figures beside a filter): the same rule as the per-row sum, as counts of
+    index ranges — problem_campaign_status for each status and deadline range, and the
+    partial problem_awaiting_money for a 已整改待销号 problem's amounts.  At 100k the
+    per-row sum of ``_RED`` and ``_YELLOW`` took 26 ms; these take ~2."""
+    statuses = [s.value for s in ProblemStatus]
+    if f.status == NOT_CLOSED:
+        statuses.remove(ProblemStatus.CLOSED.value)
+    elif f.status not in (None, ""):
+        statuses = [f.status]
+    params = {"today": f.today.isoformat(),
+              "soon": (f.today + _dt.timedelta(days=f.warning_days)).isoformat(),
+              "campaign_id": f.campaign_id}
+    # Every problem's campaign exists (a foreign key): the IN puts an equality on the
+    # index's first column, so status and deadline are ranges of it, not filters.
+    campaign = ("p.campaign_id = :campaign_id" if f.campaign_id is not None
+                else "p.campaign_id IN (SELECT id FROM campaign)")
+    working = [s for s in statuses if s in _WORKING]
+    dated = {"overdue": "p.deadline < :today",
+             "due_soon": "p.deadline >= :today AND p.deadline <= :soon"}
+
+    def count(condition: str, index: str = "") -> str:
+        return f"(SELECT count(*) FROM problem p {index} WHERE {campaign} AND {condition})"
+
+    def among(names: list[str]) -> str:
+        return "p.status IN (" + ", ".join(sql_literal(n) for n in names) + ")"
+
+    parts = {"total": ("(SELECT count(*) FROM problem)" if f.campaign_id is None
+                       and len(statuses) == len(ProblemStatus) else count(among(statuses))),
+             "closed": count(f"p.status = {_CLOSED}") if _CLOSED_VALUE in statuses else "0"}
+    for name, when in dated.items():
+        terms = [count(f"{among(working)} AND {when}")] if working else []
+        if _AWAITING.value in statuses:
+            terms.append(count(f"p.status = {sql_literal(_AWAITING)} AND {when}"
+                               f" AND {owes_money_sql('p')}",
+                               # the planner takes problem_campaign_status and reads
+                               # every row's amounts from the table (25 ms, not 1)
+                               "INDEXED BY problem_awaiting_money"))
+        parts[name] = " + ".join(terms) or "0"
+    row = db.query("SELECT " + ", ".join(f"{sql} AS {name}" for name, sql in parts.items()),
+                   params)[0]
     return Summary(**row)
 
 
