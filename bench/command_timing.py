@@ -80,3 +80,18 @@ def demo_db(folder: Path, n: int, given: dict[int, Path]) -> Path:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+def wrap_timed(owner, name: str, record) -> None:
+    """Time ``owner.name`` each time it is called: ``record(seconds)`` after every call
+    (a wrapper around the real one, for the benches that split a command's time)."""
+    real = getattr(owner, name)
+
+    def timed(*args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            record(time.perf_counter() - t0)
+
+    setattr(owner, name, timed)

@@ -35,6 +35,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from command_timing import wrap_timed
+
 TARGET = 2.0
 NOW = _dt.datetime(2026, 12, 2, 10, 0, 0, tzinfo=_dt.timezone(_dt.timedelta(hours=8)))
 PASSWORD = "bench-password-county"
@@ -97,17 +99,10 @@ def county_file(folder: Path, registrations: list[Path]):
 PARTS: dict[str, float] = {"verify": 0.0, "merge": 0.0}
 
 
-def _timed(module, name: str, key: str) -> None:
-    real = getattr(module, name)
-
-    def timed(*args, **kwargs):
-        t0 = time.perf_counter()
-        try:
-            return real(*args, **kwargs)
-        finally:
-            PARTS[key] += time.perf_counter() - t0
-
-    setattr(module, name, timed)
+def _add_to(key: str):
+    def add(seconds: float) -> None:
+        PARTS[key] += seconds
+    return add
 
 
 def run_import(folder: Path, pairs) -> float:
@@ -222,8 +217,8 @@ def main() -> None:
     from govcredit_desktop.county import importer
     from govcredit_desktop.store.merge import MergeStore
 
-    _timed(importer, "verify_package", "verify")
-    _timed(MergeStore, "accept", "merge")
+    wrap_timed(importer, "verify_package", _add_to("verify"))
+    wrap_timed(MergeStore, "accept", _add_to("merge"))
     imports, refs, verifies, merges = [], [], [], []
     with tempfile.TemporaryDirectory(prefix="county-bench-") as tmp:
         folder = Path(tmp)

@@ -20,13 +20,14 @@ import argparse
 import datetime as _dt
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from store_bench import timed as _timed  # noqa: E402
 
 from govcredit_desktop import demo  # noqa: E402
 from govcredit_desktop.package import registration, signing  # noqa: E402
@@ -87,23 +88,9 @@ def build(path: Path, departments: int, problems: int) -> None:
               f"{time.perf_counter() - t:.1f} s → {path}")
 
 
-class Runs(list):
-    @property
-    def median(self) -> float:
-        return statistics.median(self)
-
-    def __str__(self) -> str:
-        return f"{min(self):7.1f} / {self.median:7.1f} / {max(self):7.1f} ms"
-
-
-def timed(fn, repeat: int = 15) -> Runs:
-    fn()  # warm the page cache and the statement cache
-    runs = Runs()
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        runs.append((time.perf_counter() - t) * 1000)
-    return runs
+def timed(fn):
+    """Runs (ms) of ``fn``, warmed first: store_bench's, 15 runs."""
+    return _timed(fn, repeat=15)
 
 
 def main() -> int:

@@ -38,6 +38,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from command_timing import wrap_timed
+
 TARGET = 1.5
 NOW = _dt.datetime(2026, 12, 2, 10, 0, 0)
 
@@ -75,18 +77,6 @@ def make_db(path: Path, problems: int, evidence: list[Path]) -> None:
 TIMES: dict[str, list[float]] = {"evidence": [], "write": []}
 
 
-def _timed(module, name: str, key: str) -> None:
-    """Time ``module.name`` each time the build calls it: a wrapper around the real one."""
-    real = getattr(module, name)
-
-    def timed(*args, **kwargs):
-        t0 = time.perf_counter()
-        try:
-            return real(*args, **kwargs)
-        finally:
-            TIMES[key].append(time.perf_counter() - t0)
-
-    setattr(module, name, timed)
 
 
 def _timed_steps() -> None:
@@ -95,8 +85,8 @@ def _timed_steps() -> None:
     fsync, read back from the medium, CRC of every member)."""
     from govcredit_desktop.package import build, media
 
-    _timed(build, "_evidence", "evidence")
-    _timed(media, "write_verified", "write")
+    wrap_timed(build, "_evidence", TIMES["evidence"].append)
+    wrap_timed(media, "write_verified", TIMES["write"].append)
 
 
 def build_once(db_path: Path, out: Path, signer=None) -> tuple[float, object]:

@@ -98,18 +98,15 @@ class ReportDateDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, document_name: str) -> _dt.date | None:
         """The date chosen, or None when the clerk cancelled."""
-        dialog = cls(parent, document_name)
-        try:
-            return dialog.date() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        answer = cls.ask_with_number(parent, document_name, issue_number=False)
+        return answer[0] if answer else None
 
     @classmethod
-    def ask_with_number(cls, parent: QWidget | None,
-                        document_name: str) -> tuple[_dt.date, str] | None:
-        """(成文日期, 发文字号 or '') for a report to the county office; None when
-        cancelled."""
-        dialog = cls(parent, document_name, issue_number=True)
+    def ask_with_number(cls, parent: QWidget | None, document_name: str,
+                        issue_number: bool = True) -> tuple[_dt.date, str] | None:
+        """(成文日期, 发文字号 or '') — the number asked only with ``issue_number``, for a
+        report to the county office; None when cancelled."""
+        dialog = cls(parent, document_name, issue_number=issue_number)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.date() is None:
                 return None

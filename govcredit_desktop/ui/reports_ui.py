@@ -73,15 +73,11 @@ def ask_and_generate(parent: QWidget, operations: Operations, kind: str,
     """Ask the 成文日期 (today by default), then generate; None when cancelled."""
     from govcredit_desktop.ui.report_date_dialog import ReportDateDialog
 
-    if kind in LETTER_KINDS:
-        answer = ReportDateDialog.ask_with_number(parent, REPORT_KINDS[kind])
-        if answer is None:
-            return None
-        date, issue_number = answer
-    else:
-        date, issue_number = ReportDateDialog.ask(parent, REPORT_KINDS[kind]), ""
-        if date is None:
-            return None
+    answer = ReportDateDialog.ask_with_number(parent, REPORT_KINDS[kind],
+                                              issue_number=kind in LETTER_KINDS)
+    if answer is None:
+        return None
+    date, issue_number = answer
     return generate_report(parent, operations, kind, campaign_id, date=date,
                            issue_number=issue_number)
 
