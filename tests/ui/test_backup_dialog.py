@@ -224,3 +224,16 @@ def test_help_opens_the_log_folder_in_the_data_directory(qtbot, window, monkeypa
     assert [u.toLocalFile() for u in opened] == [str(tmp_path / "data" / "logs")]
     assert (tmp_path / "data" / "logs").is_dir()
 
+
+
+def test_the_window_backs_up_once_a_day_at_start(qtbot, window):
+    from govcredit_desktop.ui.backup_dialog import start_auto_backup
+
+    assert backups.list_backups(window.db.path) == []
+    start_auto_backup(window)
+    _idle(qtbot, window)
+    made = backups.list_backups(window.db.path)
+    assert len(made) == 1
+    start_auto_backup(window)  # the same day: not again
+    _idle(qtbot, window)
+    assert backups.list_backups(window.db.path) == made
