@@ -21,7 +21,7 @@ from govcredit_desktop.core.errors import UserError
 
 def add_parsers(sub, db_arg) -> None:
     p = sub.add_parser("backup", help="备份数据库（含佐证材料和签名密钥）到指定文件夹",
-                       description="用 SQLite 在线备份把整个数据库（含佐证材料和加密的签名密钥）"
+                       description="用在线备份把整个数据库（含佐证材料和加密的签名密钥）"
                                    "复制到指定文件夹，例如 U 盘。程序打开时也可以备份。")
     db_arg(p, top=False)
     p.add_argument("--out", type=Path, required=True, metavar="文件夹",

@@ -5,7 +5,7 @@
     lock.release()
 
 The lock file ``.<name>.lock`` holds who took it (PC user, computer, process, time) for the
-message another copy shows.  The OS holds the lock itself (``flock`` on POSIX, a locked
+message another copy shows, and is removed when the program lets go.  The OS holds the lock itself (``flock`` on POSIX, a locked
 byte on Windows), so a crashed or killed program frees it at once: what a dead holder
 wrote is simply overwritten by the next one (stale-lock recovery needs no guessing from
 ages or process ids).
@@ -89,6 +89,16 @@ def _unlock(fd: int) -> None:
             fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def _same_file(fd: int, path: Path) -> bool:
+    if os.name == "nt":
+        return True  # an open file cannot be removed there
+    try:
+        mine, named = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (named.st_dev, named.st_ino)
+
+
 def holder(db_path: Path) -> dict:
     """What the lock file says about who holds it ({} when unreadable)."""
     try:
@@ -130,10 +140,21 @@ class InstanceLock:
             if held.count:
                 return
             del _held[self._key]
+            path = lock_path(self.db_path)
+            if os.name == "nt":
+                _unlock(held.fd)
+                os.close(held.fd)
+                # Refused while another program has it open: it is then theirs to remove.
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+                return
+            # Removed while still locked: a program that opened the old file meanwhile
+            # finds, once it has the lock, that the name no longer leads to its file, and
+            # tries again (``_same_file``), so two programs never lock two files of one name.
+            with contextlib.suppress(OSError):
+                os.unlink(path)
             _unlock(held.fd)
             os.close(held.fd)
-        # Not deleted: removing the file while another program opens it would let two
-        # programs each lock a different file of the same name.
 
     def __enter__(self):
         return self
@@ -153,25 +174,33 @@ def acquire(db_path: Path) -> InstanceLock | None:
             held.count += 1
             return InstanceLock(db_path, key)
         path = lock_path(db_path)
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
-                         | getattr(os, "O_CLOEXEC", 0), 0o666)
-        except OSError as exc:
-            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOENT):
-                return None
-            raise
-        try:
-            if not _try_lock(fd):
+        while True:
+            try:
+                fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
+                             | getattr(os, "O_CLOEXEC", 0), 0o666)
+            except OSError as exc:
+                if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOENT):
+                    return None
+                raise
+            try:
+                locked = _try_lock(fd)
+            except BaseException:
+                os.close(fd)
+                raise
+            if not locked:
                 os.close(fd)
                 raise _in_use(db_path)
+            if _same_file(fd, path):
+                break
+            _unlock(fd)  # the holder removed it as we opened it: take the new one
+            os.close(fd)
+        try:
             info = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid(),
                     "time": _dt.datetime.now().isoformat(timespec="seconds")}
             text = json.dumps(info, ensure_ascii=False).encode("utf-8")
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, text + b"\0" * max(0, 512 - len(text)))
             os.fsync(fd)
-        except InUse:
-            raise
         except BaseException:
             _unlock(fd)
             os.close(fd)

@@ -177,4 +177,5 @@ def test_the_lock_is_shared_within_one_program_and_freed_at_close(tmp_path):
     held = subprocess.run(probe, capture_output=True, text=True, env=env)
     assert held.returncode != 0 and "InUse" in held.stderr
     second.close()
+    assert not instance_lock.lock_path(path).exists()  # nothing left beside the file
     assert subprocess.run(probe, capture_output=True, env=env).returncode == 0
