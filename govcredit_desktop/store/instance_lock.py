@@ -5,10 +5,10 @@
     lock.release()
 
 The lock file ``.<name>.lock`` holds who took it (PC user, computer, process, time) for the
-message another copy shows, and is removed when the program lets go.  The OS holds the lock itself (``flock`` on POSIX, a locked
-byte on Windows), so a crashed or killed program frees it at once: what a dead holder
-wrote is simply overwritten by the next one (stale-lock recovery needs no guessing from
-ages or process ids).
+message another copy shows, and is removed when the program lets go.  The OS holds the
+lock itself (``flock`` on POSIX, a locked byte on Windows), so a crashed or killed
+program frees it at once: what a dead holder wrote is simply overwritten by the next one
+(stale-lock recovery needs no guessing from ages or process ids).
 
 Within one process the lock is shared: the window reopening its own file after a
 restore, or tests opening a file twice, take it again and count up.
