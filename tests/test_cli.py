@@ -209,7 +209,7 @@ def _english_words(text: str) -> list[str]:
                "county-recipient", "import", "show", "remove", "age",
                "AGE-SECRET-KEY-", "county", "init", "register", "departments", "sqlite",
                "coverage", "campaign", "summary", "reminder",
-               "received"}
+               "received", "backup", "restore", "transfer", "export", "gcmove"}
     return [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w not in allowed]
 
 
@@ -223,6 +223,8 @@ def test_argparse_speaks_chinese(capsys):
              ["county", "import", "--help"], ["county", "received", "--help"],
              ["county", "coverage", "--help"], ["county", "campaign", "--help"],
              ["county", "export-ledger", "--help"], ["county", "report", "--help"],
+             ["backup", "--help"], ["restore", "--help"], ["transfer", "--help"],
+             ["transfer", "export", "--help"], ["transfer", "import", "--help"],
              ["report", "foo", "--out", "x.pdf"],          # invalid choice
              ["frob"],                                     # unknown command
              ["report", "plan"],                           # a required argument missing

@@ -41,6 +41,7 @@ from govcredit_desktop.store import KIND_COUNTY, KIND_DEPARTMENT
 from govcredit_desktop.store.queries import ledger as lq
 from govcredit_desktop.ui import file_dialogs
 from govcredit_desktop.ui.background import show_error
+from govcredit_desktop.ui.error_log import open_log_folder
 from govcredit_desktop.ui.filter_bar import FilterBar
 from govcredit_desktop.ui.ledger_model import COLUMN_KEYS, COLUMNS, LedgerModel
 from govcredit_desktop.ui.operations import Operations, ask_wait_or_cancel
@@ -342,6 +343,10 @@ class MainWindow(QMainWindow):
             "县信用办公钥(&K)…", self.edit_county_recipient, None,
             "导入县信用办的公钥文件：以后的报送包加密发给县信用办")
         self.about_action = self._action("关于(&A)", self.about)
+        self.backup_action = self._action("备份与恢复(&B)…", self.backup_restore, None,
+                                          "立即备份、备份到 U 盘、从备份恢复、迁移到新电脑")
+        self.log_folder_action = self._action("打开日志文件夹(&L)", open_log_folder, None,
+                                              "程序出错时，把这里的日志文件发给技术支持人员")
         self._create_county_actions()
 
     def _create_county_actions(self) -> None:
@@ -374,6 +379,8 @@ class MainWindow(QMainWindow):
         m = bar.addMenu("文件(&F)")
         self.file_menu = m
         m.addActions([self.open_action, self.new_db_action, self.new_county_action])
+        m.addSeparator()
+        m.addAction(self.backup_action)
         m.addSeparator()
         m.addAction(self.quit_action)
         m = bar.addMenu("编辑(&E)")
@@ -411,7 +418,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.county_key_action)
         m = bar.addMenu("帮助(&H)")
-        m.addAction(self.about_action)
+        m.addActions([self.log_folder_action, self.about_action])
 
     def _create_toolbar(self) -> None:
         tb = QToolBar("常用操作", self)
@@ -1115,7 +1122,7 @@ class MainWindow(QMainWindow):
         from govcredit_desktop.store import Database
 
         try:
-            db = Database(path, create=not path.exists(), kind=kind)
+            db = Database(path, create=not path.exists(), kind=kind, exclusive=True)
         except UserError as exc:
             show_error(self, "打开数据库", exc)
             return False
@@ -1136,6 +1143,17 @@ class MainWindow(QMainWindow):
         self.operations.notify(Changes.some(RecordKind.DATABASE))
         self.check_on_open()
         return True
+
+    def backup_restore(self) -> None:
+        from govcredit_desktop.ui.backup_dialog import BackupDialog
+
+        if not ask_wait_or_cancel(self, self.operations, "备份与恢复", "备份或恢复",
+                                  self.backup_restore):
+            return
+        dialog = BackupDialog(self.operations, self)
+        dialog.exec()
+        if dialog.reopen:  # the file's contents were replaced: nothing cached may stay
+            self._switch_to(self.db.path, kind=self.db.kind)
 
     def about(self) -> None:
         QMessageBox.about(
