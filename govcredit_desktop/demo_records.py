@@ -4,8 +4,9 @@
 Written through the stores (each row audited) after the bulk write of the problems, in
 the demo's transaction.  A problem the generator drew as 纳入政务失信记录 gets a record,
 whose store sets the flag; a large demo records (and flags) at most ``MAX_RECORDS`` of
-them so that 100,000 problems still take seconds.  Problems found through a complaint channel get the
-complaint they came from (linked); other complaints stay unconverted, some unanswered.
+them so that 100,000 problems still take seconds.  Problems found through a complaint
+channel get the complaint they came from (linked); other complaints stay unconverted,
+some unanswered.
 Dates never pass the real today, which the store's validation bounds.
 """
 
