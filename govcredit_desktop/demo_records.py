@@ -92,7 +92,7 @@ def _complaints(db, rng, problems, last) -> None:
     for p in came_in:
         got = min(last, _day(p["discovered_date"])) if p["discovered_date"] else last
         cid = store.add(_complaint(rng, channels[p["source"]], got, p["description"],
-                                   p["responsible_unit"], last, window))
+                                   p["responsible_unit"], last, window, "已转为问题整改"))
         store.link(cid, p["id"])
     for _ in range(UNCONVERTED):
         got = last - _dt.timedelta(days=rng.randint(0, 60))
@@ -102,7 +102,7 @@ def _complaints(db, rng, problems, last) -> None:
                              window))
 
 
-def _complaint(rng, channel, got, content, unit, last, window) -> dict:
+def _complaint(rng, channel, got, content, unit, last, window, result="") -> dict:
     rec = {"channel": channel, "received_date": got.isoformat(),
            "complainant": rng.choice(_CALLERS), "contact": f"13{rng.randint(10**8, 10**9 - 1)}",
            "content": content, "handling_unit": unit or "局办公室"}
@@ -110,5 +110,5 @@ def _complaint(rng, channel, got, content, unit, last, window) -> dict:
     if rng.random() < 0.66:
         day = min(last, got + _dt.timedelta(days=rng.randint(2, window + 5)))
         rec.update(reply=rng.choice(_REPLIES), reply_date=day.isoformat(),
-                   result=rng.choice(("已解决", "已转为问题整改", "已答复说明")))
+                   result=result or rng.choice(("已解决", "已答复说明")))
     return rec

@@ -342,6 +342,8 @@ class MainWindow(QMainWindow):
             "县信用办公钥(&K)…", self.edit_county_recipient, None,
             "导入县信用办的公钥文件：以后的报送包加密发给县信用办")
         self.about_action = self._action("关于(&A)", self.about)
+        self.complaints_action = self._action("投诉登记(&T)…", self.show_complaints, "Ctrl+T",
+                                              "登记和答复投诉，把投诉转为问题")
         self._create_county_actions()
 
     def _create_county_actions(self) -> None:
@@ -382,6 +384,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.undo_action)
         m.addSeparator()
         m.addActions([self.close_action, self.reopen_action])
+        m.addSeparator()
+        m.addAction(self.complaints_action)
         m.addSeparator()
         m.addActions([self.find_action, self.clear_filter_action, self.refresh_action])
         m = bar.addMenu("查看(&V)")
@@ -451,7 +455,7 @@ class MainWindow(QMainWindow):
         return (self.new_action, self.delete_action, self.undo_action, self.close_action,
                 self.reopen_action, self.department_action, self.campaign_action,
                 self.persons_action, self.package_action, self.submissions_action,
-                self.key_action, self.county_recipient_action)
+                self.key_action, self.county_recipient_action, self.complaints_action)
 
     @property
     def _county_only(self) -> tuple[QAction, ...]:
@@ -846,6 +850,12 @@ class MainWindow(QMainWindow):
                                      history=self.history, operations=self.operations)
         created = changes.ids(RecordKind.PROBLEM)
         self.announce(changes, select=min(created) if created else None)
+
+    def show_complaints(self) -> None:
+        from govcredit_desktop.ui.complaints_window import ComplaintsWindow
+
+        self.announce(ComplaintsWindow.show_register(
+            self, self.db, self.default_campaign, self.history, self.operations))
 
     def edit_problem(self, *_args) -> None:
         from govcredit_desktop.ui.problem_editor import ProblemEditor

@@ -2,6 +2,7 @@
 their own, for no record, one and many (issue 19); text read back from the PDF."""
 
 import datetime as dt
+import re
 
 import pdfplumber
 import pytest
@@ -16,8 +17,9 @@ SECTION = "二、政务失信记录、惩戒和信用修复情况"
 
 def text_of(path) -> str:
     with pdfplumber.open(path) as pdf:
-        return "".join("".join((page.extract_text() or "").split()) for page in pdf.pages
+        text = "".join("".join((page.extract_text() or "").split()) for page in pdf.pages
                        if page.height > page.width)
+    return re.sub(r"—\d+—", "", text)  # the page numbers between the pages' lines
 
 
 def section(text: str) -> str:
