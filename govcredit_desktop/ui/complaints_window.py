@@ -68,10 +68,13 @@ class ComplaintsWindow(QDialog):
         reply_label = QLabel("答复(&A)：", self)
         reply_label.setBuddy(self.reply_filter)
         self.count_label = QLabel(self)
+        self.window_button = QPushButton("答复时限(&W)…", self)
+        self.window_button.setToolTip("设置投诉应在受理后多少天内答复（逾期的以红色标出）")
         for w in (channel_label, self.channel_filter, reply_label, self.reply_filter):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.window_button)
         layout.addLayout(bar)
 
         self.table = QTableWidget(self)
@@ -109,6 +112,7 @@ class ComplaintsWindow(QDialog):
         self.delete_button.clicked.connect(self.delete)
         self.convert_button.clicked.connect(self.convert)
         self.open_button.clicked.connect(self.open_problem)
+        self.window_button.clicked.connect(self.set_reply_days)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         install_shortcut(self.table, [Qt.Key_Return, Qt.Key_Enter], self.edit)
@@ -177,6 +181,7 @@ class ComplaintsWindow(QDialog):
         c = self.selected()
         writable = not self.db.read_only
         self.add_button.setEnabled(writable)
+        self.window_button.setEnabled(writable)
         self.edit_button.setEnabled(c is not None)
         self.delete_button.setEnabled(writable and c is not None)
         self.convert_button.setEnabled(writable and c is not None and c["problem_id"] is None)
@@ -235,6 +240,22 @@ class ComplaintsWindow(QDialog):
         self._wrote(c["id"], *([extra] if extra else []))
         self.load()
         self.table.setFocus()
+
+    def set_reply_days(self) -> None:
+        from govcredit_desktop.store.settings import MAX_COMPLAINT_REPLY_DAYS
+
+        days, ok = QInputDialog.getInt(
+            self, "投诉答复时限", "投诉受理后应在多少天内答复：",
+            self.db.settings.complaint_reply_days(), 1, MAX_COMPLAINT_REPLY_DAYS)
+        if not ok:
+            return
+        try:
+            self.db.settings.set_complaint_reply_days(days)
+        except UserError as exc:
+            QMessageBox.warning(self, "投诉答复时限", str(exc))
+            return
+        self.changes |= Changes.some(RecordKind.COMPLAINT)
+        self.load()
 
     def _campaign(self) -> int | None:
         campaign = self.campaign_id()

@@ -252,3 +252,18 @@ def test_ledger_marks_problems_with_a_record_and_screens(qtbot, window):
         QApplication.processEvents()
         shot(window, f"ledger-{w}x{h}.png")
     complaints.hide()
+
+
+def test_the_reply_window_is_set_from_the_register(qtbot, env, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    db, _, _ = env
+    db.complaints.add({"channel": "举报箱", "received_date": "2026-11-01", "content": "保证金"})
+    window = show(qtbot, ComplaintsWindow(None, db, today=dt.date(2026, 11, 12)))
+    assert "逾期" not in window.count_label.text()
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *a, **k: (7, True)))
+    QTest.keyClick(window.table, Qt.Key_W, Qt.AltModifier)
+    # A mnemonic presses the button with animateClick: clicked follows a moment later.
+    qtbot.waitUntil(lambda: db.settings.complaint_reply_days() == 7)
+    assert "逾期未答复 1 件（答复时限 7 天）" in window.count_label.text()
+    assert window.table.item(0, 5).text() == "已逾期 2026年11月8日"
