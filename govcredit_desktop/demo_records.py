@@ -40,9 +40,7 @@ def write(db, campaign_id: int, flagged: list[str], seed, today: _dt.date) -> No
     """``flagged``: uuids of the problems drawn as 纳入政务失信记录, in order."""
     rng = random.Random(f"records|{seed}")
     last = min(today, _dt.date.today())
-    problems = db.query("SELECT id, uuid, category, source, status, discovered_date,"
-                        " description, responsible_unit FROM problem"
-                        " WHERE campaign_id = ? ORDER BY seq", (campaign_id,))
+    problems = db.problems.brief(campaign_id)
     chosen = set(flagged[:MAX_RECORDS])
     _records(db, rng, [p for p in problems if p["uuid"] in chosen], last)
     _complaints(db, rng, problems, last)

@@ -222,7 +222,7 @@ class ComplaintsWindow(QDialog):
         if c is None or not self.delete_button.isEnabled():
             return
         if c["problem_id"] is not None:
-            number = self.db.scalar("SELECT number FROM problem WHERE id = ?", (c["problem_id"],))
+            number = self.db.problems.get(c["problem_id"])["number"]
             text = (f"该投诉已转为问题 {number}。\n删除投诉后，问题 {number} 仍保留在台账中，"
                     "只是不再显示来源投诉。\n确定删除这件投诉吗？")
         else:

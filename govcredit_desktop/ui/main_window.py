@@ -897,7 +897,8 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self, "删除问题",
             f"确定要删除问题“{row['number']} {row['title']}”吗？\n\n"
-            "该问题的整改措施、进展记录和佐证材料会一并删除，删除后不能撤销。"
+            "该问题的整改措施、进展记录、佐证材料和政务失信记录会一并删除，删除后不能撤销"
+            "（由投诉转来的，投诉登记保留）。"
             "（删除操作会记入审计日志。）",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
@@ -909,7 +910,8 @@ class MainWindow(QMainWindow):
             show_error(self, "删除问题", exc)
             return
         self.announce(Changes.of(RecordKind.PROBLEM, pid)
-                      | Changes.some(RecordKind.MEASURE, RecordKind.PROGRESS, RecordKind.EVIDENCE))
+                      | Changes.some(RecordKind.MEASURE, RecordKind.PROGRESS, RecordKind.EVIDENCE,
+                                     RecordKind.DISHONESTY, RecordKind.COMPLAINT))
 
     def undo(self) -> None:
         if not self.undo_action.isEnabled():

@@ -137,8 +137,7 @@ class ComplaintDialog(FieldsDialog):
             "received_date": today().isoformat()}
         caption = "投诉人及联系方式只保存在本单位台账中，不随报送包报送。"
         if complaint_id and current.get("problem_id"):
-            number = db.scalar("SELECT number FROM problem WHERE id = ?",
-                               (current["problem_id"],))
+            number = db.problems.get(current["problem_id"])["number"]
             caption = f"该投诉已转为问题 {number}。" + caption
         super().__init__(parent, db, "编辑投诉" if complaint_id else "登记投诉", caption, current)
         self.complaint_id = complaint_id
