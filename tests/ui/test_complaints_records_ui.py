@@ -267,3 +267,17 @@ def test_the_reply_window_is_set_from_the_register(qtbot, env, monkeypatch):
     qtbot.waitUntil(lambda: db.settings.complaint_reply_days() == 7)
     assert "逾期未答复 1 件（答复时限 7 天）" in window.count_label.text()
     assert window.table.item(0, 5).text() == "已逾期 2026年11月8日"
+
+
+def test_ctrl_t_opens_the_register_from_the_main_window(qtbot, window):
+    seen = []
+
+    def look(dialog):
+        seen.append((type(dialog).__name__, dialog.table.rowCount()))
+        QTest.keyClick(dialog.table, Qt.Key_Escape)
+
+    answer_modal(look)
+    window.table.setFocus()
+    QTest.keyClick(window.table, Qt.Key_T, Qt.ControlModifier)
+    assert seen == [("ComplaintsWindow", len(window.db.complaints.list()))]
+    assert seen[0][1] > 0  # the demo's complaints
