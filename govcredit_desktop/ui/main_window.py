@@ -347,6 +347,8 @@ class MainWindow(QMainWindow):
                                           "立即备份、备份到 U 盘、从备份恢复、迁移到新电脑")
         self.log_folder_action = self._action("打开日志文件夹(&L)", open_log_folder, None,
                                               "程序出错时，把这里的日志文件发给技术支持人员")
+        self.complaints_action = self._action("投诉登记(&T)…", self.show_complaints, "Ctrl+T",
+                                              "登记和答复投诉，把投诉转为问题")
         self._create_county_actions()
 
     def _create_county_actions(self) -> None:
@@ -389,6 +391,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.undo_action)
         m.addSeparator()
         m.addActions([self.close_action, self.reopen_action])
+        m.addSeparator()
+        m.addAction(self.complaints_action)
         m.addSeparator()
         m.addActions([self.find_action, self.clear_filter_action, self.refresh_action])
         m = bar.addMenu("查看(&V)")
@@ -458,7 +462,7 @@ class MainWindow(QMainWindow):
         return (self.new_action, self.delete_action, self.undo_action, self.close_action,
                 self.reopen_action, self.department_action, self.campaign_action,
                 self.persons_action, self.package_action, self.submissions_action,
-                self.key_action, self.county_recipient_action)
+                self.key_action, self.county_recipient_action, self.complaints_action)
 
     @property
     def _county_only(self) -> tuple[QAction, ...]:
@@ -854,6 +858,12 @@ class MainWindow(QMainWindow):
         created = changes.ids(RecordKind.PROBLEM)
         self.announce(changes, select=min(created) if created else None)
 
+    def show_complaints(self) -> None:
+        from govcredit_desktop.ui.complaints_window import ComplaintsWindow
+
+        self.announce(ComplaintsWindow.show_register(
+            self, self.db, self.default_campaign, self.history, self.operations))
+
     def edit_problem(self, *_args) -> None:
         from govcredit_desktop.ui.problem_editor import ProblemEditor
 
@@ -894,7 +904,8 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self, "删除问题",
             f"确定要删除问题“{row['number']} {row['title']}”吗？\n\n"
-            "该问题的整改措施、进展记录和佐证材料会一并删除，删除后不能撤销。"
+            "该问题的整改措施、进展记录、佐证材料和政务失信记录会一并删除，删除后不能撤销"
+            "（由投诉转来的，投诉登记保留）。"
             "（删除操作会记入审计日志。）",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
@@ -906,7 +917,8 @@ class MainWindow(QMainWindow):
             show_error(self, "删除问题", exc)
             return
         self.announce(Changes.of(RecordKind.PROBLEM, pid)
-                      | Changes.some(RecordKind.MEASURE, RecordKind.PROGRESS, RecordKind.EVIDENCE))
+                      | Changes.some(RecordKind.MEASURE, RecordKind.PROGRESS, RecordKind.EVIDENCE,
+                                     RecordKind.DISHONESTY, RecordKind.COMPLAINT))
 
     def undo(self) -> None:
         if not self.undo_action.isEnabled():
