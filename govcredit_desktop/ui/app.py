@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from govcredit_desktop import APP_NAME
@@ -129,10 +129,22 @@ def make_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    # Linux desktops take the window's icon from here (Windows from the .exe's own).
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_file("icons", f"{APP_NAME}.png"))))
     _use_cjk_font(app)
     use_chinese_locale()
     _use_chinese_qt_texts(app)
     return app
+
+
+def resource_file(*parts: str) -> Path:
+    """A file of govcredit_desktop/resources on disk (a source tree, a wheel and the frozen
+    one-folder build all keep the package on disk)."""
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("govcredit_desktop").joinpath("resources",
+                                                                             *parts)))
 
 
 def use_chinese_locale() -> None:
