@@ -341,6 +341,8 @@ class MainWindow(QMainWindow):
         self.county_recipient_action = self._action(
             "县信用办公钥(&K)…", self.edit_county_recipient, None,
             "导入县信用办的公钥文件：以后的报送包加密发给县信用办")
+        self.guide_action = self._action("使用说明(&G)", self.show_guide, "F1",
+                                         "打开使用说明（含截图）")
         self.about_action = self._action("关于(&A)", self.about)
         self._create_county_actions()
 
@@ -411,6 +413,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.county_key_action)
         m = bar.addMenu("帮助(&H)")
+        m.addAction(self.guide_action)
         m.addAction(self.about_action)
 
     def _create_toolbar(self) -> None:
@@ -1136,6 +1139,11 @@ class MainWindow(QMainWindow):
         self.operations.notify(Changes.some(RecordKind.DATABASE))
         self.check_on_open()
         return True
+
+    def show_guide(self) -> None:
+        from govcredit_desktop.ui.guide import show_guide
+
+        show_guide(self)
 
     def about(self) -> None:
         QMessageBox.about(
