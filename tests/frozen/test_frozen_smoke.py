@@ -141,6 +141,11 @@ def test_the_bundle_holds_what_it_needs_and_not_the_rest(program):
     schemas = internal / "govcredit_desktop" / "package" / "schemas"
     assert sorted(p.name for p in schemas.glob("*.json")) == [
         "ledger.schema.json", "manifest.schema.json"]
+    # 帮助 → 使用说明 (ui/guide.py looks beside the program when frozen).
+    guide = internal / "docs" / "使用说明.md"
+    assert guide.is_file()
+    assert len(list((internal / "docs" / "images").glob("*.png"))) >= 6
+    assert (internal / "govcredit_desktop" / "resources" / "icons" / f"{NAME}.png").is_file()
     translations = sorted(p.name for p in internal.rglob("*.qm"))
     assert translations == ["qtbase_zh_CN.qm"]
     plugins = {p.relative_to(internal).as_posix() for p in internal.rglob("plugins/*/*")}
