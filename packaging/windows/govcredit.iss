@@ -34,9 +34,9 @@ DefaultDirName={autopf}\govcredit-desktop
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=
-ArchitecturesAllowed=x64compatible
-ArchitecturesInstallIn64BitMode=x64compatible
+; x64 rather than 6.3's x64compatible: also read by the older Inno Setup 6 of a runner image.
+ArchitecturesAllowed=x64
+ArchitecturesInstallIn64BitMode=x64
 OutputDir={#OutputDir}
 OutputBaseFilename=govcredit-desktop-{#AppVersion}-setup
 SetupIconFile=govcredit-desktop.ico
