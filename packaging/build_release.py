@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,19 @@ LINUX_EXTRAS = ((LINUX / f"{NAME}.desktop", f"{NAME}.desktop"),
 
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+_GLIBC = re.compile(rb"GLIBC_2\.(\d+)")
+
+
+def glibc_needed(folder: Path) -> str | None:
+    """The newest glibc version any bundled library asks for: the oldest Linux the folder
+    runs on (glibc itself is never bundled, so every GLIBC_2.x in them is a need)."""
+    newest = 0
+    for path in folder.rglob("*.so*"):
+        if path.is_file() and not path.is_symlink():
+            newest = max([newest, *(int(m) for m in _GLIBC.findall(path.read_bytes()))])
+    return f"2.{newest}" if newest else None
 
 
 def run_pyinstaller(dist: Path, work: Path) -> Path:
@@ -80,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     took = time.monotonic() - start
     print(f"程序文件夹：{folder}（{folder_size(folder) / 1e6:.0f} MB）")
     if archive is not None:
-        print(f"Linux 安装包：{archive}（{archive.stat().st_size / 1e6:.0f} MB）")
+        print(f"Linux 安装包：{archive}（{archive.stat().st_size / 1e6:.0f} MB），"
+              f"需要 glibc {glibc_needed(folder)} 或更新")
     print(f"构建用时 {took:.1f} 秒")
     return 0
 
