@@ -181,19 +181,6 @@ def test_the_archive_carries_a_desktop_entry_and_its_installer(program, env, pla
     assert installed["Desktop Entry"]["Icon"] == str(program / f"{NAME}.png")
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc")
-def test_the_archive_needs_no_newer_glibc_than_the_build_machine(program):
-    sys.path.insert(0, str(ROOT / "packaging"))
-    try:
-        from build_release import glibc_needed
-    finally:
-        sys.path.pop(0)
-    needed = glibc_needed(program)
-    here = os.confstr("CS_GNU_LIBC_VERSION").split()[-1]
-    assert needed is not None
-    assert tuple(map(int, needed.split("."))) <= tuple(map(int, here.split(".")[:2]))
-
-
 def test_version_is_the_packages(program, env, work):
     result = run(program, env, work, "--version")
     assert result.stdout.strip() == f"{NAME} {govcredit_desktop.__version__}"
