@@ -55,6 +55,9 @@ DESKTOP_LIBS = [
 # window did not.  The `age` command line checks that an encrypted package is a standard
 # age file, readable by a tool other than ours, and the other way round.
 TEST_TOOLS = [("poppler-utils",), ("xvfb",), ("xauth",), ("age",)]
+# PyInstaller (`run.py build`, and the frozen build at the end of `run.py test`) tells
+# libraries from data with objdump.
+BUILD_TOOLS = [("binutils",)]
 
 
 # Another apt-get or the system's automatic updates may hold dpkg's lock for a minute or
@@ -226,7 +229,9 @@ def main(argv: list[str]) -> int:
 
 def _run(argv: list[str]) -> int:
     testing = argv[:1] == ["test"]
-    ensure_system_packages(QT_LIBS + DESKTOP_LIBS + (TEST_TOOLS if testing else []))
+    building = testing or argv[:1] == ["build"]
+    ensure_system_packages(QT_LIBS + DESKTOP_LIBS + (TEST_TOOLS if testing else [])
+                           + (BUILD_TOOLS if building else []))
     python = str(ensure_venv())
     if testing:
         # Lint and tests are about the repository: they run in it, whatever the caller's folder.
