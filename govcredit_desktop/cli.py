@@ -150,6 +150,14 @@ def _report_date(text: str):
     return value
 
 
+def _window_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{3,4})\s*[xX×*]\s*(\d{3,4})\s*", text)
+    if not match or not (640 <= int(match[1]) <= 3840 and 480 <= int(match[2]) <= 2160):
+        raise argparse.ArgumentTypeError(f"窗口大小“{text}”无效，应写成 宽x高，如 1024x700"
+                                         "（宽 640–3840，高 480–2160）")
+    return int(match[1]), int(match[2])
+
+
 _DB_HELP = "数据库文件（默认：用户数据目录中的 govcredit.sqlite；写在命令之前或之后均可）"
 
 
@@ -172,6 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(parser, top=True)
     parser.add_argument("--screenshot", metavar="PNG文件", type=Path,
                         help="打开主窗口，保存为 PNG 图片后退出")
+    parser.add_argument("--screenshot-size", metavar="宽x高", type=_window_size,
+                        default=(1280, 760),
+                        help="与 --screenshot 一起使用：窗口大小（默认 1280x760）")
+    # The names of ui/screenshot_views.VIEWS, written out: cli.py imports no PySide6.
+    parser.add_argument("--screenshot-view", metavar="窗口",
+                        choices=["first-run", "editor", "close", "package", "key",
+                                 "department"],
+                        help="与 --screenshot 一起使用：改为截取该窗口（first-run 首次使用，"
+                             "editor 编辑问题，close 销号，package 生成报送包，"
+                             "key 签名密钥，department 本单位信息），不做任何修改")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
     p = sub.add_parser("demo", help="生成示例数据")
@@ -373,7 +391,10 @@ def cmd_export_ledger(args) -> int:
 def run_gui(args) -> int:
     from govcredit_desktop.ui.app import run
 
-    return run(db_path=args.db, screenshot=args.screenshot)
+    if args.screenshot_view and args.screenshot is None:
+        raise UserError("--screenshot-view 需要与 --screenshot PNG文件 一起使用")
+    return run(db_path=args.db, screenshot=args.screenshot, view=args.screenshot_view,
+               size=args.screenshot_size)
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report,

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
-from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from govcredit_desktop import APP_NAME
@@ -70,10 +70,22 @@ def make_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    # Linux desktops take the window's icon from here (Windows from the .exe's own).
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_file("icons", f"{APP_NAME}.png"))))
     _use_cjk_font(app)
     use_chinese_locale()
     _use_chinese_qt_texts(app)
     return app
+
+
+def resource_file(*parts: str) -> Path:
+    """A file of govcredit_desktop/resources on disk (a source tree, a wheel and the frozen
+    one-folder build all keep the package on disk)."""
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("govcredit_desktop").joinpath("resources",
+                                                                             *parts)))
 
 
 def use_chinese_locale() -> None:
@@ -142,9 +154,11 @@ def open_store(db_path: Path | None):
     return Database(path, create=not path.exists(), exclusive=True)
 
 
-def save_screenshot(app: QApplication, window, png: Path, db) -> int:
-    """Render the window (without showing it on a screen) into ``png``; a damaged
-    file is said instead, as the window would at open."""
+def save_screenshot(app: QApplication, window, png: Path, db, view: str | None = None,
+                    size: tuple[int, int] = (1280, 760)) -> int:
+    """Render the window (without showing it on a screen) into ``png``, or the dialog of
+    ``view`` (ui/screenshot_views.py); a damaged file is said instead, as the window
+    would at open."""
     # A scripted run must not picture a damaged file as sound. The check reads
     # the whole file, so it runs beside the rendering, not before it.
     checked: list[BaseException | None] = []
@@ -154,7 +168,7 @@ def save_screenshot(app: QApplication, window, png: Path, db) -> int:
     window.interactive = False
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     # A fixed size, whatever the last interactive session left in the settings.
-    window.resize(1280, 760)
+    window.resize(*size)
     window.show()
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
     # The status line is written after the table, from a worker: wait for it.
@@ -162,6 +176,13 @@ def save_screenshot(app: QApplication, window, png: Path, db) -> int:
     # The counts rename the toolbar's 逾期 / 即将到期: lay them out before the picture.
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
     pixmap = window.grab()  # paints every child, the table included
+    if view is not None:
+        from govcredit_desktop.ui.screenshot_views import grab_dialog
+
+        pixmap = grab_dialog(app, window, view)
+        if pixmap is None:
+            sys.stderr.write(f"错误：{view} 窗口没有打开，未保存截图\n")
+            return 1
     checker.join()
     if checked[0] is not None or window.unreadable:
         sys.stderr.write(f"错误：{checked[0] or window.unreadable[0]}\n")
@@ -192,7 +213,8 @@ def _no_display() -> bool:
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run(db_path: Path | None, screenshot: Path | None = None) -> int:
+def run(db_path: Path | None, screenshot: Path | None = None, view: str | None = None,
+        size: tuple[int, int] = (1280, 760)) -> int:
     _offscreen_if_headless(screenshot)
     if screenshot is None and _no_display():
         sys.stderr.write("错误：没有可用的图形界面（未设置 DISPLAY），请在桌面环境中启动本程序；"
@@ -216,7 +238,7 @@ def run(db_path: Path | None, screenshot: Path | None = None) -> int:
     window = MainWindow(db)
     try:
         if screenshot is not None:
-            return save_screenshot(app, window, screenshot, db)
+            return save_screenshot(app, window, screenshot, db, view, size)
         window.show()
         # After the window is on screen, so the clerk sees what is being set up;
         # a damaged file is said first, and then no set-up is offered.

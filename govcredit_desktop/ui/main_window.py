@@ -342,6 +342,8 @@ class MainWindow(QMainWindow):
         self.county_recipient_action = self._action(
             "县信用办公钥(&K)…", self.edit_county_recipient, None,
             "导入县信用办的公钥文件：以后的报送包加密发给县信用办")
+        self.guide_action = self._action("使用说明(&G)", self.show_guide, "F1",
+                                         "打开使用说明（含截图）")
         self.about_action = self._action("关于(&A)", self.about)
         self.backup_action = self._action("备份与恢复(&B)…", self.backup_restore, None,
                                           "立即备份、备份到 U 盘、从备份恢复、迁移到新电脑")
@@ -422,7 +424,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.county_key_action)
         m = bar.addMenu("帮助(&H)")
-        m.addActions([self.log_folder_action, self.about_action])
+        m.addActions([self.guide_action, self.log_folder_action, self.about_action])
 
     def _create_toolbar(self) -> None:
         tb = QToolBar("常用操作", self)
@@ -1166,6 +1168,11 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.reopen:  # the file's contents were replaced: nothing cached may stay
             self._switch_to(self.db.path, kind=self.db.kind)
+
+    def show_guide(self) -> None:
+        from govcredit_desktop.ui.guide import show_guide
+
+        show_guide(self)
 
     def about(self) -> None:
         QMessageBox.about(
