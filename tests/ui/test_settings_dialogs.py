@@ -306,8 +306,8 @@ def test_the_notice_title_field_shows_the_title_used_when_left_empty(qtbot, db):
     qtbot.keyClick(dialog, Qt.Key_T, Qt.AltModifier)
     assert f.noticeTitleEdit.hasFocus()
     type_text(f.noticeTitleEdit, "《关于印发〈宝丰县专项治理工作方案〉的通知》")
-    dialog.grab().save("/work/notes/docs17/campaign-dialog-notice-title.png") \
-        if Path("/work/notes/docs17").is_dir() else None
+    if Path("/work/notes/docs17").is_dir():
+        dialog.grab().save("/work/notes/docs17/campaign-dialog-notice-title.png")
     click(qtbot, f.saveButton)
     (campaign,) = db.settings.list_campaigns()
     assert campaign["notice_title"] == "关于印发〈宝丰县专项治理工作方案〉的通知"
@@ -320,6 +320,12 @@ def test_the_notice_title_field_shows_the_title_used_when_left_empty(qtbot, db):
     click(qtbot, f.saveButton)
     assert "通知标题" in f.noticeTitleError.text() and f.noticeTitleError.isVisible()
     assert db.settings.list_campaigns()[0]["notice_title"] == campaign["notice_title"]
+    # Emptied: the placeholder says which title the documents will cite instead.
+    select_all_and_delete(f.noticeTitleEdit)
+    dialog.resize(1920, 1080)
+    assert f.noticeTitleEdit.placeholderText().startswith("不填时引用为：关于开展")
+    if Path("/work/notes/docs17").is_dir():
+        dialog.grab().save("/work/notes/docs17/campaign-dialog-notice-placeholder-1920.png")
 
 
 def test_campaign_errors_next_to_fields_nothing_written(qtbot, db):
