@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import govcredit_desktop
+from govcredit_desktop import cli_backup
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import os_error_message
 from govcredit_desktop.county import cli as cli_county
@@ -209,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_keys.add_parsers(sub, _db_arg)
     cli_package.add_parsers(sub, _db_arg)
     cli_verify.add_parser(sub)
+    cli_backup.add_parsers(sub, _db_arg)
     cli_county.add_parser(sub)
     return parser
 
@@ -376,7 +378,26 @@ def run_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report,
             "export-ledger": cmd_export_ledger, **cli_keys.COMMANDS, **cli_package.COMMANDS,
-            "verify": cli_verify.run, **cli_county.COMMANDS}
+            "verify": cli_verify.run, **cli_county.COMMANDS, **cli_backup.COMMANDS}
+
+# Commands that only read their --db: they run while the window has the file open.  Every
+# other command writes and refuses while another program has it (store/instance_lock.py).
+READ_ONLY_COMMANDS = {"check", "report", "export-ledger", "precheck", "verify", "backup"}
+
+
+def _writes(args) -> bool:
+    if args.command == "transfer":
+        return cli_backup.writes(args)
+    return args.command not in READ_ONLY_COMMANDS
+
+
+def _run_command(args) -> int:
+    if not _writes(args):
+        return COMMANDS[args.command](args)
+    from govcredit_desktop.store import instance_lock
+
+    with instance_lock.acquire(args.db) or contextlib.nullcontext():
+        return COMMANDS[args.command](args)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -387,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
             _prepare(parser, args)
             if args.command is None:
                 return run_gui(args)
-            return COMMANDS[args.command](args)
+            return _run_command(args)
         except Exception as exc:
             # The store turns SQLite's errors into Chinese; this is the net for one that
             # slips through, so that SQLite's English ("unable to open database file") is
