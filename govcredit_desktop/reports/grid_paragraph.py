@@ -37,7 +37,8 @@ _BLANK_RIGHT = set("，。、；：）》」』】〕〉”’")
 _BLANK_LEFT = set("（《「『【〔〈“‘")
 # Unbreakable pieces: a document number, a Latin word or number, a dash or an ellipsis.
 _TOKEN = re.compile(
-    r"[^\s〔［\[（(]{0,12}[〔［\[][0-9]{4}[〕］\]][0-9]+号"   # 宝信用办〔2021〕14号
+    # 宝信用办〔2021〕14号, its 机关代字 ending at a mark (认定文书：宝财罚〔2026〕101号)
+    r"[^\s〔［\[（(，。、；：？！“”‘’《》]{0,12}[〔［\[][0-9]{4}[〕］\]][0-9]+号"
     r"|(?:[0-9]{4}年)?[0-9]{1,2}月(?:[0-9]{1,2}日)?"            # 2021年12月30日, 12月30日
     r"|[0-9]{4}年"
     r"|[A-Za-z0-9][A-Za-z0-9.,%\-/:_+·]*"
@@ -97,7 +98,13 @@ class GridParagraph(Flowable):
                     self._base[i] = self._widths[i] / 2
         text = "".join(ch for ch, _ in self.runs)
         self._tokens = _tokens(text)
-        self._inner = {a: _inner_breaks(text, a, b) for a, b in self._tokens if b - a > 3}
+        # Break positions inside long pieces -> 1 (between a 文号's parts, after a year) or
+        # 2 (inside what precedes a 文号's 〔: the regex cannot tell 宝财罚 from the
+        # 行政处罚决定书 before it, so that text breaks only when nothing better fits).
+        self._inner: dict[int, int] = {}
+        for a, b in self._tokens:
+            if b - a > 3:
+                self._inner.update(_inner_breaks(text, a, b))
         self._lines: list[_Line] = []
         self._squeeze: dict[int, float] = {}
         self._aw = None
@@ -201,23 +208,28 @@ class GridParagraph(Flowable):
         out, squeezable marks), or None when breaking before the token spreads the line by
         no more than MAX_SPREAD an em per character, or no inner break fits better."""
         gaps = a - start - 1
-        if gaps <= 0 or not self._inner.get(a):
+        candidates = [(j, tier) for j in range(a + 1, b) if (tier := self._inner.get(j))]
+        if gaps <= 0 or not candidates:
             return None
         spread = (avail - used) / gaps
-        if spread <= MAX_SPREAD * self.size:
+        limit = MAX_SPREAD * self.size
+        if spread <= limit:
             return None
         best = None
-        for j in self._inner[a]:
-            if not a < j < b:
-                continue
-            width = used + sum(self._advance(i) for i in range(a, j))
-            cap = squeezable(start, j)
-            need = max(0.0, width - avail)
-            if need > sum(c for _, c in cap) + EPS:
-                continue
-            left = max(0.0, avail - width) / max(1, j - start - 1)
-            if left < spread and (best is None or left < best[0]):
-                best = (left, j, need, cap)
+        for last_tier in (1, 2):
+            for j, tier in candidates:
+                if tier != last_tier:
+                    continue
+                width = used + sum(self._advance(i) for i in range(a, j))
+                cap = squeezable(start, j)
+                need = max(0.0, width - avail)
+                if need > sum(c for _, c in cap) + EPS:
+                    continue
+                left = max(0.0, avail - width) / max(1, j - start - 1)
+                if left < spread and (best is None or left < best[0]):
+                    best = (left, j, need, cap)
+            if best is not None and best[0] <= limit:
+                break
         return None if best is None else best[1:]
 
     def _cut(self, a, b, avail, x0, lines, geometry):
@@ -326,17 +338,31 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-def _inner_breaks(text: str, a: int, b: int) -> list[int]:
+def _inner_breaks(text: str, a: int, b: int) -> dict[int, int]:
     """Where a long unbreakable piece may still break when keeping it whole would spread
-    the line before it: a document number between its 机关代字 and 〔year〕 (宝信用办 /
-    〔2026〕14号) or after the year (〔2026〕 / 14号), a date after its 年 (2027年 /
-    12月30日).  No number is
-    ever split (GB/T 15835: a number in Arabic figures stays on one line)."""
-    out = []
+    the line before it (position -> tier, see GridParagraph._inner): a document number
+    between its 机关代字 and 〔year〕 (宝信用办 / 〔2026〕14号) or after the year (〔2026〕 /
+    14号), a date after its 年 (2027年 / 12月30日); then, as a last resort, inside the
+    text before a 文号's 〔 when it is longer than a 机关代字, leaving four characters
+    with it.  No number is ever split
+    (GB/T 15835: a number in Arabic figures stays on one line)."""
+    out: dict[int, int] = {}
+    bracket = next((i for i in range(a, b) if text[i] in "〔［["), None)
+    words = a + 1 if text[a] in NO_END else a  # where the text before the 〔 starts
+    # Longer than a 机关代字 (宝信用办, 宝财罚): words before it, which may break, keeping
+    # the four characters next to the 〔 together.
+    long_prefix = bracket is not None and bracket - words > _CODE_CHARS
     for i in range(a + 1, b):
         ch, before = text[i], text[i - 1]
-        if ch == "〔" and before not in NO_END and not before.isspace():
-            out.append(i)
-        elif ch.isdigit() and before in "〕年":
-            out.append(i)
+        if ch in "〔［[" and before not in NO_END and not before.isspace():
+            out[i] = 1
+        elif ch.isdigit() and before in "〕］]年":
+            out[i] = 1
+        elif long_prefix and words < i <= bracket - _CODE_CHARS and ch not in NO_START \
+                and before not in NO_END and not (ch.isascii() and before.isascii()):
+            out[i] = 2
     return out
+
+
+# The characters of a 机关代字 kept together (most have three or four: 国办发, 宝信用办).
+_CODE_CHARS = 4

@@ -62,3 +62,20 @@ def test_a_piece_that_fits_after_a_plain_break_stays_whole(body):
     it stays whole (the split is a fallback, not a habit)."""
     lines = _lines(body, "按" * 24 + "（宝信用办〔2026〕14号），" + TAIL)
     assert any("（宝信用办〔2026〕14号）" in t for t, _ in lines), lines
+
+
+def test_a_document_number_after_a_long_name_of_its_document(body):
+    """The regex cannot tell the 机关代字 (宝财罚) from the words before it (行政处罚决定书);
+    a line before it spread by 0.35 em (the records section of the rectification report)
+    until the text before the 〔 could break as a last resort — and after the colon as any
+    text does."""
+    worst = 0.0
+    for k in range(30):
+        text = "按" * k + "认定文书：行政处罚决定书宝财罚〔2026〕101号；" + TAIL
+        lines = _lines(body, text)
+        assert "".join(t for t, _ in lines) == text
+        joined = "|".join(t for t, _ in lines)
+        assert "2026" in joined and "101号" in joined and "|：" not in joined
+        assert "〔2026〕101号" in joined or "〔2026〕|101号" in joined, joined
+        worst = max(worst, *(s for _, s in lines[:-1]))
+    assert worst < 0.2, worst
