@@ -79,3 +79,13 @@ def test_a_document_number_after_a_long_name_of_its_document(body):
         assert "〔2026〕101号" in joined or "〔2026〕|101号" in joined, joined
         worst = max(worst, *(s for _, s in lines[:-1]))
     assert worst < 0.2, worst
+
+
+def test_a_record_cites_its_document_with_the_number_in_brackets():
+    from govcredit_desktop.reports.rectification import document_cited
+
+    assert document_cited("行政处罚决定书", "宝财罚〔2026〕101号") == \
+        "行政处罚决定书（宝财罚〔2026〕101号）"
+    assert document_cited("判决书", "（2026）豫0421民初88号") == "判决书（2026）豫0421民初88号"
+    assert document_cited("", "宝信用办〔2026〕102号") == "宝信用办〔2026〕102号"
+    assert document_cited("通报", None) == "通报"
