@@ -202,6 +202,8 @@ def _write(db, rng, problems, start, today, year, progress, cancelled, departmen
     campaign_id = db.settings.add_campaign({
         "name": f"{year}年重点领域政务失信问题专项治理",
         "doc_number": f"宝信用办〔{year}〕14号", "number_prefix": str(year),
+        # As county notices are titled: it hands down a work plan (a 书名号 inside).
+        "notice_title": f"关于印发《宝丰县{year}年重点领域政务失信问题专项治理工作方案》的通知",
         "start_date": start,
         "self_inspection_deadline": start + _dt.timedelta(days=45),
         "plan_deadline": start + _dt.timedelta(days=75),

@@ -56,6 +56,7 @@ DEPARTMENT_LABELS = {
 CAMPAIGN_LABELS = {
     "name": "专项治理名称",
     "doc_number": "文号",
+    "notice_title": "通知标题",
     "number_prefix": "编号前缀",
     "start_date": "开始日期",
     "self_inspection_deadline": "自查情况报送时限",
@@ -93,7 +94,8 @@ COUNTY_LABELS = {
                                "replaces_json": "声明替换的证书", "registered_at": "登记时间",
                                "replaced_at": "被替换时间", "replaced_by": "接替的证书指纹",
                                "replace_reason": "更换原因"},
-    "county_campaign": {"name": "专项治理名称", "doc_number": "文号", "deadline": "报送截止日期"},
+    "county_campaign": {"name": "专项治理名称", "doc_number": "文号", "notice_title": "通知标题",
+                        "deadline": "报送截止日期"},
     "received_package": {"file_name": "报送包文件名", "sha256": "报送包哈希值",
                          "status": "接收结果", "department_id": "报送单位",
                          "campaign_id": "专项治理", "superseded_by": "被替代于"},

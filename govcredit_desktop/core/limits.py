@@ -36,7 +36,7 @@ MAX_LENGTH: dict[str, dict[str, int]] = {
         "name": UNIT, "uscc": 18, "first_responsible": NAME, "contact_person": NAME,
         "contact_phone": PHONE, "preparer": NAME, "reviewer": NAME, "signatory": NAME,
     },
-    "campaign": {"name": 200, "doc_number": UNIT, "number_prefix": 20},
+    "campaign": {"name": 200, "doc_number": UNIT, "number_prefix": 20, "notice_title": 200},
     "vocabulary": {"value": VOCAB_VALUE},
     "closure": {"closed_by": NAME, "closure_remark": 2000},
     "reopen": {"reason": 2000},

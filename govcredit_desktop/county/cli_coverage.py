@@ -46,6 +46,8 @@ def add_parsers(actions, db_arg) -> None:
     q.add_argument("--deadline", type=_date, metavar="日期",
                    help="报送截止日期，例如 2026-12-30（当天 24 时前报送为按时）")
     q.add_argument("--doc-number", metavar="文号", help="依据文件的文号")
+    q.add_argument("--notice-title", metavar="标题",
+                   help="依据文件（通知）的标题，不含书名号，例如“关于开展…专项治理的通知”")
 
     q = actions.add_parser("export-ledger", help="导出各单位汇总的 Excel 整改台账")
     db_arg(q, db_help)
@@ -152,13 +154,15 @@ def cmd_campaign(args) -> int:
 
     with _open(args.db) as db:
         row, made, changed = db.county_campaigns.save(
-            args.name, deadline=args.deadline, doc_number=args.doc_number)
+            args.name, deadline=args.deadline, doc_number=args.doc_number,
+            notice_title=args.notice_title)
     deadline = format_cn(row["deadline"]) if row["deadline"] else "未设定"
     if made:
         print(f"已新建专项治理：{row['name']}（报送截止：{deadline}）")
     elif changed:
         print(f"已更新专项治理：{row['name']}（报送截止：{deadline}"
-              + (f"，文号：{row['doc_number']}" if row["doc_number"] else "") + "）")
+              + (f"，文号：{row['doc_number']}" if row["doc_number"] else "")
+              + (f"，通知：《{row['notice_title']}》" if row["notice_title"] else "") + "）")
     else:
         print(f"专项治理“{row['name']}”未做改动（报送截止：{deadline}）。")
     return 0

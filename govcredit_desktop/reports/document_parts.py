@@ -11,6 +11,7 @@ from pathlib import Path
 from govcredit_desktop.store.queries import report_data
 from govcredit_desktop.store.queries.summary import CampaignSummary, campaign_summary
 
+from ..core import notice
 from ..core.dates import format_cn
 from ..core.money import format_wan, format_yuan
 from ..core.numerals import cn_numeral
@@ -111,12 +112,11 @@ def document_title(ctx: Context, what: str) -> str:
     return f"{ctx.name}\n关于{ctx.campaign['name']}\n{what}"
 
 
-def notice_title(ctx: Context) -> str:
-    """The county notice the campaign was set up by, as the texts cite it.
-
-    The database keeps the campaign's name and 文号, not the notice's title; a county
-    names its campaign after the notice, so the title is read as 关于开展<name>的通知."""
-    return f"关于开展{ctx.campaign['name'].strip()}的通知"
+def notice_title(ctx) -> str:
+    """The county notice the campaign was set up by, as the texts cite it within 《》: the
+    title entered with the campaign, or, when none is (a campaign made before schema v9),
+    关于开展<name>的通知 — a county names its campaign after the notice (core/notice.py)."""
+    return notice.cited_title(ctx.campaign.get("notice_title"), ctx.campaign["name"])
 
 
 def cited_notice(ctx: Context) -> str:

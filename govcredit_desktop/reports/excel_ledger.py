@@ -62,40 +62,42 @@ MAX_ROW_HEIGHT = 409  # Excel's limit
 class Column:
     label: str
     width: float
-    kind: str = "text"  # text | center | int | money | date
+    kind: str = "text"  # text | center | code (one line) | int | money | date
     group: str = ""  # upper header spanning consecutive columns with the same group
 
 
 # Widths in Excel's units (one Latin digit of the default font; a Chinese character
 # of 10 pt 宋体 takes ~1.9).
-# Date and money cells do not wrap, so their columns fit "2021年12月30日" and
-# "99,999,999.99".  The sheet prints two A4 landscape pages wide at PRINT_SCALE, 序号 and
-# 编号 repeated on each (print_columns), so the 10 pt body prints at 9 pt.
+# Date and money cells must not wrap (LibreOffice, checked, wraps "2026年11月27日" in a
+# 13-wide column and prints "###" for a 合计 of 13 digits): their columns fit
+# "2021年12月30日" and "999,999,999.99"; a header of four characters needs 9.  The
+# sheet prints two A4 landscape pages wide at PRINT_SCALE, 序号 and 编号 repeated on each
+# (print_columns), so the 10 pt body prints at 9 pt.
 LEDGER_COLUMNS = (
     Column("序号", 5, "int"),
     Column("编号", 10, "center"),
     Column("重点领域", 9),
     Column("问题类型", 10),
     Column("问题来源", 9),
-    Column("问题标题", 15),
-    Column("问题描述", 22),
+    Column("问题标题", 14),
+    Column("问题描述", 20),
     Column("涉及企业/对象", 13),
-    Column("统一社会信用代码", 19, "center"),
-    Column("涉及金额(元)", 13, "money"),
-    Column("已清偿金额(元)", 13, "money"),
-    Column("发现日期", 13, "date"),
+    Column("统一社会信用代码", 23, "code"),
+    Column("涉及金额(元)", 14, "money"),
+    Column("已清偿金额(元)", 14, "money"),
+    Column("发现日期", 15, "date"),
     Column("整改目标", 11),
-    Column("整改措施", 28),
+    Column("整改措施", 25),
     Column("牵头单位", 10, group="责任主体"),
-    Column("责任单位", 10, group="责任主体"),
-    Column("责任领导", 7, "center", group="责任主体"),
+    Column("责任单位", 9, group="责任主体"),
+    Column("责任领导", 9, "center", group="责任主体"),
     Column("责任人", 7, "center", group="责任主体"),
-    Column("整改时限", 13, "date"),
-    Column("整改状态", 8, "center"),
-    Column("整改进展", 16),
+    Column("整改时限", 15, "date"),
+    Column("整改状态", 9, "center"),
+    Column("整改进展", 13),
     Column("审批人", 7, "center", group="销号情况"),
-    Column("销号日期", 13, "date", group="销号情况"),
-    Column("备注", 10),
+    Column("销号日期", 15, "date", group="销号情况"),
+    Column("备注", 8),
 )
 MEASURE_COLUMNS = (
     Column("问题编号", 10, "center"),
@@ -109,10 +111,16 @@ MEASURE_COLUMNS = (
 )
 LEDGER_STATUS_COLUMN = 1 + [c.label for c in LEDGER_COLUMNS].index("整改状态")
 BODY_SIZE = 10
+SUBTITLE_SIZE = 11
 # Printed at 90 %: the 10 pt body comes out at 9 pt (GB/T 9704's smallest table text, 小五).
 PRINT_SCALE = 90
 # A4 landscape less the left and right margins (0.4 in each), in millimetres.
 PRINTABLE_MM = 297 - 2 * 0.4 * 25.4
+# The height of a printed page in the sheet's points: A4 landscape less the top and bottom
+# margins (0.6 in each) at PRINT_SCALE, 3 % kept free for a printer's rounding.
+PAGE_ROOM = (210 - 2 * 0.6 * 25.4) * 72 / 25.4 * 100 / PRINT_SCALE * 0.97
+# openpyxl's sheetFormatPr defaultRowHeight, the height of a row the file gives none.
+DEFAULT_ROW_HEIGHT = 15
 REPEATED_COLUMNS = 2  # 序号 and 编号 on every printed page
 TOTAL_LABEL = "合计"
 MEASURE_STATUS_COLUMN = 1 + [c.label for c in MEASURE_COLUMNS].index("状态")
@@ -252,28 +260,34 @@ class _Styles:
                 cell.fill = fill
             if number_format:
                 cell.number_format = number_format
-            cell.alignment = Alignment(vertical="center", wrap_text=True, **align)
+            cell.alignment = Alignment(**{"vertical": "center", "wrap_text": True, **align})
             return cell._style
 
         self.title = make(Font(name="黑体", size=18), None, horizontal="center")
-        self.sub_left = make(Font(name="宋体", size=11), None, horizontal="left")
-        self.sub_center = make(Font(name="宋体", size=11), None, horizontal="center")
-        self.sub_right = make(Font(name="宋体", size=11), None, horizontal="right")
+        sub = Font(name="宋体", size=SUBTITLE_SIZE)
+        self.sub_left = make(sub, None, horizontal="left")
+        self.sub_center = make(sub, None, horizontal="center")
+        self.sub_right = make(sub, None, horizontal="right")
         self.header = make(Font(name="黑体", size=11), fill=PatternFill(
             "solid", fgColor="D9D9D9"), horizontal="center")
         self.empty = make(horizontal="center")
         self.footer = make(Font(name="宋体", size=11), None, horizontal="left")
         total_font = Font(name="黑体", size=BODY_SIZE)
         self.total_label = make(total_font, horizontal="center")
-        self.total_money = make(total_font, number_format=MONEY_FORMAT, horizontal="right")
+        one_line = {"wrap_text": False, "shrink_to_fit": True}
+        self.total_money = make(total_font, number_format=MONEY_FORMAT, horizontal="right",
+                                **one_line)
         self.total_count = make(total_font, number_format='0"个"', horizontal="center")
         self.total_empty = make(total_font)
         self.by_kind = {
             "text": make(horizontal="left"),
             "center": make(horizontal="center"),
             "int": make(horizontal="center"),
-            "money": make(number_format=MONEY_FORMAT, horizontal="right"),
-            "date": make(number_format=DATE_FORMAT, horizontal="center"),
+            # One line each, shrunk rather than wrapped or shown as "###" where the
+            # reader's font is wider than 宋体 (LibreOffice without it, checked).
+            "money": make(number_format=MONEY_FORMAT, horizontal="right", **one_line),
+            "date": make(number_format=DATE_FORMAT, horizontal="center", **one_line),
+            "code": make(horizontal="center", **one_line),
         }
 
 
@@ -300,6 +314,10 @@ class _Sheet:
         # write_only mode, so they are set before anything is appended.
         self.ws.freeze_panes = freeze
         self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=fit_width)
+        self.fit_width = fit_width
+        # Rows after which a printed page ends (fit_width False: the ledger sheet).
+        self.row_breaks: list[int] = []
+        self._used = self._repeated = 0.0
         self.columns = columns
         self.n = len(columns)
         self.styles = _Styles(self.ws)
@@ -311,7 +329,8 @@ class _Sheet:
         self._data_cells = self.new_cells([self.styles.by_kind[c.kind] for c in columns])
         self._illegal_error, self._illegal_re = IllegalCharacterError, ILLEGAL_CHARACTERS_RE
         # (index, characters per line) of the columns whose text wraps.
-        self._wrapping = [(i, max(1.0, c.width - 1.0)) for i, c in enumerate(columns)
+        # (LibreOffice, checked, wraps the 25-wide 整改措施 at 11 characters, not 12.)
+        self._wrapping = [(i, max(1.0, c.width - 1.5)) for i, c in enumerate(columns)
                           if c.kind in ("text", "center")]
 
     def new_cells(self, styles):
@@ -352,9 +371,14 @@ class _Sheet:
                 continue
             if len(text) * 2 <= per_line and "\n" not in text:
                 continue  # fits even if every character is a wide one
-            # Display width: 1 for ASCII, 2 for a Chinese character (3 UTF-8 bytes).
-            n = sum(max(1, math.ceil((len(part) + len(part.encode())) / 2 / per_line))
-                    for part in text.split("\n"))
+            # Display width: 2 for a Chinese character (3 UTF-8 bytes), 1.3 for ASCII:
+            # a digit is half an em in 宋体 but wider in the faces that stand in for it
+            # (DejaVu Sans in LibreOffice without 宋体: 0.64 em), and a row too low
+            # cuts its text on paper.
+            n = 0
+            for part in text.split("\n"):
+                wide = (len(part.encode()) - len(part)) / 2
+                n += max(1, math.ceil((2 * wide + 1.3 * (len(part) - wide)) / per_line))
             if n > lines:
                 lines = n
         if lines == 1:
@@ -363,6 +387,8 @@ class _Sheet:
 
     def _append(self, cells, height=None) -> int:
         self.row += 1
+        if not self.fit_width:
+            self._paginate(height or DEFAULT_ROW_HEIGHT)
         if height:
             # The writer only reads a row's <row> attributes from row_dimensions
             # (``attrs.update(dims.get(row))``); a plain dict of them costs 1/20 of a
@@ -370,6 +396,24 @@ class _Sheet:
             self.ws.row_dimensions[self.row] = {"ht": f"{height:g}", "customHeight": "1"}
         self.ws.append(cells)
         return self.row
+
+    def _paginate(self, height: float) -> None:
+        """Page breaks of our own, from the row heights the file sets: an application's
+        own would leave the 经办人 line alone on a last page (LibreOffice, checked)."""
+        if self.row in (HEADER_ROW_1, HEADER_ROW_2):
+            self._repeated += height
+        if self._used + height > PAGE_ROOM and self._used > self._repeated:
+            self.row_breaks.append(self.row - 1)
+            self._used = self._repeated
+        self._used += height
+
+    def keep_tail_together(self, last_data_row: int) -> None:
+        """The last problem, the 合计 row and the 经办人 line on one page: a break after the
+        last problem moves up one row (unless that row is alone on its page already)."""
+        b = self.row_breaks
+        if b and b[-1] >= last_data_row and (len(b) < 2 or b[-2] < last_data_row - 1) \
+                and last_data_row - 1 >= FIRST_DATA_ROW:
+            b[-1] = last_data_row - 1
 
     def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
         from openpyxl.worksheet.cell_range import CellRange
@@ -381,6 +425,27 @@ class _Sheet:
         row = self.append([text] + [None] * (self.n - 1), [style] * self.n, height)
         self.merge(row, 1, row, self.n)
         return row
+
+    def text_row(self, text: str, style, height: float, *, from_column: int | None = None
+                 ) -> int:
+        """The title or the 经办人 line: one cell merged over ``text_columns`` (from
+        ``from_column`` instead: the empty ledger's note, inside the table's border)."""
+        first, last = self.text_columns
+        first = from_column or first
+        row = self.append([None] * (first - 1) + [text] + [None] * (self.n - first),
+                          [style] * self.n, height)
+        self.merge(row, first, row, last)
+        return row
+
+    @property
+    def text_columns(self) -> tuple[int, int]:
+        """(first, last) column of the title, subtitle and signature: the first printed
+        page after the repeated 序号/编号.  Merged over the whole sheet, LibreOffice
+        (checked) centred the title across both pages, cutting it in two, and the repeated
+        columns print their part of a row on every page (“填报单位（盖章）” again)."""
+        if self.fit_width:
+            return 1, self.n
+        return REPEATED_COLUMNS + 1, print_pages(self.columns)[0]
 
     def page_setup(self, title_rows: str, *, fit_width: bool = True) -> None:
         """Landscape A4.  ``fit_width``: one page wide (the measures sheet, narrow enough);
@@ -399,8 +464,12 @@ class _Sheet:
 
             ws.page_setup.scale = PRINT_SCALE
             ws.print_title_cols = f"A:{get_column_letter(REPEATED_COLUMNS)}"
+            # A problem's two halves on consecutive sheets, to be laid side by side.
+            ws.page_setup.pageOrder = "overThenDown"
             for last in print_pages(self.columns)[:-1]:
                 ws.col_breaks.append(Break(id=last))
+            for row in self.row_breaks:
+                ws.row_breaks.append(Break(id=row))
         ws.print_options.horizontalCentered = True
         ws.page_margins.left = ws.page_margins.right = 0.4
         ws.page_margins.top = ws.page_margins.bottom = 0.6
@@ -437,17 +506,30 @@ def column_mm(width: float) -> float:
 
 def print_pages(columns) -> list[int]:
     """The last column (1-based) of each printed page at PRINT_SCALE, the repeated columns
-    counted on every page."""
-    room = PRINTABLE_MM * 100 / PRINT_SCALE
-    repeated = sum(column_mm(c.width) for c in columns[:REPEATED_COLUMNS])
+    counted on every page: as few pages as fit A4, their widths as even as they can be
+    (filled greedily, the county's three pages were 274, 267 and 78 mm wide)."""
+    full = PRINTABLE_MM * 100 / PRINT_SCALE
+    widths = [column_mm(c.width) for c in columns]
+    pages = _pack(widths, full)
+    low, high = max(widths[REPEATED_COLUMNS:], default=0.0), full
+    for _ in range(30):  # the narrowest page width that needs no more pages
+        mid = (low + high) / 2
+        if len(_pack(widths, mid)) <= len(pages):
+            high = mid
+        else:
+            low = mid
+    return _pack(widths, high)
+
+
+def _pack(widths: list[float], room: float) -> list[int]:
+    repeated = sum(widths[:REPEATED_COLUMNS])
     pages, used = [], repeated
-    for i, c in enumerate(columns[REPEATED_COLUMNS:], REPEATED_COLUMNS + 1):
-        w = column_mm(c.width)
+    for i, w in enumerate(widths[REPEATED_COLUMNS:], REPEATED_COLUMNS + 1):
         if used + w > room and used > repeated:
             pages.append(i - 1)
             used = repeated
         used += w
-    pages.append(len(columns))
+    pages.append(len(widths))
     return pages
 
 
@@ -514,7 +596,12 @@ def _write_sheets(wb, db, source: LedgerSource, today, tick) -> tuple[int, int]:
     measure_columns = COUNTY_MEASURE_COLUMNS if unit else MEASURE_COLUMNS
     measures = _Sheet(wb, SHEET_MEASURES, measure_columns,
                       freeze=f"A{MEASURES_FIRST_DATA_ROW}")
-    ledger.full_width_row(ledger_title(department, campaign), ledger.styles.title, height=40)
+    title = ledger_title(department, campaign)
+    first, last = ledger.text_columns
+    room = sum(column_mm(c.width) for c in ledger.columns[first - 1:last])
+    # A title wider than the first page wraps to a second line (the county's, three pages
+    # wide, has the narrowest first page).
+    ledger.text_row(title, ledger.styles.title, 40 if _text_mm(title, 18) <= room else 56)
     _subtitle(ledger, department, campaign, today)
     _header_rows(ledger)
     measures.full_width_row(measures_title(department, campaign), measures.styles.title,
@@ -570,11 +657,13 @@ def _total_row(sheet: _Sheet, n: int) -> None:
 
 def _finish_ledger(sheet: _Sheet, db, department: dict, n: int) -> None:
     if n == 0:
-        sheet.full_width_row(EMPTY_LEDGER_TEXT, sheet.styles.empty, height=30)
+        sheet.text_row(EMPTY_LEDGER_TEXT, sheet.styles.empty, 30, from_column=1)
     else:
         _total_row(sheet, n)
     last = FIRST_DATA_ROW + n - 1
-    sheet.full_width_row(signature_text(department), sheet.styles.footer, height=28)
+    sheet.text_row(signature_text(department), sheet.styles.footer, 28)
+    if n:
+        sheet.keep_tail_together(last)
     sheet.page_setup(title_rows=f"{HEADER_ROW_1}:{HEADER_ROW_2}", fit_width=False)
     labels = [c.label for c in sheet.columns]
     sheet.add_list(tuple(ProblemStatus), 1 + labels.index("整改状态"), FIRST_DATA_ROW, last,
@@ -594,20 +683,52 @@ def _finish_measures(sheet: _Sheet, n: int) -> None:
 
 
 def _subtitle(sheet: _Sheet, department: dict, campaign: dict, today: _dt.date) -> None:
-    """填报单位 on the left, 依据文件 in the middle, 填报日期 on the right (each merged)."""
+    """填报单位 on the left, 依据文件 in the middle, 填报日期 on the right (each merged),
+    all on the first printed page and after the repeated 序号/编号 columns (printed on every
+    page, they would show the first words again on the next ones); each part as wide as
+    its text needs (the county's first page is narrower), the 依据文件 left out when the
+    page has no room for it between the other two."""
     st = sheet.styles
-    left_end, right_start = 8, sheet.n - 4
+    first, last = sheet.text_columns
+    left = f"填报单位（盖章）：{department['name']}"
+    middle = f"依据文件：{campaign['doc_number']}" if campaign.get("doc_number") else ""
+    right = f"填报日期：{format_cn(today)}"
+    widths = [column_mm(c.width) for c in sheet.columns]
+
+    def span(a: int, b: int) -> float:  # columns a..b, 1-based
+        return sum(widths[a - 1:b])
+
+    left_end = first
+    while left_end < last - 1 and span(first, left_end) < _text_mm(left, SUBTITLE_SIZE):
+        left_end += 1
+    right_start = last
+    while right_start > left_end + 1 and span(right_start, last) < _text_mm(right,
+                                                                               SUBTITLE_SIZE):
+        right_start -= 1
+    if middle and (right_start - left_end < 2
+                   or span(left_end + 1, right_start - 1) < _text_mm(middle, SUBTITLE_SIZE)):
+        # No room between: the left part takes it, 依据文件 is on the title row's line.
+        middle = ""
+    if not middle:
+        left_end = right_start - 1
     values = [None] * sheet.n
     styles = [st.sub_center] * sheet.n
-    values[0], styles[0] = f"填报单位（盖章）：{department['name']}", st.sub_left
-    if campaign.get("doc_number"):
-        values[left_end] = f"依据文件：{campaign['doc_number']}"
-    values[right_start - 1] = f"填报日期：{format_cn(today)}"
-    styles[right_start - 1] = st.sub_right
+    values[first - 1], styles[first - 1] = left, st.sub_left
+    if middle:
+        values[left_end] = middle
+    values[right_start - 1], styles[right_start - 1] = right, st.sub_right
     row = sheet.append(values, styles, height=24)
-    sheet.merge(row, 1, row, left_end)
-    sheet.merge(row, left_end + 1, row, right_start - 1)
-    sheet.merge(row, right_start, row, sheet.n)
+    sheet.merge(row, first, row, left_end)
+    if middle:
+        sheet.merge(row, left_end + 1, row, right_start - 1)
+    sheet.merge(row, right_start, row, last)
+
+
+def _text_mm(text: str, size: float) -> float:
+    """Printed width at 100 % of ``text`` in ``size`` pt 宋体, with a cell's padding and a
+    margin for wider stand-in faces."""
+    wide = (len(text.encode()) - len(text)) / 2
+    return (wide + 0.65 * (len(text) - wide)) * size * 25.4 / 72 * 1.05 + 2
 
 
 # --- files -------------------------------------------------------------------------

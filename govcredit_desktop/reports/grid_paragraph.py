@@ -8,7 +8,11 @@ full measure by spacing the characters, and the Chinese line-breaking rules (禁
 without leaving the type area: a closing mark that does not fit first compresses the full-width
 punctuation of its line (half of the mark's em is blank), and only if that is not enough the
 last character goes down with it.  Numbers, dates, document numbers
-(宝信用办〔2021〕14号) and Latin words never break.
+(宝信用办〔2021〕14号) and Latin words do not break; but pushing a 14-character
+“（宝信用办〔2026〕14号），” down whole spread the line before it by up to half an em a
+character, so where keeping a document number or a date whole would spread its line by more
+than MAX_SPREAD it breaks between its parts (宝信用办 / 〔2026〕14号, 2027年 / 12月30日),
+never inside a number (GB/T 15835), as a typesetter's push-out gives way to a break.
 
 A paragraph is a list of (character, font) runs, so a rare name character the style's font
 lacks is set in a font that has it (see gongwen.runs), and a run-in heading (（一）… in 楷体)
@@ -33,7 +37,8 @@ _BLANK_RIGHT = set("，。、；：）》」』】〕〉”’")
 _BLANK_LEFT = set("（《「『【〔〈“‘")
 # Unbreakable pieces: a document number, a Latin word or number, a dash or an ellipsis.
 _TOKEN = re.compile(
-    r"[^\s〔［\[（(]{0,12}[〔［\[][0-9]{4}[〕］\]][0-9]+号"   # 宝信用办〔2021〕14号
+    # 宝信用办〔2021〕14号, its 机关代字 ending at a mark (认定文书：宝财罚〔2026〕101号)
+    r"[^\s〔［\[（(，。、；：？！“”‘’《》]{0,12}[〔［\[][0-9]{4}[〕］\]][0-9]+号"
     r"|(?:[0-9]{4}年)?[0-9]{1,2}月(?:[0-9]{1,2}日)?"            # 2021年12月30日, 12月30日
     r"|[0-9]{4}年"
     r"|[A-Za-z0-9][A-Za-z0-9.,%\-/:_+·]*"
@@ -41,6 +46,10 @@ _TOKEN = re.compile(
 # Glyph tops sit this far above the baseline (CJK em box: 0.88 up, 0.12 down).
 ASCENT = 0.88
 EPS = 1e-6
+# Pushing an unbreakable piece down to the next line spreads the rest of the line; past this
+# (in ems per character gap) the spread shows, and a document number or a date breaks
+# instead at a point that keeps every number whole (see _inner_breaks).
+MAX_SPREAD = 1 / 16
 
 _widths: dict[tuple[str, str, float], float] = {}
 
@@ -87,7 +96,15 @@ class GridParagraph(Flowable):
                                                    or self.runs[i + 1][0] in _BLANK_LEFT):
                 if self._widths[i] >= 0.9 * self.size:
                     self._base[i] = self._widths[i] / 2
-        self._tokens = _tokens("".join(ch for ch, _ in self.runs))
+        text = "".join(ch for ch, _ in self.runs)
+        self._tokens = _tokens(text)
+        # Break positions inside long pieces -> 1 (between a 文号's parts, after a year) or
+        # 2 (inside what precedes a 文号's 〔: the regex cannot tell 宝财罚 from the
+        # 行政处罚决定书 before it, so that text breaks only when nothing better fits).
+        self._inner: dict[int, int] = {}
+        for a, b in self._tokens:
+            if b - a > 3:
+                self._inner.update(_inner_breaks(text, a, b))
         self._lines: list[_Line] = []
         self._squeeze: dict[int, float] = {}
         self._aw = None
@@ -119,9 +136,18 @@ class GridParagraph(Flowable):
             x0 = st.leftIndent + (first_indent if n == 0 else 0.0)
             return x0, aw - x0 - st.rightIndent
 
+        def squeezable(start: int, end: int) -> list[tuple[int, float]]:
+            # An opening mark starting the line keeps its blank left half: squeezed, its
+            # glyph would move out of the type area.
+            return [(i, c) for i in range(start, end)
+                    if (c := self._capacity(i))
+                    and not (i == start and self.runs[i][0] in _BLANK_LEFT)]
+
         x0, avail = geometry(0)
         start, used = None, 0.0
-        for a, b in self._tokens:
+        pending = list(reversed(self._tokens))
+        while pending:
+            a, b = pending.pop()
             if self.runs[a][0] == "\n":
                 lines.append(_Line(a if start is None else start, a, True, x0, avail))
                 x0, avail = geometry(len(lines))
@@ -140,20 +166,25 @@ class GridParagraph(Flowable):
                     continue
                 used += tw
                 continue
-            # The token does not fit: squeeze the line's punctuation, or break before it.
-            need = used + tw - avail
-            # An opening mark starting the line keeps its blank left half: squeezed, its
-            # glyph would move out of the type area.
-            cap = [(i, self._capacity(i)) for i in range(start, b)
-                   if not (i == start and self.runs[i][0] in _BLANK_LEFT)]
+            # The token does not fit: squeeze the line's punctuation (push in) ...
+            cap = squeezable(start, b)
             room = sum(c for _, c in cap)
-            if need <= room + EPS:
-                for i, c in cap:
-                    if c:
-                        squeeze[i] = need * c / room
+            if used + tw - avail <= room + EPS:
+                self._squeeze_line(squeeze, cap, used + tw - avail)
                 lines.append(_Line(start, b, False, x0, avail))
                 x0, avail = geometry(len(lines))
                 start, used = None, 0.0
+                continue
+            # ... or break before it (push out), unless that spreads the line visibly and a
+            # long document number or date may break where it keeps every number whole.
+            head = self._inner_break(start, a, b, used, avail, squeezable)
+            if head is not None:
+                j, need, cap = head
+                self._squeeze_line(squeeze, cap, need)
+                lines.append(_Line(start, j, False, x0, avail))
+                x0, avail = geometry(len(lines))
+                start, used = None, 0.0
+                pending.append((j, b))
                 continue
             lines.append(_Line(start, a, False, x0, avail))
             x0, avail = geometry(len(lines))
@@ -162,6 +193,44 @@ class GridParagraph(Flowable):
             lines.append(_Line(start if start is not None else len(self.runs), len(self.runs),
                                True, x0, avail))
         self._lines, self._squeeze, self._aw = lines, squeeze, aw
+
+    @staticmethod
+    def _squeeze_line(squeeze: dict[int, float], cap: list[tuple[int, float]],
+                      need: float) -> None:
+        room = sum(c for _, c in cap)
+        if need > EPS and room:
+            for i, c in cap:
+                squeeze[i] = need * c / room
+
+    def _inner_break(self, start: int, a: int, b: int, used: float, avail: float,
+                     squeezable) -> tuple[int, float, list] | None:
+        """Where to break inside token a..b instead of before it: (index, width to squeeze
+        out, squeezable marks), or None when breaking before the token spreads the line by
+        no more than MAX_SPREAD an em per character, or no inner break fits better."""
+        gaps = a - start - 1
+        candidates = [(j, tier) for j in range(a + 1, b) if (tier := self._inner.get(j))]
+        if gaps <= 0 or not candidates:
+            return None
+        spread = (avail - used) / gaps
+        limit = MAX_SPREAD * self.size
+        if spread <= limit:
+            return None
+        best = None
+        for last_tier in (1, 2):
+            for j, tier in candidates:
+                if tier != last_tier:
+                    continue
+                width = used + sum(self._advance(i) for i in range(a, j))
+                cap = squeezable(start, j)
+                need = max(0.0, width - avail)
+                if need > sum(c for _, c in cap) + EPS:
+                    continue
+                left = max(0.0, avail - width) / max(1, j - start - 1)
+                if left < spread and (best is None or left < best[0]):
+                    best = (left, j, need, cap)
+            if best is not None and best[0] <= limit:
+                break
+        return None if best is None else best[1:]
 
     def _cut(self, a, b, avail, x0, lines, geometry):
         used, start = 0.0, a
@@ -267,3 +336,33 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     if opening is not None:
         out.append([opening, len(text)])
     return [(a, b) for a, b in out]
+
+
+def _inner_breaks(text: str, a: int, b: int) -> dict[int, int]:
+    """Where a long unbreakable piece may still break when keeping it whole would spread
+    the line before it (position -> tier, see GridParagraph._inner): a document number
+    between its 机关代字 and 〔year〕 (宝信用办 / 〔2026〕14号) or after the year (〔2026〕 /
+    14号), a date after its 年 (2027年 / 12月30日); then, as a last resort, inside the
+    text before a 文号's 〔 when it is longer than a 机关代字, leaving four characters
+    with it.  No number is ever split
+    (GB/T 15835: a number in Arabic figures stays on one line)."""
+    out: dict[int, int] = {}
+    bracket = next((i for i in range(a, b) if text[i] in "〔［["), None)
+    words = a + 1 if text[a] in NO_END else a  # where the text before the 〔 starts
+    # Longer than a 机关代字 (宝信用办, 宝财罚): words before it, which may break, keeping
+    # the four characters next to the 〔 together.
+    long_prefix = bracket is not None and bracket - words > _CODE_CHARS
+    for i in range(a + 1, b):
+        ch, before = text[i], text[i - 1]
+        if ch in "〔［[" and before not in NO_END and not before.isspace():
+            out[i] = 1
+        elif ch.isdigit() and before in "〕］]年":
+            out[i] = 1
+        elif long_prefix and words < i <= bracket - _CODE_CHARS and ch not in NO_START \
+                and before not in NO_END and not (ch.isascii() and before.isascii()):
+            out[i] = 2
+    return out
+
+
+# The characters of a 机关代字 kept together (most have three or four: 国办发, 宝信用办).
+_CODE_CHARS = 4

@@ -190,9 +190,18 @@ def records_section(ctx: Context, col: _Collected) -> str:
             + "，具体情况见本报告第二部分。")
 
 
+def document_cited(name: str | None, number: str | None) -> str:
+    """'行政处罚决定书（宝财罚〔2026〕101号）': the document and its number in brackets, as a
+    文号 follows what it numbers; a court's number brings its own (判决书（2026）豫0421民初88号)."""
+    name, number = (name or "").strip(), (number or "").strip()
+    if name and number and not number.startswith(("（", "(")):
+        return f"{name}（{number}）"
+    return name + number
+
+
 def record_sentences(r: dict) -> list[str]:
     """One record as the report says it: the finding, each sanction, each repair."""
-    doc = "".join(x for x in (r.get("source_document"), r.get("document_number")) if x)
+    doc = document_cited(r.get("source_document"), r.get("document_number"))
     who = (f"（涉及{r['person_post'] or ''}{r['person_name']}）" if r.get("person_name")
            else "")
     out = [f"问题{r['number']}（{r['title']}）{who}于{format_cn(r['record_date'])}"

@@ -8,6 +8,7 @@ it, whose rectification deadline then becomes the submission deadline.
 
 from __future__ import annotations  # the class has a method named list
 
+from govcredit_desktop.core import notice
 from govcredit_desktop.core.dates import to_iso
 from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.limits import clean_text
@@ -29,10 +30,12 @@ class CountyCampaignStore(RecordStore):
                              (clean_text(name or ""),))
         return rows[0] if rows else None
 
-    def get_or_create(self, name: str, doc_number: str = "", deadline=None) -> dict:
-        """The county campaign of that (cleaned) name; made with ``doc_number`` and
-        ``deadline`` (ISO date or None) when there is none.  An existing one is returned
-        unchanged: the county's own deadline is not replaced by a department's."""
+    def get_or_create(self, name: str, doc_number: str = "", deadline=None,
+                      notice_title: str = "") -> dict:
+        """The county campaign of that (cleaned) name; made with ``doc_number``,
+        ``notice_title`` and ``deadline`` (ISO date or None) when there is none.  An
+        existing one is returned unchanged: the county's own deadline (and title) is not
+        replaced by a department's."""
         _require_county(self.db)
         name = clean_text(name or "")
         if not name:
@@ -48,16 +51,18 @@ class CountyCampaignStore(RecordStore):
             if found is not None:
                 return found
             row_id = self._insert({"name": name, "doc_number": clean_text(doc_number or ""),
+                                   "notice_title": _notice_title(notice_title),
                                    "deadline": deadline})
         return self.get(row_id)
 
     # --- the county's own edits (county campaign; the board's 设定截止时间) -----------------
     def update(self, campaign_id: int, changes: dict) -> dict:
-        """Set ``deadline`` (a date, ISO text or None to clear it) and/or ``doc_number``;
+        """Set ``deadline`` (a date, ISO text or None to clear it), ``doc_number`` and/or
+        ``notice_title``;
         returns {field: old value} of what changed.  Before or after packages arrive:
         the board reads the deadline when it is drawn."""
         _require_county(self.db)
-        unknown = set(changes) - {"deadline", "doc_number"}
+        unknown = set(changes) - {"deadline", "doc_number", "notice_title"}
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
         values = {}
@@ -69,21 +74,26 @@ class CountyCampaignStore(RecordStore):
                 raise ValidationError({"deadline": str(exc)}) from exc
         if "doc_number" in changes:
             values["doc_number"] = _doc_number(changes["doc_number"])
+        if "notice_title" in changes:
+            values["notice_title"] = _notice_title(changes["notice_title"])
         return self._update(campaign_id, values)
 
-    def save(self, name: str, deadline=None, doc_number: str | None = None
-             ) -> tuple[dict, bool, dict]:
-        """The county campaign ``name``, made when there is none, with ``deadline`` and
-        ``doc_number`` set when given (None: left as it is).  Returns (row, made, changed)
-        with ``changed`` as ``update`` returns it."""
+    def save(self, name: str, deadline=None, doc_number: str | None = None,
+             notice_title: str | None = None) -> tuple[dict, bool, dict]:
+        """The county campaign ``name``, made when there is none, with ``deadline``,
+        ``doc_number`` and ``notice_title`` set when given (None: left as it is).  Returns
+        (row, made, changed) with ``changed`` as ``update`` returns it."""
         with self.db.transaction():
             made = self.by_name(name) is None
-            row = self.get_or_create(name, _doc_number(doc_number), deadline)
+            row = self.get_or_create(name, _doc_number(doc_number), deadline,
+                                     _notice_title(notice_title))
             changes = {}
             if not made and deadline is not None:
                 changes["deadline"] = deadline
             if not made and doc_number is not None:
                 changes["doc_number"] = doc_number
+            if not made and notice_title is not None:
+                changes["notice_title"] = notice_title
             changed = self.update(row["id"], changes) if changes else {}
         return self.get(row["id"]), made, changed
 
@@ -92,4 +102,12 @@ def _doc_number(text: str | None) -> str:
     text = clean_text(text or "")
     if len(text) > 100:
         raise UserError("文号过长（最多 100 个字），请只填写文号，例如“宝信用办〔2026〕14号”。")
+    return text
+
+
+def _notice_title(text: str | None) -> str:
+    text = notice.clean_title(clean_text(text or ""))
+    if len(text) > notice.MAX_LENGTH:
+        raise UserError(f"通知标题过长（最多 {notice.MAX_LENGTH} 个字），请只填写通知的标题，"
+                        "例如“关于开展2026年重点领域政务失信问题专项治理的通知”。")
     return text

@@ -48,7 +48,7 @@ from govcredit_desktop.store.schema import column_defaults
 
 SOURCE = "county-import"
 _BOUND = 30000  # uuids per IN (...): SQLite's default bound is 32,766
-_CAMPAIGN_FIELDS = ("name", "doc_number", "number_prefix", "start_date",
+_CAMPAIGN_FIELDS = ("name", "doc_number", "notice_title", "number_prefix", "start_date",
                     "self_inspection_deadline", "plan_deadline", "rectification_deadline")
 _NOUNS = {"campaign": "专项治理", "person": "责任人", "problem": "问题", "measure": "整改措施",
           "progress": "进展记录", "evidence": "佐证材料", "dishonesty_record": "政务失信记录",
@@ -181,8 +181,10 @@ class MergeStore:
     def _campaign(self, campaign: dict, dept_id: int) -> int:
         county = self.db.county_campaigns.get_or_create(
             campaign["name"], campaign.get("doc_number", ""),
-            campaign.get("rectification_deadline"))
-        values = {**stripped({k: campaign.get(k) for k in _CAMPAIGN_FIELDS}),
+            campaign.get("rectification_deadline"), campaign.get("notice_title", ""))
+        # A package made before schema v9 has no notice_title: the column's '' then.
+        values = {**stripped({k: campaign.get(k, "") if k == "notice_title" else campaign.get(k)
+                              for k in _CAMPAIGN_FIELDS}),
                   "department_id": dept_id, "county_campaign_id": county["id"]}
         row_id = self.db.scalar("SELECT id FROM campaign WHERE uuid = ?", (campaign["uuid"],))
         if row_id is None:

@@ -117,9 +117,16 @@ def _v8(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v9(conn: sqlite3.Connection) -> None:
+    """The county notice's title on the department's and the county's campaigns (issue
+    17): a column '' in every existing row, so no row's values change."""
+    for statement in schema.V9:
+        conn.execute(statement)
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6,
-                                                      _v7, _v8]
+                                                      _v7, _v8, _v9]
 # What each step did, for the audit log of an upgraded database.
 DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}},
                 3: {"autoincrement": list(NEVER_REUSED_IDS)},
@@ -136,7 +143,8 @@ DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_
                     "dropped": ["problem_status"],
                     "reindexed": ["problem_fts"]},
                 7: {"indexes": ["problem_awaiting_money"]},
-                8: {"added": ["complaint", "dishonesty_record", "sanction", "credit_repair"]}}
+                8: {"added": ["complaint", "dishonesty_record", "sanction", "credit_repair"]},
+                9: {"added": ["campaign.notice_title", "county_campaign.notice_title"]}}
 
 
 def latest_version() -> int:

@@ -1,4 +1,4 @@
-"""Schema version 1 (``V1``) and what later versions add (``V4`` … ``V8``); the steps that
+"""Schema version 1 (``V1``) and what later versions add (``V4`` … ``V9``); the steps that
 apply them are in ``migrations.py``.  Never edit a version once it is released.
 
 Records that will leave the machine (in a submission package) carry a stable
@@ -450,6 +450,15 @@ V8 = [
         updated_at TEXT NOT NULL,
         CHECK ((decision = '') = (decision_date IS NULL)))""",
     "CREATE INDEX credit_repair_record ON credit_repair (record_id, decision_date)",
+]
+
+
+# Schema version 9: the title of the county notice a campaign was set up by (issue 17), cited
+# 《title》（文号） by the documents; '' in every existing row, where the documents read it
+# from the campaign's name as before (core/notice.py).
+V9 = [
+    "ALTER TABLE campaign ADD COLUMN notice_title TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE county_campaign ADD COLUMN notice_title TEXT NOT NULL DEFAULT ''",
 ]
 
 

@@ -4,7 +4,7 @@ public key."""
 import json
 import re
 
-from govcredit_desktop.core import validation
+from govcredit_desktop.core import notice, validation
 from govcredit_desktop.core.dates import to_iso
 from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.limits import clean_text
@@ -79,6 +79,8 @@ class SettingsStore:
 
     def _campaign_values(self, values: dict) -> dict:
         rec = stripped(values)
+        if "notice_title" in rec:
+            rec["notice_title"] = notice.clean_title(rec["notice_title"])
         try:
             for f in CAMPAIGN_DATES:
                 if f in rec:

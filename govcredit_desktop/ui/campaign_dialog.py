@@ -10,6 +10,7 @@ import datetime as _dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessageBox, QWidget
 
+from govcredit_desktop.core import notice
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
@@ -33,6 +34,7 @@ class CampaignDialog(QDialog):
         f = self.form
         self.inputs = {
             "name": f.nameEdit, "doc_number": f.docNumberEdit,
+            "notice_title": f.noticeTitleEdit,
             "number_prefix": f.numberPrefixEdit, "start_date": f.startDateEdit,
             "self_inspection_deadline": f.selfInspectionDeadlineEdit,
             "plan_deadline": f.planDeadlineEdit,
@@ -41,6 +43,7 @@ class CampaignDialog(QDialog):
         # In the tab order: the first refused field gets the focus.
         labels = {
             "name": f.nameError, "doc_number": f.docNumberError,
+            "notice_title": f.noticeTitleError,
             "number_prefix": f.numberPrefixError, "start_date": f.startDateError,
             "self_inspection_deadline": f.selfInspectionDeadlineError,
             "plan_deadline": f.planDeadlineError,
@@ -55,6 +58,7 @@ class CampaignDialog(QDialog):
         for field, edit in self.inputs.items():
             edit.textChanged.connect(lambda _text, fl=field: self._edited(fl))
         f.numberPrefixEdit.textEdited.connect(self._prefix_edited)
+        f.nameEdit.textChanged.connect(self._name_changed)
         f.startDateEdit.dateChanged.connect(self._start_changed)
         f.campaignList.currentRowChanged.connect(self._row_changed)
         f.addButton.clicked.connect(self.add)
@@ -66,6 +70,7 @@ class CampaignDialog(QDialog):
         install_shortcut(f.campaignList, "Delete", self.delete, "删除")
         install_shortcut(self, "Insert", self.add, "新增")
 
+        self._name_changed("")
         self._fill_list(select_id)
         if f.campaignList.count() == 0:
             self._start_new()  # first use: straight into typing the first one
@@ -102,6 +107,8 @@ class CampaignDialog(QDialog):
         lines = [c["name"]]
         if c["doc_number"]:
             lines.append(f"文号：{c['doc_number']}")
+        if c.get("notice_title"):
+            lines.append(f"通知：《{c['notice_title']}》")
         for field, label in (("self_inspection_deadline", "自查情况报送时限"),
                              ("plan_deadline", "整改方案报送时限"),
                              ("rectification_deadline", "整改报告报送时限")):
@@ -209,6 +216,13 @@ class CampaignDialog(QDialog):
         else:
             text = "有未保存的修改" if dirty else "已保存"
         f.stateLabel.setText(text)
+
+    def _name_changed(self, name: str) -> None:
+        # Left empty, the documents cite the notice by the title read from the name: the
+        # placeholder shows what that will be.
+        self.form.noticeTitleEdit.setPlaceholderText(
+            f"不填时引用为：{notice.inferred_title(name)}" if name.strip()
+            else "例如 关于开展2026年重点领域政务失信问题专项治理的通知")
 
     def _prefix_edited(self, text: str) -> None:
         start = self._snapshot().get("start_date") or ""

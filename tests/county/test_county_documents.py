@@ -79,7 +79,8 @@ def test_excel_ledger_has_every_departments_rows(scene, documents):
         assert units.count(row.department) == row.problems, row.department
     assert set(units) == {A, B}  # C sent nothing
     assert units == sorted(units)  # by department, then number
-    assert "宝丰县信用办" in ws.cell(2, 1).value  # the county office fills it in
+    # The county office fills it in (after the repeated 序号 and 单位 columns).
+    assert "宝丰县信用办" in ws.cell(2, 3).value
     measures = wb[excel_ledger.SHEET_MEASURES]
     assert [c.value for c in measures[excel_ledger.MEASURES_HEADER_ROW]][:2] == ["单位",
                                                                                  "问题编号"]

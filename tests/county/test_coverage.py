@@ -292,3 +292,24 @@ def test_department_file_is_refused(demo_db, capsys):
     demo_db.close()
     assert main(["county", "coverage", "--db", str(demo_db.path)]) == 1
     assert "不是县信用办数据库" in capsys.readouterr().err
+
+
+def test_campaign_command_sets_the_notice_title_the_summary_cites(county, tmp_path, capsys):
+    from govcredit_desktop.reports import county_summary
+    from govcredit_desktop.reports.county_documents import load_county_context
+
+    path = str(county.path)
+    county.close()
+    assert main(["county", "campaign", "--db", path, "--name", "专项治理丙",
+                 "--doc-number", "宝信用办〔2026〕14号"]) == 0
+    assert main(["county", "campaign", "--db", path, "--name", "专项治理丙",
+                 "--notice-title", "《关于印发〈丙方案〉的通知》"]) == 0
+    assert "通知：《关于印发〈丙方案〉的通知》" in capsys.readouterr().out
+    with Database(path, kind=KIND_COUNTY) as db:
+        ctx = load_county_context(db, "专项治理丙", _dt.date(2026, 12, 20))
+        assert ctx.campaign["notice_title"] == "关于印发〈丙方案〉的通知"
+        assert county_summary.opening_text(ctx).startswith(
+            "按照《关于印发〈丙方案〉的通知》（宝信用办〔2026〕14号）工作部署")
+        db.county_campaigns.update(ctx.campaign["id"], {"notice_title": ""})
+        ctx = load_county_context(db, "专项治理丙", _dt.date(2026, 12, 20))
+        assert county_summary.opening_text(ctx).startswith("按照《关于开展专项治理丙的通知》")

@@ -87,3 +87,46 @@ def test_received_rows_are_listed_newest_first_with_their_json(packages, county)
     sha = newest["sha256"]
     assert county.received.original(sha)["id"] == newest["id"]
     assert county.received.current(newest["department_id"], newest["campaign_uuid"]) == newest
+
+
+def test_the_notice_title_travels_with_the_package(packages, county):
+    """The department's campaign in the county database carries its notice title, and a
+    county campaign the import makes gets it too; the county's own title stays the
+    county's (as its deadline does)."""
+    dept = packages.department("宝丰县交通运输局")
+    with dept.open() as db:
+        campaign = db.settings.latest_campaign()
+    assert campaign["notice_title"].startswith("关于印发《宝丰县")  # the demo's
+    register(county, dept)
+    (outcome,) = import_packages(county, [packages.package(dept)])
+    assert outcome.status == "accepted"
+    assert county.scalar("SELECT notice_title FROM campaign") == campaign["notice_title"]
+    (made,) = county.county_campaigns.list()
+    assert made["notice_title"] == campaign["notice_title"]
+    county.county_campaigns.update(made["id"], {"notice_title": "《县里的通知》"})
+    assert county.county_campaigns.get(made["id"])["notice_title"] == "县里的通知"
+    with pytest.raises(UserError, match="通知标题过长"):
+        county.county_campaigns.update(made["id"], {"notice_title": "通" * 201})
+    assert county.replay_audit().ok and county.check().ok
+
+
+def test_ledger_data_without_a_notice_title_is_still_valid(packages):
+    """Packages made before schema v9 have no notice_title key: still valid data (the
+    import then stores '' and the documents cite the title read from the campaign's name);
+    a title that is not text is refused."""
+    import json
+
+    from govcredit_desktop.package import data as ledger_data
+    from govcredit_desktop.store.queries import submission
+
+    dept = packages.department("宝丰县交通运输局")
+    with dept.open() as db:
+        doc = ledger_data.ledger_data(submission.campaign_records(
+            db, db.settings.latest_campaign()["id"]))
+    doc = json.loads(ledger_data.ledger_bytes(doc))
+    assert doc["campaign"]["notice_title"].startswith("关于印发《")
+    assert ledger_data.schema_errors(doc) == []
+    doc["campaign"]["notice_title"] = 14
+    assert ledger_data.schema_errors(doc)
+    doc["campaign"].pop("notice_title")
+    assert ledger_data.schema_errors(doc) == []

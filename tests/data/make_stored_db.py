@@ -13,13 +13,15 @@ listed as dishonest, edited, given a measure that is completed, a progress entry
 evidence file, closed and reopened with a reason; a user vocabulary option; a problem
 added and deleted; and (version 4) a signing key created, its password changed and the
 key replaced, and a submission record.  The active key's password is KEY_PASSWORD.
-From version 9 on (written at version 8, whose file has those tables empty): a complaint
+From version 9 on the campaign's notice title (demo data) is edited once, and (written at
+version 8, whose file has those tables empty): a complaint
 turned into a problem and one awaiting its reply, and a dishonesty record on 2026-041
 with a sanction and a credit repair.
 
 From version 5 on it also makes ``tests/data/county-v<N>.sqlite``, a county office file
 (docs/county-mode.md): the office's name, two departments registered, one of them
-re-registered with a new key that replaces its first, and an age key pair replaced once.
+re-registered with a new key that replaces its first, and an age key pair replaced once;
+from version 9 on, a county campaign with a 文号 and a notice title.
 """
 
 import hashlib
@@ -61,6 +63,8 @@ def fill(db: Database, version: int, folder: Path) -> None:
     if version >= 9:
         fill_records(db, pid)
     db.settings.add_vocabulary("area", "自定义领域")
+    if version >= 9:
+        db.settings.update_campaign(1, {"notice_title": "《关于开展专项治理的通知》"})
     doomed = db.problems.add({"campaign_id": 1, "title": "将被删除的问题", "area": "政府采购",
                               "category": "其他", "source": "自查自纠"})
     db.problems.delete(doomed)
@@ -116,6 +120,9 @@ def fill_county(db: Database, version: int) -> None:
         f"dept-{uscc}", name, uscc, new.certificate_pem, [replaced])))
     db.county_key.set("AGE-SECRET-KEY-1STOREDFIXTUREFIRSTKEY", "age1storedfixturefirst")
     db.county_key.set("AGE-SECRET-KEY-1STOREDFIXTURESECONDKEY", "age1storedfixturesecond")
+    db.county_campaigns.save("2026年重点领域政务失信问题专项治理",
+        deadline="2026-12-30", doc_number="宝信用办〔2026〕14号",
+        notice_title=f"关于开展2026年重点领域政务失信问题专项治理的通知 v{version}")
 
 
 def _make(target: Path, version: int, kind: str, filler) -> None:

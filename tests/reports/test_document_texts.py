@@ -49,6 +49,7 @@ def sql(path, query, *params):
         return db.conn.execute(query, params).fetchone()
 
 
+_ADDRESSEE_DEFINED = "县社会信用体系建设领导小组办公室（以下简称“县信用办”）"
 OVERDUE = ("deadline < ? AND status != '已销号' AND NOT (status = '已整改待销号'"
            " AND ifnull(amount_repaid, 0) >= ifnull(amount_involved, 0))")
 
@@ -105,8 +106,13 @@ def test_no_zero_lists_citation_and_short_name(made, case, kind):
     # with its title in 《》 before its 文号.
     first = text.index("县信用办")
     assert text[first - 6:first + 5] == "（以下简称“县信用办”）"[:11]
-    name, number = sql(path, "SELECT name, doc_number FROM campaign")
-    assert f"《关于开展{name}的通知》（{number}）要求" in text
+    title, number = sql(path, "SELECT notice_title, doc_number FROM campaign")
+    # The demo's notice hands down a work plan: its inner 《》 are cited as 〈〉.
+    assert title.startswith("关于印发《") and title.count("《") == 1
+    cited = title.replace("《", "〈").replace("》", "〉")
+    assert f"按照{_ADDRESSEE_DEFINED}《{cited}》（{number}）要求" in text \
+        or f"《{cited}》（{number}）要求" in text
+    assert "关于开展" not in text  # the inferred title only stands in for a missing one
     # One heading number is never alone under its parent.
     for parent in re.split(r"[一二三四五六七八九十]+、", text)[1:]:
         assert ("（一）" in parent) == ("（二）" in parent), parent[:40]
@@ -235,3 +241,21 @@ def test_texts_are_worded_against_their_date(tmp_path):
     due = f"{plan_due.year}年{plan_due.month}月{plan_due.day}日"
     assert f"于{due}前报送县信用办" in before
     assert f"于{due}前报送" not in after and f"报送时限为{due}" in after
+
+
+def test_a_campaign_without_a_notice_title_cites_the_title_read_from_its_name(tmp_path):
+    """Campaigns made before schema v9 (and ones left empty) have no notice title: the
+    texts read it from the campaign's name; a title typed with its 《》 is stored without."""
+    with Database(tmp_path / "t.sqlite", create=True) as db:
+        demo.generate(db, 1, seed=2021, today=DATE - dt.timedelta(days=3))
+        db.settings.update_campaign(1, {"notice_title": ""})
+        name, number = db.conn.execute("SELECT name, doc_number FROM campaign").fetchone()
+        texts = {k: flat(documents.write_report(db, k, tmp_path / f"{k}.pdf", date=DATE))
+                 for k in KINDS}
+        for kind, text in texts.items():
+            assert f"《关于开展{name}的通知》（{number}）要求" in text, kind
+        db.settings.update_campaign(1, {"notice_title": " 《关于开展信用专项治理的通知》 "})
+        assert db.conn.execute("SELECT notice_title FROM campaign").fetchone()[0] \
+            == "关于开展信用专项治理的通知"
+        text = flat(documents.write_report(db, "plan", tmp_path / "p.pdf", date=DATE))
+        assert f"《关于开展信用专项治理的通知》（{number}）" in text

@@ -12,6 +12,8 @@ import gc
 import io
 import os
 import random
+import re
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -168,7 +170,7 @@ def test_every_problem_row_matches_the_database(db, wb):
     assert ws.cell(after, 1).value == "合计"
     after += 1
     department = db.settings.department()
-    assert ws.cell(after, 1).value.startswith(f"经办人：{department['preparer']}")
+    assert ws.cell(after, 3).value.startswith(f"经办人：{department['preparer']}")
     assert ws.max_row == after
 
 
@@ -206,14 +208,18 @@ def test_money_and_date_cells_are_typed_and_formatted(wb):
 def test_title_subtitle_and_two_level_headers(db, wb):
     ws = wb[excel_ledger.SHEET_LEDGER]
     department, campaign = db.settings.department(), db.settings.list_campaigns()[0]
-    assert ws["A1"].value == f"{department['name']}{campaign['name']}问题整改台账"
-    assert ws["A2"].value == f"填报单位（盖章）：{department['name']}"
-    assert ws["I2"].value == f"依据文件：{campaign['doc_number']}"
-    assert ws["T2"].value == "填报日期：2026年12月30日"
+    # Title, subtitle and signature stand on the first printed page (A:L), after the
+    # 序号/编号 that every page repeats.
+    assert excel_ledger.print_pages(excel_ledger.LEDGER_COLUMNS)[0] == 12
+    assert ws["C1"].value == f"{department['name']}{campaign['name']}问题整改台账"
+    assert ws["C2"].value == f"填报单位（盖章）：{department['name']}"
+    assert ws["H2"].value == f"依据文件：{campaign['doc_number']}"
+    assert ws["K2"].value == "填报日期：2026年12月30日"
+    assert ws["A1"].value is None and ws["A2"].value is None
     assert [c.value for c in ws[3]] == LEDGER_HEADERS
     assert [c.value for c in ws[4]] == LEDGER_SUBHEADERS
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A1:X1", "A2:H2", "I2:S2", "T2:X2", "O3:R3", "V3:W3"} <= merged
+    assert {"C1:L1", "C2:G2", "H2:J2", "K2:L2", "O3:R3", "V3:W3"} <= merged
     # Every header without a group spans both header rows.
     for col, label in zip("ABCDEFGHIJKLMNSTUX", [h for h in LEDGER_HEADERS
                                                 if h not in (None, "责任主体", "销号情况")],
@@ -234,7 +240,8 @@ def test_status_drop_down_print_titles_and_page_setup(wb):
     assert ws.page_setup.orientation == "landscape"
     assert str(ws.page_setup.paperSize) == "9"  # A4
     assert not ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.column_dimensions["N"].width == 28
+    assert ws.column_dimensions["N"].width == 25
+    assert ws.page_setup.pageOrder == "overThenDown"  # a problem's halves side by side
 
     measures = wb[excel_ledger.SHEET_MEASURES]
     dv = measures.data_validations.dataValidation[0]
@@ -312,7 +319,7 @@ def test_empty_campaign_gives_a_valid_workbook_that_says_so(tmp_path):
     ws = wb[excel_ledger.SHEET_LEDGER]
     assert [c.value for c in ws[3]] == LEDGER_HEADERS
     assert ws.cell(FIRST, 1).value == excel_ledger.EMPTY_LEDGER_TEXT
-    assert f"A{FIRST}:X{FIRST}" in {str(r) for r in ws.merged_cells.ranges}
+    assert f"A{FIRST}:L{FIRST}" in {str(r) for r in ws.merged_cells.ranges}
     assert wb[excel_ledger.SHEET_MEASURES]["A3"].value == excel_ledger.EMPTY_MEASURES_TEXT
 
 
@@ -563,3 +570,37 @@ def test_measures_sheet_fits_one_page_wide_at_full_size(wb):
     printable = 297 - 2 * ws.page_margins.left * 25.4
     assert width <= printable  # fitting to the width never shrinks the 10 pt text
     assert ws.cell(excel_ledger.MEASURES_FIRST_DATA_ROW, 4).font.sz == excel_ledger.BODY_SIZE
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed (CI)")
+def test_the_ledger_as_libreoffice_prints_it(exported, tmp_path):
+    """The print layout as a spreadsheet program renders it (LibreOffice here; it is not in
+    CI): 9 pt or more, 序号 and 编号 on every page, two pages wide, the title whole on the
+    first page, no date wrapped and no '###' for a sum too wide for its cell."""
+    import pdfplumber
+
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(exported[0])], check=True, capture_output=True, timeout=300)
+    with pdfplumber.open(next(tmp_path.glob("*.pdf"))) as pdf:
+        pages = [(p, p.extract_text()) for p in pdf.pages]
+    ledger = [(p, t) for p, t in pages if "统一社会信用代码" in t or "责任主体" in t]
+    assert ledger
+    halves = []
+    for page, text in ledger:
+        assert min(c["size"] for c in page.chars) >= 8.9, page.page_number
+        head = text.split("\n")
+        assert any(line.startswith("序号 编号") for line in head[:6]), (page.page_number, head[:6])
+        halves.append("统一社会信用代码" in text)
+        assert "###" not in text, page.page_number
+        # A date cell that wrapped leaves its day ('27日' or '日') as a word of its own.
+        for word in page.extract_words():
+            assert not re.fullmatch(r"\d{0,2}日", word["text"]), (page.page_number, word)
+    assert halves[:2] == [True, False] and len(halves) % 2 == 0  # left, right, left, ...
+    title = pages[0][1].split("\n")[0].replace(" ", "")
+    assert title.endswith("问题整改台账") and title.startswith("宝丰县"), title
+    # Our page breaks are the ones printed (two pages per break), and the last problem, the
+    # 合计 row and the 经办人 line share the last page.
+    ws = load_workbook(exported[0])[excel_ledger.SHEET_LEDGER]
+    assert len(ledger) == 2 * (len(ws.row_breaks.brk) + 1)
+    last_left = ledger[-2][1]
+    assert "合计" in last_left and "经办人" in last_left and "2026-060" in last_left

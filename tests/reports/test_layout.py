@@ -4,6 +4,7 @@ the ledger's rows per page — for the demo campaign and for 1 and 0 problems.""
 
 import datetime as dt
 import re
+from itertools import pairwise
 
 import pdfplumber
 import pytest
@@ -199,9 +200,12 @@ def test_the_ledger_holds_at_least_8_problems_a_page(pdfs):
 
 @pytest.mark.parametrize("kind", list(documents.REPORT_KINDS))
 def test_headers_and_dates_never_break(pdfs, kind):
+    """In table cells.  Body text may break a date after its 年 where keeping it whole
+    would spread the line before it (test_no_body_line_is_visibly_spread)."""
     with pdfplumber.open(pdfs[60][kind]) as pdf:
         for page in pdf.pages:
-            text = page.extract_text()
+            text = page.filter(lambda o: o.get("object_type") != "char"
+                               or abs(o["size"] - gw.SIZE_BODY) > .1).extract_text()
             for broken in ("重点领\n", "责任领\n", "整改时\n"):
                 assert broken not in text, (page.page_number, broken)
             for line in text.split("\n"):
@@ -209,3 +213,33 @@ def test_headers_and_dates_never_break(pdfs, kind):
                 # next cell (a space) or the end of the line.
                 cut = re.search(r"\d{4}年(\d{1,2}月?)?(?=\s|$)", line)
                 assert not cut, (page.page_number, line)
+
+
+#: A justified line may be spread by this much per character (in ems) before it shows.
+MAX_SPREAD = 1 / 8
+
+
+@pytest.mark.parametrize("n", [60, 1, 0])
+@pytest.mark.parametrize("kind", list(documents.REPORT_KINDS))
+def test_no_body_line_is_visibly_spread(pdfs, kind, n):
+    """Each body line's characters stand at the grid pitch plus one common gap (the
+    justification); a long piece that may not break pushed down whole used to spread the line
+    before it by up to half an em a character."""
+    track = gw.PITCH - gw.SIZE_BODY
+    measured = 0
+    with pdfplumber.open(pdfs[n][kind]) as pdf:
+        for page in pdf.pages:
+            for text, _x0, _last in _body_lines(page):
+                chars = sorted((c for c in page.chars if abs(c["size"] - gw.SIZE_BODY) < .1
+                                and c["upright"] and abs(c["top"] - _last["top"]) < .5),
+                               key=lambda c: c["x0"])
+                if len(chars) < 3:
+                    continue
+                # Squeezed punctuation advances less than its glyph: the median pair is
+                # two characters at their natural pitch plus the line's gap.
+                gaps = sorted(b["x0"] - a["x0"] - a["width"] - track
+                              for a, b in pairwise(chars))
+                spread = gaps[len(gaps) // 2] / gw.SIZE_BODY
+                measured += 1
+                assert spread <= MAX_SPREAD, (kind, n, page.page_number, round(spread, 3), text)
+    assert measured or kind == "ledger"

@@ -6,6 +6,8 @@ problems) and ``msgbox`` (records QMessageBox.question/warning; ``answer`` is
 what ``question`` returns).
 """
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -292,6 +294,40 @@ def test_create_campaign_with_doc_number_and_deadlines(qtbot, db):
     assert f.stateLabel.text() == "已保存"
 
 
+def test_the_notice_title_field_shows_the_title_used_when_left_empty(qtbot, db):
+    dialog = show(qtbot, CampaignDialog(None, db))
+    f = dialog.form
+    dialog.resize(1024, 700)
+    assert "例如" in f.noticeTitleEdit.placeholderText()
+    type_text(f.nameEdit, "2026年重点领域政务失信问题专项治理")
+    assert f.noticeTitleEdit.placeholderText() == \
+        "不填时引用为：关于开展2026年重点领域政务失信问题专项治理的通知"
+    # Alt+T reaches the field from the keyboard (its label's mnemonic).
+    qtbot.keyClick(dialog, Qt.Key_T, Qt.AltModifier)
+    assert f.noticeTitleEdit.hasFocus()
+    type_text(f.noticeTitleEdit, "《关于印发〈宝丰县专项治理工作方案〉的通知》")
+    if Path("/work/notes/docs17").is_dir():
+        dialog.grab().save("/work/notes/docs17/campaign-dialog-notice-title.png")
+    click(qtbot, f.saveButton)
+    (campaign,) = db.settings.list_campaigns()
+    assert campaign["notice_title"] == "关于印发〈宝丰县专项治理工作方案〉的通知"
+    assert f.noticeTitleEdit.text() == campaign["notice_title"]
+    assert f.stateLabel.text() == "已保存"
+    # Too long: refused next to the field, nothing written.
+    type_text(f.noticeTitleEdit, "通" * 10)
+    f.noticeTitleEdit.setMaxLength(1000)  # as pasted text bypassing the widget's limit
+    type_text(f.noticeTitleEdit, "通" * 200)
+    click(qtbot, f.saveButton)
+    assert "通知标题" in f.noticeTitleError.text() and f.noticeTitleError.isVisible()
+    assert db.settings.list_campaigns()[0]["notice_title"] == campaign["notice_title"]
+    # Emptied: the placeholder says which title the documents will cite instead.
+    select_all_and_delete(f.noticeTitleEdit)
+    dialog.resize(1920, 1080)
+    assert f.noticeTitleEdit.placeholderText().startswith("不填时引用为：关于开展")
+    if Path("/work/notes/docs17").is_dir():
+        dialog.grab().save("/work/notes/docs17/campaign-dialog-notice-placeholder-1920.png")
+
+
 def test_campaign_errors_next_to_fields_nothing_written(qtbot, db):
     dialog = show(qtbot, CampaignDialog(None, db))
     f = dialog.form
@@ -352,7 +388,8 @@ def test_campaign_tab_order_follows_the_form(qtbot, demo_db):
     dialog = show(qtbot, CampaignDialog(None, demo_db))
     f = dialog.form
     assert QApplication.focusWidget() is f.campaignList
-    expected = [f.addButton, f.deleteButton, f.nameEdit, f.docNumberEdit, f.numberPrefixEdit,
+    expected = [f.addButton, f.deleteButton, f.nameEdit, f.docNumberEdit, f.noticeTitleEdit,
+                f.numberPrefixEdit,
                 f.startDateEdit, f.selfInspectionDeadlineEdit, f.planDeadlineEdit,
                 f.rectificationDeadlineEdit]
     for widget in expected:

@@ -26,7 +26,7 @@ from govcredit_desktop.store.audit import GENESIS, parse_head
 DEPARTMENT_COLUMNS = ("uuid", "name", "uscc", "first_responsible", "contact_person",
                       "contact_phone", "preparer", "reviewer", "signatory", "created_at",
                       "updated_at")
-CAMPAIGN_COLUMNS = ("uuid", "name", "doc_number", "number_prefix", "start_date",
+CAMPAIGN_COLUMNS = ("uuid", "name", "doc_number", "notice_title", "number_prefix", "start_date",
                     "self_inspection_deadline", "plan_deadline", "rectification_deadline",
                     "created_at", "updated_at")
 PERSON_COLUMNS = ("uuid", "name", "post", "unit", "phone", "active", "created_at",

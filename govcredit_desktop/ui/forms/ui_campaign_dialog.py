@@ -114,97 +114,115 @@ class Ui_CampaignDialog(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.docNumberError)
 
+        self.noticeTitleLabel = QLabel(self.infoGroup)
+        self.noticeTitleLabel.setObjectName(u"noticeTitleLabel")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.noticeTitleLabel)
+
+        self.noticeTitleEdit = QLineEdit(self.infoGroup)
+        self.noticeTitleEdit.setObjectName(u"noticeTitleEdit")
+        self.noticeTitleEdit.setMaxLength(200)
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.noticeTitleEdit)
+
+        self.noticeTitleError = QLabel(self.infoGroup)
+        self.noticeTitleError.setObjectName(u"noticeTitleError")
+        sizePolicy.setHeightForWidth(self.noticeTitleError.sizePolicy().hasHeightForWidth())
+        self.noticeTitleError.setSizePolicy(sizePolicy)
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.noticeTitleError)
+
         self.numberPrefixLabel = QLabel(self.infoGroup)
         self.numberPrefixLabel.setObjectName(u"numberPrefixLabel")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.numberPrefixLabel)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.numberPrefixLabel)
 
         self.numberPrefixEdit = QLineEdit(self.infoGroup)
         self.numberPrefixEdit.setObjectName(u"numberPrefixEdit")
         self.numberPrefixEdit.setMaxLength(20)
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.numberPrefixEdit)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.numberPrefixEdit)
 
         self.numberPrefixError = QLabel(self.infoGroup)
         self.numberPrefixError.setObjectName(u"numberPrefixError")
         sizePolicy.setHeightForWidth(self.numberPrefixError.sizePolicy().hasHeightForWidth())
         self.numberPrefixError.setSizePolicy(sizePolicy)
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.numberPrefixError)
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.numberPrefixError)
 
         self.startDateLabel = QLabel(self.infoGroup)
         self.startDateLabel.setObjectName(u"startDateLabel")
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.startDateLabel)
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.startDateLabel)
 
         self.startDateEdit = DateEdit(self.infoGroup)
         self.startDateEdit.setObjectName(u"startDateEdit")
 
-        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.startDateEdit)
+        self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.startDateEdit)
 
         self.startDateError = QLabel(self.infoGroup)
         self.startDateError.setObjectName(u"startDateError")
         sizePolicy.setHeightForWidth(self.startDateError.sizePolicy().hasHeightForWidth())
         self.startDateError.setSizePolicy(sizePolicy)
 
-        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.startDateError)
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.startDateError)
 
         self.deadlineHeading = QLabel(self.infoGroup)
         self.deadlineHeading.setObjectName(u"deadlineHeading")
         self.deadlineHeading.setStyleSheet(u"font-weight: bold; margin-top: 8px;")
 
-        self.formLayout.setWidget(8, QFormLayout.ItemRole.SpanningRole, self.deadlineHeading)
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.SpanningRole, self.deadlineHeading)
 
         self.selfInspectionDeadlineLabel = QLabel(self.infoGroup)
         self.selfInspectionDeadlineLabel.setObjectName(u"selfInspectionDeadlineLabel")
 
-        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.selfInspectionDeadlineLabel)
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.selfInspectionDeadlineLabel)
 
         self.selfInspectionDeadlineEdit = DateEdit(self.infoGroup)
         self.selfInspectionDeadlineEdit.setObjectName(u"selfInspectionDeadlineEdit")
 
-        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.selfInspectionDeadlineEdit)
+        self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.selfInspectionDeadlineEdit)
 
         self.selfInspectionDeadlineError = QLabel(self.infoGroup)
         self.selfInspectionDeadlineError.setObjectName(u"selfInspectionDeadlineError")
         sizePolicy.setHeightForWidth(self.selfInspectionDeadlineError.sizePolicy().hasHeightForWidth())
         self.selfInspectionDeadlineError.setSizePolicy(sizePolicy)
 
-        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.selfInspectionDeadlineError)
+        self.formLayout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.selfInspectionDeadlineError)
 
         self.planDeadlineLabel = QLabel(self.infoGroup)
         self.planDeadlineLabel.setObjectName(u"planDeadlineLabel")
 
-        self.formLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.planDeadlineLabel)
+        self.formLayout.setWidget(13, QFormLayout.ItemRole.LabelRole, self.planDeadlineLabel)
 
         self.planDeadlineEdit = DateEdit(self.infoGroup)
         self.planDeadlineEdit.setObjectName(u"planDeadlineEdit")
 
-        self.formLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.planDeadlineEdit)
+        self.formLayout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.planDeadlineEdit)
 
         self.planDeadlineError = QLabel(self.infoGroup)
         self.planDeadlineError.setObjectName(u"planDeadlineError")
         sizePolicy.setHeightForWidth(self.planDeadlineError.sizePolicy().hasHeightForWidth())
         self.planDeadlineError.setSizePolicy(sizePolicy)
 
-        self.formLayout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.planDeadlineError)
+        self.formLayout.setWidget(14, QFormLayout.ItemRole.FieldRole, self.planDeadlineError)
 
         self.rectificationDeadlineLabel = QLabel(self.infoGroup)
         self.rectificationDeadlineLabel.setObjectName(u"rectificationDeadlineLabel")
 
-        self.formLayout.setWidget(13, QFormLayout.ItemRole.LabelRole, self.rectificationDeadlineLabel)
+        self.formLayout.setWidget(15, QFormLayout.ItemRole.LabelRole, self.rectificationDeadlineLabel)
 
         self.rectificationDeadlineEdit = DateEdit(self.infoGroup)
         self.rectificationDeadlineEdit.setObjectName(u"rectificationDeadlineEdit")
 
-        self.formLayout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.rectificationDeadlineEdit)
+        self.formLayout.setWidget(15, QFormLayout.ItemRole.FieldRole, self.rectificationDeadlineEdit)
 
         self.rectificationDeadlineError = QLabel(self.infoGroup)
         self.rectificationDeadlineError.setObjectName(u"rectificationDeadlineError")
         sizePolicy.setHeightForWidth(self.rectificationDeadlineError.sizePolicy().hasHeightForWidth())
         self.rectificationDeadlineError.setSizePolicy(sizePolicy)
 
-        self.formLayout.setWidget(14, QFormLayout.ItemRole.FieldRole, self.rectificationDeadlineError)
+        self.formLayout.setWidget(16, QFormLayout.ItemRole.FieldRole, self.rectificationDeadlineError)
 
 
         self.infoLayout.addLayout(self.formLayout)
@@ -261,6 +279,7 @@ class Ui_CampaignDialog(object):
         self.listLabel.setBuddy(self.campaignList)
         self.nameLabel.setBuddy(self.nameEdit)
         self.docNumberLabel.setBuddy(self.docNumberEdit)
+        self.noticeTitleLabel.setBuddy(self.noticeTitleEdit)
         self.numberPrefixLabel.setBuddy(self.numberPrefixEdit)
         self.startDateLabel.setBuddy(self.startDateEdit)
         self.selfInspectionDeadlineLabel.setBuddy(self.selfInspectionDeadlineEdit)
@@ -271,7 +290,8 @@ class Ui_CampaignDialog(object):
         QWidget.setTabOrder(self.addButton, self.deleteButton)
         QWidget.setTabOrder(self.deleteButton, self.nameEdit)
         QWidget.setTabOrder(self.nameEdit, self.docNumberEdit)
-        QWidget.setTabOrder(self.docNumberEdit, self.numberPrefixEdit)
+        QWidget.setTabOrder(self.docNumberEdit, self.noticeTitleEdit)
+        QWidget.setTabOrder(self.noticeTitleEdit, self.numberPrefixEdit)
         QWidget.setTabOrder(self.numberPrefixEdit, self.startDateEdit)
         QWidget.setTabOrder(self.startDateEdit, self.selfInspectionDeadlineEdit)
         QWidget.setTabOrder(self.selfInspectionDeadlineEdit, self.planDeadlineEdit)
@@ -294,6 +314,10 @@ class Ui_CampaignDialog(object):
         self.nameEdit.setPlaceholderText(QCoreApplication.translate("CampaignDialog", u"\u4f8b\u5982 2021\u5e74\u91cd\u70b9\u9886\u57df\u653f\u52a1\u5931\u4fe1\u95ee\u9898\u4e13\u9879\u6cbb\u7406", None))
         self.docNumberLabel.setText(QCoreApplication.translate("CampaignDialog", u"\u6587\u53f7(&W)\uff1a", None))
         self.docNumberEdit.setPlaceholderText(QCoreApplication.translate("CampaignDialog", u"\u4f8b\u5982 \u5b9d\u4fe1\u7528\u529e\u30142021\u301514\u53f7", None))
+        self.noticeTitleLabel.setText(QCoreApplication.translate("CampaignDialog", u"\u901a\u77e5\u6807\u9898(&T)\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.noticeTitleEdit.setToolTip(QCoreApplication.translate("CampaignDialog", u"\u53bf\u4fe1\u7528\u529e\u90e8\u7f72\u672c\u6b21\u4e13\u9879\u6cbb\u7406\u7684\u901a\u77e5\u7684\u6807\u9898\uff0c\u4e0d\u542b\u4e66\u540d\u53f7\uff1b\u62a5\u544a\u4e2d\u5f15\u7528\u4e3a\u201c\u6309\u7167\u300a\u6807\u9898\u300b\uff08\u6587\u53f7\uff09\u8981\u6c42\u201d\u3002\u4e0d\u586b\u65f6\u6309\u201c\u5173\u4e8e\u5f00\u5c55\uff08\u4e13\u9879\u6cbb\u7406\u540d\u79f0\uff09\u7684\u901a\u77e5\u201d\u5f15\u7528", None))
+#endif // QT_CONFIG(tooltip)
         self.numberPrefixLabel.setText(QCoreApplication.translate("CampaignDialog", u"\u7f16\u53f7\u524d\u7f00(&P)\uff1a", None))
         self.numberPrefixEdit.setPlaceholderText(QCoreApplication.translate("CampaignDialog", u"\u9ed8\u8ba4\u53d6\u5f00\u59cb\u5e74\u4efd", None))
 #if QT_CONFIG(tooltip)
