@@ -146,8 +146,7 @@ def test_report_rows_carry_the_typed_keys(demo_db):
 
 
 @pytest.mark.parametrize("light, status", [("red", None), ("yellow", None), ("green", None),
-                                           ("undated", None), ("rectified", None),
-                                           (None, lq.NOT_CLOSED)])
+                                           ("undated", None), ("rectified", None)])
 def test_progress_descending_of_open_problems_merges_one_walk_per_status(demo_db, light,
                                                                           status):
     # Small pages with the count given: the walk plans run, and with them the merge of

@@ -340,8 +340,8 @@ def _ids(db, f: LedgerFilter, sort: str, descending: bool, offset: int, limit: i
     if sort == "responsible_person":
         return _person_page(column, db, where, params, descending, offset, limit, matches,
                             bool(walk))
-    if (walk and descending and sort == "progress" and f.status in (None, NOT_CLOSED)
-            and _open_only(f) and offset + limit <= _BY_STATUS_MAX):
+    if (walk and descending and sort == "progress" and f.status is None
+            and f.light in _OPEN_LIGHTS and offset + limit <= _BY_STATUS_MAX):
         return _by_status_page(column, where, params, sort, descending, offset, limit)
     if sort == "status" and _open_only(f):
         # 已销号 ranks last: the open ones are a range of the rank index, not a walk
