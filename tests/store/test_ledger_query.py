@@ -143,3 +143,22 @@ def test_report_rows_carry_the_typed_keys(demo_db):
     assert set(row["measures"][0]) == set(report_data.MeasureRow.__annotations__)
     measure = next(report_data.iter_measure_rows(demo_db, campaign_id))
     assert set(measure) == set(report_data.MeasureListRow.__annotations__)
+
+
+@pytest.mark.parametrize("light, status", [("red", None), ("yellow", None), ("green", None),
+                                           ("undated", None), ("rectified", None)])
+def test_progress_descending_of_open_problems_merges_one_walk_per_status(demo_db, light,
+                                                                          status):
+    # Small pages with the count given: the walk plans run, and with them the merge of
+    # one (status, progress) walk per open status; each page must be the reference's.
+    f = lq.LedgerFilter(light=light, status=status)
+    n = lq.count(demo_db, f)
+    wanted = set(lq.page_ids(demo_db, f, limit=10_000))
+    reference = [i for _done, i in sorted(
+        ((done * 1.0 / max(total, 1), i) for i, done, total in demo_db.conn.execute(
+            "SELECT id, measures_done, measures_total FROM problem")
+         if i in wanted), reverse=True)]
+    assert len(reference) == n
+    for offset in range(0, min(n, 40), 5):
+        assert lq.page_ids(demo_db, f, sort="progress", descending=True, offset=offset,
+                           limit=5, matches=n) == reference[offset:offset + 5]

@@ -111,10 +111,15 @@ def _plans(db, f: lq.LedgerFilter, sort: str, descending: bool) -> list[str]:
         lq.page_ids(db, f, sort, descending, 0, 200, lq.count(db, f))
     finally:
         db.conn.set_trace_callback(None)
-    pages = [s for s in statements if s.lstrip().startswith("SELECT p.id")]
+    pages = [s for s in statements if s.lstrip().startswith(("SELECT p.id", _MERGE))]
     assert pages, statements
     return [" | ".join(r["detail"] for r in db.query("EXPLAIN QUERY PLAN " + s))
             for s in pages]
+
+
+# 进度 descending of an open light: one problem_status_progress walk per open status, their
+# first rows merged (queries/ledger.py _by_status_page); the only sort is of those rows.
+_MERGE = "SELECT id FROM (SELECT * FROM (SELECT p.id AS id"
 
 
 # Filters with matches enough that a walk is chosen (3000 problems), and the sorts a
@@ -134,6 +139,11 @@ def test_many_matches_walk_an_index_in_order(sorted_db, name):
             plans = _plans(db, f, sort, descending)
             # The walk first; a read-and-sort may follow where the walk ran past its
             # budget (the sort key goes with the filter: 已销号 are the older numbers).
+            if "COMPOUND QUERY" in plans[0]:
+                assert (name.startswith("light") and sort == "progress" and descending
+                        and plans[0].count("INDEX problem_status_progress (status=?)") == 3
+                        and "SCAN p" not in plans[0]), (name, sort, plans)
+                continue
             assert "TEMP B-TREE" not in plans[0], (name, sort, descending, plans)
             single = f.status not in (None, lq.NOT_CLOSED) or f.light == "closed"
             if single and sort in STATUS_LED:

@@ -340,6 +340,9 @@ def _ids(db, f: LedgerFilter, sort: str, descending: bool, offset: int, limit: i
     if sort == "responsible_person":
         return _person_page(column, db, where, params, descending, offset, limit, matches,
                             bool(walk))
+    if (walk and descending and sort == "progress" and f.status is None
+            and f.light in _OPEN_LIGHTS and offset + limit <= _BY_STATUS_MAX):
+        return _by_status_page(column, where, params, sort, descending, offset, limit)
     if sort == "status" and _open_only(f):
         # 已销号 ranks last: the open ones are a range of the rank index, not a walk
         # past 25,000 closed problems (descending).
@@ -353,6 +356,35 @@ def _ids(db, f: LedgerFilter, sort: str, descending: bool, offset: int, limit: i
     sql = (f"SELECT p.id FROM problem p WHERE {where}"
            f" ORDER BY {order + ', ' if order else ''}{tie} {d} LIMIT :limit OFFSET :offset")
     return column(sql, params)
+
+
+# The deepest page read by merging one walk per open status (each reads offset + limit
+# rows of its status).  Only 进度 descending pays: every closed problem is done, so they all
+# lead that walk.  Measured at 100k under load, A/B in one process: 红灯 247 -> 124 ms,
+# 绿灯 212 -> 105, 黄灯 76 -> 56; ascending, and 已清偿 descending (closed problems do not
+# lead it), the one walk was faster, so they keep it.
+_BY_STATUS_MAX = 2000
+_OPEN_STATUSES = tuple(s for s in ProblemStatus if s != ProblemStatus.CLOSED)
+
+
+def _by_status_page(column, where: str, params: dict, sort: str, descending: bool,
+                    offset: int, limit: int) -> list[int] | None:
+    """A page of problems not closed, sorted by 进度 descending: one seek on
+    problem_status_progress per open status, the first rows of each merged.  Walking the
+    key's index alone passed every closed problem first (all done and fully repaid:
+    进度 descending under 红灯 walked 25,000 of them, 46-54 ms at 100k); the status
+    column's CHECK keeps every open problem in one of these walks, so no row is lost."""
+    d = "DESC" if descending else "ASC"
+    key = SORT_KEYS[sort].format(dir="")
+    values = {**params, "first": offset + limit, "limit": limit, "offset": offset}
+    walks = []
+    for i, status in enumerate(_OPEN_STATUSES):
+        values[f"open_status_{i}"] = str(status)
+        walks.append(f"SELECT * FROM (SELECT p.id AS id, {key} AS k FROM problem p"
+                     f" WHERE p.status = :open_status_{i} AND {where}"
+                     f" ORDER BY {key} {d}, p.id {d} LIMIT :first)")
+    return column(f"SELECT id FROM ({' UNION ALL '.join(walks)})"
+                  f" ORDER BY k {d}, id {d} LIMIT :limit OFFSET :offset", values)
 
 
 def _person_page(column, db, where: str, params: dict, descending: bool, offset: int,
