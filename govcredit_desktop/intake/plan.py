@@ -31,7 +31,7 @@ from govcredit_desktop.intake.model import (
     RowError,
     RowResult,
 )
-from govcredit_desktop.intake.rows import skip_reason
+from govcredit_desktop.intake.rows import RowSkipper
 from govcredit_desktop.intake.terms import KIND_LABELS, TermMatcher
 from govcredit_desktop.store import intake as intake_store
 
@@ -74,6 +74,7 @@ def analyse(db, wb, sheet: str, campaign_id: int, mapping: dict[int, str | None]
     a.new_persons = []
     planner = _Planner(db, wb, s, campaign_id, header, fields, a)
     total = len(data)
+    skipper = RowSkipper(fields, header.texts, s.hidden_columns)
     parsed = []
     for n, row in enumerate(data):
         if n % REPORT_EVERY == 0:
@@ -82,7 +83,7 @@ def analyse(db, wb, sheet: str, campaign_id: int, mapping: dict[int, str | None]
             if progress:
                 progress(n, total)
         rn = first_row + n
-        why = skip_reason(row, fields, header, s.hidden_columns)
+        why = skipper.reason(row)
         if why:
             a.skipped.append((rn, why))
             continue
