@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 _TOTAL = re.compile(r"^(合计|小计|总计|共计|累计)")
+_TOTAL_FIRST = set("合小总共累")
 _NOTE = ("填报单位", "填报人", "填表人", "填报日期", "经办人", "审核人", "签发人", "制表",
          "联系电话", "联系人", "说明", "注:", "备注:", "单位负责人", "单位(盖章)", "单位盖章")
 _EMPTY_LEDGER = ("本专项治理暂无问题", "暂无问题", "无")
@@ -27,7 +28,7 @@ class RowSkipper:
         self.mapped = {i for i, f in enumerate(fields) if f}
         self.hidden = hidden
         # Each column's header words, as a repeated header row would show them.
-        self.header = [{_key(p) for p in t.split("/") if p} for t in header_texts]
+        self.header = [{p.strip() for p in t.split("/") if p} for t in header_texts]
 
     def reason(self, row: list) -> str | None:
         hidden = self.hidden
@@ -35,8 +36,9 @@ class RowSkipper:
                  and i not in hidden and not (type(v) is str and not v.strip())]
         if not cells:
             return "空行"
-        short = [(i, _key(v)) for i, v in cells if type(v) is str and len(v) <= _SHORT]
-        if any(_TOTAL.match(t) and len(t) <= 8 for _i, t in short):
+        short = [(i, v.strip()) for i, v in cells if type(v) is str and len(v) <= _SHORT]
+        if any(t[0] in _TOTAL_FIRST and _TOTAL.match(_key(t)) and len(_key(t)) <= 8
+               for _i, t in short):
             return "合计/小计行"
         first = cells[0][1]
         if type(first) is str:

@@ -42,7 +42,9 @@ def is_blank(value) -> bool:
 def text(value) -> str:
     """A cell as text: whole numbers without '.0', dates as 2021-12-30; a string that
     looks like a formula ('=SUM(...)') is kept as the text it is."""
-    if value is None or value == "":
+    if type(value) is str:
+        return value.strip()
+    if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
