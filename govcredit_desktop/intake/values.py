@@ -228,6 +228,8 @@ def measures_value(value, year: int | None) -> list[MeasureText]:
     """'1.核实；2.支付' / '（1）…（2）…' / '①…②…' / one per line → separate measures;
     our own export's trailing '（张伟，2021年12月30日，已完成）' read back."""
     s = text(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    # Our export's note that the rest is on the 整改措施 sheet (excel_ledger.measures_text).
+    s = "\n".join(line for line in s.split("\n") if not _REST.match(line.strip())).strip()
     if not s:
         return []
     starts = [m for m in _MARKER.finditer(s)]
