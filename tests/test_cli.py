@@ -238,8 +238,12 @@ def test_argparse_speaks_chinese(capsys):
         assert text.strip(), argv
         assert code == (0 if "--help" in argv else 2), argv
         assert _english_words(text) == [], (argv, text)
+        # Option names are typed by the user, not read (import-excel has --skip-errors).
+        import re
+
+        bare = re.sub(r"(?<![A-Za-z])-{1,2}[A-Za-z][A-Za-z-]*", " ", text)
         for word in ("usage", "options", "error", "invalid", "required", "expected"):
-            assert word not in text, (argv, word)
+            assert word not in bare, (argv, word)
     # Only our parsers speak Chinese: argparse itself is as it was.
     assert argparse._ is gettext.gettext
     assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage:")
