@@ -286,7 +286,7 @@ class _Planner:
                 claimed[cur["id"]] = r.row_number
                 r.values["number"] = cur["number"]
                 r.values["_existing"] = cur
-            elif n and counts[n] == 1 and _NUMBER.fullmatch(n) and re.search(r"\d", n):
+            elif n and counts[n] == 1 and _looks_like_number(n):
                 kept_numbers.add(n)
             elif n:
                 why = "重复" if counts[n] > 1 else "不像问题编号"
@@ -404,6 +404,12 @@ class _Planner:
             for reason in validation.validate_closure_dates(closed, b, measures,
                                                             entries).values():
                 self._error(r.errors, r.row_number, "closed_date", reason)
+
+
+def _looks_like_number(n: str) -> bool:
+    """'2021-003', 'ZX〔2021〕5号', '20210003' are problem numbers; '3' is a 序号."""
+    return bool(_NUMBER.fullmatch(n) and re.search(r"\d", n)
+                and (not n.isdigit() or len(n) >= 6))
 
 
 def _field_of_column(column: str) -> str:
