@@ -476,6 +476,12 @@ def apply_import(db, a: Analysis, skip_error_rows: bool = False,
     if not todo:
         return out
     with db.transaction():
+        # An analysis made before another import (the wizard's 导入 pressed twice, a
+        # second window) would add its problems again: analyse afresh instead.
+        taken = intake_store.campaign_numbers(db, a.campaign_id)
+        if any(r.action == "add" and r.bundle["number"] in taken for r in todo):
+            raise IntakeError("数据库中的问题在检查之后已有变化（可能已经导入过一次），"
+                              "为免重复，未导入任何数据。请重新检查后再导入")
         ids = {}
         for p in db.people.list():
             ids.setdefault(p["name"], p["id"])

@@ -253,3 +253,12 @@ def test_progress_reaches_the_total(db, campaign, untidy):
     done = []
     apply_import(db, a, progress=lambda d, t: done.append((d, t)))
     assert done[-1] == (5, 5)
+
+
+def test_an_analysis_applied_twice_adds_nothing_twice(db, campaign, untidy):
+    wb = open_workbook(untidy)
+    a = analyse(db, wb, wb.default_sheet, campaign)
+    apply_import(db, a)
+    with pytest.raises(Exception, match="重新检查"):
+        apply_import(db, a)
+    assert len(campaign_problems(db, campaign)) == 5
