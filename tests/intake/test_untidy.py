@@ -262,3 +262,20 @@ def test_an_analysis_applied_twice_adds_nothing_twice(db, campaign, untidy):
     with pytest.raises(Exception, match="重新检查"):
         apply_import(db, a)
     assert len(campaign_problems(db, campaign)) == 5
+
+
+def test_printed_page_headers_column_numbers_and_signature_lines_are_skipped(
+        db, campaign, tmp_path):
+    path = _sheet(tmp_path, [
+        ["填报单位：县住建局", None, "填报日期：2021年11月1日"],
+        HEAD, [1, 2, 3, 4, 5],
+        ["ZX-01", "甲", "其他", "其他", "自查自纠"],
+        HEAD,  # the header again, as a page printed with its title rows pasted back
+        ["ZX-02", "乙", "其他", "其他", "自查自纠"],
+        ["经办人：李四", None, "审核人：王五"],
+        ["本专项治理暂无问题"]])
+    a = analyse(db, open_workbook(path), "Sheet", campaign)
+    assert a.header_rows == (2, 2)
+    assert [(n, why[:4]) for n, why in a.skipped] == [
+        (3, "列序号行"), (5, "重复的表"), (7, "说明行（"), (8, "无内容的")]
+    assert [r.values["number"] for r in a.rows] == ["ZX-01", "ZX-02"]
