@@ -62,18 +62,34 @@ def _cell_text(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+# A header cell is a few words; a longer text is data that happens to contain one
+# (a description saying 整改措施), and must not make its row a header.
+HEADER_CELL_MAX = 20
+
+
 def _score(row: list, hidden: set[int]) -> int:
     found = set()
     for c, v in enumerate(row):
-        if c in hidden or not isinstance(v, str):
+        if c in hidden or not isinstance(v, str) or len(v) > 3 * HEADER_CELL_MAX:
             continue
         key = mapping.normalise(v)
+        if len(key) > HEADER_CELL_MAX:
+            continue
         f = mapping.field_of(key)
         if f:
             found.add(f)
         elif mapping.is_index(key):
             found.add("_index")
     return len(found)
+
+
+def _mostly_words(row: list, hidden: set[int]) -> bool:
+    """A second header row, without a merge to say so, names fields word for word in two
+    or more cells and in most of them; a data row does not."""
+    cells = [v for c, v in enumerate(row) if c not in hidden and v != ""]
+    named = [v for v in cells if isinstance(v, str)
+             and mapping.exact_field(mapping.normalise(v)) is not None]
+    return len(named) >= MIN_FIELDS and len(named) * 2 >= len(cells)
 
 
 def _spans(sheet: Sheet, upper: int, lower: int) -> bool:
@@ -88,10 +104,13 @@ def find_header(sheet: Sheet) -> Header:
         raise IntakeError(NO_HEADER.format(sheet=sheet.name, n=SEARCH_ROWS))
     best = scores.index(max(scores))
     first = last = best
-    if best > 0 and (_spans(sheet, best - 1, best) or scores[best - 1] >= MIN_FIELDS):
+    if best > 0 and (_spans(sheet, best - 1, best)
+                     or (scores[best - 1] >= MIN_FIELDS
+                         and _mostly_words(rows[best - 1], hidden))):
         first = best - 1
     elif best + 1 < len(scores) and (_spans(sheet, best, best + 1)
-                                     or scores[best + 1] >= MIN_FIELDS):
+                                     or (scores[best + 1] >= MIN_FIELDS
+                                         and _mostly_words(rows[best + 1], hidden))):
         last = best + 1
     width = max((len(r) for r in rows), default=0)
     texts, keys, fields = [], [], []

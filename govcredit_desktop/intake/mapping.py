@@ -120,6 +120,12 @@ def field_of(header: str) -> str | None:
     return None
 
 
+def exact_field(header: str) -> str | None:
+    """The field a normalised header names word for word (its unit aside), or None."""
+    base, _unit = split_unit(header)
+    return _EXACT.get(base) or _EXACT.get(header)
+
+
 def is_index(header: str) -> bool:
     return header in INDEX_WORDS
 

@@ -279,3 +279,12 @@ def test_printed_page_headers_column_numbers_and_signature_lines_are_skipped(
     assert [(n, why[:4]) for n, why in a.skipped] == [
         (3, "列序号行"), (5, "重复的表"), (7, "说明行（"), (8, "无内容的")]
     assert [r.values["number"] for r in a.rows] == ["ZX-01", "ZX-02"]
+
+
+def test_a_data_row_mentioning_field_words_is_no_second_header_row(db, campaign, tmp_path):
+    path = _sheet(tmp_path, [
+        ["问题标题", "问题描述", "整改措施", "备注"],
+        ["甲", "未落实整改措施的说明", "1.制定措施", "说明：见附件"]])
+    a = analyse(db, open_workbook(path), "Sheet", campaign)
+    assert a.header_rows == (1, 1)
+    assert [r.values["title"] for r in a.rows] == ["甲"]
