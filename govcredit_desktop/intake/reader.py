@@ -119,7 +119,9 @@ def _open_calamine(path: Path, name: str, kind: str) -> Workbook:
     import python_calamine as pc
 
     try:
-        book = pc.CalamineWorkbook.from_path(str(path))
+        # From memory, not from the path: the file is not held open (on Windows that would
+        # keep the clerk from saving it in Excel while the wizard shows the preview).
+        book = pc.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
         names = list(book.sheet_names)
         visible = [m.name for m in book.sheets_metadata
                    if m.visible == pc.SheetVisibleEnum.Visible
