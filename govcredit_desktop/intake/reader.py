@@ -129,6 +129,9 @@ def _open_calamine(path: Path, name: str, kind: str) -> Workbook:
     except pc.PasswordError:
         raise IntakeError(ENCRYPTED.format(name=name)) from None
     except Exception as exc:  # calamine's errors are many and untyped
+        if any(w in str(exc).lower() for w in ("password", "encrypt")):
+            # An .xls with an open password (RC4, a FILEPASS record) says so only here.
+            raise IntakeError(ENCRYPTED.format(name=name)) from None
         raise IntakeError(UNREADABLE.format(name=name, detail=_short(exc))) from None
     if not names:
         raise IntakeError(EMPTY.format(name=name))
