@@ -419,7 +419,9 @@ def _field_of_column(column: str) -> str:
 
 
 def _kept(m: dict) -> dict:
-    return {k: m[k] for k in m if k not in ("id", "problem_id", "owner_id")} | \
+    """A stored measure as a bundle's: its uuid, dates and state kept; its place (seq)
+    is the sheet's order, which the writer numbers."""
+    return {k: m[k] for k in m if k not in ("id", "problem_id", "owner_id", "seq")} | \
         {"owner_name": m.get("owner_name") or ""}
 
 

@@ -288,3 +288,22 @@ def test_a_data_row_mentioning_field_words_is_no_second_header_row(db, campaign,
     a = analyse(db, open_workbook(path), "Sheet", campaign)
     assert a.header_rows == (1, 1)
     assert [r.values["title"] for r in a.rows] == ["甲"]
+
+
+def test_measures_of_an_updated_problem_keep_their_records_in_the_sheets_order(
+        db, campaign, tmp_path):
+    head = [*HEAD, "整改措施"]
+    first = _sheet(tmp_path, [head, ["ZX-01", "甲", "其他", "其他", "自查自纠", "1.核实；2.支付"]])
+    apply_import(db, analyse(db, open_workbook(first), "Sheet", campaign))
+    (before,) = campaign_problems(db, campaign)
+    uuids = {m["content"]: m["uuid"] for m in before["measures"]}
+    second = _sheet(tmp_path, [head, ["ZX-01", "甲", "其他", "其他", "自查自纠",
+                                      "1.约谈；2.支付；3.核实"]], name="t2.xlsx")
+    a = analyse(db, open_workbook(second), "Sheet", campaign)
+    assert a.counts["update"] == 1
+    apply_import(db, a)
+    (after,) = campaign_problems(db, campaign)
+    assert [(m["seq"], m["content"]) for m in after["measures"]] == [
+        (1, "约谈"), (2, "支付"), (3, "核实")]
+    assert {m["content"]: m["uuid"] for m in after["measures"]}["核实"] == uuids["核实"]
+    assert db.check().ok
