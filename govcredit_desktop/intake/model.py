@@ -87,6 +87,11 @@ class Analysis:
     hidden_columns: list[str] = field(default_factory=list)
     # (kind, value) of areas / categories / sources not in the vocabulary.
     unknown_terms: list[tuple[str, str]] = field(default_factory=list)
+    # What the preview should say besides the rows: defaults used for missing columns.
+    notes: list[str] = field(default_factory=list)
+    # Names of responsible persons / measure owners not yet in the database: created
+    # by apply_import.
+    new_persons: list[str] = field(default_factory=list)
     header_key: str = ""
 
     @property

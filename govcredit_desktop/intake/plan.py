@@ -71,8 +71,6 @@ def analyse(db, wb, sheet: str, campaign_id: int, mapping: dict[int, str | None]
     a = Analysis(sheet, campaign_id, (header.first + 1, header.last + 1), columns, [],
                  hidden_columns=[letter(i) for i in hidden if i < len(header.texts)],
                  header_key=key)
-    a.notes = []
-    a.new_persons = []
     planner = _Planner(db, wb, s, campaign_id, header, fields, a)
     total = len(data)
     skipper = RowSkipper(fields, header.texts, s.hidden_columns)
