@@ -117,6 +117,7 @@ def _progress(done: int, total: int) -> None:
 
 def _report(wb, sheet: str, a) -> None:
     from govcredit_desktop.intake import FIELDS
+    from govcredit_desktop.intake import mapping as mp
 
     first, last = a.header_rows
     rows = f"第{first}行" if first == last else f"第{first}-{last}行"
@@ -128,7 +129,10 @@ def _report(wb, sheet: str, a) -> None:
         target = FIELDS[c.field] if c.field else "（不导入）"
         why = "，隐藏列" if c.letter in a.hidden_columns else ""
         remembered = "，按上次的对应" if c.remembered else ""
-        print(f"  {c.letter}列 {c.header_text or '（无列名）'} → {target}{why}{remembered}")
+        unit = ""
+        if c.field in ("amount_involved", "amount_repaid"):
+            unit = f"（单位：{mp.unit_of(mp.normalise(c.header_text.split('/')[-1])) or '元'}）"
+        print(f"  {c.letter}列 {c.header_text or '（无列名）'} → {target}{unit}{why}{remembered}")
     for note in a.notes:
         print(f"提示：{note}")
     for row, why in a.skipped:
