@@ -343,12 +343,13 @@ class _Planner:
         if cur and cur["status"] == ProblemStatus.CLOSED and _differs(b, names, measures, cur):
             self._error(r.errors, r.row_number, "status" if "status" in self.col else "title",
                         "该问题已销号，表格中的内容与已销号的记录不同；如需修改请先在程序中“撤销销号”")
-        self._validate(r, b, names, measures, entries)
+        if cur and not r.errors and not _differs(b, names, measures, cur):
+            r.action = "unchanged"  # as stored, and the store's records are valid
+            return
+        # Entries kept from the store are valid as they are; new ones are checked.
+        self._validate(r, b, names, measures, entries, checked=[] if cur else entries)
         if r.errors:
             r.action = "error"
-            return
-        if cur and not _differs(b, names, measures, cur):
-            r.action = "unchanged"
             return
         r.action = "update" if cur else "add"
         b["measures"] = measures
@@ -375,7 +376,7 @@ class _Planner:
             out.append(rec)
         return out
 
-    def _validate(self, r, b, names, measures, entries) -> None:
+    def _validate(self, r, b, names, measures, entries, checked) -> None:
         rec = {**b, **{k: (1 if n else None) for k, n in names.items()}}
         for f, reason in validation.validate_problem(rec).items():
             self._error(r.errors, r.row_number, _field_of_column(f), reason)
@@ -393,7 +394,7 @@ class _Planner:
                                               "请在整改措施表中填写完成日期，或把状态写为进行中")
             for reason in problems.values():
                 self._error(r.errors, r.row_number, "measures", reason)
-        for e in entries:
+        for e in checked:
             for f, reason in validation.validate_progress(e).items():
                 self._error(r.errors, r.row_number, "progress",
                             f"{PROGRESS_LABELS.get(f, f)}：{reason}")

@@ -144,7 +144,9 @@ def _open_calamine(path: Path, name: str, kind: str) -> Workbook:
             merged = list(s.merged_cell_ranges or [])
         except Exception as exc:
             raise IntakeError(UNREADABLE.format(name=name, detail=_short(exc))) from None
-        return Sheet(sheet_name, [list(r) for r in rows], merged,
+        # Lists of lists already, filled in place by headers.fill_merges.
+        return Sheet(sheet_name, rows if isinstance(rows, list) else [list(r) for r in rows],
+                     merged,
                      hidden.get(sheet_name, set()))
 
     return Workbook(path, kind, names, visible or names, load)
