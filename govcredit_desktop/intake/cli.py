@@ -135,6 +135,12 @@ def _report(wb, sheet: str, a) -> None:
         print(f"  {c.letter}列 {c.header_text or '（无列名）'} → {target}{unit}{why}{remembered}")
     for note in a.notes:
         print(f"提示：{note}")
+    for r in a.rows:
+        notes = list(r.values.get("notes", []))
+        if r.values.get("number_note", "自动编号") != "自动编号":
+            notes.append(r.values["number_note"])
+        for note in notes:
+            print(f"提示：第{r.row_number}行：{note}")
     for row, why in a.skipped:
         print(f"跳过第{row}行：{why}")
     if a.new_persons:

@@ -43,6 +43,7 @@ TITLE_FROM_DESCRIPTION = 30
 DEFAULT_TERMS = {"area": "其他", "category": "其他", "source": "自查自纠"}
 DISHONEST_REMARK = "已纳入政务失信记录"
 _NUMBER = re.compile(r"[0-9A-Za-z\u4e00-\u9fff\-_/.()（）〔〕\[\]【】]{1,40}")
+_SEVERAL = re.compile(r"[、，,;；/]|\s+")
 _TEXT_FIELDS = ("title", "description", "counterparty", "target", "lead_unit",
                 "responsible_unit", "closed_by")
 _COMPARED = ("area", "category", "source", "title", "description", "counterparty",
@@ -226,7 +227,14 @@ class _Planner:
                                            if p.strip() != DISHONEST_REMARK)
         for f in _PERSON_FIELDS:
             if f in raw:
-                v[f] = self._person(clean_text(vl.text(raw[f])), errors, rn, f)
+                name = clean_text(vl.text(raw[f]))
+                names = [n.strip() for n in _SEVERAL.split(name) if n.strip()]
+                if len(names) > 1:
+                    # The store keeps one person per role: the first, and the preview says so.
+                    v.setdefault("notes", []).append(
+                        f"{mp.FIELDS[f]}“{name}”有多人，记为{names[0]}")
+                    name = names[0]
+                v[f] = self._person(name, errors, rn, f)
         if "progress" in raw:
             v["progress"] = clean_text(vl.text(raw["progress"]))
         if not v.get("title"):

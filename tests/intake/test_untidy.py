@@ -307,3 +307,13 @@ def test_measures_of_an_updated_problem_keep_their_records_in_the_sheets_order(
         (1, "约谈"), (2, "支付"), (3, "核实")]
     assert {m["content"]: m["uuid"] for m in after["measures"]}["核实"] == uuids["核实"]
     assert db.check().ok
+
+
+def test_several_persons_in_one_cell_the_first_is_kept_and_said(db, campaign, tmp_path):
+    path = _sheet(tmp_path, [[*HEAD[1:], "责任人"],
+                             ["甲", "其他", "其他", "自查自纠", "张伟、李娜"]])
+    a = analyse(db, open_workbook(path), "Sheet", campaign)
+    (row,) = a.rows
+    assert row.values["responsible_person"] == "张伟"
+    assert row.values["notes"] == ["责任人“张伟、李娜”有多人，记为张伟"]
+    assert a.new_persons == ["张伟"]
