@@ -5,7 +5,8 @@
     db.measures.list(problem_id)
 
 The record stores (``db.problems``, ``db.measures``, ``db.progress``,
-``db.evidence``, ``db.people``, ``db.settings``, ``db.keys``, ``db.submissions``; in a
+``db.evidence``, ``db.people``, ``db.settings``, ``db.keys``, ``db.submissions``,
+``db.complaints``, ``db.dishonesty_records`` (with their sanctions and repairs); in a
 county office file ``db.county``, ``db.registrations``, ``db.county_key``,
 ``db.county_campaigns``, ``db.received`` and ``db.merge``) each
 own one kind of record; read models live in ``store/queries/``.  Nothing outside
@@ -38,12 +39,14 @@ from govcredit_desktop.store.errors import (
 from govcredit_desktop.store.migrations import KIND_DEPARTMENT
 
 if TYPE_CHECKING:
+    from govcredit_desktop.store.complaints import ComplaintStore
     from govcredit_desktop.store.county import (
         CountyKeyStore,
         CountyOfficeStore,
         RegistrationStore,
     )
     from govcredit_desktop.store.county_campaigns import CountyCampaignStore
+    from govcredit_desktop.store.dishonesty import DishonestyStore
     from govcredit_desktop.store.evidence import EvidenceStore
     from govcredit_desktop.store.keys import KeyStore
     from govcredit_desktop.store.measures import MeasureStore
@@ -113,6 +116,8 @@ class Database:
     settings: SettingsStore = _Store("settings", "SettingsStore")
     keys: KeyStore = _Store("keys", "KeyStore")
     submissions: SubmissionStore = _Store("submissions", "SubmissionStore")
+    complaints: ComplaintStore = _Store("complaints", "ComplaintStore")
+    dishonesty_records: DishonestyStore = _Store("dishonesty", "DishonestyStore")
     # County office files only (docs/county-mode.md); they refuse on a department's.
     county: CountyOfficeStore = _Store("county", "CountyOfficeStore")
     registrations: RegistrationStore = _Store("county", "RegistrationStore")
@@ -122,12 +127,24 @@ class Database:
     merge: MergeStore = _Store("merge", "MergeStore")
 
     def __init__(self, path: Path | str | None = None, actor: str | None = None,
-                 create: bool = False, kind: str | None = KIND_DEPARTMENT):
+                 create: bool = False, kind: str | None = KIND_DEPARTMENT,
+                 exclusive: bool = False):
         """Open the file at ``path`` (None: in memory); ``create`` makes a missing
         or empty file into a new database, which nothing else does.  ``kind``: the kind
         of file wanted (``KIND_DEPARTMENT``, ``KIND_COUNTY``; a file of the other kind
-        is refused unchanged) and made; None opens either (``self.kind`` says which)."""
-        self.conn, self.path, self.read_only, self.kind = connect(path, create, kind)
+        is refused unchanged) and made; None opens either (``self.kind`` says which).
+        ``exclusive``: no other program may have the file open (the window, writing
+        commands; store/instance_lock.py), refused with InUse before anything is read."""
+        self._instance = None
+        if exclusive and path is not None and str(path) != ":memory:":
+            from govcredit_desktop.store import instance_lock
+
+            self._instance = instance_lock.acquire(Path(path))
+        try:
+            self.conn, self.path, self.read_only, self.kind = connect(path, create, kind)
+        except BaseException:
+            self._release_instance()
+            raise
         self._sqlite_utils = None
         self.audit = AuditWriter(self.conn, actor)
         # The GUI reads from worker threads; one lock serialises use of the
@@ -154,6 +171,12 @@ class Database:
                 self.conn.execute("PRAGMA optimize")
                 self.checkpoint()
         self.conn.close()
+        self._release_instance()
+
+    def _release_instance(self) -> None:
+        if self._instance is not None:
+            self._instance.release()
+            self._instance = None
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file: a clerk who copies only the

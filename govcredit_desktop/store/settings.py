@@ -12,8 +12,17 @@ from govcredit_desktop.core.uscc import normalize
 from govcredit_desktop.core.vocab import VOCAB_KINDS
 from govcredit_desktop.store.records import RecordStore, now_iso, stripped
 
+#: The meta row holding the days a complaint may wait for its reply (投诉答复时限).
+COMPLAINT_REPLY_DAYS_KEY = "complaint_reply_days"
+#: Without a setting: 15 days, the 12345 hotline's usual 答复时限 for a 一般诉求.
+DEFAULT_COMPLAINT_REPLY_DAYS = 15
+MAX_COMPLAINT_REPLY_DAYS = 365
+
 #: The meta row holding the county office's age recipient (县信用办公钥).
 COUNTY_RECIPIENT_KEY = "county_recipient"
+#: The meta row holding how many backups are kept (store/backups.py).
+BACKUP_KEEP_KEY = "backup_keep"
+MIN_BACKUP_KEEP, MAX_BACKUP_KEEP = 1, 365
 _AGE_RECIPIENT = re.compile(r"age1[02-9ac-hj-np-z]{58}")
 
 CAMPAIGN_DATES = ("start_date", "self_inspection_deadline", "plan_deadline",
@@ -123,6 +132,34 @@ class SettingsStore:
             self.db.audit.write("insert", "vocabulary", f"{kind}:{value}", None,
                                 {"kind": kind, "value": value})
 
+    # --- the complaint reply window (投诉答复时限) ------------------------------
+    # A meta row audited as table "meta", like the county recipient below.
+    def complaint_reply_days(self) -> int:
+        value = self.db.scalar("SELECT value FROM meta WHERE key = ?",
+                               (COMPLAINT_REPLY_DAYS_KEY,))
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            return DEFAULT_COMPLAINT_REPLY_DAYS
+        return days if 1 <= days <= MAX_COMPLAINT_REPLY_DAYS else DEFAULT_COMPLAINT_REPLY_DAYS
+
+    def set_complaint_reply_days(self, days: int) -> None:
+        if (not isinstance(days, int) or isinstance(days, bool)
+                or not 1 <= days <= MAX_COMPLAINT_REPLY_DAYS):
+            raise ValidationError({COMPLAINT_REPLY_DAYS_KEY: (
+                f"投诉答复时限应为1至{MAX_COMPLAINT_REPLY_DAYS}之间的整数天数")})
+        before = self.db.scalar("SELECT value FROM meta WHERE key = ?",
+                                (COMPLAINT_REPLY_DAYS_KEY,))
+        if before == str(days):
+            return
+        with self.db.transaction():
+            self.db.utils["meta"].upsert({"key": COMPLAINT_REPLY_DAYS_KEY, "value": str(days)},
+                                         pk="key")
+            self.db.audit.write("update" if before is not None else "insert", "meta",
+                                COMPLAINT_REPLY_DAYS_KEY,
+                                None if before is None else {"value": before},
+                                {"value": str(days)})
+
     # --- the county office's public key (县信用办公钥) ----------------------------
     # One ``meta`` row rather than a table: a single value, no schema change.  Written
     # through the audit log like every setting, as table "meta" and key
@@ -170,3 +207,27 @@ class SettingsStore:
             self.db.utils["meta"].delete(COUNTY_RECIPIENT_KEY)
             self.db.audit.write("delete", "meta", COUNTY_RECIPIENT_KEY, before, None)
         return True
+
+    # --- how many backups are kept (store/backups.py) ---------------------------------
+    def backup_keep(self) -> int:
+        """How many of the newest backups beside the file are kept (besides one a month)."""
+        from govcredit_desktop.store.backups import DEFAULT_KEEP
+
+        value = self.db.scalar("SELECT value FROM meta WHERE key = ?", (BACKUP_KEEP_KEY,))
+        try:
+            keep = int(value)
+        except (TypeError, ValueError):
+            return DEFAULT_KEEP
+        return keep if MIN_BACKUP_KEEP <= keep <= MAX_BACKUP_KEEP else DEFAULT_KEEP
+
+    def set_backup_keep(self, keep: int) -> None:
+        if not isinstance(keep, int) or not MIN_BACKUP_KEEP <= keep <= MAX_BACKUP_KEEP:
+            raise UserError(f"保留的备份份数应在 {MIN_BACKUP_KEEP} 到 {MAX_BACKUP_KEEP} 之间")
+        before = self.db.scalar("SELECT value FROM meta WHERE key = ?", (BACKUP_KEEP_KEY,))
+        if before == str(keep):
+            return
+        with self.db.transaction():
+            self.db.utils["meta"].upsert({"key": BACKUP_KEEP_KEY, "value": str(keep)}, pk="key")
+            self.db.audit.write("update" if before is not None else "insert", "meta",
+                                BACKUP_KEEP_KEY, None if before is None else {"value": before},
+                                {"value": str(keep)})
