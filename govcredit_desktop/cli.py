@@ -17,6 +17,7 @@ from govcredit_desktop import cli_backup
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import os_error_message
 from govcredit_desktop.county import cli as cli_county
+from govcredit_desktop.intake import cli as cli_intake
 from govcredit_desktop.package import cli_keys, cli_package, cli_verify
 
 EXIT_USER_ERROR = 1
@@ -227,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_keys.add_parsers(sub, _db_arg)
     cli_package.add_parsers(sub, _db_arg)
+    cli_intake.add_parsers(sub, _db_arg)
     cli_verify.add_parser(sub)
     cli_backup.add_parsers(sub, _db_arg)
     cli_county.add_parser(sub)
@@ -399,7 +401,8 @@ def run_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report,
             "export-ledger": cmd_export_ledger, **cli_keys.COMMANDS, **cli_package.COMMANDS,
-            "verify": cli_verify.run, **cli_county.COMMANDS, **cli_backup.COMMANDS}
+            "verify": cli_verify.run, **cli_county.COMMANDS, **cli_backup.COMMANDS,
+            **cli_intake.COMMANDS}
 
 # Commands that only read their --db: they run while the window has the file open.  Every
 # other command writes and refuses while another program has it (store/instance_lock.py).
