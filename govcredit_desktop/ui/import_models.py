@@ -17,8 +17,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from govcredit_desktop.core.dates import format_cn
+from govcredit_desktop.core.money import format_yuan
 
 NOT_IMPORTED = "不导入"
+#: Fields the intake types as integer fen.
+MONEY_FIELDS = {"amount_involved", "amount_repaid"}
 
 #: action -> (shown as, text colour, background): the colours of 接收结果's statuses.
 ACTIONS = {
@@ -33,6 +36,7 @@ HEADER_CELL = ("#000000", "#fff59d")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _Valid = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 def action_label(action: str) -> str:
@@ -100,10 +104,10 @@ class MappingModel(QAbstractTableModel):
     def field_label(self, field: str | None) -> str:
         return self.fields.get(field, field) if field else NOT_IMPORTED
 
-    def rowCount(self, parent: _Valid = QModelIndex()) -> int:
+    def rowCount(self, parent: _Valid = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def columnCount(self, parent: _Valid = QModelIndex()) -> int:
+    def columnCount(self, parent: _Valid = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -253,10 +257,10 @@ class PreviewModel(QAbstractTableModel):
                 return view_row
         return None
 
-    def rowCount(self, parent: _Valid = QModelIndex()) -> int:
+    def rowCount(self, parent: _Valid = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.shown)
 
-    def columnCount(self, parent: _Valid = QModelIndex()) -> int:
+    def columnCount(self, parent: _Valid = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.shown_fields) + 3
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -286,7 +290,9 @@ class PreviewModel(QAbstractTableModel):
             if col == last:
                 return "；".join(error_line(e, with_row=False) for e in r.errors)
             field = self.shown_fields[col - 2]
-            text = display(r.values.get(field))
+            value = r.values.get(field)
+            text = (format_yuan(value, unit=True) if field in MONEY_FIELDS and
+                    isinstance(value, int) else display(value))
             if role == Qt.ItemDataRole.ToolTipRole:
                 reason = self._error_fields(r).get(field)
                 return f"{text}\n错误：{reason}" if reason else (text or None)
@@ -325,10 +331,10 @@ class ErrorsModel(QAbstractTableModel):
         self.errors = [e for r in analysis.rows for e in r.errors]
         self.endResetModel()
 
-    def rowCount(self, parent: _Valid = QModelIndex()) -> int:
+    def rowCount(self, parent: _Valid = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.errors)
 
-    def columnCount(self, parent: _Valid = QModelIndex()) -> int:
+    def columnCount(self, parent: _Valid = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
