@@ -116,8 +116,12 @@ class MappingPage(QWidget):
         self.table.setItemDelegateForColumn(MappingModel.FIELD_COLUMN,
                                             FieldDelegate(fields, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        # One click on 导入为 opens its list; F2, Enter or typing open it from the keyboard.
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # F2 or a key opens 导入为's list from the keyboard, one click with the mouse; not
+        # on moving there, where the arrow keys would change the field instead of the row.
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(triggers.EditKeyPressed | triggers.DoubleClicked
+                                   | triggers.SelectedClicked)
+        self.table.clicked.connect(self._clicked)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -131,6 +135,10 @@ class MappingPage(QWidget):
             "要改某一列的对应：点“导入为”一格（或用方向键移到那一格按 F2），从列表中选择；"
             "选“不导入”则这一列不进入台账。修改后程序会按新的对应重新核对各行。", self,
             "color: #555555;"))
+
+    def _clicked(self, index) -> None:
+        if index.column() == MappingModel.FIELD_COLUMN:
+            self.table.edit(index)
 
     def show_analysis(self, analysis) -> None:
         first, last = analysis.header_rows
