@@ -18,9 +18,16 @@ from govcredit_desktop.intake.model import (
     RowError,
     RowResult,
 )
+from govcredit_desktop.intake.plan import (
+    add_unknown_terms,
+    analyse,
+    apply_import,
+    remember_mapping,
+)
 from govcredit_desktop.intake.reader import Workbook, open_workbook
 
 __all__ = [
     "FIELDS", "Analysis", "ColumnMap", "ImportOutcome", "IntakeError", "RowError",
-    "RowResult", "Workbook", "open_workbook",
+    "RowResult", "Workbook", "add_unknown_terms", "analyse", "apply_import", "open_workbook",
+    "remember_mapping",
 ]

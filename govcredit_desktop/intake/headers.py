@@ -1,109 +1,119 @@
-"""Finding the header rows of a sheet people made: a title row above, one or two header
-rows with merged groups (责任主体 over 责任单位/责任人), blank rows, a 填报单位 line."""
+"""Finding the header of a sheet people made: one or two rows, merged cells, a title row
+or a 填报单位 line above it, blank rows, a 序号 column.
+
+The header is the row among the first ``SEARCH_ROWS`` whose cells name the most fields
+(mapping.field_of); the row above belongs to it when a merge spans both (a two-level
+header: 责任主体 over 牵头单位/责任单位/…) or when it names fields too.  Cells covered
+by a merge are filled from the merge's top-left cell first, in the header and in data
+rows alike: clerks merge 责任单位 vertically over several problems.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
+from dataclasses import dataclass
 
-from govcredit_desktop.intake.mapping import IGNORED, guess, header_score, normalise
+from govcredit_desktop.intake import mapping
+from govcredit_desktop.intake.model import IntakeError
+from govcredit_desktop.intake.reader import Sheet
 
-SCAN_ROWS = 40  # headers sit near the top
-MIN_SCORE = 2
-_SKIP_WORDS = ("合计", "小计", "总计", "累计")
-_LINE_WORDS = ("填报单位", "经办人", "填报人", "审核人", "制表人", "联系电话", "注：", "说明")
-
-
-def text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+SEARCH_ROWS = 30
+MIN_FIELDS = 2
+NO_HEADER = ("在工作表“{sheet}”的前{n}行中没有找到表头：表头应包含“问题描述”“责任单位”"
+             "“整改时限”等列名中的至少两个。请检查是否选对了工作表，或在表格中补上表头行")
 
 
-def fill_merged(rows: list[list], merged, last_row: int) -> None:
-    """Copy each merged range's value into the cells it covers (calamine leaves them
-    empty), for the rows down to ``last_row`` (the header area)."""
-    for (r0, c0), (r1, c1) in merged:
-        if r0 > last_row or r0 >= len(rows):
-            continue
-        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
-        for r in range(r0, min(r1, last_row, len(rows) - 1) + 1):
-            row = rows[r]
-            for c in range(c0, min(c1, len(row) - 1) + 1):
-                if row[c] in ("", None):
-                    row[c] = value
+@dataclass
+class Header:
+    first: int  # 0-based rows
+    last: int
+    texts: list[str]  # per column, as shown: '销号情况/审批人'
+    keys: list[str]  # per column, normalised: what a remembered mapping is filed under
+    fields: list[str | None]  # the guess per column
 
 
-def fill_groups(upper: list, lower: list) -> None:
-    """Without merge information (.ods, .csv): a group label stands over its first column
-    only, so it is carried right while the lower row goes on under it."""
-    for c in range(1, len(upper)):
-        if (not text(upper[c]) and text(lower[c]) and text(upper[c - 1])
-                and text(lower[c - 1]) and normalise(upper[c - 1]) != normalise(lower[c - 1])):
-            upper[c] = upper[c - 1]
-
-
-def _score(row) -> int:
-    # Only short cells count: a data cell like 约谈相关责任人 holds a header word too.
-    return header_score([t for t in (text(v) for v in row) if len(t) <= 16])
-
-
-def _data_like(row) -> bool:
-    return any(isinstance(v, (int, float, _dt.date)) and not isinstance(v, bool)
-               for v in row)
-
-
-def find_header(rows: list[list], merged=None) -> tuple[int, int] | None:
-    """(first, last) 0-based header rows, or None when nothing reads as a header."""
-    scan = min(len(rows), SCAN_ROWS)
-    if merged:
-        fill_merged(rows, merged, scan)
-    scores = [_score(rows[r]) for r in range(scan)]
-    if not scores or max(scores) < MIN_SCORE:
-        return None
-    best = scores.index(max(scores))
-    if best > 0 and scores[best - 1] >= MIN_SCORE and not _data_like(rows[best - 1]):
-        return best - 1, best
-    if best + 1 < scan and scores[best + 1] >= 1 and not _data_like(rows[best + 1]):
-        below = [text(v) for v in rows[best + 1]]
-        # A second header row names what the first groups; a data row has long texts.
-        if all(len(t) <= 16 for t in below) and any(
-                guess(t) or normalise(t) in IGNORED for t in below if t):
-            return best, best + 1
-    return best, best
-
-
-def column_headers(rows: list[list], first: int, last: int, width: int
-                   ) -> list[tuple[str, str | None]]:
-    """(header text shown, field guessed) for each column."""
-    upper = [text(v) for v in rows[first]] + [""] * width
-    lower = [text(v) for v in rows[last]] + [""] * width
-    if last != first:
-        fill_groups(upper, lower)
-    out = []
-    for c in range(width):
-        u, low = upper[c], lower[c] if last != first else ""
-        if low and normalise(low) != normalise(u):
-            shown = f"{u}/{low}" if u else low
-            field = guess(low) or (None if normalise(low) in IGNORED else guess(u))
-        else:
-            shown, field = u, guess(u)
-        out.append((shown, field))
+def letter(index: int) -> str:
+    """0 -> 'A', 26 -> 'AA'."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
     return out
 
 
-def skip_reason(row) -> str | None:
-    """Why a data row is not a problem: blank, a 合计 row, a 填报单位 or signature line."""
-    cells = [text(v) for v in row]
-    filled = [t for t in cells if t]
-    if not filled:
-        return "空行"
-    head = normalise(filled[0])
-    if any(head.startswith(w) for w in _SKIP_WORDS) or head in ("合", "计"):
-        return f"{filled[0][:6]}行"
-    if any(w in head for w in _LINE_WORDS) and len(filled) <= 3:
-        return "填报单位、签名或说明行"
-    if _score(row) >= max(3, len(filled) // 2 + 1):
-        return "重复的表头行"
-    return None
+def fill_merges(sheet: Sheet) -> None:
+    """Give every cell covered by a merge the value of the merge's top-left cell."""
+    if getattr(sheet, "_filled", False):
+        return
+    rows = sheet.rows
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if r0 >= len(rows):
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else ""
+        for r in range(r0, min(r1, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                if row[c] == "":
+                    row[c] = value
+    sheet._filled = True
+
+
+def _cell_text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _score(row: list, hidden: set[int]) -> int:
+    found = set()
+    for c, v in enumerate(row):
+        if c in hidden or not isinstance(v, str):
+            continue
+        key = mapping.normalise(v)
+        f = mapping.field_of(key)
+        if f:
+            found.add(f)
+        elif mapping.is_index(key):
+            found.add("_index")
+    return len(found)
+
+
+def _spans(sheet: Sheet, upper: int, lower: int) -> bool:
+    return any(r0 <= upper and r1 >= lower for (r0, _c0), (r1, _c1) in sheet.merged)
+
+
+def find_header(sheet: Sheet) -> Header:
+    fill_merges(sheet)
+    rows, hidden = sheet.rows, sheet.hidden_columns
+    scores = [_score(r, hidden) for r in rows[:SEARCH_ROWS]]
+    if not scores or max(scores) < MIN_FIELDS:
+        raise IntakeError(NO_HEADER.format(sheet=sheet.name, n=SEARCH_ROWS))
+    best = scores.index(max(scores))
+    first = last = best
+    if best > 0 and (_spans(sheet, best - 1, best) or scores[best - 1] >= MIN_FIELDS):
+        first = best - 1
+    elif best + 1 < len(scores) and (_spans(sheet, best, best + 1)
+                                     or scores[best + 1] >= MIN_FIELDS):
+        last = best + 1
+    width = max((len(r) for r in rows), default=0)
+    texts, keys, fields = [], [], []
+    taken: set[str] = set()
+    for c in range(width):
+        parts = []
+        for r in range(first, last + 1):
+            t = _cell_text(rows[r][c]) if c < len(rows[r]) else ""
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        texts.append("/".join(parts))
+        norm = [mapping.normalise(p) for p in parts]
+        keys.append("/".join(norm))
+        f = None
+        if c not in hidden and norm:
+            for candidate in (norm[-1], "".join(norm), norm[0]):
+                f = mapping.field_of(candidate)
+                if f:
+                    break
+        if f in taken:
+            f = None  # the first column naming a field gets it; the user may change that
+        if f:
+            taken.add(f)
+        fields.append(f)
+    return Header(first, last, texts, keys, fields)

@@ -30,7 +30,8 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 NOT_SPREADSHEET = ("“{name}”不是电子表格文件（支持 Excel/WPS 的 .xlsx、.xls、.et，"
                    "以及 .ods 和 .csv），请选择台账所在的表格文件")
 ENCRYPTED = "“{name}”文件已加密（设置了打开密码），请在 Excel/WPS 中取消密码后另存再导入"
-UNREADABLE = "“{name}”无法读取，文件可能已损坏：{detail}。请在 Excel/WPS 中打开后另存为 .xlsx 再导入"
+UNREADABLE = ("“{name}”无法读取，文件可能已损坏：{detail}。"
+              "请在 Excel/WPS 中打开后另存为 .xlsx 再导入")
 EMPTY = "“{name}”中没有任何内容，请检查是否选对了文件"
 _CSV_SHEET = "CSV"
 

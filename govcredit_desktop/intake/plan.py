@@ -1,0 +1,508 @@
+"""From a sheet's rows to what the import will do with each: add, update, leave alone,
+or refuse with the reasons, and then doing it in one transaction.
+
+A row matches an existing problem of the campaign by its 编号, else by 问题标题 plus
+责任单位.  An updated problem keeps what the sheet does not speak of (unmapped
+columns, its progress entries, measures whose text is unchanged keep their owner,
+dates and state).  Everything is written by store.bulk.BulkWriter, which validates
+every row again and rolls the whole import back on a cancel or an error.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from govcredit_desktop.core import rules, validation
+from govcredit_desktop.core.errors import Cancelled
+from govcredit_desktop.core.fields import PROBLEM_LABELS
+from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
+from govcredit_desktop.intake import mapping as mp
+from govcredit_desktop.intake import values as vl
+from govcredit_desktop.intake.headers import Header, fill_merges, find_header, letter
+from govcredit_desktop.intake.measures_sheet import find_measures_sheet
+from govcredit_desktop.intake.model import (
+    Analysis,
+    ColumnMap,
+    ImportOutcome,
+    IntakeError,
+    RowError,
+    RowResult,
+)
+from govcredit_desktop.intake.rows import skip_reason
+from govcredit_desktop.intake.terms import KIND_LABELS, TermMatcher
+from govcredit_desktop.store import intake as intake_store
+
+REPORT_EVERY = 500
+SAMPLE_SIZE = 3
+TITLE_FROM_DESCRIPTION = 30
+# What a sheet without the column gets; a blank cell in a mapped column is an error.
+DEFAULT_TERMS = {"area": "其他", "category": "其他", "source": "自查自纠"}
+DISHONEST_REMARK = "已纳入政务失信记录"
+_NUMBER = re.compile(r"[0-9A-Za-z\u4e00-\u9fff\-_/.()（）〔〕\[\]【】]{1,40}")
+_TEXT_FIELDS = ("title", "description", "counterparty", "target", "lead_unit",
+                "responsible_unit", "closed_by")
+_COMPARED = ("area", "category", "source", "title", "description", "counterparty",
+             "counterparty_uscc", "amount_involved", "amount_repaid", "discovered_date",
+             "target", "lead_unit", "responsible_unit", "deadline", "status",
+             "listed_as_dishonest", "closed_by", "closed_date", "closure_remark")
+_PERSON_FIELDS = {"responsible_person": "responsible_person_id",
+                  "responsible_leader": "responsible_leader_id"}
+_NOT_WRITTEN = ("id", "measures", "progress", "measures_total", "measures_done",
+                "responsible_leader_name", "responsible_person_name")
+
+
+def analyse(db, wb, sheet: str, campaign_id: int, mapping: dict[int, str | None] | None = None,
+            progress: Callable[[int, int], None] | None = None,
+            cancelled: Callable[[], bool] | None = None) -> Analysis:
+    s = wb.sheet(sheet)
+    fill_merges(s)
+    header = find_header(s)
+    key = mp.header_key(header.keys)
+    fields, remembered = _fields(db, header, key, mapping)
+    data = s.rows[header.last + 1:]
+    first_row = header.last + 2  # 1-based number of data[0]
+    columns = [ColumnMap(i, letter(i), header.texts[i], fields[i], remembered[i],
+                         _sample(data, i)) for i in range(len(header.texts))]
+    hidden = sorted(s.hidden_columns)
+    a = Analysis(sheet, campaign_id, (header.first + 1, header.last + 1), columns, [],
+                 hidden_columns=[letter(i) for i in hidden if i < len(header.texts)],
+                 header_key=key)
+    a.notes = []
+    a.new_persons = []
+    planner = _Planner(db, wb, s, campaign_id, header, fields, a)
+    total = len(data)
+    parsed = []
+    for n, row in enumerate(data):
+        if n % REPORT_EVERY == 0:
+            if cancelled and cancelled():
+                raise Cancelled()
+            if progress:
+                progress(n, total)
+        rn = first_row + n
+        why = skip_reason(row, fields, header, s.hidden_columns)
+        if why:
+            a.skipped.append((rn, why))
+            continue
+        parsed.append(planner.parse(rn, row))
+    a.rows = planner.plan(parsed)
+    if progress:
+        progress(total, total)
+    return a
+
+
+def _fields(db, header: Header, key: str, given):
+    fields = list(header.fields)
+    flags = [False] * len(fields)
+    chosen = given if given is not None else intake_store.remembered_mapping(db, key)
+    if chosen is not None:
+        for idx, f in chosen.items():
+            if 0 <= idx < len(fields):
+                if f is not None and f not in mp.FIELDS:
+                    raise IntakeError(f"“{f}”不是可以导入的字段")
+                fields[idx] = f
+                flags[idx] = given is None
+    seen: dict[str, int] = {}
+    for idx, f in enumerate(fields):
+        if f is None:
+            continue
+        if f in seen:
+            raise IntakeError(f"“{mp.FIELDS[f]}”同时对应了 {letter(seen[f])} 列和"
+                              f" {letter(idx)} 列，请只保留一列")
+        seen[f] = idx
+    if not seen:
+        raise IntakeError("没有一列对应到可以导入的字段，请至少指定“问题标题”或“问题描述”所在的列")
+    if "title" not in seen and "description" not in seen:
+        raise IntakeError("没有找到“问题标题”或“问题描述”所在的列，请在列对应中指定")
+    return fields, flags
+
+
+def _sample(data, i) -> list[str]:
+    out = []
+    for row in data[:50]:
+        if i < len(row) and not vl.is_blank(row[i]):
+            out.append(vl.text(row[i])[:40])
+            if len(out) == SAMPLE_SIZE:
+                break
+    return out
+
+
+class _Planner:
+    def __init__(self, db, wb, sheet, campaign_id, header, fields, a: Analysis):
+        self.db, self.a, self.header = db, a, header
+        self.campaign_id = campaign_id
+        campaign = db.settings.get_campaign(campaign_id)
+        start = campaign.get("start_date")
+        self.year = int(start[:4]) if start else _dt.date.today().year
+        self.prefix = campaign["number_prefix"]
+        self.col = {f: i for i, f in enumerate(fields) if f}
+        self.units = {f: mp.unit_of(header.keys[i].split("/")[-1]) or mp.unit_of(header.keys[i])
+                      for f, i in self.col.items()}
+        self.terms = {k: TermMatcher(k, db.settings.vocabulary(k)) for k in KIND_LABELS}
+        self.people: dict[str, int] = {}
+        for p in db.people.list():  # active first: a name names the active person
+            self.people.setdefault(p["name"], p["id"])
+        self.existing = intake_store.campaign_problems(db, campaign_id)
+        self.by_number = {p["number"]: p for p in self.existing}
+        self.by_title: dict[tuple, list[dict]] = {}
+        for p in self.existing:
+            self.by_title.setdefault((p["title"], p["responsible_unit"]), []).append(p)
+        self.sheet_measures = find_measures_sheet(wb, sheet.name, self.year) \
+            if "measures" in self.col else {}
+        for f in DEFAULT_TERMS:
+            if f not in self.col:
+                a.notes.append(f"表格中没有“{mp.FIELDS[f]}”列，新增的问题记为“{DEFAULT_TERMS[f]}”")
+        self._unknown: set[tuple[str, str]] = set()
+        self._new_people: dict[str, None] = {}
+
+    # --- one row's values ---------------------------------------------------------------
+    def _error(self, errors, rn, field, reason):
+        i = self.col.get(field)
+        errors.append(RowError(rn, letter(i) if i is not None else "",
+                               self.header.texts[i] if i is not None else "", reason))
+
+    def parse(self, rn: int, row: list) -> RowResult:
+        raw = {f: (row[i] if i < len(row) else "") for f, i in self.col.items()}
+        v: dict = {}
+        errors: list[RowError] = []
+        for f in _TEXT_FIELDS:
+            if f in raw:
+                v[f] = vl.text(raw[f])
+        if "number" in raw:
+            v["number"] = vl.nfkc(vl.text(raw["number"]))
+        if "counterparty_uscc" in raw:
+            v["counterparty_uscc"] = vl.nfkc(vl.text(raw["counterparty_uscc"])).upper()
+        for kind in KIND_LABELS:
+            if kind not in raw:
+                continue
+            t = vl.text(raw[kind])
+            if not t:
+                self._error(errors, rn, kind, f"{KIND_LABELS[kind]}为空，请填写")
+                continue
+            found = self.terms[kind].match(t)
+            if found:
+                v[kind] = found
+            else:
+                v[kind] = t
+                self._unknown.add((kind, t))
+                self._error(errors, rn, kind, f"“{t}”不在{KIND_LABELS[kind]}词表中，"
+                                              "可以加入词表后重新检查，或改为词表中的词")
+        for f in ("amount_involved", "amount_repaid"):
+            if f in raw:
+                try:
+                    v[f] = vl.money_value(raw[f], self.units.get(f))
+                except vl.ValueProblem as exc:
+                    self._error(errors, rn, f, str(exc))
+        for f in ("discovered_date", "closed_date"):
+            if f in raw:
+                try:
+                    v[f] = vl.date_value(raw[f], self.year)
+                except vl.ValueProblem as exc:
+                    self._error(errors, rn, f, str(exc))
+        if "deadline" in raw:
+            try:
+                d = vl.deadline_value(raw["deadline"], self.year)
+                v["deadline"] = d.iso
+                if d.open_ended:
+                    v["deadline_note"] = vl.NO_DEADLINE_TEXT
+            except vl.ValueProblem as exc:
+                self._error(errors, rn, "deadline", str(exc))
+        if "status" in raw:
+            try:
+                v["status"] = vl.status_value(raw["status"])
+            except vl.ValueProblem as exc:
+                self._error(errors, rn, "status", str(exc))
+        if "closed_flag" in raw and vl.flag_value(raw["closed_flag"]):
+            v["status"] = str(ProblemStatus.CLOSED)
+        if "remark" in raw:
+            remark = vl.text(raw["remark"])
+            parts = [p for p in re.split(r"[；;]", remark) if p.strip()]
+            v["listed_as_dishonest"] = int(any(p.strip() == DISHONEST_REMARK for p in parts))
+            v["closure_remark"] = "；".join(p.strip() for p in parts
+                                           if p.strip() != DISHONEST_REMARK)
+        for f in _PERSON_FIELDS:
+            if f in raw:
+                v[f] = self._person(vl.text(raw[f]), errors, rn, f)
+        if "progress" in raw:
+            v["progress"] = vl.text(raw["progress"])
+        if not v.get("title"):
+            v["title"] = _title_from(v.get("description", ""))
+            if not v["title"]:
+                self._error(errors, rn, "title" if "title" in self.col else "description",
+                            "问题标题和问题描述都为空，请至少填写一项")
+        if "measures" in raw:
+            listed = self.sheet_measures.get(v.get("number") or "")
+            found = listed if listed is not None else vl.measures_value(raw["measures"],
+                                                                        self.year)
+            v["measures"] = []
+            for m in found:
+                if m.owner_name:
+                    self._person(m.owner_name, errors, rn, "measures")
+                v["measures"].append({"content": m.content, "owner_name": m.owner_name,
+                                      "deadline": m.deadline, "status": m.status,
+                                      "completed_date": m.completed_date})
+        return RowResult(rn, "error" if errors else "add", v, errors)
+
+    def _person(self, name: str, errors, rn, field) -> str:
+        if not name:
+            return ""
+        if name not in self.people and name not in self._new_people:
+            problems = validation.validate_person({"name": name})
+            if problems:
+                self._error(errors, rn, field, "；".join(problems.values()))
+                return name
+            self._new_people[name] = None
+        return name
+
+    # --- matching and bundles ------------------------------------------------------------
+    def plan(self, parsed: list[RowResult]) -> list[RowResult]:
+        counts = Counter(r.values.get("number") for r in parsed if r.values.get("number"))
+        used = set(self.by_number)
+        claimed: dict[int, int] = {}  # existing problem id -> row that matched it
+        kept_numbers = set()
+        for r in parsed:
+            n = r.values.get("number") or ""
+            cur = self.by_number.get(n) if n else None
+            if cur is None:
+                cands = self.by_title.get((r.values.get("title", ""),
+                                           r.values.get("responsible_unit", "")), [])
+                cur = next((p for p in cands if p["id"] not in claimed), None)
+                if cur is None and cands and not n:
+                    cur = cands[0]
+            if cur is not None:
+                if cur["id"] in claimed:
+                    self._error(r.errors, r.row_number, "number" if n else "title",
+                                f"与第{claimed[cur['id']]}行是同一个问题（{cur['number']}），"
+                                "请删除重复的行")
+                    r.action = "error"
+                    continue
+                claimed[cur["id"]] = r.row_number
+                r.values["number"] = cur["number"]
+                r.values["_existing"] = cur
+            elif n and counts[n] == 1 and _NUMBER.fullmatch(n) and re.search(r"\d", n):
+                kept_numbers.add(n)
+            elif n:
+                why = "重复" if counts[n] > 1 else "不像问题编号"
+                r.values["number_note"] = f"表格中的编号“{n}”{why}，已自动编号"
+                r.values["number"] = ""
+        used |= kept_numbers
+        seq = 0
+        for r in parsed:
+            cur = r.values.pop("_existing", None)
+            if cur is None and not r.values.get("number"):
+                seq += 1
+                while rules.problem_number(self.prefix, seq) in used:
+                    seq += 1
+                r.values["number"] = rules.problem_number(self.prefix, seq)
+                used.add(r.values["number"])
+                r.values.setdefault("number_note", "自动编号")
+            if r.action == "error":
+                continue
+            self._bundle(r, cur)
+        self.a.unknown_terms = sorted(self._unknown)
+        self.a.new_persons = list(self._new_people)
+        return parsed
+
+    def _bundle(self, r: RowResult, cur: dict | None) -> None:
+        v = r.values
+        b = {k: val for k, val in cur.items() if k not in _NOT_WRITTEN} if cur else \
+            {"campaign_id": self.campaign_id, **DEFAULT_TERMS}
+        for f in _COMPARED:
+            if f in v and f != "status":
+                b[f] = v[f]  # a blank cell in a mapped column clears the field
+        if cur is None:
+            b["number"] = v["number"]
+        names = {}
+        for f, column in _PERSON_FIELDS.items():
+            if f in v:
+                names[column] = v[f]
+            elif cur:
+                names[column] = cur[f + "_name"] or ""
+        b.pop("responsible_person_id", None)
+        b.pop("responsible_leader_id", None)
+        old_measures = cur["measures"] if cur else []
+        if "measures" in v:
+            measures = self._measures(v["measures"], old_measures, r)
+        else:
+            measures = [_kept(m) for m in old_measures]
+        if "status" in v and v["status"]:
+            b["status"] = v["status"]
+        elif cur:
+            b["status"] = rules.status_after_measures(cur["status"],
+                                                      [m["status"] for m in measures])
+        else:
+            b.pop("status", None)
+        entries = [{k: e[k] for k in e if k != "id"} for e in cur["progress"]] if cur else []
+        if not cur and v.get("progress"):
+            entries = [_entry(v["progress"], b.get("closed_date"))]
+        if cur and cur["status"] == ProblemStatus.CLOSED and _differs(b, names, measures, cur):
+            self._error(r.errors, r.row_number, "status" if "status" in self.col else "title",
+                        "该问题已销号，表格中的内容与已销号的记录不同；如需修改请先在程序中“撤销销号”")
+        self._validate(r, b, names, measures, entries)
+        if r.errors:
+            r.action = "error"
+            return
+        if cur and not _differs(b, names, measures, cur):
+            r.action = "unchanged"
+            return
+        r.action = "update" if cur else "add"
+        b["measures"] = measures
+        b["progress"] = entries
+        b["_names"] = names
+        r.bundle = b
+
+    def _measures(self, listed: list[dict], old: list[dict], r: RowResult) -> list[dict]:
+        by_content = {}
+        for m in old:
+            by_content.setdefault(m["content"], m)
+        out = []
+        for m in listed:
+            prev = by_content.pop(m["content"], None)
+            rec = _kept(prev) if prev else {"content": m["content"], "owner_name": "",
+                                            "deadline": None,
+                                            "status": str(MeasureStatus.NOT_STARTED),
+                                            "completed_date": None}
+            for k in ("owner_name", "deadline", "status", "completed_date"):
+                if m.get(k):
+                    rec[k] = m[k]
+            if rec["status"] != MeasureStatus.DONE and not m.get("completed_date"):
+                rec["completed_date"] = None
+            out.append(rec)
+        return out
+
+    def _validate(self, r, b, names, measures, entries) -> None:
+        rec = {**b, **{k: (1 if n else None) for k, n in names.items()}}
+        for f, reason in validation.validate_problem(rec).items():
+            self._error(r.errors, r.row_number, _field_of_column(f), reason)
+        if b.get("status") == ProblemStatus.CLOSED:
+            if not b.get("closed_by"):
+                self._error(r.errors, r.row_number, "closed_by",
+                            "已销号的问题须填写销号审批人")
+            if not b.get("closed_date"):
+                self._error(r.errors, r.row_number, "closed_date", "已销号的问题须填写销号日期")
+        for m in measures:
+            problems = validation.validate_measure({k: m[k] for k in m if k != "owner_name"})
+            if "completed_date" in problems and m["status"] == MeasureStatus.DONE \
+                    and not m.get("completed_date"):
+                problems["completed_date"] = (f"措施“{m['content'][:20]}”已完成，但没有完成日期；"
+                                              "请在整改措施表中填写完成日期，或把状态写为进行中")
+            for reason in problems.values():
+                self._error(r.errors, r.row_number, "measures", reason)
+
+
+def _field_of_column(column: str) -> str:
+    return {"responsible_person_id": "responsible_person",
+            "responsible_leader_id": "responsible_leader",
+            "listed_as_dishonest": "remark", "closure_remark": "remark"}.get(column, column)
+
+
+def _kept(m: dict) -> dict:
+    return {k: m[k] for k in m if k not in ("id", "problem_id", "owner_id")} | \
+        {"owner_name": m.get("owner_name") or ""}
+
+
+def _entry(text: str, latest: str | None) -> dict:
+    """One progress entry from the 整改进展 cell, dated as the cell says, else today
+    (or the 销号 date, ``latest``, which no entry may follow)."""
+    # reports.queries.report_data.progress_summary: '共2次进展，最新：2021年12月1日：…'
+    m = re.match(r"^(?:共\d+次进展[，,]\s*)?(?:最新|最近)?[：:]?\s*(\d{4}年\d{1,2}月\d{1,2}日)[：:]"
+                 r"\s*(.*)$", text, re.S)
+    day = None
+    if m:
+        try:
+            day = vl.date_value(m[1], None)
+            text = m[2].strip() or text
+        except vl.ValueProblem:
+            day = None
+    today = min(_dt.date.today().isoformat(), latest or "9999")
+    return {"entry_date": day if day and day <= today else today, "note": text}
+
+
+def _title_from(description: str) -> str:
+    first = re.split(r"[。；;\n]", description.strip(), maxsplit=1)[0].strip()
+    return first[:TITLE_FROM_DESCRIPTION] + ("…" if len(first) > TITLE_FROM_DESCRIPTION else "")
+
+
+def _differs(b: dict, names: dict, measures: list[dict], cur: dict) -> bool:
+    if any((b.get(f) or None) != (cur.get(f) or None) for f in _COMPARED):
+        return True
+    if names.get("responsible_person_id", "") != (cur["responsible_person_name"] or "") or \
+            names.get("responsible_leader_id", "") != (cur["responsible_leader_name"] or ""):
+        return True
+    keys = ("uuid", "content", "owner_name", "deadline", "status", "completed_date")
+    old = [{k: (m.get(k) or None) for k in keys} for m in cur["measures"]]
+    new = [{k: (m.get(k) or None) for k in keys} for m in measures]
+    return old != new
+
+
+# --- writing -------------------------------------------------------------------------------
+
+def apply_import(db, a: Analysis, skip_error_rows: bool = False,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ImportOutcome:
+    from govcredit_desktop.store.bulk import BulkRowError, BulkWriter
+
+    bad = [r for r in a.rows if r.action == "error"]
+    if bad and not skip_error_rows:
+        shown = "；".join(e.message() for e in a.errors[:3])
+        raise IntakeError(f"有{len(bad)}行存在错误，未导入任何数据（{shown}"
+                          f"{'……' if len(a.errors) > 3 else ''}）。请修改表格后重新导入，"
+                          "或选择跳过有错误的行")
+    todo = [r for r in a.rows if r.bundle is not None and r.action in ("add", "update")]
+    out = ImportOutcome(unchanged=sum(r.action == "unchanged" for r in a.rows),
+                        skipped_errors=len(bad))
+    if not todo:
+        return out
+    with db.transaction():
+        ids = {}
+        for p in db.people.list():
+            ids.setdefault(p["name"], p["id"])
+        bundles = []
+        for r in todo:
+            b = dict(r.bundle)
+            for column, name in b.pop("_names").items():
+                b[column] = _person_id(db, ids, name)
+            ms = []
+            for m in b["measures"]:
+                m = dict(m)
+                m["owner_id"] = _person_id(db, ids, m.pop("owner_name", ""))
+                ms.append(m)
+            b["measures"] = ms
+            bundles.append(b)
+        if cancelled and cancelled():
+            raise Cancelled()
+        try:
+            result = BulkWriter(db, source="excel").write(bundles, total=len(bundles),
+                                                          progress=progress,
+                                                          cancelled=cancelled)
+        except BulkRowError as exc:
+            row = todo[exc.row - 1].row_number
+            detail = "；".join(f"{PROBLEM_LABELS.get(k, k)}：{v}" for k, v in exc.errors.items())
+            raise IntakeError(f"第{row}行有误，未导入任何数据：{detail}") from None
+    out.added, out.updated = result.inserted, result.updated
+    return out
+
+
+def _person_id(db, ids: dict, name: str) -> int | None:
+    if not name:
+        return None
+    if name not in ids:
+        ids[name] = db.people.add({"name": name})
+    return ids[name]
+
+
+def remember_mapping(db, a: Analysis) -> None:
+    intake_store.remember_mapping(db, a.header_key, a.mapping())
+
+
+def add_unknown_terms(db, a: Analysis) -> list[tuple[str, str]]:
+    """Adds the analysis's unknown areas/categories/sources to the vocabularies, in one
+    transaction; analyse again afterwards.  Returns what was added."""
+    if not a.unknown_terms:
+        return []
+    with db.transaction():
+        for kind, value in a.unknown_terms:
+            db.settings.add_vocabulary(kind, value)
+    return list(a.unknown_terms)
