@@ -22,6 +22,8 @@ from govcredit_desktop.core.money import format_yuan
 NOT_IMPORTED = "不导入"
 #: Fields the intake types as integer fen.
 MONEY_FIELDS = {"amount_involved", "amount_repaid"}
+#: A field whose value the intake keeps under the problem's column name.
+VALUE_KEYS = {"remark": "closure_remark"}
 
 #: action -> (shown as, text colour, background): the colours of 接收结果's statuses.
 ACTIONS = {
@@ -128,10 +130,10 @@ class MappingModel(QAbstractTableModel):
             return "隐藏列，不导入" if field is None else "隐藏列，仍按所选导入"
         if c.index in self.changed_by_hand:
             return "已手动修改"
-        if field is None:
-            return "未识别，不导入（可在左边选择）"
         if c.remembered:
             return "沿用上次导入时的选择"
+        if field is None:
+            return "未识别，不导入（可在左边选择）"
         return "按表头文字自动识别"
 
     def data(self, index: _Valid, role=Qt.ItemDataRole.DisplayRole):
@@ -229,7 +231,8 @@ class PreviewModel(QAbstractTableModel):
     def load(self, analysis) -> None:
         self.beginResetModel()
         self.rows = list(analysis.rows)
-        chosen = {c.field for c in analysis.columns if c.field}
+        # 编号 always: the intake numbers a row without one (values' number_note says so).
+        chosen = {c.field for c in analysis.columns if c.field} | {"number"}
         self.shown_fields = [f for f in self.fields if f in chosen]
         self._field_of_letter = {c.letter: c.field for c in analysis.columns if c.field}
         self._filter()
@@ -290,9 +293,12 @@ class PreviewModel(QAbstractTableModel):
             if col == last:
                 return "；".join(error_line(e, with_row=False) for e in r.errors)
             field = self.shown_fields[col - 2]
-            value = r.values.get(field)
+            value = r.values.get(VALUE_KEYS.get(field, field))
+            note = r.values.get(f"{field}_note")
             text = (format_yuan(value, unit=True) if field in MONEY_FIELDS and
                     isinstance(value, int) else display(value))
+            if note:
+                text = f"{text}（{note}）" if text else note
             if role == Qt.ItemDataRole.ToolTipRole:
                 reason = self._error_fields(r).get(field)
                 return f"{text}\n错误：{reason}" if reason else (text or None)
