@@ -158,10 +158,10 @@ class MappingModel(QAbstractTableModel):
             if col == 1:
                 return _colours(HEADER_CELL, role)
             if col == 3 and self.chosen.get(c.index) is None:
-                return _colours(ACTIONS["unchanged"], role)
+                return _colours(ACTIONS["unchanged"][1:], role)
             if col == 4 and index.row() < len(self.columns) and \
                     c.index in self.changed_by_hand:
-                return _colours(ACTIONS["update"], role)
+                return _colours(ACTIONS["update"][1:], role)
         return None
 
     def setData(self, index: _Valid, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -216,6 +216,11 @@ class FieldDelegate(QStyledItemDelegate):
 
 
 # --- the preview of every row ----------------------------------------------------------
+#: 错误 beside 处理: at 1024 pixels the fields run past the right edge, the reason must not.
+ERRORS_COLUMN = 2
+FIRST_FIELD = 3
+
+
 class PreviewModel(QAbstractTableModel):
     """Every row of the sheet the analysis read: 行号, 处理, the imported fields, 错误."""
 
@@ -249,7 +254,7 @@ class PreviewModel(QAbstractTableModel):
                       else list(range(len(self.rows))))
 
     def headers(self) -> list[str]:
-        return ["行号", "处理"] + [self.fields[f] for f in self.shown_fields] + ["错误"]
+        return ["行号", "处理", "错误"] + [self.fields[f] for f in self.shown_fields]
 
     def row_at(self, view_row: int):
         return self.rows[self.shown[view_row]]
@@ -284,15 +289,14 @@ class PreviewModel(QAbstractTableModel):
             return None
         r = self.row_at(index.row())
         col = index.column()
-        last = len(self.shown_fields) + 2
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
                 return str(r.row_number)
             if col == 1:
                 return action_label(r.action)
-            if col == last:
+            if col == ERRORS_COLUMN:
                 return "；".join(error_line(e, with_row=False) for e in r.errors)
-            field = self.shown_fields[col - 2]
+            field = self.shown_fields[col - FIRST_FIELD]
             value = r.values.get(VALUE_KEYS.get(field, field))
             note = r.values.get(f"{field}_note")
             text = (format_yuan(value, unit=True) if field in MONEY_FIELDS and
@@ -308,9 +312,9 @@ class PreviewModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if col == 1 and r.action in ACTIONS:
                 return _colours(ACTIONS[r.action][1:], role)
-            if r.errors and (col == last or (1 < col < last and
-                                             self.shown_fields[col - 2] in
-                                             self._error_fields(r))):
+            if r.errors and (col == ERRORS_COLUMN or (
+                    col >= FIRST_FIELD and
+                    self.shown_fields[col - FIRST_FIELD] in self._error_fields(r))):
                 return _colours(ERROR_CELL, role)
         return None
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from govcredit_desktop.ui.import_models import (
+    ERRORS_COLUMN,
     ErrorsModel,
     FieldDelegate,
     MappingModel,
@@ -230,6 +231,8 @@ class PreviewPage(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(1, self.fontMetrics().horizontalAdvance("有错误") + 24)
+        self.table.setColumnWidth(ERRORS_COLUMN, width * 2)
+        self.table.setColumnHidden(ERRORS_COLUMN, not has_errors)
         hh.setStretchLastSection(True)
 
     def _go_to_error(self, index) -> None:

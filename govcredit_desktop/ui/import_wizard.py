@@ -334,9 +334,8 @@ class ImportWizard(QDialog):
         def work(db, progress, cancelled) -> Changes:
             outcome = apply_import(db, analysis, skip_error_rows=skip, progress=progress,
                                    cancelled=cancelled)
+            # Written and committed: a cancel pressed now comes too late to undo it.
             result.append(outcome)
-            if cancelled():
-                return Changes.none()
             remember_mapping(db, analysis)
             return Changes.some(*IMPORTED_KINDS)
 
@@ -355,6 +354,9 @@ class ImportWizard(QDialog):
             show_error(self, TITLE, exc)
 
         def stopped() -> None:
+            if result:  # it had finished when 取消 was pressed
+                done(None)
+                return
             self.job = None
             self._update_buttons()
             self.preview_page.import_hint.setText("已取消导入，台账没有任何改动。")

@@ -40,9 +40,10 @@ def test_preview_of_fifty_thousand_rows_and_the_error_filter(qtbot):
     model = PreviewModel(FIELDS)
     model.load(a)
     assert model.rowCount() == 50_000
-    assert model.headers() == ["行号", "处理", "问题标题", "涉及金额", "整改时限", "错误"]
-    assert model.data(model.index(1, 3)) == "1,250.00元"
-    assert model.data(model.index(1, 4)) == "2026年12月30日"
+    assert model.headers() == ["行号", "处理", "错误", "编号", "问题标题", "涉及金额",
+                               "整改时限"]
+    assert model.data(model.index(1, 5)) == "1,250.00元"
+    assert model.data(model.index(1, 6)) == "2026年12月30日"
     assert model.data(model.index(1, 1)) == "新增"
     fg = model.data(model.index(1, 1), Qt.ItemDataRole.ForegroundRole).color().name()
     assert fg == ACTIONS["add"][1]
@@ -50,10 +51,10 @@ def test_preview_of_fifty_thousand_rows_and_the_error_filter(qtbot):
     assert model.rowCount() == 50
     assert model.data(model.index(0, 0)) == "12"
     assert model.data(model.index(0, 1)) == "有错误"
-    assert "不是日期" in model.data(model.index(0, 5))
-    bg = model.data(model.index(0, 4), Qt.ItemDataRole.BackgroundRole).color().name()
+    assert "不是日期" in model.data(model.index(0, 2))
+    bg = model.data(model.index(0, 6), Qt.ItemDataRole.BackgroundRole).color().name()
     assert bg == ERROR_CELL[1]
-    assert model.data(model.index(0, 3), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(model.index(0, 5), Qt.ItemDataRole.BackgroundRole) is None
 
 
 def test_preview_page_says_what_was_skipped(qtbot):

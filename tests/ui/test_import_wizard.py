@@ -5,12 +5,14 @@ import writes nothing; a file that is not a spreadsheet is refused with its reas
 
 Screenshots of every step at both sizes go to /work/notes/wizard/ (when it exists)."""
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from govcredit_desktop.store.bulk import BulkWriter
 from govcredit_desktop.ui.import_models import MappingModel
 from govcredit_desktop.ui.import_wizard import ImportWizard
 from govcredit_desktop.ui.main_window import MainWindow
@@ -229,9 +231,19 @@ def test_cancelling_the_import_writes_nothing(qtbot, ledger, tmp_path, monkeypat
     idle(qtbot, wizard)
     tick(qtbot, wizard.preview_page.skip_errors)
     before = db.problems.count()
+    # The bulk writer waits until 取消 was pressed: the cancel lands mid-import, not after.
+    pressed = threading.Event()
+    write = BulkWriter.write
+
+    def held_write(self, *args, **kwargs):
+        pressed.wait(10)
+        return write(self, *args, **kwargs)
+
+    monkeypatch.setattr(BulkWriter, "write", held_write)
     click(qtbot, wizard.import_button)
     assert wizard.job is not None
     press(wizard, Qt.Key.Key_Escape)  # 取消 while it runs cancels the import
+    pressed.set()
     idle(qtbot, wizard)
     assert wizard.page() == 2 and wizard.outcome is None
     assert "没有任何改动" in wizard.preview_page.import_hint.text()
