@@ -167,6 +167,13 @@ class PreviewPage(QWidget):
         layout.addWidget(self.summary)
         self.skipped = _label("", self, "color: #555555;")
         layout.addWidget(self.skipped)
+        self.add_terms_button = QPushButton("把新词加入词表(&A)", self)
+        self.add_terms_button.setToolTip("把表格中词表没有的重点领域、问题类型、问题来源加入词表，"
+                                         "然后重新核对各行")
+        terms_row = QHBoxLayout()
+        terms_row.addWidget(self.add_terms_button)
+        terms_row.addStretch(1)
+        layout.addLayout(terms_row)
         self.errors_only = QCheckBox("只看有错误的行(&E)", self)
         layout.addWidget(self.errors_only)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -214,6 +221,7 @@ class PreviewPage(QWidget):
                                    + (ERROR_STYLE if counts["error"] else GOOD_STYLE))
         self.skipped.setText(skipped_text(analysis))
         self.skipped.setVisible(bool(self.skipped.text()))
+        self.add_terms_button.setVisible(bool(getattr(analysis, "unknown_terms", None)))
         self.model.load(analysis)
         self.errors_model.load(analysis)
         has_errors = bool(counts["error"])
@@ -254,11 +262,13 @@ def skipped_text(analysis) -> str:
     if analysis.hidden_columns:
         parts.append("隐藏的列 " + "、".join(analysis.hidden_columns) + " 不导入"
                      "（在上一步可改）。")
+    parts.extend(f"{note}。" for note in getattr(analysis, "notes", []) or [])
     unknown = getattr(analysis, "unknown_terms", None)
     if unknown:
-        parts.append("词表中没有、导入时将加入的词：" + "、".join(v for _k, v in unknown[:10])
-                     + ("等" if len(unknown) > 10 else "") + "。")
-    return "".join(parts)
+        parts.append("词表中没有的词：" + "、".join(v for _k, v in unknown[:10])
+                     + ("等" if len(unknown) > 10 else "")
+                     + "（这些行暂列为有错误；如确是本单位用的词，点“把新词加入词表”）。")
+    return "\n".join(parts)
 
 
 class ResultPage(QWidget):
@@ -276,7 +286,7 @@ class ResultPage(QWidget):
                              f"不变 {outcome.unchanged} 个。")
         lines = [f"文件：{file_name}"]
         if outcome.skipped_errors:
-            lines.append(f"跳过了 {outcome.skipped_errors} 行有错误的行，它们没有导入；"
+            lines.append(f"有错误的 {outcome.skipped_errors} 行已跳过，没有导入；"
                          "在 Excel/WPS 中改正后可再导入这个文件，已导入的不会重复。")
         lines.append("这次各列的对应已记住，下次导入表头相同的文件时会沿用。"
                      "关闭本窗口即可在台账中查看导入的问题。")

@@ -93,6 +93,7 @@ class ImportWizard(QDialog):
         self.file_page.campaign_combo.activated.connect(self._sheet_changed)
         self.mapping_page.model.mappingChanged.connect(self._mapping_changed)
         self.preview_page.skip_errors.toggled.connect(self._update_buttons)
+        self.preview_page.add_terms_button.clicked.connect(self.add_terms)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.import_button.clicked.connect(self.start_import)
@@ -136,6 +137,7 @@ class ImportWizard(QDialog):
         self.next_button.setEnabled(not busy and ready and
                                     (page == 0 or self.analysis is not None))
         self.import_button.setVisible(page == 2)
+        self.preview_page.add_terms_button.setEnabled(not busy)
         self.close_button.setText("关闭" if page == 3 else "取消")
         if page == 2 and self.analysis is not None:
             counts = self.analysis.counts
@@ -278,6 +280,8 @@ class ImportWizard(QDialog):
                 self.mapping_page.focus_first_field()
             elif advance and self.page() == 1:
                 self._to_preview()
+            elif self.page() == 2:
+                self._to_preview()
             else:
                 self._update_buttons()
 
@@ -320,6 +324,32 @@ class ImportWizard(QDialog):
         self.mapping_page.status.setText(text)
         self.mapping_page.status.setStyleSheet(ERROR_STYLE if counts["error"] or dupes
                                                else GOOD_STYLE)
+
+    def add_terms(self) -> None:
+        """The unknown areas/categories/sources into the vocabularies, then the rows again."""
+        if self.job is not None or self.analysis is None:
+            return
+        from govcredit_desktop.intake import add_unknown_terms
+
+        analysis = self.analysis
+
+        def work(db, _progress, _cancelled) -> Changes:
+            added = add_unknown_terms(db, analysis)
+            return Changes.of(RecordKind.VOCABULARY) if added else Changes.none()
+
+        def done(_changes) -> None:
+            self.job = None
+            self.analyse(mapping=self.mapping_page.model.mapping())
+
+        def ended(*_args) -> None:
+            self.job = None
+            self._update_buttons()
+
+        self.job = run_operation(self, work, operations=self.operations, title=TITLE,
+                                 label="正在把新词加入词表……", on_success=done,
+                                 on_failure=lambda exc: (ended(), show_error(self, TITLE, exc)),
+                                 on_cancelled=ended)
+        self._update_buttons()
 
     # --- the import ------------------------------------------------------------------------
     def start_import(self) -> None:

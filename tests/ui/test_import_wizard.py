@@ -251,6 +251,32 @@ def test_cancelling_the_import_writes_nothing(qtbot, ledger, tmp_path, monkeypat
     shot(wizard, "10-import-cancelled", SIZES[0])
 
 
+def test_a_new_area_is_added_to_the_vocabulary_when_asked(qtbot, ledger, tmp_path,
+                                                          monkeypatch):
+    from openpyxl import Workbook
+
+    window, db, campaign_id = ledger
+    wb = Workbook()
+    wb.active.title = "整改台账"
+    wb.active.append(["问题标题", "问题描述", "重点领域", "责任单位", "整改时限"])
+    wb.active.append(["拖欠工程款", "拖欠工程款未支付", "火星探测", "县住建局", "2026-12-30"])
+    path = tmp_path / "新词.xlsx"
+    wb.save(path)
+    wizard = open_wizard(qtbot, window, campaign_id, SIZES[0])
+    to_mapping(qtbot, monkeypatch, wizard, path, SIZES[0])
+    click(qtbot, wizard.next_button)
+    idle(qtbot, wizard)
+    preview = wizard.preview_page
+    assert wizard.analysis.counts["error"] == 1 and "火星探测" in preview.skipped.text()
+    shot(wizard, "12-unknown-term", SIZES[0])
+    click(qtbot, preview.add_terms_button)
+    idle(qtbot, wizard)
+    assert wizard.page() == 2 and wizard.analysis.counts == {
+        "add": 1, "update": 0, "unchanged": 0, "error": 0}
+    assert not preview.add_terms_button.isVisible()
+    assert wizard.import_button.isEnabled()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_a_file_that_is_not_a_spreadsheet_is_refused(qtbot, ledger, tmp_path, monkeypatch,
                                                      msgbox, size):
