@@ -301,6 +301,9 @@ class ImportWizard(QDialog):
         def stopped() -> None:
             self.job = None
             self._advance = False
+            if self.page() == 0:
+                self.file_page.say("已取消核对，台账没有改动。可以重新点“下一步”。",
+                                   ERROR_STYLE)
             if self.page() == 1:
                 self.analysis = None  # the rows no longer follow the mapping shown
                 self.mapping_page.status.setText("已取消核对。点“下一步”重新核对各行。")
