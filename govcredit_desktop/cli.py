@@ -16,6 +16,7 @@ import govcredit_desktop
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import os_error_message
 from govcredit_desktop.county import cli as cli_county
+from govcredit_desktop.intake import cli as cli_intake
 from govcredit_desktop.package import cli_keys, cli_package, cli_verify
 
 EXIT_USER_ERROR = 1
@@ -208,6 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_keys.add_parsers(sub, _db_arg)
     cli_package.add_parsers(sub, _db_arg)
+    cli_intake.add_parsers(sub, _db_arg)
     cli_verify.add_parser(sub)
     cli_county.add_parser(sub)
     return parser
@@ -376,7 +378,7 @@ def run_gui(args) -> int:
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report,
             "export-ledger": cmd_export_ledger, **cli_keys.COMMANDS, **cli_package.COMMANDS,
-            "verify": cli_verify.run, **cli_county.COMMANDS}
+            "verify": cli_verify.run, **cli_county.COMMANDS, **cli_intake.COMMANDS}
 
 
 def main(argv: list[str] | None = None) -> int:

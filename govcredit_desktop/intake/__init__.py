@@ -7,27 +7,29 @@
 Reading (reader) → finding the header rows (headers) → mapping columns by Chinese
 synonyms (mapping) → values as people type them (values) → matching existing problems
 and building bundles (plan).  Nothing here touches SQL: writes go through the store.
+
+The names are loaded on first use: cli.py imports ``intake.cli`` on every start of
+the program, and the parsers need none of this.
 """
 
-from govcredit_desktop.intake.mapping import FIELDS
-from govcredit_desktop.intake.model import (
-    Analysis,
-    ColumnMap,
-    ImportOutcome,
-    IntakeError,
-    RowError,
-    RowResult,
-)
-from govcredit_desktop.intake.plan import (
-    add_unknown_terms,
-    analyse,
-    apply_import,
-    remember_mapping,
-)
-from govcredit_desktop.intake.reader import Workbook, open_workbook
+import importlib
 
-__all__ = [
-    "FIELDS", "Analysis", "ColumnMap", "ImportOutcome", "IntakeError", "RowError",
-    "RowResult", "Workbook", "add_unknown_terms", "analyse", "apply_import", "open_workbook",
-    "remember_mapping",
-]
+_WHERE = {
+    "FIELDS": "mapping",
+    "Analysis": "model", "ColumnMap": "model", "ImportOutcome": "model",
+    "IntakeError": "model", "RowError": "model", "RowResult": "model",
+    "add_unknown_terms": "plan", "analyse": "plan", "apply_import": "plan",
+    "remember_mapping": "plan",
+    "Workbook": "reader", "open_workbook": "reader",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
