@@ -209,7 +209,7 @@ def _english_words(text: str) -> list[str]:
                "county-recipient", "import", "show", "remove", "age",
                "AGE-SECRET-KEY-", "county", "init", "register", "departments", "sqlite",
                "coverage", "campaign", "summary", "reminder",
-               "received"}
+               "received", "import-excel", "WPS", "xls", "et", "ods", "csv"}
     return [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w not in allowed]
 
 
@@ -218,7 +218,8 @@ def test_argparse_speaks_chinese(capsys):
     import gettext
 
     cases = [["--help"], ["demo", "--help"], ["check", "--help"], ["report", "--help"],
-             ["export-ledger", "--help"], ["verify", "--help"], ["county", "--help"],
+             ["export-ledger", "--help"], ["import-excel", "--help"], ["verify", "--help"],
+             ["county", "--help"],
              ["county", "init", "--help"], ["county", "register", "--help"],
              ["county", "import", "--help"], ["county", "received", "--help"],
              ["county", "coverage", "--help"], ["county", "campaign", "--help"],
@@ -237,8 +238,12 @@ def test_argparse_speaks_chinese(capsys):
         assert text.strip(), argv
         assert code == (0 if "--help" in argv else 2), argv
         assert _english_words(text) == [], (argv, text)
+        # Option names are typed by the user, not read (import-excel has --skip-errors).
+        import re
+
+        bare = re.sub(r"(?<![A-Za-z])-{1,2}[A-Za-z][A-Za-z-]*", " ", text)
         for word in ("usage", "options", "error", "invalid", "required", "expected"):
-            assert word not in text, (argv, word)
+            assert word not in bare, (argv, word)
     # Only our parsers speak Chinese: argparse itself is as it was.
     assert argparse._ is gettext.gettext
     assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage:")

@@ -30,8 +30,8 @@ def add_parsers(sub, db_arg) -> None:
     p = sub.add_parser(
         "import-excel", help="导入单位已有的 Excel/WPS 台账（.xlsx/.xls/.et/.ods/.csv）",
         description="自动识别表头（一行或两行、合并单元格、标题行、序号列），按列名对应字段，"
-                    "逐行检查后在一个事务中全部导入：有错误的行时不导入任何数据（除非指定"
-                    " --skip-errors）。编号相同，或问题标题和责任单位相同的问题更新而不重复新增。")
+                    "逐行检查后在一个事务中全部导入：有错误的行时不导入任何数据（除非指定跳过"
+                    "有错误的行）。编号相同，或问题标题和责任单位相同的问题更新而不重复新增。")
     db_arg(p, top=False)
     p.add_argument("file", type=Path, metavar="表格文件", help="要导入的台账文件")
     p.add_argument("--campaign", metavar="名称",

@@ -37,6 +37,32 @@ class ColumnMap:
     sample: list[str] = field(default_factory=list)
 
 
+def display(field: str, values: dict) -> str:
+    """A row's value as the preview shows it: 2021年12月30日, 1,234.56元, 无固定期限,
+    measures one per line."""
+    from govcredit_desktop.core.dates import format_cn
+    from govcredit_desktop.core.money import format_yuan
+
+    value = values.get(field)
+    if field == "remark":
+        parts = ["已纳入政务失信记录"] if values.get("listed_as_dishonest") else []
+        return "；".join(parts + ([values["closure_remark"]] if values.get("closure_remark")
+                                 else []))
+    if field == "closed_flag":
+        return "是" if values.get("status") == "已销号" else ""
+    if field == "deadline" and value is None and values.get("deadline_note"):
+        return values["deadline_note"]
+    if value is None or value == "":
+        return ""
+    if field in ("deadline", "discovered_date", "closed_date"):
+        return format_cn(value)
+    if field in ("amount_involved", "amount_repaid"):
+        return format_yuan(value, unit=True)
+    if field == "measures":
+        return "\n".join(f"{i}. {m['content']}" for i, m in enumerate(value, 1))
+    return str(value)
+
+
 @dataclass
 class RowResult:
     row_number: int
@@ -45,6 +71,9 @@ class RowResult:
     errors: list[RowError] = field(default_factory=list)
     # The bundle handed to the bulk writer (None for unchanged and error rows).
     bundle: dict | None = None
+
+    def display(self, field: str) -> str:
+        return display(field, self.values)
 
 
 @dataclass

@@ -42,7 +42,9 @@ def is_blank(value) -> bool:
 def text(value) -> str:
     """A cell as text: whole numbers without '.0', dates as 2021-12-30; a string that
     looks like a formula ('=SUM(...)') is kept as the text it is."""
-    if value is None or value == "":
+    if type(value) is str:
+        return value.strip()
+    if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -226,6 +228,8 @@ def measures_value(value, year: int | None) -> list[MeasureText]:
     """'1.核实；2.支付' / '（1）…（2）…' / '①…②…' / one per line → separate measures;
     our own export's trailing '（张伟，2021年12月30日，已完成）' read back."""
     s = text(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    # Our export's note that the rest is on the 整改措施 sheet (excel_ledger.measures_text).
+    s = "\n".join(line for line in s.split("\n") if not _REST.match(line.strip())).strip()
     if not s:
         return []
     starts = [m for m in _MARKER.finditer(s)]

@@ -43,6 +43,10 @@ def campaign_problems(db, campaign_id: int) -> list[dict]:
     return problems
 
 
+def campaign_numbers(db, campaign_id: int) -> set[str]:
+    return set(db.column("SELECT number FROM problem WHERE campaign_id = ?", (campaign_id,)))
+
+
 def _key(header_key: str) -> str:
     return MAPPING_PREFIX + hashlib.sha256(header_key.encode("utf-8")).hexdigest()[:32]
 

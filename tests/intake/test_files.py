@@ -11,6 +11,7 @@ from govcredit_desktop.cli import main
 from govcredit_desktop.intake import IntakeError, analyse, apply_import, open_workbook
 from govcredit_desktop.store import Database
 from govcredit_desktop.store.intake import campaign_problems
+from tests.intake.untidy import ods
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -31,6 +32,22 @@ def test_an_xls_file_named_et_is_read_by_its_content(db, campaign, tmp_path):
     assert p1["responsible_person_name"] == "孙丽"
     assert (p2["amount_involved"], p2["deadline"], p2["source"]) == (
         800_000, "2022-03-31", "投诉举报(12345热线)")
+
+
+def test_an_ods_file(db, campaign, tmp_path):
+    path = ods(tmp_path / "台账.ods", [
+        ["某局台账"], ["序号", "问题描述", "责任单位", "整改时限", "涉及金额（万元）"],
+        [1, "拖欠物业费", "县城管局", "2021年12月30日", 0.35], [None, None, None, None, None],
+        ["合计", None, None, None, 0.35]])
+    wb = open_workbook(path)
+    assert wb.kind == "ods"
+    a = analyse(db, wb, wb.default_sheet, campaign)
+    assert a.skipped == [(4, "空行"), (5, "合计/小计行")]
+    apply_import(db, a)
+    (p,) = campaign_problems(db, campaign)
+    assert (p["title"], p["responsible_unit"], p["deadline"], p["amount_involved"]) == (
+        "拖欠物业费", "县城管局", "2021-12-30", 350_000)
+    assert (p["area"], p["category"], p["source"]) == ("其他", "其他", "自查自纠")
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig", "utf-8"])

@@ -77,3 +77,31 @@ def test_dry_run_prints_the_mapping_and_writes_nothing(exported, tmp_path, capsy
     assert "跳过第" in out and "合计/小计行" in out
     assert "未写入任何数据" in out
     assert target.read_bytes() == before
+
+
+def test_cli_skip_errors_and_add_terms(tmp_path, capsys):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["问题标题", "重点领域", "问题类型", "问题来源", "整改时限"])
+    ws.append(["甲", "农村集体经济", "其他", "自查自纠", "2021-12-30"])
+    ws.append(["乙", "其他", "其他", "自查自纠", "不知道"])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    target = tmp_path / "db.sqlite"
+    Database(target, create=True).close()
+    base = ["import-excel", str(path), "--db", str(target), "--campaign", "专项"]
+    assert main(base) == 1
+    captured = capsys.readouterr()
+    assert "第2行 B列（重点领域）" in captured.out and "第3行 E列（整改时限）" in captured.out
+    assert "有2行存在错误，未导入任何数据" in captured.err
+    with Database(target) as db:
+        assert db.settings.list_campaigns() == []  # the campaign came and went with it
+    assert main([*base, "--add-terms", "--skip-errors"]) == 0
+    out = capsys.readouterr().out
+    assert "已加入词表：农村集体经济" in out
+    assert "新增 1 个问题" in out and "跳过有错误的 1 行" in out
+    with Database(target) as db:
+        assert [c["name"] for c in db.settings.list_campaigns()] == ["专项"]
+        assert db.problems.count() == 1

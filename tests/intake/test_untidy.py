@@ -185,3 +185,80 @@ def test_measures_with_our_trailing_details_are_read_back(db, campaign, tmp_path
             ("支付1.5万元", None, "2022-01-05", "未开始")]
     assert p["status"] == "整改中"  # computed from its measures, none stated
     assert dt.date.fromisoformat(p["created_at"][:10])
+
+
+def _sheet(tmp_path, rows, name="t.xlsx"):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for r in rows:
+        book.active.append(r)
+    book.save(tmp_path / name)
+    return tmp_path / name
+
+
+HEAD = ["编号", "问题标题", "重点领域", "问题类型", "问题来源"]
+
+
+def test_sheet_numbers_are_kept_only_when_they_look_like_numbers_and_are_unique(
+        db, campaign, tmp_path):
+    path = _sheet(tmp_path, [HEAD, ["ZX-2021-07", "甲", "其他", "其他", "自查自纠"],
+                             ["3", "乙", "其他", "其他", "自查自纠"],
+                             ["ZX-9", "丙", "其他", "其他", "自查自纠"],
+                             ["ZX-9", "丁", "其他", "其他", "自查自纠"]])
+    a = analyse(db, open_workbook(path), "Sheet", campaign)
+    numbers = {r.values["title"]: r.values["number"] for r in a.rows}
+    assert numbers["甲"] == "ZX-2021-07"
+    assert len(set(numbers.values())) == 4
+    assert {numbers["乙"], numbers["丙"], numbers["丁"]} == {"2021-001", "2021-002", "2021-003"}
+    assert "重复" in a.rows[2].values["number_note"]
+    apply_import(db, a)
+    assert sorted(p["number"] for p in campaign_problems(db, campaign)) == sorted(
+        numbers.values())
+
+
+def test_a_closed_problem_needs_its_approver_and_date(db, campaign, tmp_path):
+    head = [*HEAD[1:], "是否销号", "审批人", "销号日期", "发现日期"]
+    path = _sheet(tmp_path, [head, ["甲", "其他", "其他", "自查自纠", "是", "王局长", "2021-12-01",
+                                    "2021-10-10"],
+                             ["乙", "其他", "其他", "自查自纠", "是", "", "", "2021-10-10"],
+                             ["丙", "其他", "其他", "自查自纠", "否", "", "", "2021-10-10"]])
+    a = analyse(db, open_workbook(path), "Sheet", campaign)
+    assert [r.action for r in a.rows] == ["add", "error", "add"]
+    assert {e.column_letter for e in a.rows[1].errors} == {"F", "G"}
+    apply_import(db, a, skip_error_rows=True)
+    got = {p["title"]: p for p in campaign_problems(db, campaign)}
+    assert (got["甲"]["status"], got["甲"]["closed_by"], got["甲"]["closed_date"]) == (
+        "已销号", "王局长", "2021-12-01")
+    assert got["丙"]["status"] == "待整改"
+
+
+def test_unknown_terms_can_be_added_to_the_vocabulary(db, campaign, tmp_path):
+    from govcredit_desktop.intake import add_unknown_terms
+
+    path = _sheet(tmp_path, [HEAD[1:], ["甲", "农村集体经济", "其他", "自查自纠"]])
+    a = analyse(db, open_workbook(path), "Sheet", campaign)
+    assert a.unknown_terms == [("area", "农村集体经济")] and a.counts["error"] == 1
+    assert add_unknown_terms(db, a) == [("area", "农村集体经济")]
+    assert "农村集体经济" in db.settings.vocabulary("area")
+    again = analyse(db, open_workbook(path), "Sheet", campaign)
+    assert again.counts == {"add": 1, "update": 0, "unchanged": 0, "error": 0}
+
+
+def test_progress_reaches_the_total(db, campaign, untidy):
+    seen = []
+    wb = open_workbook(untidy)
+    a = analyse(db, wb, wb.default_sheet, campaign, progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (8, 8)  # the rows below the header, skipped ones included
+    done = []
+    apply_import(db, a, progress=lambda d, t: done.append((d, t)))
+    assert done[-1] == (5, 5)
+
+
+def test_an_analysis_applied_twice_adds_nothing_twice(db, campaign, untidy):
+    wb = open_workbook(untidy)
+    a = analyse(db, wb, wb.default_sheet, campaign)
+    apply_import(db, a)
+    with pytest.raises(Exception, match="重新检查"):
+        apply_import(db, a)
+    assert len(campaign_problems(db, campaign)) == 5

@@ -50,3 +50,40 @@ def untidy_xlsx(path):
     ws.merge_cells("I6:I7")  # 县住建局 over two problems
     wb.save(path)
     return path
+
+
+def ods(path, rows):
+    """A minimal OpenDocument spreadsheet (what LibreOffice and WPS save as .ods): one
+    sheet 台账, strings and numbers; written by hand, as nothing installed here writes ods."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(v):
+        if v is None:
+            return "<table:table-cell/>"
+        if isinstance(v, (int, float)):
+            return (f'<table:table-cell office:value-type="float" office:value="{v}">'
+                    f"<text:p>{v}</text:p></table:table-cell>")
+        return (f'<table:table-cell office:value-type="string"><text:p>{escape(v)}</text:p>'
+                "</table:table-cell>")
+
+    body = "".join("<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>"
+                   for r in rows)
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
+               'office:version="1.2"><office:body><office:spreadsheet>'
+               f'<table:table table:name="台账">{body}</table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    mime = "application/vnd.oasis.opendocument.spreadsheet"
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+                '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{mime}"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" '
+                'manifest:media-type="text/xml"/></manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), mime)  # first and stored, as the format wants
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    return path
