@@ -89,8 +89,8 @@ class ImportWizard(QDialog):
 
         self._fill_campaigns(campaign_id)
         self.file_page.choose_button.clicked.connect(self.choose_file)
-        self.file_page.sheet_combo.activated.connect(self._sheet_changed)
-        self.file_page.campaign_combo.activated.connect(self._sheet_changed)
+        self.file_page.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
+        self.file_page.campaign_combo.currentIndexChanged.connect(self._sheet_changed)
         self.mapping_page.model.mappingChanged.connect(self._mapping_changed)
         self.preview_page.skip_errors.toggled.connect(self._update_buttons)
         self.preview_page.add_terms_button.clicked.connect(self.add_terms)
@@ -174,6 +174,9 @@ class ImportWizard(QDialog):
         if self.job is not None or not self.next_button.isEnabled():
             return
         if self.page() == 0:
+            if self.analysis is not None:  # back from 核对各列, same file: keep the choices
+                self._show(1)
+                return
             self._advance = True
             self.analyse(mapping=None)
         elif self.page() == 1:

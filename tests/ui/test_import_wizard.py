@@ -151,6 +151,11 @@ def test_walk_the_wizard_on_an_untidy_workbook(qtbot, ledger, tmp_path, monkeypa
     assert wizard.analysis.mapping()[model.columns[row].index] is None
     assert all(not r.values.get("closure_remark") for r in wizard.analysis.rows)
     shot(wizard, "4-mapping-changed", size)
+    # Back to the file and on again: the choice made by hand is kept.
+    click(qtbot, wizard.back_button)
+    assert wizard.page() == 0
+    click(qtbot, wizard.next_button)
+    assert wizard.page() == 1 and model.chosen[model.columns[row].index] is None
 
     click(qtbot, wizard.next_button)
     idle(qtbot, wizard)
