@@ -303,6 +303,8 @@ class PreviewModel(QAbstractTableModel):
                     isinstance(value, int) else display(value))
             if note:
                 text = f"{text}（{note}）" if text else note
+            if not text and field in self._error_fields(r):
+                text = "（有误，见“错误”）"
             if role == Qt.ItemDataRole.ToolTipRole:
                 reason = self._error_fields(r).get(field)
                 return f"{text}\n错误：{reason}" if reason else (text or None)

@@ -299,6 +299,29 @@ def test_analysing_a_big_sheet_shows_progress_and_can_be_cancelled(qtbot, ledger
     assert db.problems.count() == 0
 
 
+def test_a_csv_in_gb18030_from_wps(qtbot, ledger, tmp_path, monkeypatch):
+    window, db, campaign_id = ledger
+    path = tmp_path / "台账.csv"
+    path.write_bytes("问题标题,问题描述,责任单位,整改时限\r\n"
+                     "拖欠工程款,拖欠工程款未支付,县住建局,2026年12月30日\r\n"
+                     .encode("gb18030"))
+    wizard = open_wizard(qtbot, window, campaign_id, SIZES[0])
+    choose_file(monkeypatch, path)
+    click(qtbot, wizard.file_page.choose_button)
+    idle(qtbot, wizard)
+    click(qtbot, wizard.next_button)
+    idle(qtbot, wizard)
+    click(qtbot, wizard.next_button)
+    idle(qtbot, wizard)
+    preview = wizard.preview_page.model
+    assert preview.rowCount() == 1
+    texts = [preview.data(preview.index(0, c)) for c in range(preview.columnCount())]
+    assert "拖欠工程款" in texts and "2026年12月30日" in texts
+    click(qtbot, wizard.import_button)
+    idle(qtbot, wizard)
+    assert wizard.outcome.added == 1 and db.problems.count() == 1
+
+
 def test_a_new_area_is_added_to_the_vocabulary_when_asked(qtbot, ledger, tmp_path,
                                                           monkeypatch):
     from openpyxl import Workbook
