@@ -301,6 +301,10 @@ class MainWindow(QMainWindow):
             "新建县信用办数据库(&C)…", self.new_county_database, None,
             "新建县信用办数据库：登记报送单位、接收报送包、汇总各单位台账")
         self.quit_action = self._action("退出(&X)", self.close, S.Quit)
+        self.import_excel_action = self._action(
+            "从 Excel 导入台账(&I)…", self.import_excel, "Ctrl+I",
+            "把本单位已有的 Excel/WPS 台账导入本程序（先预览，确认后才写入）")
+        self.import_excel_action.setIconText("导入 Excel…")
         self.new_action = self._action("新建问题(&N)", self.new_problem, "Ctrl+N",
                                        "在当前专项治理中登记一个新问题")
         self.edit_action = self._action("编辑问题(&E)", self.edit_problem,
@@ -384,6 +388,7 @@ class MainWindow(QMainWindow):
         self.file_menu = m
         m.addActions([self.open_action, self.new_db_action, self.new_county_action])
         m.addSeparator()
+        m.addAction(self.import_excel_action)
         m.addAction(self.backup_action)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -433,7 +438,8 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.new_action, self.edit_action, self.delete_action, None,
                   self.undo_action, None, self.close_action, self.reopen_action, None,
-                  self.overdue_action, self.due_soon_action, None, self.package_action):
+                  self.overdue_action, self.due_soon_action, None, self.import_excel_action,
+                  self.package_action):
             if a is None:
                 tb.addSeparator()
             else:
@@ -464,7 +470,8 @@ class MainWindow(QMainWindow):
         return (self.new_action, self.delete_action, self.undo_action, self.close_action,
                 self.reopen_action, self.department_action, self.campaign_action,
                 self.persons_action, self.package_action, self.submissions_action,
-                self.key_action, self.county_recipient_action, self.complaints_action)
+                self.key_action, self.county_recipient_action, self.complaints_action,
+                self.import_excel_action)
 
     @property
     def _county_only(self) -> tuple[QAction, ...]:
@@ -814,7 +821,7 @@ class MainWindow(QMainWindow):
             # 编辑 still opens the editor, to read a problem in full.
             for a in (self.new_action, self.delete_action, self.undo_action, self.close_action,
                       self.reopen_action, self.department_action, self.campaign_action,
-                      self.persons_action, self.package_action):
+                      self.persons_action, self.package_action, self.import_excel_action):
                 a.setEnabled(False)
 
     def _update_undo(self) -> None:
@@ -958,6 +965,11 @@ class MainWindow(QMainWindow):
         from govcredit_desktop.ui.campaign_dialog import CampaignDialog
 
         self.announce(CampaignDialog.ask(self, self.db))
+
+    def import_excel(self) -> None:
+        from govcredit_desktop.ui.import_wizard import ImportWizard
+
+        ImportWizard.ask(self, self.operations, self.default_campaign())
 
     def edit_persons(self) -> None:
         from govcredit_desktop.ui.persons_dialog import PersonsDialog
