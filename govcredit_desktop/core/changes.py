@@ -29,6 +29,8 @@ class RecordKind(StrEnum):
     KEY = "key"
     #: A package made and entered in 报送记录.
     SUBMISSION = "submission"
+    #: A setting of the database (the warning window, ``db.settings.warning_days``).
+    SETTING = "setting"
     #: Another database was opened: everything is new.
     DATABASE = "database"
 
