@@ -29,6 +29,10 @@ class RecordKind(StrEnum):
     KEY = "key"
     #: A package made and entered in 报送记录.
     SUBMISSION = "submission"
+    #: 投诉登记 (a complaint added, edited, replied to, converted or deleted).
+    COMPLAINT = "complaint"
+    #: A dishonesty record, or a sanction or credit repair under one (names the problem).
+    DISHONESTY = "dishonesty_record"
     #: A setting of the database (the warning window, ``db.settings.warning_days``).
     SETTING = "setting"
     #: Another database was opened: everything is new.

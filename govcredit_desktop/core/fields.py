@@ -101,6 +101,47 @@ COUNTY_LABELS = {
                    "replaced_at": "更换时间"},
 }
 
+#: 投诉登记 and 政务失信记录 (schema v8, issue 19).
+COMPLAINT_LABELS = {
+    "channel": "投诉渠道",
+    "received_date": "受理日期",
+    "complainant": "投诉人",
+    "contact": "联系方式",
+    "content": "投诉内容",
+    "handling_unit": "承办单位",
+    "reply": "答复内容",
+    "reply_date": "答复日期",
+    "result": "办理结果",
+    "problem_id": "转为的问题",
+}
+
+DISHONESTY_RECORD_LABELS = {
+    "problem_id": "所属问题",
+    "person_id": "涉及的公务人员",
+    "record_type": "失信记录类型",
+    "source_document": "认定文书",
+    "document_number": "文书编号",
+    "record_date": "认定日期",
+    "note": "说明",
+}
+
+SANCTION_LABELS = {
+    "record_id": "所属失信记录",
+    "kind": "惩戒措施",
+    "decided_by": "决定机关",
+    "sanction_date": "惩戒日期",
+    "publicity_until": "公示期至",
+    "note": "说明",
+}
+
+CREDIT_REPAIR_LABELS = {
+    "record_id": "所属失信记录",
+    "steps": "修复措施",
+    "evidence": "佐证情况",
+    "decision": "修复决定",
+    "decision_date": "决定日期",
+}
+
 #: What the clerk types when replacing a key (store/keys.py).
 KEY_REPLACEMENT_LABELS = {"reason": "更换原因"}
 

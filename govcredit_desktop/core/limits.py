@@ -43,6 +43,13 @@ MAX_LENGTH: dict[str, dict[str, int]] = {
     "evidence": {"note": 500, "original_name": 255},
     # Why a signing key was replaced: one line in the registration file and the manifest.
     "key_replacement": {"reason": 200},
+    "complaint": {"channel": VOCAB_VALUE, "complainant": NAME, "contact": UNIT,
+                  "content": LONG_TEXT, "handling_unit": UNIT, "reply": LONG_TEXT,
+                  "result": 2000},
+    "dishonesty_record": {"record_type": VOCAB_VALUE, "source_document": VOCAB_VALUE,
+                          "document_number": UNIT, "note": 2000},
+    "sanction": {"kind": VOCAB_VALUE, "decided_by": UNIT, "note": 2000},
+    "credit_repair": {"steps": LONG_TEXT, "evidence": 2000, "decision": VOCAB_VALUE},
 }
 
 #: Fields typed in a multi-line box: only these may hold line breaks and tabs.
@@ -52,6 +59,10 @@ MULTILINE: dict[str, frozenset[str]] = {
     "progress": frozenset({"note"}),
     "closure": frozenset({"closure_remark"}),
     "reopen": frozenset({"reason"}),
+    "complaint": frozenset({"content", "reply", "result"}),
+    "dishonesty_record": frozenset({"note"}),
+    "sanction": frozenset({"note"}),
+    "credit_repair": frozenset({"steps", "evidence"}),
 }
 
 # Money in fen: what core.money.parse_yuan accepts (below 10^13 元), far inside SQLite's

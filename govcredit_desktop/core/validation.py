@@ -11,7 +11,10 @@ from govcredit_desktop.core.dates import DateError, format_cn, parse_date
 from govcredit_desktop.core.fields import (
     CAMPAIGN_LABELS,
     CLOSURE_LABELS,
+    COMPLAINT_LABELS,
+    CREDIT_REPAIR_LABELS,
     DEPARTMENT_LABELS,
+    DISHONESTY_RECORD_LABELS,
     EVIDENCE_LABELS,
     KEY_REPLACEMENT_LABELS,
     MEASURE_LABELS,
@@ -19,12 +22,13 @@ from govcredit_desktop.core.fields import (
     PROBLEM_LABELS,
     PROGRESS_LABELS,
     REOPEN_LABELS,
+    SANCTION_LABELS,
     VOCABULARY_LABELS,
 )
 from govcredit_desktop.core.limits import MAX_FEN, check_texts, is_blank
 from govcredit_desktop.core.money import format_yuan
 from govcredit_desktop.core.uscc import uscc_problem
-from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
+from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus, RepairDecision
 
 
 def _required(rec: dict, fields: list[str], labels: dict, errors: dict) -> None:
@@ -242,3 +246,81 @@ def validate_key_replacement(rec: dict) -> dict[str, str]:
     """The reason is optional (a lost password needs none); when given it is printed in
     the registration file and every later manifest."""
     return _texts("key_replacement", rec, KEY_REPLACEMENT_LABELS)
+
+
+def _not_future(rec: dict, field: str, labels: dict, errors: dict, today: _dt.date | None,
+                why: str) -> None:
+    if rec.get(field) and field not in errors:
+        today = today or _dt.date.today()
+        if parse_date(rec[field]) > today:
+            errors[field] = f"{labels[field]}不能晚于今天（{format_cn(today)}），{why}"
+
+
+def validate_complaint(rec: dict, today: _dt.date | None = None) -> dict[str, str]:
+    """A complaint as registered (投诉登记); a reply needs its date and cannot precede
+    the complaint, and neither date can lie in the future (both record what happened)."""
+    errors = _texts("complaint", rec, COMPLAINT_LABELS)
+    _required(rec, ["channel", "received_date", "content"], COMPLAINT_LABELS, errors)
+    _dates(rec, ["received_date", "reply_date"], COMPLAINT_LABELS, errors)
+    _not_future(rec, "received_date", COMPLAINT_LABELS, errors, today, "请填写实际受理的日期")
+    _not_future(rec, "reply_date", COMPLAINT_LABELS, errors, today, "请填写实际答复的日期")
+    got, replied = rec.get("received_date"), rec.get("reply_date")
+    if got and replied and "received_date" not in errors and "reply_date" not in errors:
+        if parse_date(replied) < parse_date(got):
+            errors["reply_date"] = (f"答复日期不能早于受理日期（{format_cn(got)}），"
+                                    "请核对两个日期")
+    if "reply_date" not in errors and not replied and not is_blank(rec.get("reply")):
+        errors["reply_date"] = "已填写答复内容，请同时填写答复日期"
+    return errors
+
+
+def validate_dishonesty_record(rec: dict, today: _dt.date | None = None) -> dict[str, str]:
+    errors = _texts("dishonesty_record", rec, DISHONESTY_RECORD_LABELS)
+    _required(rec, ["problem_id", "record_type", "record_date"], DISHONESTY_RECORD_LABELS,
+              errors)
+    _dates(rec, ["record_date"], DISHONESTY_RECORD_LABELS, errors)
+    _not_future(rec, "record_date", DISHONESTY_RECORD_LABELS, errors, today,
+                "请填写认定文书的日期")
+    return errors
+
+
+def validate_sanction(rec: dict, record: dict | None = None) -> dict[str, str]:
+    """``record``: the dishonesty record it belongs to (a sanction follows its finding)."""
+    errors = _texts("sanction", rec, SANCTION_LABELS)
+    _required(rec, ["record_id", "kind"], SANCTION_LABELS, errors)
+    if "sanction_date" not in errors and is_blank(rec.get("sanction_date")):
+        errors["sanction_date"] = "惩戒措施必须填写惩戒日期（决定或实施的日期）"
+    _dates(rec, ["sanction_date", "publicity_until"], SANCTION_LABELS, errors)
+    day, until = rec.get("sanction_date"), rec.get("publicity_until")
+    if day and until and "sanction_date" not in errors and "publicity_until" not in errors:
+        if parse_date(until) < parse_date(day):
+            errors["publicity_until"] = f"公示期截止日期不能早于惩戒日期（{format_cn(day)}）"
+    found = (record or {}).get("record_date")
+    if day and found and "sanction_date" not in errors and parse_date(day) < parse_date(found):
+        errors["sanction_date"] = (f"惩戒日期不能早于失信记录的认定日期（{format_cn(found)}），"
+                                   "请核对日期")
+    return errors
+
+
+def validate_credit_repair(rec: dict, record: dict | None = None,
+                           today: _dt.date | None = None) -> dict[str, str]:
+    """A repair is decided after the record it repairs exists, never in the future; an
+    undecided one has neither decision nor date."""
+    errors = _texts("credit_repair", rec, CREDIT_REPAIR_LABELS)
+    _required(rec, ["record_id", "steps"], CREDIT_REPAIR_LABELS, errors)
+    _dates(rec, ["decision_date"], CREDIT_REPAIR_LABELS, errors)
+    decision, day = rec.get("decision") or "", rec.get("decision_date")
+    if "decision" not in errors and decision and decision not in tuple(RepairDecision):
+        errors["decision"] = (f"修复决定“{decision}”无效，应为"
+                              f"{'、'.join(RepairDecision)}之一")
+    if "decision" not in errors and day and not decision:
+        errors["decision"] = "已填写决定日期，请同时选择修复决定（减轻、解除或不予修复）"
+    if "decision_date" not in errors and decision and not day:
+        errors["decision_date"] = "已作出修复决定，请填写决定日期"
+    _not_future(rec, "decision_date", CREDIT_REPAIR_LABELS, errors, today,
+                "尚未决定的修复请不填决定")
+    found = (record or {}).get("record_date")
+    if day and found and "decision_date" not in errors and parse_date(day) < parse_date(found):
+        errors["decision_date"] = (f"修复决定日期不能早于失信记录的认定日期（{format_cn(found)}），"
+                                   "失信记录认定之前不能作出修复决定")
+    return errors

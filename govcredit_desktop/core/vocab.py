@@ -50,6 +50,65 @@ SOURCES = (
     "第三方评估",
 )
 
+# 投诉登记 (issue 19): where a complaint came in.  Editable lists: a clerk may type another.
+COMPLAINT_CHANNELS = (
+    "12345热线",
+    "举报箱",
+    "电子信箱",
+    "来信来访",
+    "电话",
+    "上级转办",
+    "网上信访",
+    "其他",
+)
+
+# 政务失信记录: what kind of finding it is, and the document it rests on (seeds: 司法判决,
+# 行政处罚, 纪律处分和问责处理 are the sources of a government body's dishonesty record).
+DISHONESTY_RECORD_TYPES = (
+    "法院生效判决未履行",
+    "失信被执行人",
+    "行政处罚",
+    "纪律处分",
+    "问责处理",
+    "上级通报认定",
+    "其他",
+)
+
+SOURCE_DOCUMENTS = (
+    "判决书",
+    "裁定书",
+    "调解书",
+    "行政处罚决定书",
+    "处分决定",
+    "问责决定",
+    "通报",
+    "其他",
+)
+
+# 失信惩戒: the measures the seed texts name (书面警示、约谈告诫、公开通报批评, 取消评优评先
+# and 荣誉评选资格, 晋升限制, 财政资金/项目等方面的限制, 通报商业银行审慎放贷).
+SANCTION_KINDS = (
+    "书面警示",
+    "约谈告诫",
+    "公开通报批评",
+    "取消评优评先",
+    "取消荣誉评选资格",
+    "限制晋升职务职级",
+    "限制财政资金拨付和项目支持",
+    "通报商业银行审慎放贷",
+    "其他",
+)
+
+
+class RepairDecision(StrEnum):
+    """A credit repair's outcome (信用修复): 从轻 (减轻) or 免于 (解除) the sanctions, or not.
+    Empty in the table while the repair awaits its decision."""
+
+    REDUCED = "减轻"
+    LIFTED = "解除"
+    REFUSED = "不予修复"
+
+
 class ProblemStatus(StrEnum):
     """A problem's status, in workflow order; only CLOSED (销号) is closed.  Whether a
     problem is rectified or overdue is core.rules.is_rectified / is_overdue."""

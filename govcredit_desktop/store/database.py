@@ -5,7 +5,8 @@
     db.measures.list(problem_id)
 
 The record stores (``db.problems``, ``db.measures``, ``db.progress``,
-``db.evidence``, ``db.people``, ``db.settings``, ``db.keys``, ``db.submissions``; in a
+``db.evidence``, ``db.people``, ``db.settings``, ``db.keys``, ``db.submissions``,
+``db.complaints``, ``db.dishonesty_records`` (with their sanctions and repairs); in a
 county office file ``db.county``, ``db.registrations``, ``db.county_key``,
 ``db.county_campaigns``, ``db.received`` and ``db.merge``) each
 own one kind of record; read models live in ``store/queries/``.  Nothing outside
@@ -38,12 +39,14 @@ from govcredit_desktop.store.errors import (
 from govcredit_desktop.store.migrations import KIND_DEPARTMENT
 
 if TYPE_CHECKING:
+    from govcredit_desktop.store.complaints import ComplaintStore
     from govcredit_desktop.store.county import (
         CountyKeyStore,
         CountyOfficeStore,
         RegistrationStore,
     )
     from govcredit_desktop.store.county_campaigns import CountyCampaignStore
+    from govcredit_desktop.store.dishonesty import DishonestyStore
     from govcredit_desktop.store.evidence import EvidenceStore
     from govcredit_desktop.store.keys import KeyStore
     from govcredit_desktop.store.measures import MeasureStore
@@ -113,6 +116,8 @@ class Database:
     settings: SettingsStore = _Store("settings", "SettingsStore")
     keys: KeyStore = _Store("keys", "KeyStore")
     submissions: SubmissionStore = _Store("submissions", "SubmissionStore")
+    complaints: ComplaintStore = _Store("complaints", "ComplaintStore")
+    dishonesty_records: DishonestyStore = _Store("dishonesty", "DishonestyStore")
     # County office files only (docs/county-mode.md); they refuse on a department's.
     county: CountyOfficeStore = _Store("county", "CountyOfficeStore")
     registrations: RegistrationStore = _Store("county", "RegistrationStore")

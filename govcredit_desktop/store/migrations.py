@@ -109,9 +109,18 @@ def _v7(conn: sqlite3.Connection) -> None:
         conn.execute("ANALYZE problem")
 
 
+def _v8(conn: sqlite3.Connection) -> None:
+    """Complaints, dishonesty records, sanctions and credit repairs (issue 19): new
+    tables only, so no row of an older file changes.  A problem's old 0/1 flag
+    ``listed_as_dishonest`` stays as it was; from now on the record store keeps it
+    (set while the problem has a record; see store/dishonesty.py)."""
+    for statement in schema.V8:
+        conn.execute(statement)
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6,
-                                                      _v7]
+                                                      _v7, _v8]
 # What each step did, for the audit log of an upgraded database.
 DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}},
                 3: {"autoincrement": list(NEVER_REUSED_IDS)},
@@ -127,7 +136,8 @@ DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_
                                 "problem_progress", "problem_light"],
                     "dropped": ["problem_status"],
                     "reindexed": ["problem_fts"]},
-                7: {"indexes": ["problem_awaiting_money"]}}
+                7: {"indexes": ["problem_awaiting_money"]},
+                8: {"added": ["complaint", "dishonesty_record", "sanction", "credit_repair"]}}
 
 
 def latest_version() -> int:

@@ -45,4 +45,9 @@ class PeopleStore(RecordStore):
             if owned:
                 name = self.get(person_id)["name"]
                 raise UserError(f"{name}仍是{owned}个问题或措施的责任人，不能删除，只能停用")
+            named = self.db.scalar("SELECT count(*) FROM dishonesty_record WHERE person_id = ?",
+                                   (person_id,))
+            if named:
+                name = self.get(person_id)["name"]
+                raise UserError(f"{name}涉及{named}条政务失信记录，不能删除，只能停用")
             self._delete(person_id)

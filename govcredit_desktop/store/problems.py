@@ -16,8 +16,10 @@ PROBLEM_EDITABLE = (
     "area", "category", "source", "title", "description", "counterparty",
     "counterparty_uscc", "amount_involved", "amount_repaid", "discovered_date", "target",
     "lead_unit", "responsible_unit", "responsible_leader_id", "responsible_person_id",
-    "deadline", "status", "listed_as_dishonest",
+    "deadline", "status",
 )
+# ``listed_as_dishonest`` is set by add (imports and old callers) and otherwise kept by
+# store/dishonesty.py from the problem's dishonesty records.
 
 
 def cleaned(values: dict, date_fields) -> dict:
@@ -110,8 +112,11 @@ class ProblemStore(RecordStore):
         return old
 
     def delete(self, problem_id: int) -> None:
-        """The problem with its evidence, progress entries and measures, each audited."""
+        """The problem with its evidence, progress entries, measures and dishonesty
+        records, each audited; complaints that became it stay, unlinked."""
         with self.db.transaction() as conn:
+            self.db.complaints.unlink_problem(problem_id)
+            self.db.dishonesty_records.delete_of_problem(problem_id)
             for store in (self.db.evidence, self.db.progress, self.db.measures):
                 for row_id in self.db.column(f"SELECT id FROM {store.table}"
                                              " WHERE problem_id = ?", (problem_id,)):

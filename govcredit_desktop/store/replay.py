@@ -62,12 +62,16 @@ from dataclasses import dataclass, field
 
 from govcredit_desktop.core.fields import (
     CAMPAIGN_LABELS,
+    COMPLAINT_LABELS,
     COUNTY_LABELS,
+    CREDIT_REPAIR_LABELS,
     DEPARTMENT_LABELS,
+    DISHONESTY_RECORD_LABELS,
     MEASURE_LABELS,
     PERSON_LABELS,
     PROBLEM_LABELS,
     PROGRESS_LABELS,
+    SANCTION_LABELS,
     SIGNING_KEY_LABELS,
     SUBMISSION_LABELS,
 )
@@ -101,6 +105,10 @@ TABLES = {
     "county_campaign": "县级专项治理",
     "received_package": "接收的报送包",
     "county_key": "县信用办加密密钥",
+    "complaint": "投诉",
+    "dishonesty_record": "政务失信记录",
+    "sanction": "惩戒措施",
+    "credit_repair": "信用修复",
 }
 
 _COMMON_LABELS = {
@@ -113,6 +121,8 @@ _LABELS = {
     "problem": PROBLEM_LABELS, "measure": MEASURE_LABELS, "progress": PROGRESS_LABELS,
     "person": PERSON_LABELS, "department": DEPARTMENT_LABELS, "campaign": CAMPAIGN_LABELS,
     "signing_key": SIGNING_KEY_LABELS, "submission": SUBMISSION_LABELS,
+    "complaint": COMPLAINT_LABELS, "dishonesty_record": DISHONESTY_RECORD_LABELS,
+    "sanction": SANCTION_LABELS, "credit_repair": CREDIT_REPAIR_LABELS,
     **COUNTY_LABELS,
 }
 
@@ -597,6 +607,14 @@ class _Replay:
                     "evidence": values.get("original_name")}[table]
             owner = f"问题 {number} 的" if number else ""
             return f"{owner}{noun}“{_short(what)}”" if what else f"{owner}{noun} {key}"
+        if table == "dishonesty_record":
+            number = self._problem_number(values.get("problem_id"))
+            owner = f"问题 {number} 的" if number else ""
+            return f"{owner}{noun}“{_short(values.get('record_type') or key)}”"
+        if table in ("complaint", "sanction", "credit_repair"):
+            what = {"complaint": values.get("content"), "sanction": values.get("kind"),
+                    "credit_repair": values.get("steps")}[table]
+            return f"{noun}“{_short(what)}”" if what else f"{noun} {key}"
         if table == "department":
             return noun
         if table == "vocabulary":

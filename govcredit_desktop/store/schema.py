@@ -1,4 +1,4 @@
-"""Schema version 1 (``V1``) and what later versions add (``V4``, ``V5``, ``V6``); the steps that
+"""Schema version 1 (``V1``) and what later versions add (``V4`` … ``V8``); the steps that
 apply them are in ``migrations.py``.  Never edit a version once it is released.
 
 Records that will leave the machine (in a submission package) carry a stable
@@ -13,6 +13,7 @@ stored version-1 file with a new one, statement by statement).
 from govcredit_desktop.core.vocab import (
     MeasureStatus,
     ProblemStatus,
+    RepairDecision,
     VocabKind,
     sql_list,
     sql_literal,
@@ -378,6 +379,77 @@ V7 = [
     f"""CREATE INDEX problem_awaiting_money ON problem
         (campaign_id, deadline, amount_involved, amount_repaid)
         WHERE status = {_AWAITING}""",
+]
+
+
+# Schema version 8: complaints, dishonesty records, sanctions and credit repairs (issue 19).
+# New tables only, audited record tables with AUTOINCREMENT ids and uuids from the start.
+# Foreign keys to a problem take no ON DELETE action for the complaint: deleting a problem
+# unlinks its complaints as audited edits (store/problems.py), never silently.  Records and
+# their sanctions and repairs go with their problem, each delete audited by the store; the
+# CASCADE is only the last word if something else deletes.  The SQL checks repeat what
+# core/validation.py refuses with a message, so no other path can store it either.
+V8 = [
+    """CREATE TABLE complaint (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        channel TEXT NOT NULL CHECK (length(trim(channel)) > 0),
+        received_date TEXT NOT NULL,
+        complainant TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT '',
+        content TEXT NOT NULL CHECK (length(trim(content)) > 0),
+        handling_unit TEXT NOT NULL DEFAULT '',
+        reply TEXT NOT NULL DEFAULT '',
+        reply_date TEXT,
+        result TEXT NOT NULL DEFAULT '',
+        problem_id INTEGER REFERENCES problem(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (reply_date IS NULL OR reply_date >= received_date))""",
+    # The reminders' "awaiting a reply" list and the register's unreplied filter.
+    "CREATE INDEX complaint_awaiting ON complaint (received_date) WHERE reply_date IS NULL",
+    "CREATE INDEX complaint_received ON complaint (received_date)",
+    "CREATE INDEX complaint_problem ON complaint (problem_id)",
+    """CREATE TABLE dishonesty_record (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        problem_id INTEGER NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
+        person_id INTEGER REFERENCES person(id),
+        record_type TEXT NOT NULL CHECK (length(trim(record_type)) > 0),
+        source_document TEXT NOT NULL DEFAULT '',
+        document_number TEXT NOT NULL DEFAULT '',
+        record_date TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    "CREATE INDEX dishonesty_record_problem ON dishonesty_record (problem_id, record_date)",
+    "CREATE INDEX dishonesty_record_person ON dishonesty_record (person_id)",
+    """CREATE TABLE sanction (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        record_id INTEGER NOT NULL REFERENCES dishonesty_record(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (length(trim(kind)) > 0),
+        decided_by TEXT NOT NULL DEFAULT '',
+        sanction_date TEXT NOT NULL,
+        publicity_until TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (publicity_until IS NULL OR publicity_until >= sanction_date))""",
+    "CREATE INDEX sanction_record ON sanction (record_id, sanction_date)",
+    f"""CREATE TABLE credit_repair (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        uuid TEXT NOT NULL UNIQUE,
+        record_id INTEGER NOT NULL REFERENCES dishonesty_record(id) ON DELETE CASCADE,
+        steps TEXT NOT NULL CHECK (length(trim(steps)) > 0),
+        evidence TEXT NOT NULL DEFAULT '',
+        decision TEXT NOT NULL DEFAULT ''
+            CHECK (decision = '' OR decision IN {sql_list(RepairDecision)}),
+        decision_date TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK ((decision = '') = (decision_date IS NULL)))""",
+    "CREATE INDEX credit_repair_record ON credit_repair (record_id, decision_date)",
 ]
 
 

@@ -13,6 +13,12 @@ from govcredit_desktop.core.uscc import normalize
 from govcredit_desktop.core.vocab import VOCAB_KINDS
 from govcredit_desktop.store.records import RecordStore, now_iso, stripped
 
+#: The meta row holding the days a complaint may wait for its reply (投诉答复时限).
+COMPLAINT_REPLY_DAYS_KEY = "complaint_reply_days"
+#: Without a setting: 15 days, the 12345 hotline's usual 答复时限 for a 一般诉求.
+DEFAULT_COMPLAINT_REPLY_DAYS = 15
+MAX_COMPLAINT_REPLY_DAYS = 365
+
 #: The meta row holding the county office's age recipient (县信用办公钥).
 COUNTY_RECIPIENT_KEY = "county_recipient"
 #: The meta row holding the warning window in days (core.rules.DEFAULT_WARNING_DAYS).
@@ -125,6 +131,34 @@ class SettingsStore:
             self.db.utils["vocabulary"].insert({"kind": kind, "value": value})
             self.db.audit.write("insert", "vocabulary", f"{kind}:{value}", None,
                                 {"kind": kind, "value": value})
+
+    # --- the complaint reply window (投诉答复时限) ------------------------------
+    # A meta row audited as table "meta", like the county recipient below.
+    def complaint_reply_days(self) -> int:
+        value = self.db.scalar("SELECT value FROM meta WHERE key = ?",
+                               (COMPLAINT_REPLY_DAYS_KEY,))
+        try:
+            days = int(value)
+        except (TypeError, ValueError):
+            return DEFAULT_COMPLAINT_REPLY_DAYS
+        return days if 1 <= days <= MAX_COMPLAINT_REPLY_DAYS else DEFAULT_COMPLAINT_REPLY_DAYS
+
+    def set_complaint_reply_days(self, days: int) -> None:
+        if (not isinstance(days, int) or isinstance(days, bool)
+                or not 1 <= days <= MAX_COMPLAINT_REPLY_DAYS):
+            raise ValidationError({COMPLAINT_REPLY_DAYS_KEY: (
+                f"投诉答复时限应为1至{MAX_COMPLAINT_REPLY_DAYS}之间的整数天数")})
+        before = self.db.scalar("SELECT value FROM meta WHERE key = ?",
+                                (COMPLAINT_REPLY_DAYS_KEY,))
+        if before == str(days):
+            return
+        with self.db.transaction():
+            self.db.utils["meta"].upsert({"key": COMPLAINT_REPLY_DAYS_KEY, "value": str(days)},
+                                         pk="key")
+            self.db.audit.write("update" if before is not None else "insert", "meta",
+                                COMPLAINT_REPLY_DAYS_KEY,
+                                None if before is None else {"value": before},
+                                {"value": str(days)})
 
     # --- the county office's public key (县信用办公钥) ----------------------------
     # One ``meta`` row rather than a table: a single value, no schema change.  Written

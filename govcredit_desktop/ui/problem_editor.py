@@ -58,7 +58,6 @@ FIELD_WIDGETS = {
     "category": "categoryCombo",
     "source": "sourceCombo",
     "status": "statusCombo",
-    "listed_as_dishonest": "dishonestyRecordCheck",
     "counterparty": "counterpartyEdit",
     "counterparty_uscc": "counterpartyUsccEdit",
     "amount_involved": "amountInvolvedEdit",
@@ -103,6 +102,8 @@ class ProblemEditor(QDialog):
             self, db, self._fields(), store="problems", load=self._load_problem,
             commit=self._commit, create=self._try_create, history=history,
             record_id=problem_id, general=f.generalError)
+        f.dishonestyRecordCheck.setEnabled(False)
+        f.dishonestyRecordCheck.setToolTip("由“失信记录”页自动标记：有政务失信记录的问题即纳入")
         f.closedBanner.setStyleSheet(BANNER_STYLE)
         f.closedBanner.hide()
         font = f.numberLabel.font()
@@ -208,6 +209,8 @@ class ProblemEditor(QDialog):
 
     def _show_problem(self, problem: dict) -> None:
         f = self.form
+        # Kept by the store from the 失信记录 tab's records (store/dishonesty.py).
+        f.dishonestyRecordCheck.setChecked(bool(problem.get("listed_as_dishonest")))
         closed = problem.get("status") == ProblemStatus.CLOSED
         if self.read_only:
             self.record.set_read_only(True, self.read_only)

@@ -13,6 +13,9 @@ listed as dishonest, edited, given a measure that is completed, a progress entry
 evidence file, closed and reopened with a reason; a user vocabulary option; a problem
 added and deleted; and (version 4) a signing key created, its password changed and the
 key replaced, and a submission record.  The active key's password is KEY_PASSWORD.
+From version 9 on (written at version 8, whose file has those tables empty): a complaint
+turned into a problem and one awaiting its reply, and a dishonesty record on 2026-041
+with a sanction and a credit repair.
 
 From version 5 on it also makes ``tests/data/county-v<N>.sqlite``, a county office file
 (docs/county-mode.md): the office's name, two departments registered, one of them
@@ -55,6 +58,8 @@ def fill(db: Database, version: int, folder: Path) -> None:
     db.evidence.add(pid, evidence, note="凭证")
     db.problems.close(pid, "王建国", "2026-11-06", "对账无异议")
     db.problems.reopen(pid, "发现遗漏")
+    if version >= 9:
+        fill_records(db, pid)
     db.settings.add_vocabulary("area", "自定义领域")
     doomed = db.problems.add({"campaign_id": 1, "title": "将被删除的问题", "area": "政府采购",
                               "category": "其他", "source": "自查自纠"})
@@ -73,6 +78,23 @@ def fill(db: Database, version: int, folder: Path) -> None:
         {"problems": 41, "measures": db.scalar("SELECT count(*) FROM measure")},
         {"amount_involved_fen": db.scalar("SELECT sum(amount_involved) FROM problem")},
         rows, head, warnings=1)
+
+
+def fill_records(db: Database, pid: int) -> None:
+    cid = db.complaints.add({"channel": "12345热线", "received_date": "2026-10-20",
+                             "complainant": "李某", "content": "工程款尾款未付",
+                             "reply": "已核实并约定付款", "reply_date": "2026-10-28"})
+    values = db.complaints.problem_values(cid, 1)
+    db.complaints.convert(cid, {**values, "area": "政府采购", "category": "打白条"})
+    db.complaints.add({"channel": "来信来访", "received_date": "2026-11-02",
+                       "content": "保证金未退还"})
+    record = db.dishonesty_records.add(pid, {"record_type": "行政处罚",
+                                             "source_document": "行政处罚决定书",
+                                             "record_date": "2026-10-15"})
+    db.dishonesty_records.add_sanction(record, {"kind": "书面警示", "sanction_date": "2026-10-16",
+                                                "publicity_until": "2027-04-16"})
+    db.dishonesty_records.add_repair(record, {"steps": "已付清欠款", "decision": "减轻",
+                                              "decision_date": "2026-11-05"})
 
 
 def fill_county(db: Database, version: int) -> None:

@@ -21,7 +21,10 @@ LABELS = {"problem": fields.PROBLEM_LABELS, "measure": fields.MEASURE_LABELS,
           "department": fields.DEPARTMENT_LABELS, "campaign": fields.CAMPAIGN_LABELS,
           "vocabulary": fields.VOCABULARY_LABELS, "closure": fields.CLOSURE_LABELS,
           "reopen": fields.REOPEN_LABELS, "evidence": fields.EVIDENCE_LABELS,
-          "key_replacement": fields.KEY_REPLACEMENT_LABELS}
+          "key_replacement": fields.KEY_REPLACEMENT_LABELS,
+          "complaint": fields.COMPLAINT_LABELS,
+          "dishonesty_record": fields.DISHONESTY_RECORD_LABELS,
+          "sanction": fields.SANCTION_LABELS, "credit_repair": fields.CREDIT_REPAIR_LABELS}
 BODY = "11410421MB0123456"
 USCC = BODY + check_char(BODY)
 
@@ -30,7 +33,8 @@ def snapshot(db):
     return [db.query(f"SELECT * FROM {t} ORDER BY rowid") for t in
             ("department", "campaign", "person", "vocabulary", "problem", "measure",
              "progress", "evidence", "evidence_blob", "audit_log", "problem_fts",
-             "signing_key", "submission")]
+             "signing_key", "submission", "complaint", "dishonesty_record", "sanction",
+             "credit_repair", "meta")]
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +57,12 @@ def shared(tmp_path_factory):
         evidence = folder / "凭证.pdf"
         evidence.write_bytes(b"%PDF-1.4")
         db.keys.create(signing.generate("县财政局", USCC), "first-password")
+        record = db.dishonesty_records.add(pid, {"record_type": "行政处罚",
+                                                 "record_date": "2021-10-20"})
         yield {"db": db, "campaign": campaign, "problem": pid, "closable": done,
+               "complaint": db.complaints.add(COMPLAINT), "record": record,
+               "sanction": db.dishonesty_records.add_sanction(record, SANCTION),
+               "repair": db.dishonesty_records.add_repair(record, REPAIR),
                "closed": closed, "person": db.people.add({"name": "张伟"}),
                "measure": db.measures.add(pid, {"content": "分期偿还"}), "file": evidence,
                "new_key": signing.generate("县财政局", USCC)}
@@ -68,6 +77,11 @@ def ctx(shared):
 def fresh(db, campaign):
     """For the cases that do write."""
     return {"db": db, "campaign": campaign}
+
+
+COMPLAINT = {"channel": "12345热线", "received_date": "2021-10-10", "content": "投诉内容"}
+SANCTION = {"kind": "书面警示", "sanction_date": "2021-10-21"}
+REPAIR = {"steps": "已付清", "decision": "减轻", "decision_date": "2021-11-01"}
 
 
 # (kind, field) -> how to write that one value; each refuses before writing anything.
@@ -149,6 +163,39 @@ def _bulk_progress(c, field, value):
         {"entry_date": "2021-11-01", "note": "进展", field: value}]}])
 
 
+def _complaint_add(c, field, value):
+    c["db"].complaints.add({**COMPLAINT, field: value})
+
+
+def _complaint_update(c, field, value):
+    c["db"].complaints.update(c["complaint"], {field: value})
+
+
+def _record_add(c, field, value):
+    c["db"].dishonesty_records.add(c["problem"], {"record_type": "行政处罚",
+                                                  "record_date": "2021-10-20", field: value})
+
+
+def _record_update(c, field, value):
+    c["db"].dishonesty_records.update(c["record"], {field: value})
+
+
+def _sanction_add(c, field, value):
+    c["db"].dishonesty_records.add_sanction(c["record"], {**SANCTION, field: value})
+
+
+def _sanction_update(c, field, value):
+    c["db"].dishonesty_records.update_sanction(c["sanction"], {field: value})
+
+
+def _repair_add(c, field, value):
+    c["db"].dishonesty_records.add_repair(c["record"], {**REPAIR, field: value})
+
+
+def _repair_update(c, field, value):
+    c["db"].dishonesty_records.update_repair(c["repair"], {field: value})
+
+
 WRITERS = {
     "problem": [_problem_add, _problem_update, _bulk],
     "measure": [_measure_add, _measure_update, _bulk_measure],
@@ -161,6 +208,10 @@ WRITERS = {
     "reopen": [_reopen],
     "evidence": [_evidence],
     "key_replacement": [_key_replacement],
+    "complaint": [_complaint_add, _complaint_update],
+    "dishonesty_record": [_record_add, _record_update],
+    "sanction": [_sanction_add, _sanction_update],
+    "credit_repair": [_repair_add, _repair_update],
 }
 # Set only through their own actions, or not typed at all.
 NOT_WRITTEN = {("problem", "number"): ["update"], ("problem", "closed_by"): ["update"],
@@ -205,7 +256,10 @@ HOSTILE = [
 
 REQUIRED = [("problem", "title"), ("measure", "content"), ("progress", "note"),
             ("person", "name"), ("department", "name"), ("campaign", "name"),
-            ("vocabulary", "value"), ("closure", "closed_by"), ("reopen", "reason")]
+            ("vocabulary", "value"), ("closure", "closed_by"), ("reopen", "reason"),
+            ("complaint", "content"), ("complaint", "channel"),
+            ("dishonesty_record", "record_type"), ("sanction", "kind"),
+            ("credit_repair", "steps")]
 
 
 def _refused(c, writer, field, value):
@@ -240,7 +294,10 @@ DATE_FIELDS = [
     (_bulk, "deadline"), (_measure_add, "deadline"), (_measure_update, "completed_date"),
     (_bulk_measure, "deadline"), (_progress_add, "entry_date"), (_bulk_progress, "entry_date"),
     (_campaign_add, "start_date"), (_campaign_update, "rectification_deadline"),
-    (_close, "closed_date"),
+    (_close, "closed_date"), (_complaint_add, "received_date"),
+    (_complaint_update, "reply_date"), (_record_add, "record_date"),
+    (_sanction_add, "sanction_date"), (_sanction_update, "publicity_until"),
+    (_repair_update, "decision_date"),
 ]
 
 

@@ -137,3 +137,23 @@ def test_v7_adds_the_awaiting_money_index_after_a_backup(stored, tmp_path):
     assert _rows(path, "SELECT * FROM problem ORDER BY id") == before
     backups = list(tmp_path.glob("ledger.v6-*.backup.sqlite"))
     assert len(backups) == 1
+
+
+@pytest.mark.parametrize("stored", ["schema-v7.sqlite", "county-v7.sqlite"])
+def test_v8_adds_the_complaint_and_dishonesty_tables_empty(stored, tmp_path):
+    path = tmp_path / "ledger.sqlite"
+    shutil.copy(DATA / stored, path)
+    before = _rows(path, "SELECT * FROM problem ORDER BY id")
+    with Database(path, create=True, kind=None) as db:
+        tables = set(db.column("SELECT name FROM sqlite_master WHERE type = 'table'"))
+        step = db.query("SELECT after_json FROM audit_log WHERE action = 'migrate'"
+                        " AND record_uuid = 'v8'")
+        added = {"complaint", "dishonesty_record", "sanction", "credit_repair"}
+        assert added <= tables
+        assert all(db.scalar(f"SELECT count(*) FROM {t}") == 0 for t in added)
+        # The old flag keeps its values: the records replace it from now on, not backwards.
+        flagged = db.scalar("SELECT count(*) FROM problem WHERE listed_as_dishonest = 1")
+        assert flagged == sum(1 for row in before if row[22] == 1)
+    assert len(step) == 1 and all(t in step[0]["after_json"] for t in added)
+    assert _rows(path, "SELECT * FROM problem ORDER BY id") == before
+    assert len(list(tmp_path.glob("ledger.v7-*.backup.sqlite"))) == 1

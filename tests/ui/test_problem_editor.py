@@ -437,8 +437,9 @@ def test_tab_order_follows_the_form(qtbot, env, problem):
     db, _, _ = env
     editor = open_editor(qtbot, db, problem)
     f = editor.form
+    # The 纳入政务失信记录 box only shows what the 失信记录 tab holds: not a stop.
     expected = [f.titleEdit, f.areaCombo, f.categoryCombo, f.sourceCombo,
-                f.dishonestyRecordCheck, f.counterpartyEdit, f.counterpartyUsccEdit,
+                f.counterpartyEdit, f.counterpartyUsccEdit,
                 f.amountInvolvedEdit, f.amountRepaidEdit, f.discoveredDateEdit, f.deadlineEdit,
                 f.leadUnitEdit, f.responsibleUnitEdit, f.responsibleLeaderCombo,
                 f.responsiblePersonCombo, f.descriptionEdit, f.targetEdit]
