@@ -71,16 +71,21 @@ def test_campaign_deadlines_within_14_days(demo):
     assert line.days_left(TODAY) == 0
 
 
-def test_complaint_rows_become_lines(demo):
-    rows = [{"id": 3, "received_date": "2026-01-02", "channel": "12345热线",
-             "content": "反映某项目工程款拖欠",
-             "due_date": (TODAY - dt.timedelta(days=3650)).isoformat(),
-             "overdue": True}]
-    due = rq.reminders(demo, TODAY, 7, complaints=rows)
-    (line,) = due.of(rq.COMPLAINT)
-    assert (line.record_id, line.overdue, line.problem_id) == (3, True, None)
-    assert "12345热线" in line.text
-    assert due.items[0] == line  # the most overdue first
+def test_complaints_awaiting_a_reply(db):
+    db.settings.set_complaint_reply_days(10)
+    base = {"channel": "12345热线", "content": "反映某项目工程款拖欠", "handling_unit": "县住建局"}
+    late = db.complaints.add({**base, "received_date": (TODAY - dt.timedelta(days=11)).isoformat()})
+    fresh = db.complaints.add({**base, "channel": "举报箱",
+                               "received_date": (TODAY - dt.timedelta(days=2)).isoformat()})
+    db.complaints.add({**base, "received_date": (TODAY - dt.timedelta(days=30)).isoformat(),
+                       "reply": "已答复", "reply_date": TODAY.isoformat()})
+    due = rq.reminders(db, TODAY, 7)
+    lines = due.of(rq.COMPLAINT)
+    assert [(r.record_id, r.overdue, r.problem_id) for r in lines] == [
+        (late, True, None), (fresh, False, None)]
+    assert lines[0].days_left(TODAY) == -1 and lines[1].days_left(TODAY) == 8
+    assert "12345热线" in lines[0].text and "举报箱" in lines[1].text
+    assert due.items[0] == lines[0] and due.totals[rq.COMPLAINT] == 2
 
 
 def test_empty_database_has_nothing_due(db):

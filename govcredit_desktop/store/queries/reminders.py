@@ -8,8 +8,8 @@
   the warning window;
 * **measures** not 已完成 of a problem not 已销号 whose deadline has passed or falls
   within the window (core.rules.measure_light: red or yellow);
-* **complaints** awaiting a reply (``db.complaints.awaiting_reply``: its reply window is
-  the complaint register's own setting);
+* **complaints** awaiting a reply (``db.complaints.awaiting_reply`` with the register's
+  own reply window, ``db.settings.complaint_reply_days``), overdue ones marked;
 * **campaign deadlines** — 自查情况报告, 整改方案, 整改报告 — from today to
   CAMPAIGN_DAYS days ahead.
 
@@ -89,10 +89,9 @@ def _short(text: str, n: int = 40) -> str:
 
 
 def reminders(db, today: _dt.date, warning_days: int, campaign_id: int | None = None,
-              limit: int = 50, complaints=None) -> Reminders:
+              limit: int = 50) -> Reminders:
     """Everything due as of ``today`` (module docstring); ``campaign_id`` None: every
-    campaign's.  ``complaints``: ``awaiting_reply``'s rows, when the complaint register
-    has them to give (read by the caller, which knows its reply window)."""
+    campaign's (complaints belong to no campaign: always all of them)."""
     soon = today + _dt.timedelta(days=warning_days)
     params = {"today": today.isoformat(), "soon": soon.isoformat(), "limit": limit,
               "done": MeasureStatus.DONE, "closed": ProblemStatus.CLOSED,
@@ -110,7 +109,7 @@ def reminders(db, today: _dt.date, warning_days: int, campaign_id: int | None = 
                                   f"{r['number']} 措施{r['seq']}：{_short(r['content'], 30)}"
                                   f"（{_short(r['title'], 16)}）"))
     out.totals[MEASURE] = db.scalar(_MEASURES_COUNT_SQL.format(campaign=scope), params)
-    rows = list(complaints or [])
+    rows = db.complaints.awaiting_reply(today, db.settings.complaint_reply_days())
     for c in rows[:limit]:
         out.items.append(Reminder(COMPLAINT, c["id"], None, c["due_date"], bool(c["overdue"]),
                                   f"{c['channel']}：{_short(c['content'], 36)}"))
