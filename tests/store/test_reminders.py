@@ -36,6 +36,7 @@ def test_problems_and_measures_due_by_the_rules(demo, days):
     assert due.totals[rq.PROBLEM] == len(want)
     overdue = {r.record_id for r in due.of(rq.PROBLEM) if r.overdue}
     assert overdue == {p["id"] for p in problems if rules.problem_overdue(p, TODAY)}
+    assert due.overdue[rq.PROBLEM] == len(overdue)
     # The same problems the ledger's 红灯 and 黄灯 filters show with that window.
     f = lq.LedgerFilter(today=TODAY, warning_days=days)
     assert len(want) == lq.count(demo, f.with_(light="red")) + lq.count(
@@ -45,6 +46,7 @@ def test_problems_and_measures_due_by_the_rules(demo, days):
     want_m = {m["id"] for m in measures if m["problem_id"] not in closed
               and rules.measure_light(m, TODAY, days) in (rules.Light.RED, rules.Light.YELLOW)}
     assert {r.record_id for r in due.of(rq.MEASURE)} == want_m and want_m
+    assert due.overdue[rq.MEASURE] == sum(r.overdue for r in due.of(rq.MEASURE))
     for r in due.of(rq.MEASURE):
         m = next(x for x in measures if x["id"] == r.record_id)
         assert r.problem_id == m["problem_id"] and m["status"] != MeasureStatus.DONE
@@ -86,6 +88,7 @@ def test_complaints_awaiting_a_reply(db):
     assert lines[0].days_left(TODAY) == -1 and lines[1].days_left(TODAY) == 8
     assert "12345热线" in lines[0].text and "举报箱" in lines[1].text
     assert due.items[0] == lines[0] and due.totals[rq.COMPLAINT] == 2
+    assert due.overdue[rq.COMPLAINT] == 1
 
 
 def test_empty_database_has_nothing_due(db):

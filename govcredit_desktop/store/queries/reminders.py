@@ -40,14 +40,16 @@ SELECT p.id, p.number, p.title, p.deadline, p.responsible_unit
 FROM problem p WHERE {_PROBLEM_WHERE} {{campaign}}
 ORDER BY p.deadline, p.id LIMIT :limit
 """
-_PROBLEMS_COUNT_SQL = f"SELECT count(*) FROM problem p WHERE {_PROBLEM_WHERE} {{campaign}}"
+_PROBLEMS_COUNT_SQL = ("SELECT count(*) AS n, coalesce(sum(p.deadline < :today), 0) AS late"
+                       f" FROM problem p WHERE {_PROBLEM_WHERE} {{campaign}}")
 _MEASURES_FROM = """
 FROM measure m JOIN problem p ON p.id = m.problem_id
 WHERE m.deadline <= :soon AND m.status != :done AND p.status != :closed {campaign}
 """
 _MEASURES_SQL = ("SELECT m.id, m.problem_id, m.seq, m.content, m.deadline, p.number, p.title"
                  + _MEASURES_FROM + " ORDER BY m.deadline, m.id LIMIT :limit")
-_MEASURES_COUNT_SQL = "SELECT count(*)" + _MEASURES_FROM
+_MEASURES_COUNT_SQL = ("SELECT count(*) AS n, coalesce(sum(m.deadline < :today), 0) AS late"
+                       + _MEASURES_FROM)
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class Reminders:
     items: list[Reminder] = field(default_factory=list)
     #: kind -> how many are due in all (the items hold at most ``limit`` of each).
     totals: dict[str, int] = field(default_factory=dict)
+    #: kind -> how many of those are overdue.
+    overdue: dict[str, int] = field(default_factory=dict)
 
     def of(self, kind: str) -> list[Reminder]:
         return [r for r in self.items if r.kind == kind]
@@ -102,18 +106,21 @@ def reminders(db, today: _dt.date, warning_days: int, campaign_id: int | None = 
     for r in db.query(_PROBLEMS_SQL.format(campaign=scope), params):
         out.items.append(Reminder(PROBLEM, r["id"], r["id"], r["deadline"], r["deadline"] < iso,
                                   f"{r['number']} {_short(r['title'])}"))
-    out.totals[PROBLEM] = db.scalar(_PROBLEMS_COUNT_SQL.format(campaign=scope), params)
+    row = db.query(_PROBLEMS_COUNT_SQL.format(campaign=scope), params)[0]
+    out.totals[PROBLEM], out.overdue[PROBLEM] = row["n"], row["late"]
     for r in db.query(_MEASURES_SQL.format(campaign=scope), params):
         out.items.append(Reminder(MEASURE, r["id"], r["problem_id"], r["deadline"],
                                   r["deadline"] < iso,
                                   f"{r['number']} 措施{r['seq']}：{_short(r['content'], 30)}"
                                   f"（{_short(r['title'], 16)}）"))
-    out.totals[MEASURE] = db.scalar(_MEASURES_COUNT_SQL.format(campaign=scope), params)
+    row = db.query(_MEASURES_COUNT_SQL.format(campaign=scope), params)[0]
+    out.totals[MEASURE], out.overdue[MEASURE] = row["n"], row["late"]
     rows = db.complaints.awaiting_reply(today, db.settings.complaint_reply_days())
     for c in rows[:limit]:
         out.items.append(Reminder(COMPLAINT, c["id"], None, c["due_date"], bool(c["overdue"]),
                                   f"{c['channel']}：{_short(c['content'], 36)}"))
     out.totals[COMPLAINT] = len(rows)
+    out.overdue[COMPLAINT] = sum(bool(c["overdue"]) for c in rows)
     horizon = (today + _dt.timedelta(days=CAMPAIGN_DAYS)).isoformat()
     campaigns = db.query("SELECT * FROM campaign"
                          + (" WHERE id = :campaign_id" if campaign_id is not None else ""),
@@ -127,6 +134,7 @@ def reminders(db, today: _dt.date, warning_days: int, campaign_id: int | None = 
                                       f"“{label}”报送截止（{_short(c['name'], 30)}）"))
     out.items.extend(dated)
     out.totals[CAMPAIGN] = len(dated)
+    out.overdue[CAMPAIGN] = 0  # a deadline passed is the status line's to say
     order = {PROBLEM: 1, MEASURE: 2, COMPLAINT: 0, CAMPAIGN: 3}
     out.items.sort(key=lambda r: (not r.overdue, r.due_date, order[r.kind], r.record_id))
     return out
