@@ -90,6 +90,7 @@ class DepartmentTabs(QWidget):
             self.dashboard.set_campaign(self.window_.model.ledger_filter.campaign_id)
             self.dashboard.filterRequested.connect(self.filter_ledger)
             self.dashboard_page.layout().addWidget(self.dashboard)
+            self.dashboard.show()  # added to a page already shown
 
     def follow_filter(self, ledger_filter: lq.LedgerFilter) -> None:
         """The dashboard shows the campaign the ledger shows."""
