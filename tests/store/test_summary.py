@@ -143,3 +143,20 @@ def test_a_bar_filter_counts_what_the_bar_shows(demo):
     for g in s.by_unit:
         if g.name:
             assert lq.count(demo, base.with_(responsible_unit=g.name)) == g.count
+
+
+def test_awaiting_owing_filter_is_the_dashboards_slice(demo):
+    """已整改待销号 still owing money: its own ledger filter, counted as the summary does."""
+    campaign = demo.settings.list_campaigns()[0]["id"]
+    s = campaign_summary(demo, campaign, TODAY)
+    f = lq.LedgerFilter(campaign_id=campaign, today=TODAY)
+    owing = lq.count(demo, f.with_(status=lq.AWAITING_OWING))
+    assert owing == s.total.awaiting_owing
+    rectified = lq.count(demo, f.with_(light="rectified"))
+    assert owing + rectified == s.total.awaiting_closure
+    ids = lq.page_ids(demo, f.with_(status=lq.AWAITING_OWING), sort="status", limit=1000,
+                      matches=owing)
+    rows = lq.rows_by_id(demo, ids, f)
+    assert len(rows) == owing and all(
+        r["status"] == AWAITING and rules.owes_money(r["amount_involved"], r["amount_repaid"])
+        for r in rows)
