@@ -345,7 +345,9 @@ class Dashboard(QWidget):
                                                                         list[dict]]],
               unit: str = "个") -> None:
         """Horizontal bars, the first name on top; ``sets``: (label, colour, values in
-        the order of ``names``, the filter of each bar)."""
+        the order of ``names`` — counts, or fen when ``unit`` is 万元 — the filter of each
+        bar)."""
+        length = _wan if unit == "万元" else float
         series = QHorizontalBarSeries()
         series.setBarWidth(0.84)
         view.categories = list(names)
@@ -357,12 +359,16 @@ class Dashboard(QWidget):
             bar_set.setColor(QColor(colour))
             bar_set.setBorderColor(QColor(colour))
             # Bottom up in QtCharts: reversed, so the list reads top down.
-            bar_set.append([float(v) for v in reversed(values)])
+            bar_set.append([length(v) for v in reversed(values)])
             for category, f in enumerate(filters):
                 view.filters[(set_index, category)] = f
             bar_set.clicked.connect(
                 lambda row, i=set_index: self._ask(
                     view.filters[(i, len(view.categories) - 1 - row)]))
+            bar_set.hovered.connect(
+                lambda on, row, label=label, values=values, unit=unit: self._tip(
+                    on, view, names[len(names) - 1 - row], label,
+                    values[len(values) - 1 - row], unit))
             bar_set.setLabelColor(QColor("#1f2d3d"))
             series.append(bar_set)
             view.sets[set_index] = bar_set
@@ -377,7 +383,7 @@ class Dashboard(QWidget):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         axis_x = QValueAxis()
-        top = max((max(values) for _, _, values, _ in sets if values), default=0)
+        top = max((length(max(values)) for _, _, values, _ in sets if values), default=0)
         axis_x.setRange(0, max(1, top * 1.15))
         axis_x.setLabelFormat("%d" if unit == "个" else "%.0f")
         axis_x.setTickCount(5)
@@ -411,9 +417,9 @@ class Dashboard(QWidget):
         base = {"campaign_id": self.campaign_shown}
         view = self.money_chart
         self._bars(view, [g.name for g in groups], [
-            ("涉及金额", INVOLVED_COLOUR, [_wan(g.amount_involved) for g in groups],
+            ("涉及金额", INVOLVED_COLOUR, [g.amount_involved for g in groups],
              [{**base, "category": g.name} for g in groups]),
-            ("已偿还", REPAID_COLOUR, [_wan(g.amount_repaid) for g in groups],
+            ("已偿还", REPAID_COLOUR, [g.amount_repaid for g in groups],
              [{**base, "category": g.name} for g in groups])], unit="万元")
         view.chart().series()[0].setLabelsFormat("@value")
         if not groups:
@@ -455,6 +461,18 @@ class Dashboard(QWidget):
         series.attachAxis(axis_y)
         if not months:
             chart.setTitle("销号进度：还没有销号的问题")
+
+    def _tip(self, on: bool, view: ChartCard, name: str, label: str, value, unit: str):
+        """Hovering a bar says its figure in words and that a click lists it."""
+        from PySide6.QtGui import QCursor
+        from PySide6.QtWidgets import QToolTip
+
+        if not on:
+            QToolTip.hideText()
+            return
+        figure = f"{format_wan(value)} 万元" if unit == "万元" else f"{value} 个"
+        QToolTip.showText(QCursor.pos(),
+                          f"{name or NO_UNIT} · {label} {figure}（点击在台账中查看）", view)
 
     def _ask(self, values: dict) -> None:
         self.filterRequested.emit(dict(values))
