@@ -800,6 +800,8 @@ class MainWindow(QMainWindow):
         self.reopen_action.setEnabled(closed)
         self.new_action.setEnabled(bool(self.db.settings.list_campaigns()))
         self._update_undo()
+        for a in (*self.department_page.view_actions(), self.department_page.warning_days_action):
+            a.setEnabled(True)  # a department's file again (the branches below disable)
         if self.county:
             # The merged ledger is read-only: its records come only from packages.
             for a in self._department_only:
@@ -811,7 +813,8 @@ class MainWindow(QMainWindow):
             # 编辑 still opens the editor, to read a problem in full.
             for a in (self.new_action, self.delete_action, self.undo_action, self.close_action,
                       self.reopen_action, self.department_action, self.campaign_action,
-                      self.persons_action, self.package_action):
+                      self.persons_action, self.package_action,
+                      self.department_page.warning_days_action):
                 a.setEnabled(False)
 
     def _update_undo(self) -> None:
