@@ -22,6 +22,7 @@ from govcredit_desktop.ui.background import show_error
 from govcredit_desktop.ui.reminders_panel import RemindersPanel
 
 LEDGER_TAB, DASHBOARD_TAB = 0, 1
+REMINDERS_AFTER_MS = 1500
 
 
 class DepartmentTabs(QWidget):
@@ -104,7 +105,17 @@ class DepartmentTabs(QWidget):
 
     # --- reminders -----------------------------------------------------------------
     def start_reminders(self) -> None:
+        """After the first paint, and after the status line's counts: at 100k the
+        reminders' scans take ~1 s (every measure is read), holding the connection's lock
+        the ledger's pages also need, so they wait until the window has settled."""
         if not self.window_.county:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(REMINDERS_AFTER_MS, self._first_reminders)
+
+    def _first_reminders(self) -> None:
+        # Not for a window closed meanwhile, nor a county file opened since.
+        if self.isVisible() and not self.window_.county and self.reminders.due is None:
             self.reminders.refresh()
 
     def open_reminder(self, r: rq.Reminder) -> None:

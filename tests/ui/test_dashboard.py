@@ -38,7 +38,9 @@ def _open(qtbot, w, size):
     w.show()
     qtbot.waitExposed(w)
     w.wait_for_counts()
-    w.department_page.reminders.wait()
+    panel = w.department_page.reminders
+    qtbot.waitUntil(lambda: panel.due is not None, timeout=10_000)
+    panel.wait()
 
 
 def _click_tab(qtbot, w, index: int) -> None:
