@@ -2,7 +2,8 @@
 """Start govcredit-desktop or run its tests, setting everything up first.
 
     python3 run.py            # the program, on the default local database
-    python3 run.py test       # the whole test suite (what CI runs)
+    python3 run.py test       # the whole test suite (what CI runs), the frozen build's last
+    python3 run.py build      # the release: dist/govcredit-desktop/ (+ .tar.gz on Linux)
     python3 run.py ARGS...    # any command of the program, e.g. `demo --db demo.sqlite`
 
 Each call makes sure of, in order: the Debian libraries Qt needs and a CJK
@@ -54,6 +55,9 @@ DESKTOP_LIBS = [
 # window did not.  The `age` command line checks that an encrypted package is a standard
 # age file, readable by a tool other than ours, and the other way round.
 TEST_TOOLS = [("poppler-utils",), ("xvfb",), ("xauth",), ("age",)]
+# PyInstaller (`run.py build`, and the frozen build at the end of `run.py test`) tells
+# libraries from data with objdump.
+BUILD_TOOLS = [("binutils",)]
 
 
 # Another apt-get or the system's automatic updates may hold dpkg's lock for a minute or
@@ -225,7 +229,9 @@ def main(argv: list[str]) -> int:
 
 def _run(argv: list[str]) -> int:
     testing = argv[:1] == ["test"]
-    ensure_system_packages(QT_LIBS + DESKTOP_LIBS + (TEST_TOOLS if testing else []))
+    building = testing or argv[:1] == ["build"]
+    ensure_system_packages(QT_LIBS + DESKTOP_LIBS + (TEST_TOOLS if testing else [])
+                           + (BUILD_TOOLS if building else []))
     python = str(ensure_venv())
     if testing:
         # Lint and tests are about the repository: they run in it, whatever the caller's folder.
@@ -234,8 +240,17 @@ def _run(argv: list[str]) -> int:
         if lint.returncode != 0:
             say("ruff 检查未通过")
             return lint.returncode
-        return subprocess.run([python, "-m", "pytest", *argv[1:]], env=env,
-                              cwd=ROOT).returncode
+        tests = subprocess.run([python, "-m", "pytest", *argv[1:]], env=env, cwd=ROOT)
+        if tests.returncode != 0 or argv[1:]:
+            return tests.returncode
+        # The whole suite passed: build the release and run the frozen program
+        # (tests/frozen/; left out of a plain pytest run because the build takes a minute).
+        say("构建打包版程序并测试（约 1–2 分钟）…")
+        return subprocess.run([python, "-m", "pytest", "-m", "frozen", "tests/frozen"],
+                              env=env, cwd=ROOT).returncode
+    if argv[:1] == ["build"]:
+        return subprocess.run([python, str(ROOT / "packaging" / "build_release.py"),
+                               *argv[1:]], cwd=ROOT).returncode
     cmd, cwd, env = program_command(python, argv)
     return subprocess.run(cmd, cwd=cwd, env=env).returncode
 

@@ -13,6 +13,7 @@ import textwrap
 from pathlib import Path
 
 import govcredit_desktop
+from govcredit_desktop import cli_backup
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import os_error_message
 from govcredit_desktop.county import cli as cli_county
@@ -149,6 +150,14 @@ def _report_date(text: str):
     return value
 
 
+def _window_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{3,4})\s*[xX×*]\s*(\d{3,4})\s*", text)
+    if not match or not (640 <= int(match[1]) <= 3840 and 480 <= int(match[2]) <= 2160):
+        raise argparse.ArgumentTypeError(f"窗口大小“{text}”无效，应写成 宽x高，如 1024x700"
+                                         "（宽 640–3840，高 480–2160）")
+    return int(match[1]), int(match[2])
+
+
 _DB_HELP = "数据库文件（默认：用户数据目录中的 govcredit.sqlite；写在命令之前或之后均可）"
 
 
@@ -171,6 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(parser, top=True)
     parser.add_argument("--screenshot", metavar="PNG文件", type=Path,
                         help="打开主窗口，保存为 PNG 图片后退出")
+    parser.add_argument("--screenshot-size", metavar="宽x高", type=_window_size,
+                        default=(1280, 760),
+                        help="与 --screenshot 一起使用：窗口大小（默认 1280x760）")
+    # The names of ui/screenshot_views.VIEWS, written out: cli.py imports no PySide6.
+    parser.add_argument("--screenshot-view", metavar="窗口",
+                        choices=["first-run", "editor", "close", "package", "key",
+                                 "department"],
+                        help="与 --screenshot 一起使用：改为截取该窗口（first-run 首次使用，"
+                             "editor 编辑问题，close 销号，package 生成报送包，"
+                             "key 签名密钥，department 本单位信息），不做任何修改")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
     p = sub.add_parser("demo", help="生成示例数据")
@@ -209,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_keys.add_parsers(sub, _db_arg)
     cli_package.add_parsers(sub, _db_arg)
     cli_verify.add_parser(sub)
+    cli_backup.add_parsers(sub, _db_arg)
     cli_county.add_parser(sub)
     return parser
 
@@ -371,12 +391,34 @@ def cmd_export_ledger(args) -> int:
 def run_gui(args) -> int:
     from govcredit_desktop.ui.app import run
 
-    return run(db_path=args.db, screenshot=args.screenshot)
+    if args.screenshot_view and args.screenshot is None:
+        raise UserError("--screenshot-view 需要与 --screenshot PNG文件 一起使用")
+    return run(db_path=args.db, screenshot=args.screenshot, view=args.screenshot_view,
+               size=args.screenshot_size)
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "report": cmd_report,
             "export-ledger": cmd_export_ledger, **cli_keys.COMMANDS, **cli_package.COMMANDS,
-            "verify": cli_verify.run, **cli_county.COMMANDS}
+            "verify": cli_verify.run, **cli_county.COMMANDS, **cli_backup.COMMANDS}
+
+# Commands that only read their --db: they run while the window has the file open.  Every
+# other command writes and refuses while another program has it (store/instance_lock.py).
+READ_ONLY_COMMANDS = {"check", "report", "export-ledger", "precheck", "verify", "backup"}
+
+
+def _writes(args) -> bool:
+    if args.command == "transfer":
+        return cli_backup.writes(args)
+    return args.command not in READ_ONLY_COMMANDS
+
+
+def _run_command(args) -> int:
+    if not _writes(args):
+        return COMMANDS[args.command](args)
+    from govcredit_desktop.store import instance_lock
+
+    with instance_lock.acquire(args.db) or contextlib.nullcontext():
+        return COMMANDS[args.command](args)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -387,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
             _prepare(parser, args)
             if args.command is None:
                 return run_gui(args)
-            return COMMANDS[args.command](args)
+            return _run_command(args)
         except Exception as exc:
             # The store turns SQLite's errors into Chinese; this is the net for one that
             # slips through, so that SQLite's English ("unable to open database file") is

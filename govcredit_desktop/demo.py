@@ -155,11 +155,12 @@ def generate(db, problems: int = 60, seed: int = 2021,
              progress: Callable[[int, int], None] | None = None,
              today: _dt.date | None = None,
              cancelled: Callable[[], bool] | None = None,
-             department: str | None = None) -> None:
+             department: str | None = None, records: bool = True) -> None:
     """Sample data; with ``department``, a sample department of that name with its own
     USCC and records drawn from ``department|seed`` (so that several departments made
     for a county office never share a uuid) and the same campaign name as every other
-    (the county groups department campaigns by name, docs/county-mode.md)."""
+    (the county groups department campaigns by name, docs/county-mode.md).  ``records``:
+    complaints and dishonesty records too (demo_records.py)."""
     if problems < 0 or problems > 1_000_000:
         raise UserError("问题数量应在 0 到 1000000 之间")
     if db.problems.count() or db.settings.department():
@@ -178,7 +179,12 @@ def generate(db, problems: int = 60, seed: int = 2021,
     # One transaction: a cancel (or a refused row) leaves the database as empty
     # as it was, so the clerk can simply start again.
     with db.transaction():
-        _write(db, rng, problems, start, today, year, progress, cancelled, department, seed)
+        campaign_id, flagged = _write(db, rng, problems, start, today, year, progress,
+                                      cancelled, department, seed)
+        if records:
+            from govcredit_desktop import demo_records
+
+            demo_records.write(db, campaign_id, flagged, f"{department}|{seed}", today)
     db.analyze()
     db.checkpoint()
 
@@ -205,9 +211,10 @@ def _write(db, rng, problems, start, today, year, progress, cancelled, departmen
         "phone": f"13{rng.randint(100000000, 999999999)}"}) for _ in range(24)]
     leaders = {pid: db.people.get(pid)["name"] for pid in person_ids[:6]}
     bundles = _bundles(rng, campaign_id, problems, person_ids, leaders, start, today,
-                       department)
+                       department, flagged := [])
     writer = BulkWriter(db, source="demo", trusted=True)
     writer.write(bundles, total=problems, progress=progress, cancelled=cancelled)
+    return campaign_id, flagged
 
 
 def _uuid(rng: random.Random) -> str:
@@ -215,8 +222,10 @@ def _uuid(rng: random.Random) -> str:
 
 
 def _bundles(rng, campaign_id, n, person_ids, leaders, start, today,
-             department: str = DEFAULT_DEPARTMENT) -> Iterator[dict]:
-    """Problems with their measures and progress entries, one at a time."""
+             department: str = DEFAULT_DEPARTMENT, flagged: list | None = None
+             ) -> Iterator[dict]:
+    """Problems with their measures and progress entries, one at a time; the uuids of
+    those drawn as 纳入政务失信记录 go to ``flagged`` (their records set the flag)."""
     Status = vocab.ProblemStatus  # noqa: N806 (an enum used as a namespace)
     done_measures = (Status.CLOSED, Status.AWAITING_CLOSURE)
     categories = list(TITLE_TEMPLATES)
@@ -260,13 +269,15 @@ def _bundles(rng, campaign_id, n, person_ids, leaders, start, today,
             "lead_unit": department, "responsible_unit": rng.choice(UNITS),
             "responsible_leader_id": leader, "responsible_person_id": rng.choice(person_ids[6:]),
             "deadline": deadline.isoformat(), "status": status,
-            "listed_as_dishonest": int(rng.random() < 0.08),
+            "listed_as_dishonest": 0,
             "closed_by": leaders[leader] if closed else "",
             "closed_date": min(today, deadline).isoformat() if closed else None,
             "closure_remark": ("经对账核实，企业确认无异议" if money else "经核实，整改到位")
                               if closed else "",
             "measures": [], "progress": [],
         }
+        if rng.random() < 0.08 and flagged is not None:
+            flagged.append(problem["uuid"])
         # Consecutive measures of the category's pool from a random start: distinct, and
         # one draw instead of rng.sample's several (100,000 problems: 0.3 s less).
         pool = pools[category]

@@ -64,3 +64,19 @@ def test_wheel_version_is_the_one_the_program_reports(wheel):
     (metadata,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
     headers = HeaderParser().parsestr(wheel.read(metadata).decode("utf-8"))
     assert headers["Version"] == govcredit_desktop.__version__
+
+
+def test_release_build_names_the_newest_glibc_its_libraries_ask_for(tmp_path):
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        from build_release import glibc_needed
+    finally:
+        sys.path.pop(0)
+    assert glibc_needed(tmp_path) is None
+    (tmp_path / "_internal" / "PySide6").mkdir(parents=True)
+    (tmp_path / "_internal" / "libpython3.11.so.1.0").write_bytes(
+        b"\x7fELF...GLIBC_2.17\x00GLIBC_2.9\x00memcpy\x00")
+    (tmp_path / "_internal" / "PySide6" / "libQt6Core.so.6").write_bytes(
+        b"GLIBC_2.34\x00GLIBC_2.3.4\x00")
+    (tmp_path / "_internal" / "notes.txt").write_bytes(b"GLIBC_2.99")  # not a library
+    assert glibc_needed(tmp_path) == "2.34"

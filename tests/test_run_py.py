@@ -184,3 +184,33 @@ def test_tests_still_run_in_the_repository(run_py, tmp_path, monkeypatch):
     monkeypatch.setattr(run_py.subprocess, "run", fake_run)
     assert run_py.main(["test", "-q"]) == 0
     assert [Path(c) for c in seen] == [ROOT, ROOT]
+
+
+def _fake_runs(run_py, monkeypatch, pytest_rc: int) -> list[list[str]]:
+    monkeypatch.setattr(run_py, "ensure_system_packages", lambda groups: None)
+    monkeypatch.setattr(run_py, "ensure_venv", lambda: Path(sys.executable))
+    seen = []
+
+    def fake_run(cmd, **kwargs):
+        seen.append([str(part) for part in cmd])
+        failing = cmd[1:3] == ["-m", "pytest"] and "frozen" not in cmd
+        return subprocess.CompletedProcess(cmd, pytest_rc if failing else 0)
+
+    monkeypatch.setattr(run_py.subprocess, "run", fake_run)
+    return seen
+
+
+def test_the_whole_suite_ends_with_the_frozen_build(run_py, monkeypatch):
+    seen = _fake_runs(run_py, monkeypatch, pytest_rc=0)
+    assert run_py.main(["test"]) == 0
+    assert [cmd[1:] for cmd in seen] == [["-m", "ruff", "check", "."], ["-m", "pytest"],
+                                         ["-m", "pytest", "-m", "frozen", "tests/frozen"]]
+
+
+def test_no_frozen_build_after_a_failure_or_for_a_chosen_test(run_py, monkeypatch):
+    seen = _fake_runs(run_py, monkeypatch, pytest_rc=1)
+    assert run_py.main(["test"]) == 1
+    assert not any("frozen" in cmd for cmd in seen)
+    seen = _fake_runs(run_py, monkeypatch, pytest_rc=0)
+    assert run_py.main(["test", "tests/core"]) == 0
+    assert not any("frozen" in cmd for cmd in seen)

@@ -3,8 +3,10 @@
 Enough to rebuild the ledger (the county merge, issue 16): every record with its stable
 uuid, people named by uuid, money in integer fen (``*_fen``), dates ISO.  Field names
 are the database's columns except where a local id became a uuid (``responsible_person``,
-``responsible_leader``, a measure's ``owner``, an evidence file's ``measure``) and money
-(``amount_involved_fen``).
+``responsible_leader``, a measure's ``owner``, an evidence file's ``measure``, a dishonesty
+record's ``person``) and money (``amount_involved_fen``).  A problem's
+``dishonesty_records`` (each with ``sanctions`` and ``repairs``) are absent from packages
+made before schema v8; complaints are never in a package.
 
 ``counts_and_totals`` is the one definition of the manifest's counts and totals: the
 builder writes them with it and a verifier recomputes them from the data with it.
@@ -44,7 +46,8 @@ def ledger_data(records) -> dict:
     problems = []
     for p in records.problems:
         problem = _renamed({k: v for k, v in p.items()
-                            if k not in ("measures", "progress", "evidence")})
+                            if k not in ("measures", "progress", "evidence",
+                                         "dishonesty_records")})
         problem["listed_as_dishonest"] = bool(problem["listed_as_dishonest"])
         problem["measures"] = [dict(m) for m in p["measures"]]
         problem["progress"] = [_renamed(e) for e in p["progress"]]
@@ -54,6 +57,10 @@ def ledger_data(records) -> dict:
                 v["sha256"], evidence_extension(v["original_name"])))
             evidence.append({**v, "path": path})
         problem["evidence"] = evidence
+        problem["dishonesty_records"] = [
+            {**r, "sanctions": [dict(x) for x in r["sanctions"]],
+             "repairs": [dict(x) for x in r["repairs"]]}
+            for r in p.get("dishonesty_records", [])]
         problems.append(problem)
     return {
         "format": DATA_FORMAT,
@@ -144,7 +151,8 @@ def consistency_errors(data: dict, limit: int = 20) -> list[str]:
     if len(persons) != len(data["persons"]) and bad("persons 中有重复的 uuid"):
         return out
     seen: dict[str, set] = {"problem": set(), "measure": set(), "progress": set(),
-                            "evidence": set()}
+                            "evidence": set(), "dishonesty_record": set(), "sanction": set(),
+                            "credit_repair": set()}
     content: dict[str, tuple[int, str]] = {}
 
     def unique(kind: str, uuid: str) -> bool:
@@ -181,5 +189,13 @@ def consistency_errors(data: dict, limit: int = 20) -> list[str]:
                 v["sha256"], evidence_extension(v["original_name"]))))
             if (v["size"], v["path"]) != first and bad(
                     f"{where} 的佐证材料 {v['path']} 与同一内容的另一条记录大小或路径不一致"):
+                return out
+        for r in p.get("dishonesty_records", ()):  # absent before schema v8
+            if unique("dishonesty_record", r["uuid"]) or (
+                    r["person"] is not None and r["person"] not in persons
+                    and bad(f"{where} 的政务失信记录 person 不在 persons 中")):
+                return out
+            if any(unique("sanction", x["uuid"]) for x in r["sanctions"]) or any(
+                    unique("credit_repair", x["uuid"]) for x in r["repairs"]):
                 return out
     return out

@@ -1,5 +1,6 @@
 """整改报告: the outcome of every problem, the totals (销号率 and 整改完成率, amounts
 repaid against involved, overdue count, 纳入政务失信记录) with a table and a chart by area,
+the dishonesty records with their sanctions and credit repairs in a section of their own,
 and the detail table as the attachment."""
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class _Collected:
     dishonest: list = field(default_factory=list)      # numbers, 纳入政务失信记录
     with_unit: int = 0
     with_leader_and_person: int = 0
+    records: list = field(default_factory=list)        # db.dishonesty_records.of_campaign
 
 
 def _closure(p: dict) -> str:
@@ -92,6 +94,9 @@ def collect(ctx: Context, cancelled=None) -> _Collected:
     closed = f"已销号{t.closed}个" if t.closed else ""
     col.rows.append(layout.row(("合计", f"{t.count}个", "", "", "", yuan(t.amount_involved),
                                 yuan(t.amount_repaid), "", closed, ""), total=True))
+    col.records = ctx.db.dishonesty_records.of_campaign(ctx.campaign["id"])
+    for r in col.records:
+        texts.extend(record_sentences(r))
     check_glyphs(ctx, texts)
     return col
 
@@ -168,15 +173,57 @@ def _caption(ctx: Context, text: str):
 
 
 def records_section(ctx: Context, col: _Collected) -> str:
-    """纳入政务失信记录、问责和约谈: what the ledger records today.  Only the 纳入政务失信
-    记录 mark is kept so far; 问责 and 约谈 records (issue 19) will add their sentences
-    here, and until then the report states nothing about them."""
+    """纳入政务失信记录: how many problems carry the mark (kept by the store from their
+    dishonesty records; older files may hold the mark without a record), and how many
+    records, sanctions and repairs follow in their own section (``record_paragraphs``)."""
     n, one = len(col.dishonest), ctx.summary.total.count == 1
     if not n:
         return "该问题未纳入政务失信记录。" if one else "本次自查发现的问题均未纳入政务失信记录。"
-    if one:
-        return "该问题已纳入政务失信记录。"
-    return f"纳入政务失信记录的问题{n}个（{_numbers(col.dishonest)}）。"
+    head = "该问题已纳入政务失信记录。" if one else \
+        f"纳入政务失信记录的问题{n}个（{_numbers(col.dishonest)}）。"
+    if not col.records:
+        return head
+    sanctions = sum(len(r["sanctions"]) for r in col.records)
+    repairs = sum(len(r["repairs"]) for r in col.records)
+    tail = counted([("采取失信惩戒措施", sanctions), ("申请信用修复", repairs)], "，", "项")
+    return (head + f"登记政务失信记录{len(col.records)}条" + (f"，{tail}" if tail else "")
+            + "，具体情况见本报告第二部分。")
+
+
+def record_sentences(r: dict) -> list[str]:
+    """One record as the report says it: the finding, each sanction, each repair."""
+    doc = "".join(x for x in (r.get("source_document"), r.get("document_number")) if x)
+    who = (f"（涉及{r['person_post'] or ''}{r['person_name']}）" if r.get("person_name")
+           else "")
+    out = [f"问题{r['number']}（{r['title']}）{who}于{format_cn(r['record_date'])}"
+           f"因{r['record_type']}纳入政务失信记录" + (f"，认定文书：{doc}" if doc else "")]
+    for s in r["sanctions"]:
+        text = (f"{s['decided_by'] or '有关部门'}于{format_cn(s['sanction_date'])}"
+                f"采取“{s['kind']}”惩戒措施")
+        if s.get("publicity_until"):
+            text += f"，公示期至{format_cn(s['publicity_until'])}"
+        out.append(text)
+    for c in r["repairs"]:
+        text = f"信用修复措施：{c['steps']}"
+        if c.get("evidence"):
+            text += f"（佐证：{c['evidence']}）"
+        text += (f"，{format_cn(c['decision_date'])}作出“{c['decision']}”的修复决定"
+                 if c.get("decision") else "，修复申请尚待决定")
+        out.append(text)
+    return out
+
+
+def record_paragraphs(ctx: Context, col: _Collected) -> list:
+    """二、政务失信记录、惩戒和信用修复情况: each record with its sanctions and repairs."""
+    out = []
+    if not col.records:
+        state = ("该问题" if ctx.summary.total.count == 1 else "本次自查发现的问题")
+        out.append(para(ctx, f"{state}未登记政务失信记录，未受到失信惩戒，无信用修复事项。"))
+        return out
+    for i, r in enumerate(col.records, start=1):
+        sentences = record_sentences(r)
+        out.append(para(ctx, f"{i}．" + "；".join(sentences) + "。"))
+    return out
 
 
 def story(ctx: Context, collected: _Collected | None) -> list:
@@ -229,7 +276,9 @@ def story(ctx: Context, collected: _Collected | None) -> list:
                     f"完成率{percent(s.measures_done, s.measures_total)}。")
     out.append(run_in(ctx, h2("整改措施落实情况。"), measures))
     out.append(run_in(ctx, h2("纳入政务失信记录情况。"), records_section(ctx, col)))
-    out.append(heading(ctx, "二、主要做法"))
+    out.append(heading(ctx, "二、政务失信记录、惩戒和信用修复情况"))
+    out += record_paragraphs(ctx, col)
+    out.append(heading(ctx, "三、主要做法"))
     if t.count == 1:
         who = ("明确了该问题的责任单位、责任领导和责任人" if col.with_leader_and_person
                and col.with_unit else "明确该问题的责任单位和责任人")
@@ -252,7 +301,7 @@ def story(ctx: Context, collected: _Collected | None) -> list:
         practice = (f"问题完成整改后逐项{check}，收集整改佐证材料，经责任领导审核后销号；"
                     "目前尚无已销号的问题。")
     out.append(run_in(ctx, f"（二）坚持{'对账' if t.with_money else '验收'}销号。", practice))
-    out.append(heading(ctx, "三、存在的问题和下一步工作"))
+    out.append(heading(ctx, "四、存在的问题和下一步工作"))
     remaining = t.count - t.closed
     if remaining == 0:
         issue = ("该问题已完成整改并销号。" if t.count == 1 else "全部问题均已完成整改并销号。")

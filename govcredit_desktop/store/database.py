@@ -127,12 +127,24 @@ class Database:
     merge: MergeStore = _Store("merge", "MergeStore")
 
     def __init__(self, path: Path | str | None = None, actor: str | None = None,
-                 create: bool = False, kind: str | None = KIND_DEPARTMENT):
+                 create: bool = False, kind: str | None = KIND_DEPARTMENT,
+                 exclusive: bool = False):
         """Open the file at ``path`` (None: in memory); ``create`` makes a missing
         or empty file into a new database, which nothing else does.  ``kind``: the kind
         of file wanted (``KIND_DEPARTMENT``, ``KIND_COUNTY``; a file of the other kind
-        is refused unchanged) and made; None opens either (``self.kind`` says which)."""
-        self.conn, self.path, self.read_only, self.kind = connect(path, create, kind)
+        is refused unchanged) and made; None opens either (``self.kind`` says which).
+        ``exclusive``: no other program may have the file open (the window, writing
+        commands; store/instance_lock.py), refused with InUse before anything is read."""
+        self._instance = None
+        if exclusive and path is not None and str(path) != ":memory:":
+            from govcredit_desktop.store import instance_lock
+
+            self._instance = instance_lock.acquire(Path(path))
+        try:
+            self.conn, self.path, self.read_only, self.kind = connect(path, create, kind)
+        except BaseException:
+            self._release_instance()
+            raise
         self._sqlite_utils = None
         self.audit = AuditWriter(self.conn, actor)
         # The GUI reads from worker threads; one lock serialises use of the
@@ -159,6 +171,12 @@ class Database:
                 self.conn.execute("PRAGMA optimize")
                 self.checkpoint()
         self.conn.close()
+        self._release_instance()
+
+    def _release_instance(self) -> None:
+        if self._instance is not None:
+            self._instance.release()
+            self._instance = None
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file: a clerk who copies only the

@@ -98,6 +98,19 @@ class DishonestyStore(RecordStore):
             r["repairs"] = self.repairs(r["id"])
         return records
 
+    def of_campaign(self, campaign_id: int) -> list[dict]:
+        """Every record of the campaign's problems in ledger order, each with the problem's
+        ``number`` and ``title`` and its ``sanctions`` and ``repairs`` (the reports)."""
+        records = self.db.query(
+            "SELECT r.*, p.number AS number, p.title AS title, s.name AS person_name,"
+            " s.post AS person_post FROM dishonesty_record r JOIN problem p ON p.id ="
+            " r.problem_id LEFT JOIN person s ON s.id = r.person_id WHERE p.campaign_id = ?"
+            " ORDER BY p.seq, p.id, r.record_date, r.id", (campaign_id,))
+        for r in records:
+            r["sanctions"] = self.sanctions(r["id"])
+            r["repairs"] = self.repairs(r["id"])
+        return records
+
     # --- records --------------------------------------------------------------------
     def add(self, problem_id: int, values: dict) -> int:
         rec = cleaned(values, RECORD_DATES)

@@ -15,6 +15,9 @@ tables"):
   the stated status kept, validated as any import);
 * evidence: each distinct content streamed from the package into the blob store and
   checked against its SHA-256, then the rows;
+* dishonesty records with their sanctions and credit repairs (schema v8; a package made
+  before has none): checked as the department's store checks them, then upserted by uuid
+  as packed bulk entries;
 * records of that department campaign the package no longer names are deleted, and the
   department's persons no record names any more.
 
@@ -29,6 +32,7 @@ entries (``replay.pack_rows``), which the replay reads for any table.
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -47,7 +51,11 @@ _BOUND = 30000  # uuids per IN (...): SQLite's default bound is 32,766
 _CAMPAIGN_FIELDS = ("name", "doc_number", "number_prefix", "start_date",
                     "self_inspection_deadline", "plan_deadline", "rectification_deadline")
 _NOUNS = {"campaign": "专项治理", "person": "责任人", "problem": "问题", "measure": "整改措施",
-          "progress": "进展记录", "evidence": "佐证材料"}
+          "progress": "进展记录", "evidence": "佐证材料", "dishonesty_record": "政务失信记录",
+          "sanction": "惩戒措施", "credit_repair": "信用修复"}
+# Children before parents, for deletes.
+_DELETE_ORDER = ("sanction", "credit_repair", "dishonesty_record", "evidence", "progress",
+                 "measure", "problem", "person")
 # The department each kind of record belongs to, through its campaign.
 _OWNER_SQL = {
     "campaign": "SELECT x.uuid, x.department_id FROM campaign x WHERE x.uuid IN ({})",
@@ -56,7 +64,11 @@ _OWNER_SQL = {
                " JOIN campaign c ON c.id = x.campaign_id WHERE x.uuid IN ({})",
     **{t: f"SELECT x.uuid, c.department_id FROM {t} x JOIN problem p ON p.id = x.problem_id"
           " JOIN campaign c ON c.id = p.campaign_id WHERE x.uuid IN ({})"
-       for t in ("measure", "progress", "evidence")},
+       for t in ("measure", "progress", "evidence", "dishonesty_record")},
+    **{t: f"SELECT x.uuid, c.department_id FROM {t} x JOIN dishonesty_record r"
+          " ON r.id = x.record_id JOIN problem p ON p.id = r.problem_id"
+          " JOIN campaign c ON c.id = p.campaign_id WHERE x.uuid IN ({})"
+       for t in ("sanction", "credit_repair")},
 }
 
 OpenMember = Callable[[str], contextlib.AbstractContextManager[BinaryIO]]
@@ -131,6 +143,7 @@ class MergeStore:
             (_bundle(p, campaign_id, persons) for p in doc["problems"]),
             total=len(doc["problems"]), progress=progress, cancelled=cancelled)
         self._evidence(doc, campaign_id, incoming.open_member, key, cancelled, deleted)
+        self._records(doc, campaign_id, persons, key, deleted)
         self._delete_logged(key, self._stale_persons(dept_id, {p["uuid"] for p in
                                                                doc["persons"]}), deleted)
         self.db.evidence.drop_unused_blobs()
@@ -143,7 +156,10 @@ class MergeStore:
                  "problem": [p["uuid"] for p in doc["problems"]],
                  "measure": [m["uuid"] for p in doc["problems"] for m in p["measures"]],
                  "progress": [e["uuid"] for p in doc["problems"] for e in p["progress"]],
-                 "evidence": [v["uuid"] for p in doc["problems"] for v in p["evidence"]]}
+                 "evidence": [v["uuid"] for p in doc["problems"] for v in p["evidence"]],
+                 "dishonesty_record": [r["uuid"] for r in _records_of(doc)],
+                 "sanction": [x["uuid"] for r in _records_of(doc) for x in r["sanctions"]],
+                 "credit_repair": [x["uuid"] for r in _records_of(doc) for x in r["repairs"]]}
         conn = self.db.conn
         for table, keys in uuids.items():
             for start in range(0, len(keys), _BOUND):
@@ -210,6 +226,63 @@ class MergeStore:
             " WHERE p.campaign_id = ?", (campaign_id,)) if u not in named]
         self._delete_logged(key, {"evidence": stale} if stale else {}, deleted)
 
+    def _records(self, doc, campaign_id, persons, key, deleted) -> None:
+        """The problems' dishonesty records, sanctions and repairs; the campaign's ones the
+        package no longer names are deleted.  A record the department's store would refuse
+        (a repair decided before its record, a sanction without a date) refuses the whole
+        package: the county's ledger says only what a department could have entered."""
+        from govcredit_desktop.core import validation
+
+        problems = dict(self.db.conn.execute(
+            "SELECT uuid, id FROM problem WHERE campaign_id = ?", (campaign_id,)))
+        rows: dict[str, list[dict]] = {"dishonesty_record": [], "sanction": [],
+                                       "credit_repair": []}
+        for p in doc["problems"]:
+            for r in p.get("dishonesty_records", ()):
+                record = {k: v for k, v in r.items()
+                          if k not in ("person", "sanctions", "repairs")}
+                record = {**stripped(record), "problem_id": problems[p["uuid"]],
+                          "person_id": persons[r["person"]] if r["person"] else None}
+                _refuse(p, "政务失信记录", validation.validate_dishonesty_record(
+                    record, today=_dt.date.max))
+                rows["dishonesty_record"].append(record)
+                for x in r["sanctions"]:
+                    sanction = {**stripped(x), "record_id": r["uuid"]}
+                    _refuse(p, "惩戒措施", validation.validate_sanction(sanction, record))
+                    rows["sanction"].append(sanction)
+                for x in r["repairs"]:
+                    repair = {**stripped(x), "record_id": r["uuid"]}
+                    # A repair decided after the package was made cannot be in it; the
+                    # county's today is not the department's, so the date is not bounded.
+                    errors = validation.validate_credit_repair(repair, record,
+                                                               today=_dt.date.max)
+                    _refuse(p, "信用修复", errors)
+                    rows["credit_repair"].append(repair)
+        self._upsert_logged("dishonesty_record", rows["dishonesty_record"], key)
+        ids = self._ids("SELECT uuid, id FROM dishonesty_record WHERE uuid IN ({})",
+                        [r["uuid"] for r in rows["dishonesty_record"]])
+        for table in ("sanction", "credit_repair"):
+            for row in rows[table]:
+                row["record_id"] = ids[row["record_id"]]
+            self._upsert_logged(table, rows[table], key)
+        gone: dict[str, list] = {}
+        for table, sql in (
+                ("sanction", "SELECT x.id, x.uuid FROM sanction x JOIN dishonesty_record r"
+                             " ON r.id = x.record_id JOIN problem p ON p.id = r.problem_id"
+                             " WHERE p.campaign_id = ?"),
+                ("credit_repair", "SELECT x.id, x.uuid FROM credit_repair x JOIN"
+                                  " dishonesty_record r ON r.id = x.record_id JOIN problem p"
+                                  " ON p.id = r.problem_id WHERE p.campaign_id = ?"),
+                ("dishonesty_record", "SELECT r.id, r.uuid FROM dishonesty_record r JOIN"
+                                      " problem p ON p.id = r.problem_id"
+                                      " WHERE p.campaign_id = ?")):
+            named = {r["uuid"] for r in rows[table]}
+            stale = [(i, u) for i, u in self.db.conn.execute(sql, (campaign_id,))
+                     if u not in named]
+            if stale:
+                gone[table] = stale
+        self._delete_logged(key, gone, deleted)
+
     # --- what the newer package no longer names ---------------------------------------------
     def _stale_problems(self, campaign_id: int, keep: set[str]) -> dict[str, list]:
         stale = [(i, u) for i, u in self.db.conn.execute(
@@ -219,6 +292,24 @@ class MergeStore:
             return {}
         out: dict[str, list] = {}
         ids = [i for i, _ in stale]
+        records = []
+        for start in range(0, len(ids), _BOUND):
+            part = ids[start:start + _BOUND]
+            records += self.db.conn.execute(
+                "SELECT id, uuid FROM dishonesty_record WHERE problem_id IN"
+                f" ({','.join('?' * len(part))})", part).fetchall()
+        if records:
+            out["dishonesty_record"] = records
+            record_ids = [i for i, _ in records]
+            for table in ("sanction", "credit_repair"):
+                rows = []
+                for start in range(0, len(record_ids), _BOUND):
+                    part = record_ids[start:start + _BOUND]
+                    rows += self.db.conn.execute(
+                        f"SELECT id, uuid FROM {table} WHERE record_id IN"
+                        f" ({','.join('?' * len(part))})", part).fetchall()
+                if rows:
+                    out[table] = rows
         for table in ("evidence", "progress", "measure"):
             rows = []
             for start in range(0, len(ids), _BOUND):
@@ -249,7 +340,8 @@ class MergeStore:
                         f" WHERE responsible_person_id IN ({marks})",
                         f"SELECT responsible_leader_id FROM problem"
                         f" WHERE responsible_leader_id IN ({marks})",
-                        f"SELECT owner_id FROM measure WHERE owner_id IN ({marks})"):
+                        f"SELECT owner_id FROM measure WHERE owner_id IN ({marks})",
+                        f"SELECT person_id FROM dishonesty_record WHERE person_id IN ({marks})"):
                 used.update(r[0] for r in self.db.conn.execute(sql, part))
         stale = [(i, u) for i, u in candidates if i not in used]
         return {"person": stale} if stale else {}
@@ -277,8 +369,7 @@ class MergeStore:
         if not gone:
             return
         conn = self.db.conn
-        order = [t for t in ("evidence", "progress", "measure", "problem", "person")
-                 if t in gone]
+        order = [t for t in _DELETE_ORDER if t in gone]
         for table in order:
             ids = [(i,) for i, _ in gone[table]]
             if table == "problem":
@@ -297,6 +388,17 @@ class MergeStore:
         return found
 
 
+def _records_of(doc: dict):
+    for p in doc["problems"]:
+        yield from p.get("dishonesty_records", ())
+
+
+def _refuse(problem: dict, what: str, errors: dict) -> None:
+    if errors:
+        raise UserError(f"报送包中问题 {problem['number']} 的{what}不符合要求："
+                        + "；".join(errors.values()) + "。该报送包不予接收，台账未做任何改动。")
+
+
 def _stop(cancelled) -> None:
     if cancelled is not None and cancelled():
         raise Cancelled()
@@ -307,8 +409,8 @@ def _bundle(p: dict, campaign_id: int, persons: dict[str, int]) -> dict:
     def person(uuid):
         return persons[uuid] if uuid is not None else None
 
-    skip = ("measures", "progress", "evidence", "amount_involved_fen", "amount_repaid_fen",
-            "responsible_person", "responsible_leader")
+    skip = ("measures", "progress", "evidence", "dishonesty_records", "amount_involved_fen",
+            "amount_repaid_fen", "responsible_person", "responsible_leader")
     bundle = {k: v for k, v in p.items() if k not in skip}
     bundle.update(campaign_id=campaign_id, amount_involved=p["amount_involved_fen"],
                   amount_repaid=p["amount_repaid_fen"],

@@ -1,14 +1,13 @@
 """Schema upgrades keyed on PRAGMA user_version; the file is backed up first."""
 
-import datetime as _dt
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from govcredit_desktop.core.errors import UserError
-from govcredit_desktop.core.files import atomic_path
-from govcredit_desktop.store import schema, search
+from govcredit_desktop.store import backups, schema, search
 from govcredit_desktop.store.audit import AuditWriter
+from govcredit_desktop.store.backups import backup_name  # noqa: F401  (its old home)
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -148,35 +147,9 @@ class NewerDatabaseError(UserError):
     pass
 
 
-def backup_name(db_path: Path, version: int, mark: str | None) -> str:
-    """'ledger.v2-20261201-230000-log41-3fa2b1c09d8e.backup.sqlite': the audit head at
-    the time rides in the name, a second place that an edit of the file cannot reach
-    (``check`` compares; see replay.audit_mark)."""
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    log = f"-log{mark}" if mark else ""
-    return f"{db_path.stem}.v{version}-{stamp}{log}.backup.sqlite"
-
-
 def backup_file(conn: sqlite3.Connection, db_path: Path, version: int) -> Path:
-    from govcredit_desktop.store.replay import audit_mark  # upgrades only: not at every open
-
-    try:
-        mark = audit_mark(conn)
-    except UserError:
-        mark = None  # a damaged head is for `check` to name; the backup is still made
-    target = db_path.with_name(backup_name(db_path, version, mark))
-    # Written beside the database and renamed when complete, so a full disk or a removed
-    # stick never leaves a backup that looks whole but is not.
-    with atomic_path(target) as tmp:
-        dest = sqlite3.connect(tmp)
-        try:
-            # A failed backup is thrown away, so it needs no rollback journal (which a
-            # kill would leave behind under a name the clean-up does not know).
-            dest.execute("PRAGMA journal_mode = OFF")
-            conn.backup(dest)
-        finally:
-            dest.close()
-    return target
+    """The backup before an upgrade: the same copy as every other (store/backups.py)."""
+    return backups.backup_connection(conn, db_path)
 
 
 def migrate(conn: sqlite3.Connection, db_path: Path | None,

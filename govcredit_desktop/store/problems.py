@@ -65,6 +65,14 @@ class ProblemStore(RecordStore):
     def newest_id(self) -> int | None:
         return self.db.scalar("SELECT max(id) FROM problem")
 
+    def brief(self, campaign_id: int) -> list[dict]:
+        """The campaign's problems in ledger order, with the fields that say what kind of
+        case each is (demo_records.py builds complaints and records to match)."""
+        return self.db.query(
+            "SELECT id, uuid, number, category, source, status, discovered_date, description,"
+            " responsible_unit FROM problem WHERE campaign_id = ? ORDER BY seq, id",
+            (campaign_id,))
+
     def count(self) -> int:
         return self.db.scalar("SELECT count(*) FROM problem")
 

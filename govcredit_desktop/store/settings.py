@@ -23,6 +23,9 @@ MAX_COMPLAINT_REPLY_DAYS = 365
 COUNTY_RECIPIENT_KEY = "county_recipient"
 #: The meta row holding the warning window in days (core.rules.DEFAULT_WARNING_DAYS).
 WARNING_DAYS_KEY = "warning_days"
+#: The meta row holding how many backups are kept (store/backups.py).
+BACKUP_KEEP_KEY = "backup_keep"
+MIN_BACKUP_KEEP, MAX_BACKUP_KEEP = 1, 365
 _AGE_RECIPIENT = re.compile(r"age1[02-9ac-hj-np-z]{58}")
 
 CAMPAIGN_DATES = ("start_date", "self_inspection_deadline", "plan_deadline",
@@ -237,3 +240,27 @@ class SettingsStore:
             self.db.audit.write("update" if existed else "insert", "meta", WARNING_DAYS_KEY,
                                 {"value": before} if existed else None, {"value": days})
         return True
+
+    # --- how many backups are kept (store/backups.py) ---------------------------------
+    def backup_keep(self) -> int:
+        """How many of the newest backups beside the file are kept (besides one a month)."""
+        from govcredit_desktop.store.backups import DEFAULT_KEEP
+
+        value = self.db.scalar("SELECT value FROM meta WHERE key = ?", (BACKUP_KEEP_KEY,))
+        try:
+            keep = int(value)
+        except (TypeError, ValueError):
+            return DEFAULT_KEEP
+        return keep if MIN_BACKUP_KEEP <= keep <= MAX_BACKUP_KEEP else DEFAULT_KEEP
+
+    def set_backup_keep(self, keep: int) -> None:
+        if not isinstance(keep, int) or not MIN_BACKUP_KEEP <= keep <= MAX_BACKUP_KEEP:
+            raise UserError(f"保留的备份份数应在 {MIN_BACKUP_KEEP} 到 {MAX_BACKUP_KEEP} 之间")
+        before = self.db.scalar("SELECT value FROM meta WHERE key = ?", (BACKUP_KEEP_KEY,))
+        if before == str(keep):
+            return
+        with self.db.transaction():
+            self.db.utils["meta"].upsert({"key": BACKUP_KEEP_KEY, "value": str(keep)}, pk="key")
+            self.db.audit.write("update" if before is not None else "insert", "meta",
+                                BACKUP_KEEP_KEY, None if before is None else {"value": before},
+                                {"value": str(keep)})

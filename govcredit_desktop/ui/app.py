@@ -9,7 +9,6 @@ import logging.handlers
 import os
 import sys
 import threading
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -18,86 +17,28 @@ from PySide6.QtCore import (
     QLocale,
     Qt,
     QTimer,
-    QtMsgType,
     QTranslator,
-    qInstallMessageHandler,
 )
-from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from govcredit_desktop import APP_NAME
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.files import atomic_path
+from govcredit_desktop.ui.error_log import (  # noqa: F401  (their old home)
+    LOG_NAME,
+    ExceptionHook,
+    log_file,
+    setup_logging,
+)
 
 ORG_NAME = "govcredit"
-LOG_NAME = "govcredit-desktop.log"
 # Tried in order where the default UI font has no Chinese glyphs.
 CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
                 "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
                 "Droid Sans Fallback", "SimSun")
 
 log = logging.getLogger("govcredit_desktop")
-
-
-def log_file() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / LOG_NAME
-
-
-def setup_logging() -> Path | None:
-    """A rotating log in the user's log folder; None when it cannot be written."""
-    path = log_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                                       encoding="utf-8", delay=True)
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return path
-
-
-class ExceptionHook:
-    """Every uncaught exception is logged and shown in Chinese, never lost in a console."""
-
-    def __init__(self, log_path: Path | None, interactive: bool = True):
-        self.log_path = log_path
-        self.interactive = interactive
-        self._showing = False
-
-    def __call__(self, exc_type, exc, tb) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
-            QApplication.quit()
-            return
-        if not issubclass(exc_type, UserError):
-            log.critical("未处理的异常", exc_info=(exc_type, exc, tb))
-        if not self.interactive or QApplication.instance() is None or self._showing:
-            sys.stderr.write("".join(traceback.format_exception_only(exc_type, exc)))
-            return
-        self._showing = True  # an error inside the dialog must not recurse
-        try:
-            if issubclass(exc_type, UserError):
-                QMessageBox.warning(None, "提示", str(exc))
-            else:
-                where = f"\n\n详细信息已写入日志文件：\n{self.log_path}" if self.log_path else ""
-                QMessageBox.critical(
-                    None, "程序错误",
-                    f"程序遇到意外错误，本次操作可能没有完成：\n{exc_type.__name__}：{exc}\n\n"
-                    f"已经保存的数据不受影响。请把这个情况告诉技术支持人员。{where}")
-        finally:
-            self._showing = False
-
-
-def _qt_message(kind, _context, message) -> None:
-    """Qt's own warnings go to the log, not onto the console of a scripted run."""
-    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
-    logging.getLogger("qt").log(level, "%s", message)
 
 
 def _use_cjk_font(app: QApplication) -> None:
@@ -129,10 +70,22 @@ def make_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
+    # Linux desktops take the window's icon from here (Windows from the .exe's own).
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_file("icons", f"{APP_NAME}.png"))))
     _use_cjk_font(app)
     use_chinese_locale()
     _use_chinese_qt_texts(app)
     return app
+
+
+def resource_file(*parts: str) -> Path:
+    """A file of govcredit_desktop/resources on disk (a source tree, a wheel and the frozen
+    one-folder build all keep the package on disk)."""
+    import importlib.resources
+
+    return Path(str(importlib.resources.files("govcredit_desktop").joinpath("resources",
+                                                                             *parts)))
 
 
 def use_chinese_locale() -> None:
@@ -187,23 +140,25 @@ def open_store(db_path: Path | None):
     if db_path is not None:
         # A file named on the command line opens as what it is (either kind); one
         # that is not there yet becomes a department's ledger.
-        return Database(db_path, create=not db_path.exists(), kind=None)
+        return Database(db_path, create=not db_path.exists(), kind=None, exclusive=True)
     last = last_database()
     if last is not None:
         # Opened as the kind it was: a file replaced by one of the other kind is
         # refused with the store's sentence rather than switching mode unasked.
-        return Database(last[0], kind=last[1])
+        return Database(last[0], kind=last[1], exclusive=True)
     path = default_db_path()
     # The per-user data folder is ours to make; a folder named by the user is not.
     path.parent.mkdir(parents=True, exist_ok=True)
     # A file that is not there yet is the first run; an existing file is never
     # turned into a database.
-    return Database(path, create=not path.exists())
+    return Database(path, create=not path.exists(), exclusive=True)
 
 
-def save_screenshot(app: QApplication, window, png: Path, db) -> int:
-    """Render the window (without showing it on a screen) into ``png``; a damaged
-    file is said instead, as the window would at open."""
+def save_screenshot(app: QApplication, window, png: Path, db, view: str | None = None,
+                    size: tuple[int, int] = (1280, 760)) -> int:
+    """Render the window (without showing it on a screen) into ``png``, or the dialog of
+    ``view`` (ui/screenshot_views.py); a damaged file is said instead, as the window
+    would at open."""
     # A scripted run must not picture a damaged file as sound. The check reads
     # the whole file, so it runs beside the rendering, not before it.
     checked: list[BaseException | None] = []
@@ -213,7 +168,7 @@ def save_screenshot(app: QApplication, window, png: Path, db) -> int:
     window.interactive = False
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     # A fixed size, whatever the last interactive session left in the settings.
-    window.resize(1280, 760)
+    window.resize(*size)
     window.show()
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
     # The status line is written after the table, from a worker: wait for it.
@@ -221,6 +176,13 @@ def save_screenshot(app: QApplication, window, png: Path, db) -> int:
     # The counts rename the toolbar's 逾期 / 即将到期: lay them out before the picture.
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
     pixmap = window.grab()  # paints every child, the table included
+    if view is not None:
+        from govcredit_desktop.ui.screenshot_views import grab_dialog
+
+        pixmap = grab_dialog(app, window, view)
+        if pixmap is None:
+            sys.stderr.write(f"错误：{view} 窗口没有打开，未保存截图\n")
+            return 1
     checker.join()
     if checked[0] is not None or window.unreadable:
         sys.stderr.write(f"错误：{checked[0] or window.unreadable[0]}\n")
@@ -251,16 +213,17 @@ def _no_display() -> bool:
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run(db_path: Path | None, screenshot: Path | None = None) -> int:
+def run(db_path: Path | None, screenshot: Path | None = None, view: str | None = None,
+        size: tuple[int, int] = (1280, 760)) -> int:
     _offscreen_if_headless(screenshot)
     if screenshot is None and _no_display():
         sys.stderr.write("错误：没有可用的图形界面（未设置 DISPLAY），请在桌面环境中启动本程序；"
                          "命令行功能见 --help\n")
         return 1
     app = make_application()
-    log_path = setup_logging()
-    qInstallMessageHandler(_qt_message)
-    sys.excepthook = ExceptionHook(log_path, interactive=screenshot is None)
+    from govcredit_desktop.ui import error_log
+
+    error_log.install(interactive=screenshot is None)
     try:
         db = open_store(db_path)
     except UserError as exc:
@@ -275,11 +238,15 @@ def run(db_path: Path | None, screenshot: Path | None = None) -> int:
     window = MainWindow(db)
     try:
         if screenshot is not None:
-            return save_screenshot(app, window, screenshot, db)
+            return save_screenshot(app, window, screenshot, db, view, size)
         window.show()
         # After the window is on screen, so the clerk sees what is being set up;
         # a damaged file is said first, and then no set-up is offered.
         QTimer.singleShot(0, lambda: window.check_on_open(then=window.offer_first_run))
+        # A scripted --screenshot writes nothing beside the file; the window does, daily.
+        from govcredit_desktop.ui.backup_dialog import start_auto_backup
+
+        QTimer.singleShot(0, lambda: start_auto_backup(window))
         return app.exec()
     finally:
         if screenshot is None:  # a scripted screenshot leaves the user's layout alone

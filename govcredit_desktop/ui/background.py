@@ -163,6 +163,8 @@ class BackgroundJob(QObject):
             return
         if not isinstance(exc, UserError):
             log.error("%s failed", self.title, exc_info=(type(exc), exc, exc.__traceback__))
+        else:  # what the clerk was told, for whoever reads the log later
+            log.info("%s refused: %s", self.title, exc)
         if self._on_failure:
             self._on_failure(exc)
         else:

@@ -10,10 +10,9 @@ clicked on it puts its filter in the filter bar and switches to the ledger.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QTabWidget, QVBoxLayout, QWidget
 
 from govcredit_desktop.core.changes import Changes, RecordKind
-from govcredit_desktop.core.dates import format_cn
 from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.core.rules import WARNING_DAYS_RANGE
 from govcredit_desktop.store.queries import ledger as lq
@@ -129,21 +128,16 @@ class DepartmentTabs(QWidget):
             self.open_complaint(r.record_id)
 
     def open_complaint(self, complaint_id: int) -> None:
-        """The complaint register's dialog opens it where it exists (``window.
-        open_complaint``, the records work); until then its record is shown in full."""
-        opener = getattr(self.window_, "open_complaint", None)
-        if opener is not None:
-            opener(complaint_id)
-            return
+        """The complaint's own dialog (投诉登记), where its reply is entered."""
+        from govcredit_desktop.ui.record_dialogs import ComplaintDialog
+
         try:
-            c = self.window_.db.complaints.get(complaint_id)
-        except UserError as exc:
+            saved = ComplaintDialog.ask(self.window_, self.window_.db, complaint_id)
+        except UserError as exc:  # deleted meanwhile
             show_error(self, "投诉", exc)
             return
-        QMessageBox.information(
-            self, "待答复投诉",
-            f"受理渠道：{c['channel']}\n受理日期：{format_cn(c['received_date'])}\n"
-            f"承办单位：{c.get('handling_unit') or '（未填）'}\n\n{c['content']}")
+        if saved is not None:
+            self.window_.announce(Changes.of(RecordKind.COMPLAINT, complaint_id))
 
     def edit_warning_days(self) -> None:
         db = self.window_.db

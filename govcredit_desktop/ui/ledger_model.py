@@ -62,6 +62,8 @@ COLUMNS = (
     Column("department", "单位", 120),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+#: Before the title of a problem with a dishonesty record (纳入政务失信记录).
+DISHONEST_MARK = "【失信】"
 
 LIGHT_TIPS = {
     "red": "红灯：已超过整改时限仍未完成整改（已整改待销号但欠款未清偿完的也算逾期）",
@@ -361,6 +363,8 @@ class LedgerModel(QAbstractTableModel):
             return f"{row['measures_done']}/{total} 项措施" if total else "无措施"
         if key == "department":
             return short_department(row["department"], self._prefix)
+        if key == "title" and row.get("listed_as_dishonest"):
+            return DISHONEST_MARK + row["title"]
         return row.get(key) or ""
 
     def _tooltip(self, row: dict, key: str) -> str | None:
@@ -382,4 +386,6 @@ class LedgerModel(QAbstractTableModel):
         title = f"{row['number']}  {row['title']}"
         if row.get("counterparty"):
             title += f"\n涉及企业/对象：{row['counterparty']}"
+        if row.get("listed_as_dishonest"):
+            title += "\n已纳入政务失信记录（详见问题编辑的“失信记录”页）"
         return title

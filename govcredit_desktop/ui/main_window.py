@@ -41,6 +41,7 @@ from govcredit_desktop.store import KIND_COUNTY, KIND_DEPARTMENT
 from govcredit_desktop.store.queries import ledger as lq
 from govcredit_desktop.ui import file_dialogs
 from govcredit_desktop.ui.background import show_error
+from govcredit_desktop.ui.error_log import open_log_folder
 from govcredit_desktop.ui.filter_bar import FilterBar
 from govcredit_desktop.ui.ledger_model import COLUMN_KEYS, COLUMNS, LedgerModel
 from govcredit_desktop.ui.operations import Operations, ask_wait_or_cancel
@@ -342,7 +343,15 @@ class MainWindow(QMainWindow):
         self.county_recipient_action = self._action(
             "县信用办公钥(&K)…", self.edit_county_recipient, None,
             "导入县信用办的公钥文件：以后的报送包加密发给县信用办")
+        self.guide_action = self._action("使用说明(&G)", self.show_guide, "F1",
+                                         "打开使用说明（含截图）")
         self.about_action = self._action("关于(&A)", self.about)
+        self.backup_action = self._action("备份与恢复(&B)…", self.backup_restore, None,
+                                          "立即备份、备份到 U 盘、从备份恢复、迁移到新电脑")
+        self.log_folder_action = self._action("打开日志文件夹(&L)", open_log_folder, None,
+                                              "程序出错时，把这里的日志文件发给技术支持人员")
+        self.complaints_action = self._action("投诉登记(&T)…", self.show_complaints, "Ctrl+T",
+                                              "登记和答复投诉，把投诉转为问题")
         self._create_county_actions()
 
     def _create_county_actions(self) -> None:
@@ -376,6 +385,8 @@ class MainWindow(QMainWindow):
         self.file_menu = m
         m.addActions([self.open_action, self.new_db_action, self.new_county_action])
         m.addSeparator()
+        m.addAction(self.backup_action)
+        m.addSeparator()
         m.addAction(self.quit_action)
         m = bar.addMenu("编辑(&E)")
         m.addActions([self.new_action, self.edit_action, self.delete_action])
@@ -383,6 +394,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.undo_action)
         m.addSeparator()
         m.addActions([self.close_action, self.reopen_action])
+        m.addSeparator()
+        m.addAction(self.complaints_action)
         m.addSeparator()
         m.addActions([self.find_action, self.clear_filter_action, self.refresh_action])
         m = bar.addMenu("查看(&V)")
@@ -415,7 +428,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addAction(self.county_key_action)
         m = bar.addMenu("帮助(&H)")
-        m.addAction(self.about_action)
+        m.addActions([self.guide_action, self.log_folder_action, self.about_action])
 
     def _create_toolbar(self) -> None:
         tb = QToolBar("常用操作", self)
@@ -455,7 +468,7 @@ class MainWindow(QMainWindow):
         return (self.new_action, self.delete_action, self.undo_action, self.close_action,
                 self.reopen_action, self.department_action, self.campaign_action,
                 self.persons_action, self.package_action, self.submissions_action,
-                self.key_action, self.county_recipient_action,
+                self.key_action, self.county_recipient_action, self.complaints_action,
                 self.department_page.warning_days_action,
                 *self.department_page.view_actions())
 
@@ -860,6 +873,12 @@ class MainWindow(QMainWindow):
         created = changes.ids(RecordKind.PROBLEM)
         self.announce(changes, select=min(created) if created else None)
 
+    def show_complaints(self) -> None:
+        from govcredit_desktop.ui.complaints_window import ComplaintsWindow
+
+        self.announce(ComplaintsWindow.show_register(
+            self, self.db, self.default_campaign, self.history, self.operations))
+
     def edit_problem(self, *_args) -> None:
         from govcredit_desktop.ui.problem_editor import ProblemEditor
 
@@ -900,7 +919,8 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self, "删除问题",
             f"确定要删除问题“{row['number']} {row['title']}”吗？\n\n"
-            "该问题的整改措施、进展记录和佐证材料会一并删除，删除后不能撤销。"
+            "该问题的整改措施、进展记录、佐证材料和政务失信记录会一并删除，删除后不能撤销"
+            "（由投诉转来的，投诉登记保留）。"
             "（删除操作会记入审计日志。）",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
@@ -912,7 +932,8 @@ class MainWindow(QMainWindow):
             show_error(self, "删除问题", exc)
             return
         self.announce(Changes.of(RecordKind.PROBLEM, pid)
-                      | Changes.some(RecordKind.MEASURE, RecordKind.PROGRESS, RecordKind.EVIDENCE))
+                      | Changes.some(RecordKind.MEASURE, RecordKind.PROGRESS, RecordKind.EVIDENCE,
+                                     RecordKind.DISHONESTY, RecordKind.COMPLAINT))
 
     def undo(self) -> None:
         if not self.undo_action.isEnabled():
@@ -1128,7 +1149,7 @@ class MainWindow(QMainWindow):
         from govcredit_desktop.store import Database
 
         try:
-            db = Database(path, create=not path.exists(), kind=kind)
+            db = Database(path, create=not path.exists(), kind=kind, exclusive=True)
         except UserError as exc:
             show_error(self, "打开数据库", exc)
             return False
@@ -1150,6 +1171,22 @@ class MainWindow(QMainWindow):
         self.operations.notify(Changes.some(RecordKind.DATABASE))
         self.check_on_open()
         return True
+
+    def backup_restore(self) -> None:
+        from govcredit_desktop.ui.backup_dialog import BackupDialog
+
+        if not ask_wait_or_cancel(self, self.operations, "备份与恢复", "备份或恢复",
+                                  self.backup_restore):
+            return
+        dialog = BackupDialog(self.operations, self)
+        dialog.exec()
+        if dialog.reopen:  # the file's contents were replaced: nothing cached may stay
+            self._switch_to(self.db.path, kind=self.db.kind)
+
+    def show_guide(self) -> None:
+        from govcredit_desktop.ui.guide import show_guide
+
+        show_guide(self)
 
     def about(self) -> None:
         QMessageBox.about(

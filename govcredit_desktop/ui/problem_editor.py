@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QMessageBox,
     QWidget,
 )
@@ -30,6 +31,7 @@ from govcredit_desktop.core.fields import PROBLEM_LABELS
 from govcredit_desktop.core.vocab import EDITABLE_STATUSES, ProblemStatus
 from govcredit_desktop.store.queries import ledger
 from govcredit_desktop.ui.closure_dialogs import CloseProblemDialog, ReopenDialog
+from govcredit_desktop.ui.dishonesty_tab import DishonestyTab
 from govcredit_desktop.ui.evidence_tab import EvidenceTab
 from govcredit_desktop.ui.forms.ui_problem_editor import Ui_ProblemEditor
 from govcredit_desktop.ui.lights import light_html
@@ -80,9 +82,13 @@ BANNER_STYLE = ("QFrame#closedBanner { background: #e8f5e9; border: 1px solid #8
 class ProblemEditor(QDialog):
     def __init__(self, parent: QWidget | None, db, problem_id: int | None = None,
                  campaign_id: int | None = None, history: EditHistory | None = None,
-                 operations: Operations | None = None, read_only: str = ""):
+                 operations: Operations | None = None, read_only: str = "",
+                 complaint_id: int | None = None):
         super().__init__(parent)
         self.db = db
+        # A new problem made from this complaint (投诉登记 → 转为问题): prefilled, and
+        # linked to it in the transaction that creates it.
+        self.complaint_id = complaint_id if problem_id is None else None
         # Why nothing can be changed here ("" when it can): a read-only file, or the
         # county's merged ledger.
         self.read_only = read_only or (READ_ONLY_TEXT if db.read_only else "")
@@ -122,7 +128,14 @@ class ProblemEditor(QDialog):
         self._fill_choices(campaign_id)
         self._connect()
         self._setup_tabs()
+        self.complaint_label = QLabel(self)
+        self.complaint_label.setObjectName("complaintLabel")
+        self.complaint_label.setWordWrap(True)
+        self.complaint_label.setStyleSheet("color: #1565c0;")
+        f.mainLayout.insertWidget(f.mainLayout.indexOf(f.tabs), self.complaint_label)
         self.load()
+        if self.complaint_id is not None:
+            self.record.prefill(db.complaints.problem_values(self.complaint_id, campaign_id))
         f.tabs.setCurrentIndex(0)
         f.titleEdit.setFocus()
 
@@ -193,11 +206,14 @@ class ProblemEditor(QDialog):
         # A repayment changes 已清偿金额 and may move the status on.
         self.progress_tab.changed.connect(self._progress_written)
         self.evidence_tab.changed.connect(self._record_written)
+        self.dishonesty_tab = DishonestyTab(self, self.db)
+        f.tabs.addTab(self.dishonesty_tab.page, "失信记录(&5)")
+        self.dishonesty_tab.changed.connect(self._dishonesty_written)
         for index, tab in enumerate(self._record_tabs(), start=1):
             tab.captionChanged.connect(partial(f.tabs.setTabText, index))
 
     def _record_tabs(self) -> tuple:
-        return (self.measures_tab, self.progress_tab, self.evidence_tab)
+        return (self.measures_tab, self.progress_tab, self.evidence_tab, self.dishonesty_tab)
 
     # --- loading -------------------------------------------------------------
     def load(self) -> None:
@@ -233,8 +249,24 @@ class ProblemEditor(QDialog):
             f.closeProblemButton.setEnabled(False)
             f.reopenProblemButton.setEnabled(False)
         editable = self.problem_id is not None and not closed and not self.read_only
-        for tab in self._record_tabs():
+        for tab in self._record_tabs()[:3]:
             tab.show_problem(self.problem_id, editable)
+        # A finding, a sanction or a repair often comes after the sign-off.
+        self.dishonesty_tab.show_problem(self.problem_id,
+                                         self.problem_id is not None and not self.read_only)
+        self._show_complaints()
+
+    def _show_complaints(self) -> None:
+        if self.problem_id is None and self.complaint_id is not None:
+            rows = [self.db.complaints.get(self.complaint_id)]
+            head = "由投诉转为问题（保存后关联）："
+        else:
+            rows = self.db.complaints.of_problem(self.problem_id) if self.problem_id else []
+            head = "来源投诉："
+        self.complaint_label.setVisible(bool(rows))
+        self.complaint_label.setText(head + "；".join(
+            f"{format_cn(c['received_date'])} {c['channel']}“{c['content'][:40]}”"
+            + ("（已答复）" if c["reply_date"] else "（待答复）") for c in rows))
 
     def _show_title(self, problem: dict) -> None:
         self.setWindowTitle(f"问题编辑 — {problem['number']} {problem['title']}")
@@ -269,7 +301,7 @@ class ProblemEditor(QDialog):
                 f"{'，备注：' + problem['closure_remark'] if problem.get('closure_remark') else ''}"
                 " — 如需修改请先恢复未销号")
         exists = self.problem_id is not None
-        for index in (1, 2, 3):
+        for index in (1, 2, 3, 4):
             f.tabs.setTabEnabled(index, exists)
         f.closeProblemButton.setVisible(not closed)
         f.closeProblemButton.setEnabled(exists)
@@ -319,7 +351,10 @@ class ProblemEditor(QDialog):
             try:
                 for field in VOCAB_FIELDS:
                     ensure_vocab(self.db, field, values.get(field))
-                problem_id = self.db.problems.add(values)
+                if self.complaint_id is not None:
+                    problem_id = self.db.complaints.convert(self.complaint_id, values)
+                else:
+                    problem_id = self.db.problems.add(values)
                 break
             except ValidationError as exc:
                 rest = {}
@@ -342,6 +377,8 @@ class ProblemEditor(QDialog):
                 return
         record.record_id = problem_id
         self._wrote(RecordKind.VOCABULARY)
+        if self.complaint_id is not None:
+            self.changes |= Changes.of(RecordKind.COMPLAINT, self.complaint_id)
         record.errors.show_general("")
         for field in values:
             if field in record.fields:
@@ -407,6 +444,12 @@ class ProblemEditor(QDialog):
         self.changes |= changes
         self.record.reload(only=("status",))
 
+    def _dishonesty_written(self, changes: Changes) -> None:
+        # The store keeps 纳入政务失信记录 from the records.
+        self.changes |= changes
+        self.form.dishonestyRecordCheck.setChecked(
+            bool(self.db.problems.get(self.problem_id)["listed_as_dishonest"]))
+
     def _progress_written(self, changes: Changes) -> None:
         self.changes |= changes
         self.record.reload(only=("amount_repaid", "status"))
@@ -415,13 +458,15 @@ class ProblemEditor(QDialog):
     @classmethod
     def edit(cls, parent: QWidget | None, db, problem_id: int | None = None,
              campaign_id: int | None = None, history: EditHistory | None = None,
-             operations: Operations | None = None, read_only: str = "") -> Changes:
+             operations: Operations | None = None, read_only: str = "",
+             complaint_id: int | None = None) -> Changes:
         """Open the editor (a new problem when ``problem_id`` is None); ``read_only``:
         why it only shows the problem (the county's merged ledger).
 
         Returns what the editor wrote: the problem (a new one's id for a new
         problem), its measures and progress entries, new vocabulary words.
         """
-        dialog = cls(parent, db, problem_id, campaign_id, history, operations, read_only)
+        dialog = cls(parent, db, problem_id, campaign_id, history, operations, read_only,
+                     complaint_id)
         dialog.exec()
         return dialog.changes

@@ -243,6 +243,17 @@ class RecordForm(QObject):
             self.undoChanged.emit()
         return record
 
+    def prefill(self, values: dict) -> None:
+        """Show ``values`` in a new record's fields without committing them (a problem
+        made from a complaint); the record is created once its required fields are."""
+        self._loading = True
+        try:
+            for name, value in values.items():
+                if name in self.fields and value not in (None, ""):
+                    self._show(name, value)
+        finally:
+            self._loading = False
+
     def _show(self, name: str, value) -> None:
         field = self.fields[name]
         if field.fill is not None:

@@ -282,3 +282,48 @@ def test_size_text():
     assert media.size_text(1536) == "1.5 KB"
     assert media.size_text(5 * 1024 * 1024) == "5.0 MB"
     assert media.size_text(3 * 1024 ** 3) == "3.00 GB"
+
+
+class _FakeKernel32:
+    """What Windows answers for C: (fixed), D: (a card reader without a card), E: and G:
+    (USB sticks, one without a label), F: (a network share)."""
+
+    TYPES = {"C": 3, "D": 2, "E": 2, "F": 4, "G": 2}
+    LABELS = {"E": "金士顿 U盘", "G": ""}
+
+    def __init__(self):
+        self.modes = []
+
+    def SetErrorMode(self, mode):  # noqa: N802 - the Win32 names
+        self.modes.append(mode)
+        return 0x8000 if len(self.modes) == 1 else mode
+
+    def GetLogicalDrives(self):  # noqa: N802
+        return sum(1 << (ord(letter) - ord("A")) for letter in self.TYPES)
+
+    def GetDriveTypeW(self, root):  # noqa: N802
+        return self.TYPES[root.value[0]]
+
+    def GetVolumeInformationW(self, root, label, *_rest):  # noqa: N802
+        letter = root.value[0]
+        if letter not in self.LABELS:
+            return 0  # no medium in the drive
+        label.value = self.LABELS[letter]
+        return 1
+
+
+def test_windows_offers_the_removable_drives_with_a_medium(monkeypatch):
+    import ctypes
+
+    kernel32 = _FakeKernel32()
+    monkeypatch.setattr(ctypes, "windll", type("windll", (), {"kernel32": kernel32}),
+                        raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(media.shutil, "disk_usage",
+                        lambda root: shutil._ntuple_diskusage(64 << 30, 1 << 30, 63 << 30))
+    drives = media.removable_drives()
+    assert [(str(d.path), d.label) for d in drives] == [
+        (str(Path("E:\\")), "金士顿 U盘"), (str(Path("G:\\")), "可移动磁盘")]
+    assert all(d.free_bytes == 63 << 30 for d in drives)
+    # "插入磁盘" prompts off while asking, and the caller's error mode put back.
+    assert kernel32.modes == [1, 0x8000]

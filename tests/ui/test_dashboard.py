@@ -293,3 +293,28 @@ def test_screenshots(qtbot, make_demo_db, qsettings, size):
     QApplication.processEvents()
     w.grab().save(str(NOTES / f"dashboard_{size[0]}_scrolled.png"))
     w.department_page.wait()
+
+
+def test_a_complaint_line_opens_the_complaint(qtbot, win, demo_db):
+    received = (dt.date.today() - dt.timedelta(days=40)).isoformat()
+    cid = demo_db.complaints.add({"channel": "12345热线", "received_date": received,
+                                  "content": "反映县住建局拖欠工程款", "handling_unit": "县住建局"})
+    _open(qtbot, win, (1024, 700))
+    panel = win.department_page.reminders
+    row = next(i for i in range(panel.list.count())
+               if panel.list.item(i).data(Qt.ItemDataRole.UserRole).record_id == cid
+               and panel.list.item(i).data(Qt.ItemDataRole.UserRole).kind == rq.COMPLAINT)
+    item = panel.list.item(row)
+    assert "待答复" in panel.heading.text() and "12345热线" in item.text()
+    panel.list.scrollToItem(item)
+    opened = []
+
+    def close(dialog):
+        opened.append(type(dialog).__name__)
+        dialog.reject()
+
+    answer_modal(close)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.list.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened == ["ComplaintDialog"]

@@ -426,6 +426,8 @@ class LedgerRow(TypedDict):
     measures_total: int
     measures_done: int
     department: str | None  # county file: the registered department's name; else None
+    #: 纳入政务失信记录: kept by store/dishonesty.py from the problem's records.
+    listed_as_dishonest: int
     light: str  # a core.rules.Light value of a problem: red, …, undated, rectified, closed
 
 
@@ -435,7 +437,7 @@ SELECT p.id, p.uuid, p.campaign_id, p.number, p.area, p.category, p.source, p.ti
        p.counterparty, p.responsible_unit, p.lead_unit, p.deadline, p.status,
        p.amount_involved, p.amount_repaid, p.discovered_date,
        rp.name AS responsible_person, rl.name AS responsible_leader,
-       p.measures_total, p.measures_done, cd.name AS department,
+       p.measures_total, p.measures_done, cd.name AS department, p.listed_as_dishonest,
        {LIGHT_SQL} AS light
 FROM problem p
 LEFT JOIN person rp ON rp.id = p.responsible_person_id

@@ -42,6 +42,14 @@ MEASURE_COLUMNS = ("uuid", "seq", "content", "deadline", "status", "completed_da
 PROGRESS_COLUMNS = ("uuid", "entry_date", "note", "amount_repaid", "created_at", "updated_at")
 EVIDENCE_COLUMNS = ("uuid", "sha256", "original_name", "size", "note", "created_at",
                     "updated_at")
+# 政务失信记录 with their sanctions and repairs (schema v8); complaints stay out of the
+# package (their complainants are private, and what they raised is a problem's source).
+RECORD_COLUMNS = ("uuid", "record_type", "source_document", "document_number", "record_date",
+                  "note", "created_at", "updated_at")
+SANCTION_COLUMNS = ("uuid", "kind", "decided_by", "sanction_date", "publicity_until", "note",
+                    "created_at", "updated_at")
+REPAIR_COLUMNS = ("uuid", "steps", "evidence", "decision", "decision_date", "created_at",
+                  "updated_at")
 
 
 def _cols(alias: str, names) -> str:
@@ -69,12 +77,28 @@ _EVIDENCE_SQL = (
     " FROM evidence v JOIN problem p ON p.id = v.problem_id"
     " LEFT JOIN measure m ON m.id = v.measure_id"
     " WHERE p.campaign_id = ? ORDER BY v.problem_id, v.id")
+_RECORDS_SQL = (
+    f"SELECT r.problem_id AS _problem, r.id AS _id, {_cols('r', RECORD_COLUMNS)},"
+    " s.uuid AS person FROM dishonesty_record r JOIN problem p ON p.id = r.problem_id"
+    " LEFT JOIN person s ON s.id = r.person_id"
+    " WHERE p.campaign_id = ? ORDER BY r.problem_id, r.record_date, r.id")
+_SANCTIONS_SQL = (
+    f"SELECT x.record_id AS _problem, {_cols('x', SANCTION_COLUMNS)} FROM sanction x"
+    " JOIN dishonesty_record r ON r.id = x.record_id JOIN problem p ON p.id = r.problem_id"
+    " WHERE p.campaign_id = ? ORDER BY x.record_id, x.sanction_date, x.id")
+_REPAIRS_SQL = (
+    f"SELECT x.record_id AS _problem, {_cols('x', REPAIR_COLUMNS)} FROM credit_repair x"
+    " JOIN dishonesty_record r ON r.id = x.record_id JOIN problem p ON p.id = r.problem_id"
+    " WHERE p.campaign_id = ? ORDER BY x.record_id, x.decision_date IS NULL,"
+    " x.decision_date, x.id")
 # Every person a record of the campaign names, and nobody else.
 _PERSONS_SQL = (
     f"SELECT {', '.join(PERSON_COLUMNS)} FROM person WHERE id IN ("
     " SELECT responsible_leader_id FROM problem WHERE campaign_id = :c"
     " UNION SELECT responsible_person_id FROM problem WHERE campaign_id = :c"
     " UNION SELECT m.owner_id FROM measure m JOIN problem p ON p.id = m.problem_id"
+    " WHERE p.campaign_id = :c"
+    " UNION SELECT r.person_id FROM dishonesty_record r JOIN problem p ON p.id = r.problem_id"
     " WHERE p.campaign_id = :c) ORDER BY id")
 
 
@@ -85,7 +109,8 @@ class CampaignRecords:
     department: dict | None
     campaign: dict
     persons: list[dict]
-    #: Each with ``measures``, ``progress`` and ``evidence`` lists, in ledger order.
+    #: Each with ``measures``, ``progress``, ``evidence`` and ``dishonesty_records`` (each
+    #: with ``sanctions`` and ``repairs``) lists, in ledger order.
     problems: list[dict]
     audit_rows: int
     audit_head: str  # sha256 of the last audit_log row (64 zeros for an empty log)
@@ -130,6 +155,9 @@ def campaign_records(db, campaign_id: int) -> CampaignRecords:
         measures = _group(db.query(_MEASURES_SQL, (campaign_id,)))
         progress = _group(db.query(_PROGRESS_SQL, (campaign_id,)))
         evidence = _group(db.query(_EVIDENCE_SQL, (campaign_id,)))
+        records = _group(db.query(_RECORDS_SQL, (campaign_id,)))
+        sanctions = _group(db.query(_SANCTIONS_SQL, (campaign_id,)))
+        repairs = _group(db.query(_REPAIRS_SQL, (campaign_id,)))
         persons = db.query(_PERSONS_SQL, {"c": campaign_id})
         head = db.query("SELECT value FROM meta WHERE key = 'audit_head'")
         earlier = db.query_rows(
@@ -144,6 +172,11 @@ def campaign_records(db, campaign_id: int) -> CampaignRecords:
         p["measures"] = measures.get(pid, [])
         p["progress"] = progress.get(pid, [])
         p["evidence"] = evidence.get(pid, [])
+        p["dishonesty_records"] = records.get(pid, [])
+        for r in p["dishonesty_records"]:
+            rid = r.pop("_id")
+            r["sanctions"] = sanctions.get(rid, [])
+            r["repairs"] = repairs.get(rid, [])
     counts = {"problems": len(problems), "persons": len(persons),
               "measures": sum(len(v) for v in measures.values()),
               "progress": sum(len(v) for v in progress.values()),

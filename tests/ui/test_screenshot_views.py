@@ -1,0 +1,41 @@
+"""--screenshot-view: the dialogs the user guide pictures, grabbed and cancelled unchanged."""
+
+import pytest
+from PySide6.QtGui import QImage
+
+from govcredit_desktop.cli import main
+from govcredit_desktop.ui.app import save_screenshot
+from govcredit_desktop.ui.screenshot_views import VIEWS
+
+
+def _audit_rows(db) -> int:
+    return db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
+@pytest.mark.parametrize("view", ["close", "package", "editor"])
+def test_a_view_pictures_its_dialog_and_writes_nothing(qapp, qsettings, demo_db, tmp_path,
+                                                       view):
+    from govcredit_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo_db, qsettings)
+    before = _audit_rows(demo_db)
+    png = tmp_path / f"{view}.png"
+    try:
+        assert save_screenshot(qapp, window, png, demo_db, view, (1024, 700)) == 0
+    finally:
+        window.close()
+    image = QImage(str(png))
+    assert not image.isNull()
+    # The dialog, not the 1024 x 700 window behind it.
+    assert (image.width(), image.height()) != (1024, 700)
+    assert image.width() >= 300 and image.height() >= 200
+    assert _audit_rows(demo_db) == before
+
+
+def test_cli_names_every_view_and_wants_a_screenshot(capsys):
+    from govcredit_desktop.cli import build_parser
+
+    view_action = next(a for a in build_parser()._actions if a.dest == "screenshot_view")
+    assert sorted(view_action.choices) == sorted(VIEWS)
+    assert main(["--screenshot-view", "close"]) == 1
+    assert "--screenshot" in capsys.readouterr().err
