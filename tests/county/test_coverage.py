@@ -313,3 +313,17 @@ def test_campaign_command_sets_the_notice_title_the_summary_cites(county, tmp_pa
         db.county_campaigns.update(ctx.campaign["id"], {"notice_title": ""})
         ctx = load_county_context(db, "专项治理丙", _dt.date(2026, 12, 20))
         assert county_summary.opening_text(ctx).startswith("按照《关于开展专项治理丙的通知》")
+
+
+def test_board_totals_are_the_county_summarys(scene):
+    """The board and the county documents' totals (store.queries.summary over the county
+    campaign) count every figure they share by one definition."""
+    from govcredit_desktop.store.queries.county_totals import county_summary
+
+    for on_date in (_dt.date(2026, 12, 20), _dt.date(2027, 6, 1)):
+        board = coverage.board(scene["db"], on_date=on_date)
+        t, s = board.totals, county_summary(scene["db"], board.campaign["id"], on_date).total
+        assert (t.problems, t.closed, t.awaiting, t.rectified, t.overdue, t.involved_fen,
+                t.repaid_fen) == (s.count, s.closed, s.awaiting_closure, s.rectified, s.overdue,
+                                  s.amount_involved, s.amount_repaid)
+        assert (t.rate, t.rectified_rate) == (s.closure_rate, s.completion_rate)
