@@ -124,9 +124,17 @@ def _v9(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v10(conn: sqlite3.Connection) -> None:
+    """An index for the reminders' measures due (issue 19/21): no record changes."""
+    for statement in schema.V10:
+        conn.execute(statement)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        conn.execute("ANALYZE measure")
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6,
-                                                      _v7, _v8, _v9]
+                                                      _v7, _v8, _v9, _v10]
 # What each step did, for the audit log of an upgraded database.
 DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}},
                 3: {"autoincrement": list(NEVER_REUSED_IDS)},
@@ -144,7 +152,8 @@ DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_
                     "reindexed": ["problem_fts"]},
                 7: {"indexes": ["problem_awaiting_money"]},
                 8: {"added": ["complaint", "dishonesty_record", "sanction", "credit_repair"]},
-                9: {"added": ["campaign.notice_title", "county_campaign.notice_title"]}}
+                9: {"added": ["campaign.notice_title", "county_campaign.notice_title"]},
+                10: {"indexes": ["measure_open_deadline"]}}
 
 
 def latest_version() -> int:

@@ -23,8 +23,9 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
+from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.queries.rules_sql import guarded, not_rectified_sql
+from govcredit_desktop.store.schema import MEASURE_OPEN
 
 CAMPAIGN_DAYS = 14
 PROBLEM, MEASURE, COMPLAINT, CAMPAIGN = "problem", "measure", "complaint", "campaign"
@@ -42,9 +43,9 @@ ORDER BY p.deadline, p.id LIMIT :limit
 """
 _PROBLEMS_COUNT_SQL = ("SELECT count(*) AS n, coalesce(sum(p.deadline < :today), 0) AS late"
                        f" FROM problem p WHERE {_PROBLEM_WHERE} {{campaign}}")
-_MEASURES_FROM = """
+_MEASURES_FROM = f"""
 FROM measure m JOIN problem p ON p.id = m.problem_id
-WHERE m.deadline <= :soon AND m.status != :done AND p.status != :closed {campaign}
+WHERE m.deadline <= :soon AND m.{MEASURE_OPEN} AND p.status != :closed {{campaign}}
 """
 _MEASURES_SQL = ("SELECT m.id, m.problem_id, m.seq, m.content, m.deadline, p.number, p.title"
                  + _MEASURES_FROM + " ORDER BY m.deadline, m.id LIMIT :limit")
@@ -98,7 +99,7 @@ def reminders(db, today: _dt.date, warning_days: int, campaign_id: int | None = 
     campaign's (complaints belong to no campaign: always all of them)."""
     soon = today + _dt.timedelta(days=warning_days)
     params = {"today": today.isoformat(), "soon": soon.isoformat(), "limit": limit,
-              "done": MeasureStatus.DONE, "closed": ProblemStatus.CLOSED,
+              "closed": ProblemStatus.CLOSED,
               "campaign_id": campaign_id}
     scope = "AND p.campaign_id = :campaign_id" if campaign_id is not None else ""
     out = Reminders(today, warning_days)
