@@ -33,6 +33,8 @@ class RecordKind(StrEnum):
     COMPLAINT = "complaint"
     #: A dishonesty record, or a sanction or credit repair under one (names the problem).
     DISHONESTY = "dishonesty_record"
+    #: A setting of the database (the warning window, ``db.settings.warning_days``).
+    SETTING = "setting"
     #: Another database was opened: everything is new.
     DATABASE = "database"
 

@@ -56,7 +56,11 @@ from enum import StrEnum
 
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 
+# The warning window: a deadline this many days away or nearer is 黄灯, and the reminders
+# (store.queries.reminders) list it.  The database keeps the department's choice
+# (``db.settings.warning_days``), bounded by WARNING_DAYS_RANGE.
 DEFAULT_WARNING_DAYS = 7
+WARNING_DAYS_RANGE = (1, 90)
 
 
 class Light(StrEnum):

@@ -8,6 +8,7 @@ from govcredit_desktop.core import validation
 from govcredit_desktop.core.dates import to_iso
 from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.core.limits import clean_text
+from govcredit_desktop.core.rules import DEFAULT_WARNING_DAYS, WARNING_DAYS_RANGE
 from govcredit_desktop.core.uscc import normalize
 from govcredit_desktop.core.vocab import VOCAB_KINDS
 from govcredit_desktop.store.records import RecordStore, now_iso, stripped
@@ -20,6 +21,8 @@ MAX_COMPLAINT_REPLY_DAYS = 365
 
 #: The meta row holding the county office's age recipient (县信用办公钥).
 COUNTY_RECIPIENT_KEY = "county_recipient"
+#: The meta row holding the warning window in days (core.rules.DEFAULT_WARNING_DAYS).
+WARNING_DAYS_KEY = "warning_days"
 #: The meta row holding how many backups are kept (store/backups.py).
 BACKUP_KEEP_KEY = "backup_keep"
 MIN_BACKUP_KEEP, MAX_BACKUP_KEEP = 1, 365
@@ -206,6 +209,36 @@ class SettingsStore:
         with self.db.transaction():
             self.db.utils["meta"].delete(COUNTY_RECIPIENT_KEY)
             self.db.audit.write("delete", "meta", COUNTY_RECIPIENT_KEY, before, None)
+        return True
+
+    # --- the warning window (黄灯 and the reminders) ---------------------------------
+    # A meta row like the county recipient, audited the same way.
+    def warning_days(self) -> int:
+        """Days before a deadline that it turns 黄灯 and is listed in the reminders."""
+        rows = self.db.query("SELECT value FROM meta WHERE key = ?", (WARNING_DAYS_KEY,))
+        low, high = WARNING_DAYS_RANGE
+        try:
+            days = int(rows[0]["value"]) if rows else DEFAULT_WARNING_DAYS
+        except ValueError:
+            return DEFAULT_WARNING_DAYS
+        return days if low <= days <= high else DEFAULT_WARNING_DAYS
+
+    def set_warning_days(self, days) -> bool:
+        """Save the warning window; whether it changed.  Refused outside
+        WARNING_DAYS_RANGE with a message saying the range."""
+        low, high = WARNING_DAYS_RANGE
+        if isinstance(days, bool) or not isinstance(days, int) or not low <= days <= high:
+            raise UserError(f"预警天数应为 {low} 到 {high} 之间的整数（天），请重新填写")
+        before = self.warning_days()
+        if days == before:
+            return False
+        with self.db.transaction():
+            existed = self.db.scalar("SELECT count(*) FROM meta WHERE key = ?",
+                                     (WARNING_DAYS_KEY,))
+            self.db.utils["meta"].upsert({"key": WARNING_DAYS_KEY, "value": str(days)},
+                                         pk="key")
+            self.db.audit.write("update" if existed else "insert", "meta", WARNING_DAYS_KEY,
+                                {"value": before} if existed else None, {"value": days})
         return True
 
     # --- how many backups are kept (store/backups.py) ---------------------------------

@@ -147,7 +147,9 @@ class FilterBar(QWidget):
 
     def current_filter(self) -> lq.LedgerFilter:
         values = {name: combo.currentData() for name, combo in self.combos.items()}
-        return lq.LedgerFilter(search=self.search.text().strip(), **values)
+        # The department's warning window (设置 → 提醒): the 黄灯 is what the reminders list.
+        return lq.LedgerFilter(search=self.search.text().strip(),
+                               warning_days=self._store.settings.warning_days(), **values)
 
     def state(self) -> dict:
         """The chosen values (not the search text) for QSettings."""
@@ -175,6 +177,20 @@ class FilterBar(QWidget):
                 continue
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(self._find(combo, light) if name == "light" else 0)
+        self._emit()
+
+    def show_only(self, **values) -> None:
+        """Only the problems of these filter values (a dashboard bar: area, status,
+        light, …), within the chosen campaign unless one is given; every other filter
+        and the search cleared, so that the ledger lists what the bar counted."""
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        for name, combo in self.combos.items():
+            if name == "campaign_id" and values.get(name) is None:
+                continue
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(max(self._find(combo, values[name]), 0)
+                                      if values.get(name) is not None else 0)
         self._emit()
 
     def focus_search(self) -> None:
@@ -212,7 +228,8 @@ class FilterBar(QWidget):
 
     def _fill_fixed(self) -> None:
         self._refill("status", [("未销号（除已销号外）", lq.NOT_CLOSED),
-                                *((s, s) for s in tuple(ProblemStatus))])
+                                *((s, s) for s in tuple(ProblemStatus)),
+                                ("已整改待销号但仍欠款", lq.AWAITING_OWING)])
         self._refill("light", [(label, value) for value, label in LIGHTS])
 
     def _refill(self, name: str, items: list[tuple[str, object]]) -> None:

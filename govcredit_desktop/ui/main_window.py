@@ -170,9 +170,10 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
-        self.department_page = QWidget(self)
-        QVBoxLayout(self.department_page).setContentsMargins(0, 0, 0, 0)
-        self.department_page.layout().addWidget(self.ledger_page)
+        # A department's window: the ledger, the 统计 tab and the 提醒 bar.
+        from govcredit_desktop.ui.department_tabs import DepartmentTabs
+
+        self.department_page = DepartmentTabs(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.board = None  # the coverage board, made for the first county file
@@ -399,9 +400,12 @@ class MainWindow(QMainWindow):
         m.addActions([self.find_action, self.clear_filter_action, self.refresh_action])
         m = bar.addMenu("查看(&V)")
         m.addActions([self.overdue_action, self.due_soon_action, self.clear_filter_action])
+        m.addSeparator()
+        m.addActions(self.department_page.view_actions())
         m = bar.addMenu("设置(&S)")
         self.settings_menu = m
-        m.addActions([self.department_action, self.campaign_action, self.persons_action])
+        m.addActions([self.department_action, self.campaign_action, self.persons_action,
+                      self.department_page.warning_days_action])
         m.addSeparator()
         m.addAction(self.county_recipient_action)
         self.reports_menu = bar.addMenu("报表(&R)")
@@ -464,7 +468,9 @@ class MainWindow(QMainWindow):
         return (self.new_action, self.delete_action, self.undo_action, self.close_action,
                 self.reopen_action, self.department_action, self.campaign_action,
                 self.persons_action, self.package_action, self.submissions_action,
-                self.key_action, self.county_recipient_action, self.complaints_action)
+                self.key_action, self.county_recipient_action, self.complaints_action,
+                self.department_page.warning_days_action,
+                *self.department_page.view_actions())
 
     @property
     def _county_only(self) -> tuple[QAction, ...]:
@@ -494,9 +500,9 @@ class MainWindow(QMainWindow):
         hh.setSectionHidden(self.model.column_of("department"), not county)
         if county:
             self._show_county_pages()
-        elif self.ledger_page.parent() is not self.department_page:
+        elif not self.department_page.holds_ledger():
             self.tabs.clear()
-            self.department_page.layout().addWidget(self.ledger_page)
+            self.department_page.take_ledger()
         self.pages.setCurrentWidget(self.tabs if county else self.department_page)
         self.fit_title_column()
 
@@ -666,6 +672,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.status_counts.wait()
+        self.department_page.wait()
         super().closeEvent(event)
 
     # --- the ledger -------------------------------------------------------------------
@@ -695,6 +702,7 @@ class MainWindow(QMainWindow):
     def apply_filter(self, ledger_filter: lq.LedgerFilter) -> None:
         keep = self.current_problem_id()
         self.model.set_filter(ledger_filter)
+        self.department_page.follow_filter(ledger_filter)
         # Looks for the kept problem only in the first page, which the view
         # reads anyway; otherwise the first row becomes current.
         self.model.row_data(0)
@@ -734,11 +742,13 @@ class MainWindow(QMainWindow):
     def _first_paint(self) -> None:
         self.table.painted.disconnect(self._first_paint)
         self.update_status()
+        self.department_page.start_reminders()
 
     def update_status(self) -> None:
         """Ask for the counts of the filter shown; ``_show_counts`` follows when read."""
         f = self.model.ledger_filter
-        whole = (lq.LedgerFilter(campaign_id=f.campaign_id, today=f.today)
+        whole = (lq.LedgerFilter(campaign_id=f.campaign_id, today=f.today,
+                                 warning_days=f.warning_days)
                  if self.filter_bar.is_filtered() else None)
         # Read before the worker takes the connection's lock, which would make it wait.
         # The county's deadline is the board's; a department campaign's would mislead.
@@ -803,6 +813,8 @@ class MainWindow(QMainWindow):
         self.reopen_action.setEnabled(closed)
         self.new_action.setEnabled(bool(self.db.settings.list_campaigns()))
         self._update_undo()
+        for a in (*self.department_page.view_actions(), self.department_page.warning_days_action):
+            a.setEnabled(True)  # a department's file again (the branches below disable)
         if self.county:
             # The merged ledger is read-only: its records come only from packages.
             for a in self._department_only:
@@ -814,7 +826,8 @@ class MainWindow(QMainWindow):
             # 编辑 still opens the editor, to read a problem in full.
             for a in (self.new_action, self.delete_action, self.undo_action, self.close_action,
                       self.reopen_action, self.department_action, self.campaign_action,
-                      self.persons_action, self.package_action):
+                      self.persons_action, self.package_action,
+                      self.department_page.warning_days_action):
                 a.setEnabled(False)
 
     def _update_undo(self) -> None:
@@ -1152,6 +1165,7 @@ class MainWindow(QMainWindow):
         self._restore_filters()
         self.status_counts.wait()
         self.status_counts.forget()
+        self.department_page.wait()
         old.close()
         self._apply_mode()
         self.operations.notify(Changes.some(RecordKind.DATABASE))

@@ -292,3 +292,17 @@ def test_department_file_is_refused(demo_db, capsys):
     demo_db.close()
     assert main(["county", "coverage", "--db", str(demo_db.path)]) == 1
     assert "不是县信用办数据库" in capsys.readouterr().err
+
+
+def test_board_totals_are_the_county_summarys(scene):
+    """The board and the county documents' totals (store.queries.summary over the county
+    campaign) count every figure they share by one definition."""
+    from govcredit_desktop.store.queries.county_totals import county_summary
+
+    for on_date in (_dt.date(2026, 12, 20), _dt.date(2027, 6, 1)):
+        board = coverage.board(scene["db"], on_date=on_date)
+        t, s = board.totals, county_summary(scene["db"], board.campaign["id"], on_date).total
+        assert (t.problems, t.closed, t.awaiting, t.rectified, t.overdue, t.involved_fen,
+                t.repaid_fen) == (s.count, s.closed, s.awaiting_closure, s.rectified, s.overdue,
+                                  s.amount_involved, s.amount_repaid)
+        assert (t.rate, t.rectified_rate) == (s.closure_rate, s.completion_rate)

@@ -49,7 +49,9 @@ def titles(w) -> set[str]:
 
 def test_start_up_says_how_many_are_overdue_and_one_click_shows_them(window, qtbot):
     hint = window.overdue_hint
-    assert hint.isVisible() and "2 个问题已逾期" in hint.text()
+    # The counts come from a worker after the first paint: on a loaded machine, later.
+    qtbot.waitUntil(lambda: hint.isVisible(), timeout=5000)
+    assert "2 个问题已逾期" in hint.text()
     assert window.overdue_action.text() == "逾期（2）"
     assert window.due_soon_action.text() == "即将到期（1）"
     qtbot.mouseClick(hint, Qt.MouseButton.LeftButton)

@@ -44,6 +44,10 @@ _OPEN_LIGHTS = ("red", "yellow", "green", "undated", "rectified")
 _DATED_LIGHTS = ("red", "yellow", "green")
 # LedgerFilter.status for every problem still being worked on (all but 已销号).
 NOT_CLOSED = "未销号"
+# LedgerFilter.status for the 已整改待销号 problems that still owe money: not rectified
+# (core.rules.is_rectified), so the dashboard counts them apart from the rectified ones
+# (light "rectified") and a click on their slice needs a filter of its own.
+AWAITING_OWING = "待销号仍欠款"
 
 # Sort keys the ledger offers, each backed by an index (schema.py).
 SORT_KEYS = {
@@ -116,6 +120,9 @@ def where_clause(db, f: LedgerFilter, rows_wanted: int | None = None,
         value = getattr(f, column)
         if column == "status" and value == NOT_CLOSED:
             parts.append(f"{col('status')} != {_CLOSED}")
+        elif column == "status" and value == AWAITING_OWING:
+            parts.append(f"{col('status')} = {sql_literal(ProblemStatus.AWAITING_CLOSURE)}"
+                         f" AND {owes_money_sql('p')}")
         elif value not in (None, ""):
             parts.append(f"{col(column)} = :{column}")
             params[column] = value
