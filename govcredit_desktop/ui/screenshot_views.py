@@ -33,6 +33,8 @@ VIEWS = {
     "complaints": ("投诉登记窗口", None),
     "dishonesty": ("问题编辑窗口的失信记录页", _record_with_sanction_and_repair),
     "backup": ("备份与恢复窗口", None),
+    "dashboard": ("统计页（整改进度统计图）", None),
+    "reminders": ("台账上方的提醒栏", None),
 }
 # The editor's page shown instead of its first (the page's objectName).
 PAGES = {"dishonesty": "dishonestyTab"}
@@ -58,6 +60,21 @@ def _start(window, view: str) -> Callable[[], object]:
             "dishonesty": window.edit_problem, "backup": window.backup_restore}[view]
 
 
+def _dashboard(window) -> None:
+    window.department_page.show_dashboard()
+    window.department_page.dashboard.wait()
+
+
+def _reminders(window) -> None:
+    panel = window.department_page.reminders
+    panel.refresh()
+    panel.wait()
+
+
+# Views of the window itself, shown once their figures are read (off the GUI thread).
+WINDOW_VIEWS = {"dashboard": _dashboard, "reminders": _reminders}
+
+
 def _show_page(dialog: QWidget, name: str) -> None:
     for tabs in dialog.findChildren(QTabWidget):
         page = tabs.findChild(QWidget, name)
@@ -68,6 +85,10 @@ def _show_page(dialog: QWidget, name: str) -> None:
 
 def grab_dialog(app: QApplication, window, view: str) -> QPixmap | None:
     """The dialog of ``view`` as a picture; None when it did not open."""
+    if view in WINDOW_VIEWS:
+        WINDOW_VIEWS[view](window)
+        app.processEvents()
+        return window.grab()
     _, wanted = VIEWS[view]
     if wanted is not None:
         _select_row_with(window, wanted)

@@ -61,6 +61,31 @@ def test_the_dishonesty_view_shows_a_record_with_its_sanction_and_repair(
     assert store.sanctions(record) and store.repairs(record)
 
 
+def test_the_window_views_show_the_dashboard_and_the_reminders(qapp, qsettings, demo_db,
+                                                               tmp_path):
+    from govcredit_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo_db, qsettings)
+    before = _audit_rows(demo_db)
+    try:
+        assert save_screenshot(qapp, window, tmp_path / "d.png", demo_db, "dashboard",
+                               (1024, 700)) == 0
+        page = window.department_page
+        assert page.tabs.currentWidget() is page.dashboard_page
+        assert page.dashboard is not None and page.dashboard.isVisible()
+        page.show_ledger()
+        assert save_screenshot(qapp, window, tmp_path / "r.png", demo_db, "reminders",
+                               (1024, 700)) == 0
+        assert page.reminders.isVisible() and page.reminders.list.count() > 0
+    finally:
+        window.department_page.wait()
+        window.close()
+    for name in ("d", "r"):
+        image = QImage(str(tmp_path / f"{name}.png"))
+        assert (image.width(), image.height()) == (1024, 700)
+    assert _audit_rows(demo_db) == before
+
+
 def test_cli_names_every_view_and_wants_a_screenshot(capsys):
     from govcredit_desktop.cli import build_parser
 
