@@ -187,10 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
     # The names of ui/screenshot_views.VIEWS, written out: cli.py imports no PySide6.
     parser.add_argument("--screenshot-view", metavar="窗口",
                         choices=["first-run", "editor", "close", "package", "key",
-                                 "department"],
+                                 "department", "complaints", "dishonesty", "backup",
+                                 "dashboard", "reminders"],
                         help="与 --screenshot 一起使用：改为截取该窗口（first-run 首次使用，"
                              "editor 编辑问题，close 销号，package 生成报送包，"
-                             "key 签名密钥，department 本单位信息），不做任何修改")
+                             "key 签名密钥，department 本单位信息，complaints 投诉登记，"
+                             "dishonesty 失信记录，backup 备份与恢复，dashboard 统计，"
+                             "reminders 提醒栏），不做任何修改")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
     p = sub.add_parser("demo", help="生成示例数据")

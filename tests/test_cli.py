@@ -213,7 +213,8 @@ def _english_words(text: str) -> list[str]:
                "coverage", "campaign", "summary", "reminder",
                "received", "backup", "restore", "transfer", "export", "gcmove",
                # --screenshot-view's window names (ui/screenshot_views.VIEWS)
-               "first-run", "editor", "close", "department",
+               "first-run", "editor", "close", "department", "complaints", "dishonesty",
+               "dashboard", "reminders",
                "import-excel", "WPS", "xls", "et", "ods", "csv"}
     return [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w not in allowed]
 

@@ -70,6 +70,13 @@ def main() -> int:
         optimise(t / "ledger-page.png", "05-整改台账PDF")
         optimise(shot(demo, "package", t, "package"), "06-生成报送包")
         optimise(shot(demo, "key", t, "key"), "07-签名密钥")
+        optimise(shot(demo, "reminders", t, "reminders"), "12-提醒")
+        optimise(shot(demo, "dashboard", t, "dashboard"), "13-统计")
+        optimise(shot(demo, "complaints", t, "complaints"), "09-投诉登记")
+        optimise(shot(demo, "dishonesty", t, "dishonesty"), "10-失信记录")
+        # A backup beside the file, where the dialog lists them (a scripted run makes none).
+        program("backup", "--db", str(demo), "--out", str(t), cwd=t)
+        optimise(shot(demo, "backup", t, "backup"), "11-备份与恢复")
         # The county office: one department's package received into a county file.
         password = t / "pw.txt"
         password.write_text("guide screenshots 2026\n", encoding="utf-8")

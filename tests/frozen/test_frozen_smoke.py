@@ -3,7 +3,8 @@ unpacked into a folder with Chinese characters and spaces, and driven through th
 that reach every lazily imported library and data file — demo, the screenshot offscreen
 (Qt plugins, fonts, translations), check, report ledger (reportlab, the bundled fonts),
 registration and package (pyHanko signatures), an encrypted package and county import
-(pyrage), verify (jsonschema schemas, pyHanko validation).
+(pyrage), verify (jsonschema schemas, pyHanko validation), backup, restore and the
+transfer file to a new PC (the whole ``check`` run on what is brought back).
 
 Marked ``frozen``: the build takes ~30-60 s, so a plain ``pytest`` leaves it out and
 ``python3 run.py test`` (what CI runs) runs it after the rest.  On Windows the workflow
@@ -264,3 +265,46 @@ def test_encrypted_package_into_the_county_office(program, env, work, demo_db):
     assert "接收 1 个" in imported.stdout
     coverage = run(program, env, work, "county", "coverage", "--db", str(county))
     assert "宝丰县住房和城乡建设局" in coverage.stdout
+
+
+def _fingerprint(stdout: str) -> str:
+    return next(line for line in stdout.splitlines() if line.startswith("证书指纹"))
+
+
+def test_backup_restore_and_the_move_to_a_new_pc(program, env, work):
+    db, password = work / "备份 演示.sqlite", str(work / "密码 文件.txt")
+    run(program, env, work, "demo", "--db", str(db), "--problems", "5")
+    stick = work / "备份 U盘"
+    stick.mkdir()
+    made = run(program, env, work, "backup", "--db", str(db), "--out", str(stick))
+    assert "已备份" in made.stdout
+    (backup,) = stick.glob("*.backup.sqlite")
+    # A signing key made after the backup: the move carries it, the restore takes it away.
+    key = _fingerprint(run(program, env, work, "registration", "--db", str(db), "--out",
+                           str(work / "备份 登记"), "--password-file", password).stdout)
+    moved = work / "迁移 文件"
+    run(program, env, work, "transfer", "export", "--db", str(db), "--out", str(moved))
+    new_pc = work / "新 电脑"
+    new_pc.mkdir()
+    run(program, env, work, "transfer", "import", f"{moved}.gcmove", "--db",
+        str(new_pc / "govcredit.sqlite"))
+    assert _fingerprint(run(program, env, work, "registration", "--db",
+                            str(new_pc / "govcredit.sqlite"), "--out", str(new_pc / "登记"),
+                            "--password-file", password).stdout) == key
+    # A damaged backup is refused and the database is left as it was.
+    damaged = stick / "损坏 的备份.sqlite"
+    data = bytearray(backup.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 64] = bytes(64)
+    damaged.write_bytes(bytes(data))
+    before = db.read_bytes()
+    refused = subprocess.run([str(exe(program)), "restore", str(damaged), "--db", str(db)],
+                             cwd=work, env=env, capture_output=True, text=True,
+                             encoding="utf-8", errors="replace", timeout=TIMEOUT_S)
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr, refused.stderr
+    assert db.read_bytes() == before
+    restored = run(program, env, work, "restore", str(backup), "--db", str(db))
+    assert "恢复前的数据已备份为" in restored.stdout
+    assert "哈希链校验通过" in run(program, env, work, "check", "--db", str(db)).stdout
+    again = run(program, env, work, "registration", "--db", str(db), "--out",
+                str(work / "备份 登记2"), "--password-file", password)
+    assert "已创建签名密钥" in again.stdout and _fingerprint(again.stdout) != key
