@@ -16,6 +16,7 @@ creates nothing twice.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from govcredit_desktop.core import rules, validation
 from govcredit_desktop.core.errors import Cancelled, UserError
@@ -49,6 +50,14 @@ class BulkResult:
     measures: int = 0
     progress: int = 0
     problem_ids: list[int] = field(default_factory=list)
+
+
+def _values(columns: list[str]) -> Callable[[dict], tuple]:
+    """A row's values in ``columns`` order as a tuple, picked in C: building the rows
+    for the INSERTs and the audit entry was ~0.3 s of a 10,000-problem write."""
+    if len(columns) == 1:
+        return lambda row: (row[columns[0]],)
+    return itemgetter(*columns)
 
 
 def _defaults(db, table: str) -> dict:
@@ -128,7 +137,7 @@ class BulkWriter:
             cols = ["id", *(c for c in fresh[0] if c != "id")]
             conn.executemany(f"INSERT INTO problem ({', '.join(cols)}) VALUES"
                              f" ({', '.join('?' * len(cols))})",
-                             [[p[c] for c in cols] for p in fresh])
+                             map(_values(cols), fresh))
         ids = [p["id"] for p in problems]
         for p, ms, es in zip(problems, measures, entries, strict=True):
             for row in ms + es:
@@ -150,7 +159,7 @@ class BulkWriter:
                  "measures": len(flat_measures), "progress": len(flat_entries),
                  "packing": PACKING,
                  "rows": pack_rows({t: (self._logged[t],
-                                        [[r[c] for c in self._logged[t]] for r in rows])
+                                        list(map(_values(self._logged[t]), rows)))
                                     for t, rows in (("problem", problems),
                                                     ("measure", flat_measures),
                                                     ("progress", flat_entries)) if rows})}
@@ -296,4 +305,4 @@ class BulkWriter:
         self.db.conn.executemany(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
             f" ON CONFLICT (uuid) DO UPDATE SET {updates}",
-            [[r[c] for c in cols] for r in rows])
+            map(_values(cols), rows))
