@@ -86,6 +86,7 @@ class BulkWriter:
             self._logged = {t: ["uuid", *replayed_columns(self.db.conn, t)]
                             for t in ("problem", "measure", "progress")}
         self._next_seq: dict[int, int] = {}
+        self._made: set[str] = set()
         self._prefix: dict[int, str] = {}
         done = 0
         with self.db.transaction():
@@ -231,7 +232,7 @@ class BulkWriter:
         return p, ms, es
 
     def _clean(self, row, what, values, dates, labels, table) -> dict:
-        unknown = set(values) - set(self._columns[table])
+        unknown = values.keys() - self._columns[table].keys()
         if unknown:
             raise BulkRowError(row, what, {k: "不是可以写入的字段" for k in sorted(unknown)},
                                labels)
@@ -248,9 +249,10 @@ class BulkWriter:
         if errors:
             raise BulkRowError(row, what, errors, labels)
 
-    @staticmethod
-    def _stamp(rec: dict, stamp: str) -> None:
-        rec["uuid"] = rec["uuid"] or new_uuid()
+    def _stamp(self, rec: dict, stamp: str) -> None:
+        if not rec["uuid"]:
+            rec["uuid"] = new_uuid()
+            self._made.add(rec["uuid"])  # stored nowhere yet: _upsert need not look
         rec["created_at"] = rec["created_at"] or stamp
         rec["updated_at"] = stamp
 
@@ -295,7 +297,8 @@ class BulkWriter:
             return
         # ON CONFLICT keeps a known row's created_at: log it as it stays.  Looked up
         # for every chunk, since an import may name a measure of another problem.
-        kept = self._existing([r["uuid"] for r in rows], table)
+        made = self._made
+        kept = self._existing([r["uuid"] for r in rows if r["uuid"] not in made], table)
         for r in rows:
             if r["uuid"] in kept:
                 r["created_at"] = kept[r["uuid"]][1]
