@@ -34,6 +34,12 @@ def format_cn(value: _dt.date | str | None) -> str:
 def parse_date(text: str | _dt.date | None) -> _dt.date | None:
     """Accepts ISO, 2021/12/30, 2021.12.30, 20211230 and 2021年12月30日, within
     1900-2100 (``core.limits``): Excel cannot hold year 0001, and such a year is a typo."""
+    if type(text) is str and len(text) == 10 and text[4] == text[7] == "-" \
+            and text[:4].isdigit():
+        # The stored form, checked first: validation parses every date of a bulk write.
+        iso = _stored_form(text)
+        if iso is not None:
+            return iso
     if text is None:
         return None
     if isinstance(text, _dt.datetime):

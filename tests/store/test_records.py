@@ -172,3 +172,24 @@ def test_problem_found_by_its_number_within_its_campaign(db, campaign):
     assert db.problems.id_of_number(campaign, number) == first
     assert db.problems.id_of_number(other, number) == second
     assert db.problems.id_of_number(campaign, "没有这个编号") is None
+
+
+def test_new_uuid_is_a_random_version_4_uuid_in_canonical_form():
+    import uuid
+
+    from govcredit_desktop.store.records import new_uuid
+
+    made = [new_uuid() for _ in range(2000)]
+    assert len(set(made)) == len(made)
+    for text in made:
+        u = uuid.UUID(text)
+        assert (u.version, u.variant) == (4, uuid.RFC_4122)
+        assert str(u) == text  # lower case, dashes where uuid4 puts them
+    # Every bit other than the version and variant varies.
+    bits = [uuid.UUID(t).int for t in made]
+    fixed = (0xF << 76) | (0x3 << 62)
+    ored, anded = 0, (1 << 128) - 1
+    for b in bits:
+        ored |= b
+        anded &= b
+    assert ored | fixed == (1 << 128) - 1 and anded & ~fixed == 0
