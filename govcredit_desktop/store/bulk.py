@@ -118,10 +118,16 @@ class BulkWriter:
         existing = self._existing([p["uuid"] for p in problems], "problem")
         conn = self.db.conn
         inserted, updated = [], []
-        # New problems get the ids SQLite would give them one by one (an INTEGER PRIMARY
-        # KEY without AUTOINCREMENT takes max(id) + 1), so that they are inserted in one
-        # executemany: a third of the per-row INSERTs' time (bench/import_bench.py).
-        next_id = conn.execute("SELECT coalesce(max(id), 0) FROM problem").fetchone()[0]
+        # New problems get the ids SQLite would give them one by one, so that they are
+        # inserted in one executemany: a third of the per-row INSERTs' time
+        # (bench/import_bench.py).  The table is AUTOINCREMENT (migrations._v3): an id
+        # freed by a delete is never given again, so count on from the highest id ever
+        # given (sqlite_sequence), not from the highest one left; an explicit id above
+        # it moves the sequence on by itself.
+        next_id = conn.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM problem), 0),"
+            " coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'problem'), 0))"
+        ).fetchone()[0]
         fresh = []
         for p in problems:
             row_id, created_at = existing.get(p["uuid"], (None, None))

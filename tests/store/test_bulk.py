@@ -45,6 +45,19 @@ def test_writes_problems_with_measures_progress_and_search(db, campaign):
     assert db.verify_audit().ok
 
 
+def test_an_id_freed_by_a_delete_is_never_given_again(db, campaign):
+    """The writer names new problems' ids itself (one executemany): they must count on
+    from the highest id ever given, as AUTOINCREMENT does, or undo of the deleted problem
+    would write its values onto a new one (migrations._v3)."""
+    BulkWriter(db, "test").write([bundle(campaign, n) for n in range(3)])
+    last = db.scalar("SELECT max(id) FROM problem")
+    db.problems.delete(last)
+    result = BulkWriter(db, "test").write([bundle(campaign, n) for n in range(3, 5)])
+    assert min(result.problem_ids) == last + 1 and last not in result.problem_ids
+    assert db.problems.add(base_problem(campaign, title="手工新增")) == last + 3
+    assert db.integrity_problems() == [] and db.verify_audit().ok and db.replay_audit().ok
+
+
 def test_writing_the_same_data_again_creates_nothing_twice(db, campaign):
     BulkWriter(db, "test").write(bundle(campaign, n) for n in range(5))
     ids = db.column("SELECT id FROM problem ORDER BY id")
