@@ -293,9 +293,10 @@ def test_backup_restore_and_the_move_to_a_new_pc(program, env, work):
                             "--password-file", password).stdout) == key
     # A damaged backup is refused and the database is left as it was.
     damaged = stick / "损坏 的备份.sqlite"
-    data = bytearray(backup.read_bytes())
-    data[len(data) // 2:len(data) // 2 + 64] = bytes(64)
-    damaged.write_bytes(bytes(data))
+    # Cut short: 64 zero bytes in the middle could land in a free page, which no check
+    # can call damage (a fresh clone's CI restored such a "damaged" backup).
+    data = backup.read_bytes()
+    damaged.write_bytes(data[:len(data) // 2])
     before = db.read_bytes()
     refused = subprocess.run([str(exe(program)), "restore", str(damaged), "--db", str(db)],
                              cwd=work, env=env, capture_output=True, text=True,
