@@ -107,3 +107,31 @@ def test_importing_fonts_is_cheap_and_qt_free():
             "import govcredit_desktop.reports.fonts\n"
             "assert 'reportlab' not in sys.modules, 'reportlab imported eagerly'")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_a_bundled_face_is_parsed_only_when_a_document_uses_it(tmp_path):
+    """In a fresh process: measuring 仿宋 text and checking it parses 仿宋, not 楷体 nor the
+    WenQuanYi fallback (each costs 25-70 ms of every report command)."""
+    code = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from govcredit_desktop.reports import fonts as F\n"
+        f"fs = F.register_fonts(search_dirs=[{str(tmp_path)!r}])\n"
+        "assert not set(fs.names()) & set(pdfmetrics.getRegisteredFontNames())\n"
+        "assert pdfmetrics.stringWidth('整改台账', fs.fangsong, 10) == 40\n"
+        "assert F.check_text(['整改台账，已完成'], fs) == set()\n"
+        "loaded = set(pdfmetrics.getRegisteredFontNames())\n"
+        "assert fs.fangsong in loaded and fs.kaiti not in loaded, loaded\n"
+        "assert fs.fallback not in loaded, loaded\n"
+        "assert F.check_text(['\\U00020000'], fs) == {'\\U00020000'}\n"
+        "assert set(fs.names()) <= set(pdfmetrics.getRegisteredFontNames())\n")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_a_damaged_bundled_face_fails_with_a_chinese_message_when_used(tmp_path):
+    broken = tmp_path / "BrokenBundledFace.ttf"
+    broken.write_bytes(b"\0\1\0\0" + b"\0" * 200)
+    name = F._register_bundled(str(broken), 0)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    with pytest.raises(F.FontError, match="已损坏"):
+        stringWidth("整改", name, 10)
