@@ -135,3 +135,54 @@ def test_a_damaged_bundled_face_fails_with_a_chinese_message_when_used(tmp_path)
 
     with pytest.raises(F.FontError, match="已损坏"):
         stringWidth("整改", name, 10)
+
+
+def _face(tmp_path, filename="FandolHei-Regular.ttf"):
+    return F._new_font(f"T-{len(list(tmp_path.iterdir()))}", str(F.bundled_file(filename)),
+                       0).face
+
+
+def test_a_parsed_face_is_cached_and_the_cached_one_is_the_same(tmp_path, monkeypatch):
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    monkeypatch.setenv(F.ENV_FONT_CACHE, str(tmp_path))
+    first = _face(tmp_path)
+    assert len(list(tmp_path.glob("*.pickle"))) == 1
+    cached = _face(tmp_path)
+    parsed = TTFont("T-parsed", str(F.bundled_file("FandolHei-Regular.ttf"))).face
+    for attr in ("charToGlyph", "charWidths", "glyphPos", "hmetrics", "unitsPerEm", "ascent",
+                 "descent", "bbox", "name", "numGlyphs", "_ttf_data"):
+        assert getattr(cached, attr) == getattr(parsed, attr) == getattr(first, attr), attr
+    assert cached._pdfScale(500) == parsed._pdfScale(500)
+    # _new_font builds the TTFont reportlab's __init__ would (a newer reportlab may differ).
+    ours = F._new_font("T-same", str(F.bundled_file("FandolHei-Regular.ttf")), 0)
+    theirs = TTFont("T-same", str(F.bundled_file("FandolHei-Regular.ttf")))
+    assert set(vars(ours)) == set(vars(theirs))
+    assert {k: v for k, v in vars(ours).items() if k not in ("face", "encoding", "state")} == {
+        k: v for k, v in vars(theirs).items() if k not in ("face", "encoding", "state")}
+    assert set(vars(ours.face)) - {"_subfont"} == set(vars(theirs.face))
+    assert cached.makeSubset([0, 0x6574, 0x6539]) == parsed.makeSubset([0, 0x6574, 0x6539])
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", None])
+def test_a_damaged_or_foreign_cache_file_is_ignored(tmp_path, monkeypatch, damage):
+    import pickle
+
+    monkeypatch.setenv(F.ENV_FONT_CACHE, str(tmp_path))
+    _face(tmp_path)
+    (cache,) = tmp_path.glob("*.pickle")
+    if damage is None:  # another face's state under this file's name
+        key, state = pickle.loads(cache.read_bytes())
+        cache.write_bytes(pickle.dumps(((*key[:-1], 0), {**state, "charToGlyph": {}})))
+    else:
+        cache.write_bytes(damage)
+    face = _face(tmp_path)
+    assert face.charToGlyph[ord("整")] and face.unitsPerEm == 1000
+    assert pickle.loads(cache.read_bytes())[0][-1] != 0  # parsed anew and stored again
+
+
+def test_an_unwritable_cache_folder_only_costs_a_parse(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv(F.ENV_FONT_CACHE, str(blocker / "fonts"))
+    assert _face(tmp_path).charToGlyph[ord("整")]
