@@ -45,6 +45,9 @@ class TextMeasure:
         # Width of each token wrap() has measured: a line of CJK text is mostly one-character
         # tokens, and measuring each anew was a third of a 1,000-row ledger's time.
         self._token_widths: dict[str, float] = {}
+        # Width of each whole text measured: wrap() measures every paragraph, draw_page()
+        # each centred or right-aligned line, mostly the same texts (dates, units, names).
+        self._text_widths: dict[str, float] = {}
         self._seen: set[str] = set()
         self.fallback_chars: set[str] = set()
 
@@ -59,6 +62,12 @@ class TextMeasure:
         return w
 
     def width(self, text: str) -> float:
+        w = self._text_widths.get(text)
+        if w is None:
+            w = self._text_widths[text] = self._measure(text)
+        return w
+
+    def _measure(self, text: str) -> float:
         chars = set(text)
         unseen = chars - self._seen
         if unseen:
