@@ -48,6 +48,9 @@ class TextMeasure:
         # Width of each whole text measured: wrap() measures every paragraph, draw_page()
         # each centred or right-aligned line, mostly the same texts (dates, units, names).
         self._text_widths: dict[str, float] = {}
+        # Lines of each (text, width) wrapped: a ledger's units, names, categories, dates and
+        # statuses repeat from row to row.
+        self._wrapped: dict[tuple[str, float], tuple[str, ...]] = {}
         self._seen: set[str] = set()
         self.fallback_chars: set[str] = set()
 
@@ -82,8 +85,15 @@ class TextMeasure:
     def needs_fallback(self, text: str) -> bool:
         return bool(self.fallback_chars) and not self.fallback_chars.isdisjoint(text)
 
-    def wrap(self, text: str, width: float) -> list[str]:
+    def wrap(self, text: str, width: float) -> tuple[str, ...]:
         """Lines of ``text`` no wider than ``width`` ('\n' forces a break)."""
+        key = (text, width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = self._wrapped[key] = tuple(self._wrap(text, width))
+        return lines
+
+    def _wrap(self, text: str, width: float) -> list[str]:
         lines: list[str] = []
         for para in str(text).split("\n"):
             if self.width(para) <= width:
@@ -184,7 +194,7 @@ class TableLayout:
 
     def row(self, values: Iterable[object], *, total: bool = False) -> Row:
         m = self.bold if total else self.body
-        cells = tuple(tuple(m.wrap("" if v is None else _full_width(str(v)), w - 2 * PAD_X))
+        cells = tuple(m.wrap("" if v is None else _full_width(str(v)), w - 2 * PAD_X)
                       for v, w in zip(values, self.widths, strict=True))
         return Row(cells, self._height(max(len(c) for c in cells)), total)
 

@@ -241,3 +241,19 @@ def test_numbers_never_break_and_a_document_number_only_between_its_parts(fonts)
             split += 1
             assert "宝信用办|〔2021〕14号" in joined or "〔2021〕|14号" in joined, joined
     assert split < 10  # whole where it fits or spreads its line little
+
+
+def test_remembered_widths_and_wraps_match_a_fresh_measure(fonts):
+    """TextMeasure keeps each text's width and lines: the same text at another width, or
+    with a character only the fallback font has, is measured for what it is."""
+    from govcredit_desktop.reports.paged_table import TextMeasure
+
+    text = "宝丰县住房和城乡建设局拖欠工程款问题整改" * 3
+    warm = TextMeasure(fonts, fonts.fangsong, 9)
+    narrow, wide = warm.wrap(text, 60), warm.wrap(text, 200)
+    assert len(narrow) > len(wide) and warm.wrap(text, 60) == narrow
+    fresh = TextMeasure(fonts, fonts.fangsong, 9)
+    assert fresh.wrap(text, 200) == wide and fresh.wrap(text, 60) == narrow
+    assert all(warm.width(line) <= 60 for line in narrow)
+    rare = "㵘" + text[:4]  # in WenQuanYi only
+    assert warm.width(rare) == warm.char_width("㵘") + warm.width(text[:4])
