@@ -105,6 +105,7 @@ _cmaps: dict[str, dict[int, int]] = {}
 _deferred: dict[str, tuple[str, int]] = {}
 _load_lock = threading.RLock()
 _lookup_installed = False
+_loaded: set[str] = set()
 
 
 # The as_file() contexts of the bundled font, open for the life of the process: reportlab
@@ -373,6 +374,8 @@ def _install_deferred_lookup() -> None:
         with _load_lock:
             key = _deferred.get(font_name)
             if key is None:
+                if font_name in _loaded:  # another thread loaded it while this one waited
+                    return pdfmetrics.getFont(font_name)
                 return search(font_name)
             try:
                 _load(font_name, *key)
@@ -381,6 +384,7 @@ def _install_deferred_lookup() -> None:
                     f"程序自带的字体文件 {Path(key[0]).name} 已损坏，无法生成 PDF。"
                     "请重新安装本程序。") from exc
             del _deferred[font_name]
+            _loaded.add(font_name)
             return pdfmetrics.getFont(font_name)
 
     pdfmetrics.findFontAndRegister = find

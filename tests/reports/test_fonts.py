@@ -186,3 +186,28 @@ def test_an_unwritable_cache_folder_only_costs_a_parse(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv(F.ENV_FONT_CACHE, str(blocker / "fonts"))
     assert _face(tmp_path).charToGlyph[ord("整")]
+
+
+def test_threads_asking_for_a_deferred_face_at_once_all_get_it(tmp_path):
+    import shutil
+    import threading
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    copy = tmp_path / "ThreadedFace.ttf"
+    shutil.copy(F.bundled_file("FandolHei-Regular.ttf"), copy)
+    name = F._register_bundled(str(copy), 0)
+    widths, errors = [], []
+
+    def measure():
+        try:
+            widths.append(stringWidth("整改", name, 10))
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=measure) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and widths == [20.0] * 4
