@@ -99,6 +99,13 @@ _refusals: dict[tuple[str, int], str] = {}
 _fontsets: dict[tuple[str, ...], FontSet] = {}
 _dir_index: dict[str, dict[str, str]] = {}
 _cmaps: dict[str, dict[int, int]] = {}
+# Bundled faces named in a FontSet but not parsed yet: name -> (path, subfont).  Parsing a
+# face costs 25-70 ms and a document sets only some of them (the ledger no 楷体, rarely the
+# fallback), so each is parsed when reportlab first asks for it (_install_deferred_lookup).
+_deferred: dict[str, tuple[str, int]] = {}
+_load_lock = threading.RLock()
+_lookup_installed = False
+_loaded: set[str] = set()
 
 
 # The as_file() contexts of the bundled font, open for the life of the process: reportlab
@@ -180,31 +187,208 @@ def _index(directory: Path, depth: int = 4) -> dict[str, str]:
     return found
 
 
+def _font_name(path: str, subfont: int) -> str:
+    return f"GC-{Path(path).stem}-{subfont}"
+
+
+ENV_FONT_CACHE = "GOVCREDIT_FONT_CACHE"
+# What a parsed face holds besides the file's bytes (read again: subsetting needs them) and
+# reportlab's scale function (a lambda, rebuilt from unitsPerEm).
+_NOT_CACHED = ("_ttf_data", "_pdfScale", "filename")
+
+
+def font_cache_dir() -> Path:
+    """Where parsed faces are kept between runs (the user's cache folder)."""
+    override = os.environ.get(ENV_FONT_CACHE)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    from .. import APP_NAME
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "fonts"
+
+
+def _cache_key(path: str, subfont: int) -> tuple:
+    import reportlab
+
+    st = os.stat(path)
+    return (1, reportlab.Version, sys.version_info[:2], os.path.abspath(path), subfont,
+            st.st_size, st.st_mtime_ns)
+
+
+def _cache_file(key: tuple) -> Path:
+    import hashlib
+
+    return font_cache_dir() / (hashlib.sha256(repr(key).encode()).hexdigest()[:32] + ".pickle")
+
+
+def _cached_face_class():
+    """reportlab's TTFontFace, its parse (extractInfo: 17-25 ms a Fandol face, 68 ms
+    WenQuanYi, in pure Python) replaced by unpickling the result of an earlier run (4 ms,
+    33 ms).  The cache is the program's own file in the user's cache folder; anything
+    unreadable or from another file, font or reportlab version is parsed anew."""
+    import pickle
+
+    from reportlab.pdfbase.ttfonts import TTFontFace
+
+    class CachedFace(TTFontFace):
+        def extractInfo(self, charInfo=1):
+            try:
+                key = _cache_key(self.filename, self._subfont)
+                with open(_cache_file(key), "rb") as fh:
+                    stored_key, state = pickle.load(fh)
+                if stored_key != key or not isinstance(state, dict) or not state.get(
+                        "charToGlyph") or state.get("unitsPerEm", 0) <= 0:
+                    raise ValueError("another face")
+            except Exception:  # no cache yet, damaged, foreign: parse the file
+                super().extractInfo(charInfo)
+                self._store(charInfo)
+                return
+            self.__dict__.update(state)
+            units = self.unitsPerEm
+            self._pdfScale = (lambda x: x) if units == 1000 else (
+                lambda x, k=1000 / units: x * k)
+
+        def _store(self, charInfo) -> None:
+            if not charInfo or not getattr(self, "charToGlyph", None):
+                return
+            from ..core.files import atomic_path
+
+            state = {k: v for k, v in self.__dict__.items() if k not in _NOT_CACHED}
+            try:
+                key = _cache_key(self.filename, self._subfont)
+                target = _cache_file(key)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with atomic_path(target) as tmp:
+                    tmp.write_bytes(pickle.dumps((key, state), pickle.HIGHEST_PROTOCOL))
+            except Exception:  # a read-only or full cache folder only costs the next parse
+                pass
+
+    return CachedFace
+
+
+def _new_font(name: str, path: str, subfont: int):
+    """reportlab's TTFont(name, path, subfontIndex=subfont), its face from the cache."""
+    from fnmatch import fnmatch
+    from weakref import WeakKeyDictionary
+
+    from reportlab import rl_config
+    from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace, unShapedFontGlob
+
+    face_class = _face_class()
+    if face_class is TTFontFace:
+        return TTFont(name, path, subfontIndex=subfont)
+    font = TTFont.__new__(TTFont)
+    # TTFont.__init__ (reportlab 4.2-4.4) with the cached face in place of TTFontFace.
+    font.fontName = name
+    face = face_class.__new__(face_class)
+    face._subfont = subfont
+    face.__init__(path, validate=0, subfontIndex=subfont)
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, g) for g in unShapedFontGlob)
+    return font
+
+
+@functools.cache
+def _face_class():
+    """The cached face when TTFont is the one _new_font knows (its attributes), else
+    reportlab's own (a newer reportlab then still works, only slower)."""
+    import inspect
+
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+    try:
+        params = list(inspect.signature(TTFont.__init__).parameters)
+    except (TypeError, ValueError):
+        return TTFontFace
+    if params != ["self", "name", "filename", "validate", "subfontIndex", "asciiReadable",
+                  "shapable"]:
+        return TTFontFace
+    return _cached_face_class()
+
+
+def _load(name: str, path: str, subfont: int) -> None:
+    """Parse one face and register it with reportlab; raises what reportlab raises."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+
+    font = _new_font(name, path, subfont)
+    if not font.face.charToGlyph:
+        raise ValueError("no Unicode cmap")
+    pdfmetrics.registerFont(font)
+    # <b>/<i> in paragraph markup must not fail for lack of a family: map them to the face.
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(name, bold, italic, name)
+
+
 def _register(path: str, subfont: int) -> str | None:
     """Register one TrueType face once; None (and a recorded reason) if reportlab refuses it."""
     key = (os.path.abspath(path), subfont)
     if key in _registered:
         return _registered[key]
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    name = f"GC-{Path(path).stem}-{subfont}"
+    name = _font_name(path, subfont)
     try:
-        font = TTFont(name, key[0], subfontIndex=subfont)
-        if not font.face.charToGlyph:
-            raise ValueError("no Unicode cmap")
-        pdfmetrics.registerFont(font)
+        _load(name, key[0], subfont)
     except Exception as exc:  # CFF outlines, fsType forbidding embedding, damaged file, ...
         _registered[key] = None
         _refusals[key] = f"{type(exc).__name__}: {exc}"
         return None
-    # <b>/<i> in paragraph markup must not fail for lack of a family: map them to the face.
-    for bold in (0, 1):
-        for italic in (0, 1):
-            addMapping(name, bold, italic, name)
     _registered[key] = name
     return name
+
+
+def _register_bundled(path: str, subfont: int) -> str:
+    """A bundled face's name, parsed only when a document first uses it.
+
+    System fonts are parsed at once because reportlab may refuse one (and the next candidate
+    is then taken); the bundled files are the program's own, known to load."""
+    key = (os.path.abspath(path), subfont)
+    name = _registered.get(key)
+    if name:
+        return name
+    name = _font_name(path, subfont)
+    with _load_lock:
+        _install_deferred_lookup()
+        _deferred[name] = key
+    _registered[key] = name
+    return name
+
+
+def _install_deferred_lookup() -> None:
+    """reportlab's getFont() calls pdfmetrics.findFontAndRegister for a name it does not
+    know (canvas.setFont, stringWidth and Paragraph all go through it): a deferred bundled
+    face is parsed there, any other name goes on to reportlab's own search."""
+    global _lookup_installed
+    if _lookup_installed:
+        return
+    from reportlab.pdfbase import pdfmetrics
+
+    search = pdfmetrics.findFontAndRegister
+
+    def find(font_name):
+        with _load_lock:
+            key = _deferred.get(font_name)
+            if key is None:
+                if font_name in _loaded:  # another thread loaded it while this one waited
+                    return pdfmetrics.getFont(font_name)
+                return search(font_name)
+            try:
+                _load(font_name, *key)
+            except Exception as exc:
+                raise FontError(
+                    f"程序自带的字体文件 {Path(key[0]).name} 已损坏，无法生成 PDF。"
+                    "请重新安装本程序。") from exc
+            del _deferred[font_name]
+            _loaded.add(font_name)
+            return pdfmetrics.getFont(font_name)
+
+    pdfmetrics.findFontAndRegister = find
+    _lookup_installed = True
 
 
 def register_fonts(search_dirs: Sequence[Path | str] | None = None, *,
@@ -238,7 +422,7 @@ def register_fonts(search_dirs: Sequence[Path | str] | None = None, *,
                     names[role], paths[role] = name, f"{path}#{subfont}"
                     break
         bundled = bundled_font_path()
-        fallback = _register(str(bundled), BUNDLED_FONT[1]) if bundled else None
+        fallback = _register_bundled(str(bundled), BUNDLED_FONT[1]) if bundled else None
         if bundled:
             tried.append((os.path.abspath(bundled), BUNDLED_FONT[1]))
         substituted: list[str] = []
@@ -253,7 +437,7 @@ def register_fonts(search_dirs: Sequence[Path | str] | None = None, *,
                 path = bundled_file(BUNDLED_ROLE_FONTS[role])
                 if path is not None:
                     tried.append((os.path.abspath(path), 0))
-                    names[role] = _register(str(path), 0)
+                    names[role] = _register_bundled(str(path), 0)
                     if names[role]:
                         paths[role] = f"{path}#0"
                         substituted.append(role)
@@ -308,9 +492,14 @@ def check_text(texts: Iterable[str], fontset: FontSet) -> set[str]:
     for t in texts:
         if t:
             chars.update(t)
-    cmaps = [_cmap(n) for n in fontset.names()]
-    return {ch for ch in chars
-            if _needs_glyph(ch) and not any(ord(ch) in cm for cm in cmaps)}
+    missing = {ch for ch in chars if _needs_glyph(ch)}
+    # The faces already parsed first: text the ledger's fonts cover never parses the rest.
+    for name in sorted(fontset.names(), key=lambda n: n in _deferred):
+        if not missing:
+            break
+        cmap = _cmap(name)
+        missing = {ch for ch in missing if ord(ch) not in cmap}
+    return missing
 
 
 def describe_chars(chars: Iterable[str]) -> str:

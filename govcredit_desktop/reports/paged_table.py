@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from .fonts import FontSet, has_glyph
@@ -45,6 +46,12 @@ class TextMeasure:
         # Width of each token wrap() has measured: a line of CJK text is mostly one-character
         # tokens, and measuring each anew was a third of a 1,000-row ledger's time.
         self._token_widths: dict[str, float] = {}
+        # Width of each whole text measured: wrap() measures every paragraph, draw_page()
+        # each centred or right-aligned line, mostly the same texts (dates, units, names).
+        self._text_widths: dict[str, float] = {}
+        # Lines of each (text, width) wrapped: a ledger's units, names, categories, dates and
+        # statuses repeat from row to row.
+        self._wrapped: dict[tuple[str, float], tuple[str, ...]] = {}
         self._seen: set[str] = set()
         self.fallback_chars: set[str] = set()
 
@@ -59,6 +66,12 @@ class TextMeasure:
         return w
 
     def width(self, text: str) -> float:
+        w = self._text_widths.get(text)
+        if w is None:
+            w = self._text_widths[text] = self._measure(text)
+        return w
+
+    def _measure(self, text: str) -> float:
         chars = set(text)
         unseen = chars - self._seen
         if unseen:
@@ -73,8 +86,15 @@ class TextMeasure:
     def needs_fallback(self, text: str) -> bool:
         return bool(self.fallback_chars) and not self.fallback_chars.isdisjoint(text)
 
-    def wrap(self, text: str, width: float) -> list[str]:
+    def wrap(self, text: str, width: float) -> tuple[str, ...]:
         """Lines of ``text`` no wider than ``width`` ('\n' forces a break)."""
+        key = (text, width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = self._wrapped[key] = tuple(self._wrap(text, width))
+        return lines
+
+    def _wrap(self, text: str, width: float) -> list[str]:
         lines: list[str] = []
         for para in str(text).split("\n"):
             if self.width(para) <= width:
@@ -131,6 +151,14 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+class _LineText(PDFTextObject):
+    """A text object whose every line is placed with setTextOrigin: textOut need not
+    measure the line to move the cursor past it (a tenth of a 1,000-row ledger's time)."""
+
+    def textOut(self, text):
+        self._code.append(self._formatText(text))
+
+
 class Row:
     __slots__ = ("cells", "height", "total")
 
@@ -175,7 +203,7 @@ class TableLayout:
 
     def row(self, values: Iterable[object], *, total: bool = False) -> Row:
         m = self.bold if total else self.body
-        cells = tuple(tuple(m.wrap("" if v is None else _full_width(str(v)), w - 2 * PAD_X))
+        cells = tuple(m.wrap("" if v is None else _full_width(str(v)), w - 2 * PAD_X)
                       for v, w in zip(values, self.widths, strict=True))
         return Row(cells, self._height(max(len(c) for c in cells)), total)
 
@@ -206,7 +234,7 @@ class TableLayout:
         canv.setFillGray(0.91)
         canv.rect(0, height - self.header.height, total_w, self.header.height, stroke=0, fill=1)
         canv.setFillGray(0)
-        text = canv.beginText()
+        text = _LineText(canv)
         current_font = None
         y_top = height
         segments = []

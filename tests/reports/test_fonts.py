@@ -107,3 +107,107 @@ def test_importing_fonts_is_cheap_and_qt_free():
             "import govcredit_desktop.reports.fonts\n"
             "assert 'reportlab' not in sys.modules, 'reportlab imported eagerly'")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_a_bundled_face_is_parsed_only_when_a_document_uses_it(tmp_path):
+    """In a fresh process: measuring 仿宋 text and checking it parses 仿宋, not 楷体 nor the
+    WenQuanYi fallback (each costs 25-70 ms of every report command)."""
+    code = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from govcredit_desktop.reports import fonts as F\n"
+        f"fs = F.register_fonts(search_dirs=[{str(tmp_path)!r}])\n"
+        "assert not set(fs.names()) & set(pdfmetrics.getRegisteredFontNames())\n"
+        "assert pdfmetrics.stringWidth('整改台账', fs.fangsong, 10) == 40\n"
+        "assert F.check_text(['整改台账，已完成'], fs) == set()\n"
+        "loaded = set(pdfmetrics.getRegisteredFontNames())\n"
+        "assert fs.fangsong in loaded and fs.kaiti not in loaded, loaded\n"
+        "assert fs.fallback not in loaded, loaded\n"
+        "assert F.check_text(['\\U00020000'], fs) == {'\\U00020000'}\n"
+        "assert set(fs.names()) <= set(pdfmetrics.getRegisteredFontNames())\n")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_a_damaged_bundled_face_fails_with_a_chinese_message_when_used(tmp_path):
+    broken = tmp_path / "BrokenBundledFace.ttf"
+    broken.write_bytes(b"\0\1\0\0" + b"\0" * 200)
+    name = F._register_bundled(str(broken), 0)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    with pytest.raises(F.FontError, match="已损坏"):
+        stringWidth("整改", name, 10)
+
+
+def _face(tmp_path, filename="FandolHei-Regular.ttf"):
+    return F._new_font(f"T-{len(list(tmp_path.iterdir()))}", str(F.bundled_file(filename)),
+                       0).face
+
+
+def test_a_parsed_face_is_cached_and_the_cached_one_is_the_same(tmp_path, monkeypatch):
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    monkeypatch.setenv(F.ENV_FONT_CACHE, str(tmp_path))
+    first = _face(tmp_path)
+    assert len(list(tmp_path.glob("*.pickle"))) == 1
+    cached = _face(tmp_path)
+    parsed = TTFont("T-parsed", str(F.bundled_file("FandolHei-Regular.ttf"))).face
+    for attr in ("charToGlyph", "charWidths", "glyphPos", "hmetrics", "unitsPerEm", "ascent",
+                 "descent", "bbox", "name", "numGlyphs", "_ttf_data"):
+        assert getattr(cached, attr) == getattr(parsed, attr) == getattr(first, attr), attr
+    assert cached._pdfScale(500) == parsed._pdfScale(500)
+    # _new_font builds the TTFont reportlab's __init__ would (a newer reportlab may differ).
+    ours = F._new_font("T-same", str(F.bundled_file("FandolHei-Regular.ttf")), 0)
+    theirs = TTFont("T-same", str(F.bundled_file("FandolHei-Regular.ttf")))
+    assert set(vars(ours)) == set(vars(theirs))
+    assert {k: v for k, v in vars(ours).items() if k not in ("face", "encoding", "state")} == {
+        k: v for k, v in vars(theirs).items() if k not in ("face", "encoding", "state")}
+    assert set(vars(ours.face)) - {"_subfont"} == set(vars(theirs.face))
+    assert cached.makeSubset([0, 0x6574, 0x6539]) == parsed.makeSubset([0, 0x6574, 0x6539])
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", None])
+def test_a_damaged_or_foreign_cache_file_is_ignored(tmp_path, monkeypatch, damage):
+    import pickle
+
+    monkeypatch.setenv(F.ENV_FONT_CACHE, str(tmp_path))
+    _face(tmp_path)
+    (cache,) = tmp_path.glob("*.pickle")
+    if damage is None:  # another face's state under this file's name
+        key, state = pickle.loads(cache.read_bytes())
+        cache.write_bytes(pickle.dumps(((*key[:-1], 0), {**state, "charToGlyph": {}})))
+    else:
+        cache.write_bytes(damage)
+    face = _face(tmp_path)
+    assert face.charToGlyph[ord("整")] and face.unitsPerEm == 1000
+    assert pickle.loads(cache.read_bytes())[0][-1] != 0  # parsed anew and stored again
+
+
+def test_an_unwritable_cache_folder_only_costs_a_parse(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv(F.ENV_FONT_CACHE, str(blocker / "fonts"))
+    assert _face(tmp_path).charToGlyph[ord("整")]
+
+
+def test_threads_asking_for_a_deferred_face_at_once_all_get_it(tmp_path):
+    import shutil
+    import threading
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    copy = tmp_path / "ThreadedFace.ttf"
+    shutil.copy(F.bundled_file("FandolHei-Regular.ttf"), copy)
+    name = F._register_bundled(str(copy), 0)
+    widths, errors = [], []
+
+    def measure():
+        try:
+            widths.append(stringWidth("整改", name, 10))
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=measure) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and widths == [20.0] * 4

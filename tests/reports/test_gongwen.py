@@ -241,3 +241,39 @@ def test_numbers_never_break_and_a_document_number_only_between_its_parts(fonts)
             split += 1
             assert "宝信用办|〔2021〕14号" in joined or "〔2021〕|14号" in joined, joined
     assert split < 10  # whole where it fits or spreads its line little
+
+
+def test_remembered_widths_and_wraps_match_a_fresh_measure(fonts):
+    """TextMeasure keeps each text's width and lines: the same text at another width, or
+    with a character only the fallback font has, is measured for what it is."""
+    from govcredit_desktop.reports.paged_table import TextMeasure
+
+    text = "宝丰县住房和城乡建设局拖欠工程款问题整改" * 3
+    warm = TextMeasure(fonts, fonts.fangsong, 9)
+    narrow, wide = warm.wrap(text, 60), warm.wrap(text, 200)
+    assert len(narrow) > len(wide) and warm.wrap(text, 60) == narrow
+    fresh = TextMeasure(fonts, fonts.fangsong, 9)
+    assert fresh.wrap(text, 200) == wide and fresh.wrap(text, 60) == narrow
+    assert all(warm.width(line) <= 60 for line in narrow)
+    rare = "㵘" + text[:4]  # in WenQuanYi only
+    assert warm.width(rare) == warm.char_width("㵘") + warm.width(text[:4])
+
+
+def test_the_tables_text_object_writes_what_reportlabs_writes(fonts, tmp_path):
+    """paged_table's text object skips only the cursor's advance, which the table never
+    uses (each line is placed with setTextOrigin): the operators must stay reportlab's."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from govcredit_desktop.reports.paged_table import _LineText
+
+    canv = Canvas(str(tmp_path / "t.pdf"))
+    ours, stock = _LineText(canv), canv.beginText()
+    for text in (ours, stock):
+        text.setFont(fonts.fangsong, 9)
+        for i, line in enumerate(("整改措施", "2021年12月30日", "(PPP) 1,234.56", "")):
+            text.setTextOrigin(10, 100 - 12 * i)
+            text.textOut(line)
+        text.setFont(fonts.fallback, 9)
+        text.setTextOrigin(30, 20)
+        text.textOut("㵘")
+    assert ours.getCode() == stock.getCode() and "Tm" in ours.getCode()
