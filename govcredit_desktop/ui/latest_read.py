@@ -22,7 +22,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 log = logging.getLogger(__name__)
 
 
-class _Runnable(QRunnable):
+class PoolJob(QRunnable):
+    """A function run by a QThreadPool (also the status line's, ui/status_counts.py)."""
+
     def __init__(self, fn: Callable[[], None]):
         super().__init__()
         self._fn = fn
@@ -69,7 +71,7 @@ class LatestRead(QObject):
 
         with self._idle:
             self._running += 1
-        self._pool.start(_Runnable(work))
+        self._pool.start(PoolJob(work))
 
     def wait(self, msecs: int = 5000) -> bool:
         """Block until no read runs (closing the window, another file, tests)."""

@@ -14,22 +14,13 @@ change with the filter: they are kept until something is written.
 
 import logging
 import threading
-from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from govcredit_desktop.store.queries import ledger as lq
+from govcredit_desktop.ui.latest_read import PoolJob
 
 log = logging.getLogger(__name__)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], None]):
-        super().__init__()
-        self._fn = fn
-
-    def run(self) -> None:  # worker thread
-        self._fn()
 
 
 class StatusCounts(QObject):
@@ -98,7 +89,7 @@ class StatusCounts(QObject):
 
         with self._idle:
             self._running += 1
-        self._pool.start(_Runnable(work))
+        self._pool.start(PoolJob(work))
 
     def wait(self, msecs: int = 5000) -> bool:
         """Block until the worker is idle (closing the window, another file, tests)."""
