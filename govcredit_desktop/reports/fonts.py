@@ -192,9 +192,13 @@ def _font_name(path: str, subfont: int) -> str:
 
 
 ENV_FONT_CACHE = "GOVCREDIT_FONT_CACHE"
-# What a parsed face holds besides the file's bytes (read again: subsetting needs them) and
-# reportlab's scale function (a lambda, rebuilt from unitsPerEm).
-_NOT_CACHED = ("_ttf_data", "_pdfScale", "filename")
+# What a parsed face holds besides the file's bytes (read again: subsetting needs them),
+# reportlab's scale function (a lambda, rebuilt from unitsPerEm) and glyphToChar, which
+# only harfbuzz shaping reads: a list per glyph, it was two thirds of unpickling
+# WenQuanYi (15-24 ms), so it is kept pickled apart and unpickled on first use.
+_NOT_CACHED = ("_ttf_data", "_pdfScale", "filename", "glyphToChar", "_glyph_to_char")
+# The first item of every cache key: a file written in another layout is "another face".
+_CACHE_LAYOUT = 2
 
 
 def font_cache_dir() -> Path:
@@ -213,8 +217,8 @@ def _cache_key(path: str, subfont: int) -> tuple:
     import reportlab
 
     st = os.stat(path)
-    return (1, reportlab.Version, sys.version_info[:2], os.path.abspath(path), subfont,
-            st.st_size, st.st_mtime_ns)
+    return (_CACHE_LAYOUT, reportlab.Version, sys.version_info[:2], os.path.abspath(path),
+            subfont, st.st_size, st.st_mtime_ns)
 
 
 def _cache_file(key: tuple) -> Path:
@@ -223,10 +227,41 @@ def _cache_file(key: tuple) -> Path:
     return font_cache_dir() / (hashlib.sha256(repr(key).encode()).hexdigest()[:32] + ".pickle")
 
 
+def _unpickled(data: bytes):
+    """pickle.loads without the cyclic collector: a face's tens of thousands of small
+    objects set off collections that walk every object of the process, and none of them
+    can be garbage.  gc is process-wide, so it is switched back on only if it was on."""
+    import gc
+    import pickle
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _font_bytes(path: str):
+    """The font file for reportlab's parser, mapped instead of read: a face needs its table
+    directory at once and, when the PDF is saved, only the glyphs the document used, and
+    the 17 MB WenQuanYi file was read whole for the three rare characters a ledger sets in
+    it.  Slices of the map are bytes, as of the file's contents (reportlab reads nothing
+    else).  A file that cannot be mapped is read."""
+    import mmap
+
+    with open(path, "rb") as fh:
+        try:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # an empty file, a file system without mmap
+            return fh.read()
+
+
 def _cached_face_class():
     """reportlab's TTFontFace, its parse (extractInfo: 17-25 ms a Fandol face, 68 ms
-    WenQuanYi, in pure Python) replaced by unpickling the result of an earlier run (4 ms,
-    33 ms).  The cache is the program's own file in the user's cache folder; anything
+    WenQuanYi, in pure Python) replaced by unpickling the result of an earlier run (1 ms,
+    8 ms).  The cache is the program's own file in the user's cache folder; anything
     unreadable or from another file, font or reportlab version is parsed anew."""
     import pickle
 
@@ -237,18 +272,28 @@ def _cached_face_class():
             try:
                 key = _cache_key(self.filename, self._subfont)
                 with open(_cache_file(key), "rb") as fh:
-                    stored_key, state = pickle.load(fh)
+                    stored_key, state, glyph_to_char = _unpickled(fh.read())
                 if stored_key != key or not isinstance(state, dict) or not state.get(
-                        "charToGlyph") or state.get("unitsPerEm", 0) <= 0:
+                        "charToGlyph") or state.get("unitsPerEm", 0) <= 0 or not isinstance(
+                        glyph_to_char, bytes):
                     raise ValueError("another face")
             except Exception:  # no cache yet, damaged, foreign: parse the file
                 super().extractInfo(charInfo)
                 self._store(charInfo)
                 return
             self.__dict__.update(state)
+            self._glyph_to_char = glyph_to_char
             units = self.unitsPerEm
             self._pdfScale = (lambda x: x) if units == 1000 else (
                 lambda x, k=1000 / units: x * k)
+
+        def __getattr__(self, name):
+            # Only for attributes the instance lacks: glyphToChar of a face from the cache.
+            if name == "glyphToChar" and "_glyph_to_char" in self.__dict__:
+                value = self.__dict__["glyphToChar"] = _unpickled(
+                    self.__dict__.pop("_glyph_to_char"))
+                return value
+            raise AttributeError(name)
 
         def _store(self, charInfo) -> None:
             if not charInfo or not getattr(self, "charToGlyph", None):
@@ -258,10 +303,12 @@ def _cached_face_class():
             state = {k: v for k, v in self.__dict__.items() if k not in _NOT_CACHED}
             try:
                 key = _cache_key(self.filename, self._subfont)
+                glyph_to_char = pickle.dumps(self.glyphToChar, pickle.HIGHEST_PROTOCOL)
                 target = _cache_file(key)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with atomic_path(target) as tmp:
-                    tmp.write_bytes(pickle.dumps((key, state), pickle.HIGHEST_PROTOCOL))
+                    tmp.write_bytes(pickle.dumps((key, state, glyph_to_char),
+                                                 pickle.HIGHEST_PROTOCOL))
             except Exception:  # a read-only or full cache folder only costs the next parse
                 pass
 
@@ -284,6 +331,8 @@ def _new_font(name: str, path: str, subfont: int):
     font.fontName = name
     face = face_class.__new__(face_class)
     face._subfont = subfont
+    # reportlab's readFile takes bytes already there and then leaves filename alone.
+    face.filename, face._ttf_data = path, _font_bytes(path)
     face.__init__(path, validate=0, subfontIndex=subfont)
     font.face = face
     font.encoding = TTEncoding()

@@ -151,8 +151,13 @@ def test_a_parsed_face_is_cached_and_the_cached_one_is_the_same(tmp_path, monkey
     cached = _face(tmp_path)
     parsed = TTFont("T-parsed", str(F.bundled_file("FandolHei-Regular.ttf"))).face
     for attr in ("charToGlyph", "charWidths", "glyphPos", "hmetrics", "unitsPerEm", "ascent",
-                 "descent", "bbox", "name", "numGlyphs", "_ttf_data"):
+                 "descent", "bbox", "name", "numGlyphs"):
         assert getattr(cached, attr) == getattr(parsed, attr) == getattr(first, attr), attr
+    # The file is mapped, not read: its slices are the bytes reportlab read.
+    assert cached._ttf_data[:] == parsed._ttf_data == first._ttf_data[:]
+    # Kept pickled apart (only harfbuzz shaping reads it) and restored on first use.
+    assert "glyphToChar" not in vars(cached)
+    assert cached.glyphToChar == parsed.glyphToChar == first.glyphToChar
     assert cached._pdfScale(500) == parsed._pdfScale(500)
     # _new_font builds the TTFont reportlab's __init__ would (a newer reportlab may differ).
     ours = F._new_font("T-same", str(F.bundled_file("FandolHei-Regular.ttf")), 0)
@@ -160,11 +165,12 @@ def test_a_parsed_face_is_cached_and_the_cached_one_is_the_same(tmp_path, monkey
     assert set(vars(ours)) == set(vars(theirs))
     assert {k: v for k, v in vars(ours).items() if k not in ("face", "encoding", "state")} == {
         k: v for k, v in vars(theirs).items() if k not in ("face", "encoding", "state")}
+    assert ours.face.glyphToChar == theirs.face.glyphToChar
     assert set(vars(ours.face)) - {"_subfont"} == set(vars(theirs.face))
     assert cached.makeSubset([0, 0x6574, 0x6539]) == parsed.makeSubset([0, 0x6574, 0x6539])
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", None])
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", None, "old layout"])
 def test_a_damaged_or_foreign_cache_file_is_ignored(tmp_path, monkeypatch, damage):
     import pickle
 
@@ -172,13 +178,18 @@ def test_a_damaged_or_foreign_cache_file_is_ignored(tmp_path, monkeypatch, damag
     _face(tmp_path)
     (cache,) = tmp_path.glob("*.pickle")
     if damage is None:  # another face's state under this file's name
-        key, state = pickle.loads(cache.read_bytes())
-        cache.write_bytes(pickle.dumps(((*key[:-1], 0), {**state, "charToGlyph": {}})))
+        key, state, glyph_to_char = pickle.loads(cache.read_bytes())
+        cache.write_bytes(pickle.dumps(((*key[:-1], 0), {**state, "charToGlyph": {}},
+                                        glyph_to_char)))
+    elif damage == "old layout":  # (key, state) as the first cache wrote it
+        key, state, _ = pickle.loads(cache.read_bytes())
+        cache.write_bytes(pickle.dumps(((1, *key[1:]), state)))
     else:
         cache.write_bytes(damage)
     face = _face(tmp_path)
     assert face.charToGlyph[ord("整")] and face.unitsPerEm == 1000
-    assert pickle.loads(cache.read_bytes())[0][-1] != 0  # parsed anew and stored again
+    stored = pickle.loads(cache.read_bytes())  # parsed anew and stored again
+    assert len(stored) == 3 and stored[0][0] == F._CACHE_LAYOUT and stored[0][-1] != 0
 
 
 def test_an_unwritable_cache_folder_only_costs_a_parse(tmp_path, monkeypatch):
