@@ -258,6 +258,30 @@ def _font_bytes(path: str):
             return fh.read()
 
 
+class _TableSlices:
+    """One table of a font file, sliced as bytes are (``table[a:b]``) without copying
+    the whole table first."""
+
+    __slots__ = ("_data", "_start", "_length")
+
+    def __init__(self, data, start: int, length: int):
+        self._data, self._start, self._length = data, start, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __bytes__(self) -> bytes:
+        return bytes(self._data[self._start:self._start + self._length])
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            raise TypeError("a font table is read in slices")
+        first, stop, step = index.indices(self._length)
+        if step != 1:
+            raise TypeError("a font table is read in slices")
+        return bytes(self._data[self._start + first:self._start + max(first, stop)])
+
+
 def _cached_face_class():
     """reportlab's TTFontFace, its parse (extractInfo: 17-25 ms a Fandol face, 68 ms
     WenQuanYi, in pure Python) replaced by unpickling the result of an earlier run (1 ms,
@@ -286,6 +310,14 @@ def _cached_face_class():
             units = self.unitsPerEm
             self._pdfScale = (lambda x: x) if units == 1000 else (
                 lambda x, k=1000 / units: x * k)
+
+        def get_table(self, tag):
+            if tag != "glyf":
+                return super().get_table(tag)
+            # makeSubset slices each glyph it keeps out of this table: a copy of the
+            # whole table (5-10 MB, every page of it read from disk) for each subset was
+            # most of the time the PDF took to save its fonts.
+            return _TableSlices(self._ttf_data, *self.get_table_pos(tag))
 
         def __getattr__(self, name):
             # Only for attributes the instance lacks: glyphToChar of a face from the cache.
