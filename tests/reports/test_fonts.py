@@ -222,3 +222,13 @@ def test_threads_asking_for_a_deferred_face_at_once_all_get_it(tmp_path):
     for t in threads:
         t.join()
     assert not errors and widths == [20.0] * 4
+
+
+def test_a_font_table_view_slices_as_the_bytes_do():
+    data = bytes(range(256)) * 4
+    view, table = F._TableSlices(data, 100, 300), data[100:400]
+    for a, b in [(0, 10), (5, 5), (290, 310), (10, 3), (0, 300), (-10, None), (None, 7)]:
+        assert view[a:b] == table[a:b], (a, b)
+    assert len(view) == len(table) and bytes(view) == table
+    with pytest.raises(TypeError):
+        view[3]
