@@ -83,6 +83,11 @@ class TextMeasure:
             return sum(cw(ch) for ch in text)
         return stringWidth(text, self.font, self.size)  # reportlab's C loop
 
+    @property
+    def seen(self) -> set[str]:
+        """Every character measured so far."""
+        return self._seen
+
     def needs_fallback(self, text: str) -> bool:
         return bool(self.fallback_chars) and not self.fallback_chars.isdisjoint(text)
 
@@ -200,6 +205,11 @@ class TableLayout:
         self.widths = widths
         self.align = [{"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[a] for a in align]
         self.header = self.row(headers, total=True)
+
+    def characters(self) -> set[str]:
+        """Every character of the texts the table has wrapped (its header and rows):
+        each one is measured, in the main or the fallback font, before it is laid out."""
+        return self.body.seen | self.bold.seen
 
     def row(self, values: Iterable[object], *, total: bool = False) -> Row:
         m = self.bold if total else self.body
