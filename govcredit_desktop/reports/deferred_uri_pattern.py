@@ -81,14 +81,20 @@ class _Loader:
 
 
 class _Finder:
-    """On sys.meta_path until reportlab.platypus.paragraph is looked for, once."""
+    """First on sys.meta_path; acts once, when reportlab.platypus.paragraph is looked for.
+
+    It stays on the list afterwards (answering None): taking it off while another thread
+    walks sys.meta_path for its own import could make that walk skip the next finder."""
+
+    def __init__(self):
+        self.done = False
 
     def find_spec(self, name, path=None, target=None):
-        if name != MODULE:
+        if name != MODULE or self.done:
             return None
-        uninstall()
+        self.done = True
         for finder in list(sys.meta_path):
-            find = getattr(finder, "find_spec", None)
+            find = getattr(finder, "find_spec", None) if finder is not self else None
             spec = find(name, path, target) if find is not None else None
             if spec is not None:
                 break
@@ -105,8 +111,3 @@ _finder = _Finder()
 def install() -> None:
     if MODULE not in sys.modules and _finder not in sys.meta_path:
         sys.meta_path.insert(0, _finder)
-
-
-def uninstall() -> None:
-    if _finder in sys.meta_path:
-        sys.meta_path.remove(_finder)

@@ -18,8 +18,7 @@ def test_a_report_module_imports_reportlab_with_the_pattern_deferred_and_re_as_i
         "from reportlab.platypus import paragraph as P\n"
         "from govcredit_desktop.reports import deferred_uri_pattern as D\n"
         "assert isinstance(P.uri_pat, D.DeferredPattern) and not P.uri_pat.compiled\n"
-        "assert re.compile is real_compile and not any(\n"
-        "    isinstance(f, D._Finder) for f in sys.meta_path)\n"
+        "assert re.compile is real_compile and D._finder.done\n"
         "# every other pattern of the module is compiled as usual\n"
         "assert isinstance(P._hy_shy_letters_pat, re.Pattern)\n"
         "uris = ['https://www.example.com/a/b', 'ftp://10.0.0.1:21/x', 'www.gov.cn/zw',\n"
@@ -39,7 +38,7 @@ def test_reportlab_imported_first_is_left_alone():
         "import govcredit_desktop.reports.ledger_pdf\n"
         "from govcredit_desktop.reports import deferred_uri_pattern as D\n"
         "assert isinstance(P.uri_pat, re.Pattern)\n"
-        "assert not any(isinstance(f, D._Finder) for f in sys.meta_path)\n")
+        "assert D._finder not in sys.meta_path and not D._finder.done\n")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 
