@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from govcredit_desktop.core import rules, validation
+from govcredit_desktop.core import collector, rules, validation
 from govcredit_desktop.core.errors import Cancelled
 from govcredit_desktop.core.fields import PROBLEM_LABELS, PROGRESS_LABELS
 from govcredit_desktop.core.limits import clean_text
@@ -59,6 +59,13 @@ _NOT_WRITTEN = ("id", "measures", "progress", "measures_total", "measures_done",
 def analyse(db, wb, sheet: str, campaign_id: int, mapping: dict[int, str | None] | None = None,
             progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Analysis:
+    # Every row's values, errors and bundle stay alive to the end, and none holds a
+    # cycle: the collector would walk them again and again for nothing.
+    with collector.paused():
+        return _analyse(db, wb, sheet, campaign_id, mapping, progress, cancelled)
+
+
+def _analyse(db, wb, sheet, campaign_id, mapping, progress, cancelled) -> Analysis:
     s = wb.sheet(sheet)
     fill_merges(s)
     header = find_header(s)
