@@ -18,10 +18,10 @@ from collections.abc import Callable
 from govcredit_desktop.core import collector, rules, validation
 from govcredit_desktop.core.errors import Cancelled
 from govcredit_desktop.core.fields import PROBLEM_LABELS, PROGRESS_LABELS
-from govcredit_desktop.core.limits import clean_text
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 from govcredit_desktop.intake import mapping as mp
 from govcredit_desktop.intake import values as vl
+from govcredit_desktop.intake.cells import CellParser
 from govcredit_desktop.intake.headers import Header, fill_merges, find_header, letter
 from govcredit_desktop.intake.measures_sheet import find_measures_sheet
 from govcredit_desktop.intake.model import (
@@ -29,7 +29,6 @@ from govcredit_desktop.intake.model import (
     ColumnMap,
     ImportOutcome,
     IntakeError,
-    RowError,
     RowResult,
 )
 from govcredit_desktop.intake.rows import RowSkipper
@@ -38,14 +37,9 @@ from govcredit_desktop.store import intake as intake_store
 
 REPORT_EVERY = 500
 SAMPLE_SIZE = 3
-TITLE_FROM_DESCRIPTION = 30
 # What a sheet without the column gets; a blank cell in a mapped column is an error.
 DEFAULT_TERMS = {"area": "其他", "category": "其他", "source": "自查自纠"}
-DISHONEST_REMARK = "已纳入政务失信记录"
 _NUMBER = re.compile(r"[0-9A-Za-z\u4e00-\u9fff\-_/.()（）〔〕\[\]【】]{1,40}")
-_SEVERAL = re.compile(r"[、，,;；/]|\s+")
-_TEXT_FIELDS = ("title", "description", "counterparty", "target", "lead_unit",
-                "responsible_unit", "closed_by")
 _COMPARED = ("area", "category", "source", "title", "description", "counterparty",
              "counterparty_uscc", "amount_involved", "amount_repaid", "discovered_date",
              "target", "lead_unit", "responsible_unit", "deadline", "status",
@@ -83,18 +77,22 @@ def _analyse(db, wb, sheet, campaign_id, mapping, progress, cancelled) -> Analys
     total = len(data)
     skipper = RowSkipper(fields, header.texts, s.hidden_columns)
     parsed = []
-    for n, row in enumerate(data):
-        if n % REPORT_EVERY == 0:
-            if cancelled and cancelled():
-                raise Cancelled()
-            if progress:
-                progress(n, total)
-        rn = first_row + n
-        why = skipper.reason(row)
-        if why:
-            a.skipped.append((rn, why))
-            continue
-        parsed.append(planner.parse(rn, row))
+    # In blocks of REPORT_EVERY rows: each block's problems are parsed column by column
+    # (intake/cells.py), and a cancel is seen between blocks.
+    for start in range(0, total, REPORT_EVERY):
+        if cancelled and cancelled():
+            raise Cancelled()
+        if progress:
+            progress(start, total)
+        block = []
+        for n in range(start, min(start + REPORT_EVERY, total)):
+            row = data[n]
+            why = skipper.reason(row)
+            if why:
+                a.skipped.append((first_row + n, why))
+            else:
+                block.append((first_row + n, row))
+        parsed.extend(planner.cells.parse(block))
     a.rows = planner.plan(parsed)
     if progress:
         progress(total, total)
@@ -162,117 +160,11 @@ class _Planner:
         for f in DEFAULT_TERMS:
             if f not in self.col:
                 a.notes.append(f"表格中没有“{mp.FIELDS[f]}”列，新增的问题记为“{DEFAULT_TERMS[f]}”")
-        self._unknown: set[tuple[str, str]] = set()
-        self._new_people: dict[str, None] = {}
+        self.cells = CellParser(self.col, header.texts, self.units, self.terms, self.people,
+                                self.year, self.sheet_measures)
 
-    # --- one row's values ---------------------------------------------------------------
     def _error(self, errors, rn, field, reason):
-        i = self.col.get(field)
-        errors.append(RowError(rn, letter(i) if i is not None else "",
-                               self.header.texts[i] if i is not None else "", reason))
-
-    def parse(self, rn: int, row: list) -> RowResult:
-        raw = {f: (row[i] if i < len(row) else "") for f, i in self.col.items()}
-        v: dict = {}
-        errors: list[RowError] = []
-        # Cleaned here as store.problems.cleaned would (the writer is told the bundles
-        # are clean and valid: see apply_import).
-        for f in _TEXT_FIELDS:
-            if f in raw:
-                v[f] = clean_text(vl.text(raw[f]))
-        if "number" in raw:
-            v["number"] = vl.nfkc(vl.text(raw["number"]))
-        if "counterparty_uscc" in raw:
-            v["counterparty_uscc"] = vl.nfkc(vl.text(raw["counterparty_uscc"])).upper()
-        for kind in KIND_LABELS:
-            if kind not in raw:
-                continue
-            t = vl.text(raw[kind])
-            if not t:
-                self._error(errors, rn, kind, f"{KIND_LABELS[kind]}为空，请填写")
-                continue
-            found = self.terms[kind].match(t)
-            if found:
-                v[kind] = found
-            else:
-                v[kind] = t
-                self._unknown.add((kind, t))
-                self._error(errors, rn, kind, f"“{t}”不在{KIND_LABELS[kind]}词表中，"
-                                              "可以加入词表后重新检查，或改为词表中的词")
-        for f in ("amount_involved", "amount_repaid"):
-            if f in raw:
-                try:
-                    v[f] = vl.money_value(raw[f], self.units.get(f))
-                except vl.ValueProblem as exc:
-                    self._error(errors, rn, f, str(exc))
-        for f in ("discovered_date", "closed_date"):
-            if f in raw:
-                try:
-                    v[f] = vl.date_value(raw[f], self.year)
-                except vl.ValueProblem as exc:
-                    self._error(errors, rn, f, str(exc))
-        if "deadline" in raw:
-            try:
-                d = vl.deadline_value(raw["deadline"], self.year)
-                v["deadline"] = d.iso
-                if d.open_ended:
-                    v["deadline_note"] = vl.NO_DEADLINE_TEXT
-            except vl.ValueProblem as exc:
-                self._error(errors, rn, "deadline", str(exc))
-        if "status" in raw:
-            try:
-                v["status"] = vl.status_value(raw["status"])
-            except vl.ValueProblem as exc:
-                self._error(errors, rn, "status", str(exc))
-        if "closed_flag" in raw and vl.flag_value(raw["closed_flag"]):
-            v["status"] = str(ProblemStatus.CLOSED)
-        if "remark" in raw:
-            remark = clean_text(vl.text(raw["remark"]))
-            parts = [p for p in re.split(r"[；;]", remark) if p.strip()]
-            v["listed_as_dishonest"] = int(any(p.strip() == DISHONEST_REMARK for p in parts))
-            v["closure_remark"] = "；".join(p.strip() for p in parts
-                                           if p.strip() != DISHONEST_REMARK)
-        for f in _PERSON_FIELDS:
-            if f in raw:
-                name = clean_text(vl.text(raw[f]))
-                names = [n.strip() for n in _SEVERAL.split(name) if n.strip()]
-                if len(names) > 1:
-                    # The store keeps one person per role: the first, and the preview says so.
-                    v.setdefault("notes", []).append(
-                        f"{mp.FIELDS[f]}“{name}”有多人，记为{names[0]}")
-                    name = names[0]
-                v[f] = self._person(name, errors, rn, f)
-        if "progress" in raw:
-            v["progress"] = clean_text(vl.text(raw["progress"]))
-        if not v.get("title"):
-            v["title"] = _title_from(v.get("description", ""))
-            if not v["title"]:
-                self._error(errors, rn, "title" if "title" in self.col else "description",
-                            "问题标题和问题描述都为空，请至少填写一项")
-        if "measures" in raw:
-            listed = self.sheet_measures.get(v.get("number") or "")
-            found = listed if listed is not None else vl.measures_value(raw["measures"],
-                                                                        self.year)
-            v["measures"] = []
-            for m in found:
-                if m.owner_name:
-                    self._person(m.owner_name, errors, rn, "measures")
-                v["measures"].append({"content": clean_text(m.content),
-                                      "owner_name": clean_text(m.owner_name),
-                                      "deadline": m.deadline, "status": m.status,
-                                      "completed_date": m.completed_date})
-        return RowResult(rn, "error" if errors else "add", v, errors)
-
-    def _person(self, name: str, errors, rn, field) -> str:
-        if not name:
-            return ""
-        if name not in self.people and name not in self._new_people:
-            problems = validation.validate_person({"name": name})
-            if problems:
-                self._error(errors, rn, field, "；".join(problems.values()))
-                return name
-            self._new_people[name] = None
-        return name
+        self.cells.error(errors, rn, field, reason)
 
     # --- matching and bundles ------------------------------------------------------------
     def plan(self, parsed: list[RowResult]) -> list[RowResult]:
@@ -319,8 +211,8 @@ class _Planner:
             if r.action == "error":
                 continue
             self._bundle(r, cur)
-        self.a.unknown_terms = sorted(self._unknown)
-        self.a.new_persons = list(self._new_people)
+        self.a.unknown_terms = sorted(self.cells.unknown)
+        self.a.new_persons = self.cells.new_persons()
         return parsed
 
     def _bundle(self, r: RowResult, cur: dict | None) -> None:
@@ -454,11 +346,6 @@ def _entry(text: str, latest: str | None) -> dict:
             day = None
     today = min(_dt.date.today().isoformat(), latest or "9999")
     return {"entry_date": day if day and day <= today else today, "note": text}
-
-
-def _title_from(description: str) -> str:
-    first = re.split(r"[。；;\n]", description.strip(), maxsplit=1)[0].strip()
-    return first[:TITLE_FROM_DESCRIPTION] + ("…" if len(first) > TITLE_FROM_DESCRIPTION else "")
 
 
 def _differs(b: dict, names: dict, measures: list[dict], cur: dict) -> bool:
