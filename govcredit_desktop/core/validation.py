@@ -122,14 +122,15 @@ def validate_measure(rec: dict, today: _dt.date | None = None) -> dict[str, str]
     return errors
 
 
-def validate_progress(rec: dict) -> dict[str, str]:
+def validate_progress(rec: dict, today: _dt.date | None = None) -> dict[str, str]:
+    """``today`` bounds the entry's date, as validate_measure's does."""
     errors = _texts("progress", rec, PROGRESS_LABELS)
     _required(rec, ["entry_date", "note"], PROGRESS_LABELS, errors)
     _dates(rec, ["entry_date"], PROGRESS_LABELS, errors)
     _money(rec, ["amount_repaid"], PROGRESS_LABELS, errors)
     if rec.get("entry_date") and "entry_date" not in errors:
         # An entry says what was done; a plan belongs in the measures' deadlines.
-        today = _dt.date.today()
+        today = today or _dt.date.today()
         if parse_date(rec["entry_date"]) > today:
             errors["entry_date"] = (f"进展日期不能晚于今天（{format_cn(today)}），"
                                     "计划中的事项请写在整改措施里")

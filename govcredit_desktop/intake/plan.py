@@ -46,6 +46,7 @@ _COMPARED = ("area", "category", "source", "title", "description", "counterparty
              "listed_as_dishonest", "closed_by", "closed_date", "closure_remark")
 _PERSON_FIELDS = {"responsible_person": "responsible_person_id",
                   "responsible_leader": "responsible_leader_id"}
+_NOT_STARTED = str(MeasureStatus.NOT_STARTED)
 _NOT_WRITTEN = ("id", "measures", "progress", "measures_total", "measures_done",
                 "responsible_leader_name", "responsible_person_name")
 
@@ -139,6 +140,7 @@ class _Planner:
     def __init__(self, db, wb, sheet, campaign_id, header, fields, a: Analysis):
         self.db, self.a, self.header = db, a, header
         self.campaign_id = campaign_id
+        self.today = _dt.date.today()  # once: asked for every measure and entry
         campaign = db.settings.get_campaign(campaign_id)
         start = campaign.get("start_date")
         self.year = int(start[:4]) if start else _dt.date.today().year
@@ -246,7 +248,7 @@ class _Planner:
             b.pop("status", None)
         entries = [{k: e[k] for k in e if k != "id"} for e in cur["progress"]] if cur else []
         if not cur and v.get("progress"):
-            entries = [_entry(v["progress"], b.get("closed_date"))]
+            entries = [_entry(v["progress"], b.get("closed_date"), self.today.isoformat())]
         if cur and cur["status"] == ProblemStatus.CLOSED and _differs(b, names, measures, cur):
             self._error(r.errors, r.row_number, "status" if "status" in self.col else "title",
                         "该问题已销号，表格中的内容与已销号的记录不同；如需修改请先在程序中“撤销销号”")
@@ -265,6 +267,11 @@ class _Planner:
         r.bundle = b
 
     def _measures(self, listed: list[dict], old: list[dict], r: RowResult) -> list[dict]:
+        if not old:  # a new problem's: what the sheet says, the rest as a new measure has
+            return [{"content": m["content"], "owner_name": m.get("owner_name") or "",
+                     "deadline": m.get("deadline") or None,
+                     "status": m.get("status") or _NOT_STARTED,
+                     "completed_date": m.get("completed_date") or None} for m in listed]
         by_content = {}
         for m in old:
             by_content.setdefault(m["content"], m)
@@ -284,8 +291,14 @@ class _Planner:
         return out
 
     def _validate(self, r, b, names, measures, entries, checked) -> None:
-        rec = {**b, **{k: (1 if n else None) for k, n in names.items()}}
-        for f, reason in validation.validate_problem(rec).items():
+        # The record as it will be stored, persons standing in for their ids (set on b
+        # for the check and taken off again: a copy of b per row cost more than the rest).
+        for k, n in names.items():
+            b[k] = 1 if n else None
+        problems = validation.validate_problem(b)
+        for k in names:
+            del b[k]
+        for f, reason in problems.items():
             self._error(r.errors, r.row_number, _field_of_column(f), reason)
         if b.get("status") == ProblemStatus.CLOSED:
             if not b.get("closed_by"):
@@ -293,8 +306,10 @@ class _Planner:
                             "已销号的问题须填写销号审批人")
             if not b.get("closed_date"):
                 self._error(r.errors, r.row_number, "closed_date", "已销号的问题须填写销号日期")
+        today = self.today
         for m in measures:
-            problems = validation.validate_measure({k: m[k] for k in m if k != "owner_name"})
+            # owner_name is no column of the measure; validation reads only the columns.
+            problems = validation.validate_measure(m, today)
             if "completed_date" in problems and m["status"] == MeasureStatus.DONE \
                     and not m.get("completed_date"):
                 problems["completed_date"] = (f"措施“{m['content'][:20]}”已完成，但没有完成日期；"
@@ -302,13 +317,13 @@ class _Planner:
             for reason in problems.values():
                 self._error(r.errors, r.row_number, "measures", reason)
         for e in checked:
-            for f, reason in validation.validate_progress(e).items():
+            for f, reason in validation.validate_progress(e, today).items():
                 self._error(r.errors, r.row_number, "progress",
                             f"{PROGRESS_LABELS.get(f, f)}：{reason}")
         closed = b.get("closed_date")
         if b.get("status") == ProblemStatus.CLOSED and closed and not r.errors:
-            for reason in validation.validate_closure_dates(closed, b, measures,
-                                                            entries).values():
+            for reason in validation.validate_closure_dates(closed, b, measures, entries,
+                                                            today).values():
                 self._error(r.errors, r.row_number, "closed_date", reason)
 
 
@@ -331,7 +346,7 @@ def _kept(m: dict) -> dict:
         {"owner_name": m.get("owner_name") or ""}
 
 
-def _entry(text: str, latest: str | None) -> dict:
+def _entry(text: str, latest: str | None, today: str) -> dict:
     """One progress entry from the 整改进展 cell, dated as the cell says, else today
     (or the 销号 date, ``latest``, which no entry may follow)."""
     # reports.queries.report_data.progress_summary: '共2次进展，最新：2021年12月1日：…'
@@ -344,7 +359,7 @@ def _entry(text: str, latest: str | None) -> dict:
             text = m[2].strip() or text
         except vl.ValueProblem:
             day = None
-    today = min(_dt.date.today().isoformat(), latest or "9999")
+    today = min(today, latest or "9999")
     return {"entry_date": day if day and day <= today else today, "note": text}
 
 
