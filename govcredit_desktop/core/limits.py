@@ -98,13 +98,13 @@ def clean_text(value: str) -> str:
 
 
 # What clean_text makes empty: nothing but spaces, line breaks and zero-width characters.
-_BLANK = re.compile(rf"[\s{ZERO_WIDTH}]*")
+BLANK = re.compile(rf"[\s{ZERO_WIDTH}]*")
 
 
 def is_blank(value) -> bool:
     # One C match instead of clean_text's tests: validation asks it of every required
     # field of every record a bulk write or an import checks.
-    return value is None or (isinstance(value, str) and _BLANK.fullmatch(value) is not None)
+    return value is None or (isinstance(value, str) and BLANK.fullmatch(value) is not None)
 
 
 def _describe(ch: str) -> str:

@@ -380,6 +380,13 @@ def _differs(b: dict, names: dict, measures: list[dict], cur: dict) -> bool:
 def apply_import(db, a: Analysis, skip_error_rows: bool = False,
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ImportOutcome:
+    # The bundles' copies with person ids are made beside the whole analysis, which
+    # the collector would walk again at every few thousand new dicts.
+    with collector.paused():
+        return _apply_import(db, a, skip_error_rows, progress, cancelled)
+
+
+def _apply_import(db, a, skip_error_rows, progress, cancelled) -> ImportOutcome:
     from govcredit_desktop.store.bulk import BulkRowError, BulkWriter
 
     bad = [r for r in a.rows if r.action == "error"]
