@@ -51,3 +51,24 @@ def test_uscc_fast_path_agrees_with_the_check_character():
         uscc.check_char("123")
     with pytest.raises(KeyError):
         uscc.check_char("91350100M000100YO")
+
+
+def test_the_collector_pause_nests_and_ends_with_the_last_one_even_on_errors():
+    import gc
+
+    from govcredit_desktop.core import collector
+
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+        with pytest.raises(ZeroDivisionError), collector.paused():
+            raise ZeroDivisionError
+        assert not gc.isenabled()  # the outer one still runs
+    assert gc.isenabled()
+    gc.disable()  # a caller that had it off keeps it off
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
