@@ -25,11 +25,12 @@ from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 from govcredit_desktop.store import search
 from govcredit_desktop.store.measures import MEASURE_DATES
 from govcredit_desktop.store.problems import PROBLEM_DATES, cleaned
-from govcredit_desktop.store.records import new_uuid, now_iso
-from govcredit_desktop.store.replay import PACKING, pack_rows, replayed_columns
+from govcredit_desktop.store.records import new_uuids, now_iso
+from govcredit_desktop.store.replay import PACKING, PackingRows, replayed_columns
 from govcredit_desktop.store.schema import column_defaults
 
 CHUNK = 5000
+UUIDS_AT_ONCE = 4096
 
 
 class BulkRowError(UserError):
@@ -90,6 +91,7 @@ class BulkWriter:
                             for t in ("problem", "measure", "progress")}
         self._next_seq: dict[int, int] = {}
         self._made: set[str] = set()
+        self._uuids = iter(())
         self._prefix: dict[int, str] = {}
         done = 0
         # The chunks' rows are many small containers and no cycles (core/collector.py).
@@ -146,11 +148,6 @@ class BulkWriter:
                 updated.append(p["uuid"])
                 p["created_at"] = created_at  # kept by the UPDATE: logged as it stays
             p["id"] = row_id
-        if fresh:
-            cols = ["id", *(c for c in fresh[0] if c != "id")]
-            conn.executemany(f"INSERT INTO problem ({', '.join(cols)}) VALUES"
-                             f" ({', '.join('?' * len(cols))})",
-                             map(_values(cols), fresh))
         ids = [p["id"] for p in problems]
         for p, ms, es in zip(problems, measures, entries, strict=True):
             for row in ms + es:
@@ -158,6 +155,19 @@ class BulkWriter:
         flat_measures = [m for ms in measures for m in ms]
         flat_entries = [e for es in entries for e in es]
         dropped = self._drop_missing(ids, flat_measures, flat_entries) if updated else {}
+        self._keep_created("measure", flat_measures)
+        self._keep_created("progress", flat_entries)
+        # Every row is as it will be written and logged: the log's packed copy is
+        # compressed while SQLite writes them.
+        packing = PackingRows({t: (self._logged[t], list(map(_values(self._logged[t]), rows)))
+                               for t, rows in (("problem", problems),
+                                               ("measure", flat_measures),
+                                               ("progress", flat_entries)) if rows})
+        if fresh:
+            cols = ["id", *(c for c in fresh[0] if c != "id")]
+            conn.executemany(f"INSERT INTO problem ({', '.join(cols)}) VALUES"
+                             f" ({', '.join('?' * len(cols))})",
+                             map(_values(cols), fresh))
         self._upsert("measure", flat_measures)
         self._upsert("progress", flat_entries)
         marks = ",".join("?" * len(ids))
@@ -170,12 +180,7 @@ class BulkWriter:
         # Counts for a reader of the log; the packed rows are what the replay reads.
         after = {"source": self.source, "inserted": len(inserted), "updated": len(updated),
                  "measures": len(flat_measures), "progress": len(flat_entries),
-                 "packing": PACKING,
-                 "rows": pack_rows({t: (self._logged[t],
-                                        list(map(_values(self._logged[t]), rows)))
-                                    for t, rows in (("problem", problems),
-                                                    ("measure", flat_measures),
-                                                    ("progress", flat_entries)) if rows})}
+                 "packing": PACKING, "rows": packing.result()}
         if dropped:
             after["deleted"] = dropped
         self.db.audit.write("bulk_upsert", "problem", f"{self.source}:{problems[0]['uuid']}",
@@ -299,8 +304,12 @@ class BulkWriter:
 
     def _stamp(self, rec: dict, stamp: str) -> None:
         if not rec["uuid"]:
-            rec["uuid"] = new_uuid()
-            self._made.add(rec["uuid"])  # stored nowhere yet: _upsert need not look
+            try:
+                rec["uuid"] = uuid = next(self._uuids)
+            except StopIteration:
+                self._uuids = new_uuids(UUIDS_AT_ONCE)
+                rec["uuid"] = uuid = next(self._uuids)
+            self._made.add(uuid)  # stored nowhere yet: _upsert need not look
         rec["created_at"] = rec["created_at"] or stamp
         rec["updated_at"] = stamp
 
@@ -340,9 +349,7 @@ class BulkWriter:
                 dropped[table] = [[uuid, row_id] for row_id, uuid in stale]
         return dropped
 
-    def _upsert(self, table: str, rows: list[dict]) -> None:
-        if not rows:
-            return
+    def _keep_created(self, table: str, rows: list[dict]) -> None:
         # ON CONFLICT keeps a known row's created_at: log it as it stays.  Looked up
         # for every chunk, since an import may name a measure of another problem.
         made = self._made
@@ -350,6 +357,11 @@ class BulkWriter:
         for r in rows:
             if r["uuid"] in kept:
                 r["created_at"] = kept[r["uuid"]][1]
+
+    def _upsert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        made = self._made
         cols = list(rows[0])
         insert = (f"INSERT INTO {table} ({', '.join(cols)})"
                   f" VALUES ({', '.join('?' * len(cols))})")
