@@ -32,23 +32,22 @@ _REMARK_PARTS = re.compile(r"[；;]")
 _CLOSED = str(ProblemStatus.CLOSED)
 
 
-def _key(cell):
-    # 1, 1.0 and True are equal keys of a dict but different cells ('1', '1', '是').
-    return cell if cell.__class__ is str else (cell.__class__, cell)
+_MISSING = object()
 
 
 def each_once(column: list, parse) -> list:
     """``parse(cell)`` for every cell, computed once per distinct cell."""
     seen: dict = {}
+    get = seen.get
     out = []
     add = out.append
     for cell in column:
-        k = _key(cell)
-        try:
-            add(seen[k])
-        except KeyError:
-            seen[k] = value = parse(cell)
-            add(value)
+        # 1, 1.0 and True are equal keys of a dict but different cells ('1', '1', '是').
+        k = cell if cell.__class__ is str else (cell.__class__, cell)
+        value = get(k, _MISSING)  # not try/except: a column of unique texts misses always
+        if value is _MISSING:
+            value = seen[k] = parse(cell)
+        add(value)
     return out
 
 
