@@ -1,11 +1,11 @@
 """A block of sheet rows made into each row's values and errors, one column at a time.
 
 Column by column, each distinct cell is parsed once: a ledger repeats its areas, units,
-persons, statuses and dates on row after row (a 10,000-row export holds ~200 distinct
-deadlines and ~40 persons), and a column's cells go through one comprehension instead of
-a dozen ``if field in row`` tests per row.  Values, their order in each row's dict and
-the order of each row's errors are those a row-by-row reading gives (kinds, amounts,
-dates, deadline, status, persons, title, measures' owners).
+persons, statuses and dates on row after row (the bench's 10,000-row export holds 141
+distinct deadlines, 14 units and 24 persons), and a column's cells go through one loop
+instead of a dozen ``if field in row`` tests per row.  Values, their order in each row's
+dict and the order of each row's errors are those a row-by-row reading gives (kinds,
+amounts, dates, deadline, status, persons, title, measures' owners).
 """
 
 from __future__ import annotations

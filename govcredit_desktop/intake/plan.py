@@ -4,8 +4,10 @@ or refuse with the reasons, and then doing it in one transaction.
 A row matches an existing problem of the campaign by its 编号, else by 问题标题 plus
 责任单位.  An updated problem keeps what the sheet does not speak of (unmapped
 columns, its progress entries, measures whose text is unchanged keep their owner,
-dates and state).  Everything is written by store.bulk.BulkWriter, which validates
-every row again and rolls the whole import back on a cancel or an error.
+dates and state).  Each row's cells are parsed by intake/cells.py and its record
+checked here with the store's own validations, once; everything is then written by
+store.bulk.BulkWriter as trusted, which rolls the whole import back on a cancel or an
+error.
 """
 
 from __future__ import annotations
