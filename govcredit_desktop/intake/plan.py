@@ -96,7 +96,7 @@ def _analyse(db, wb, sheet, campaign_id, mapping, progress, cancelled) -> Analys
             else:
                 block.append((first_row + n, row))
         parsed.extend(planner.cells.parse(block))
-    a.rows = planner.plan(parsed)
+    a.rows = planner.plan(parsed, cancelled)
     if progress:
         progress(total, total)
     return a
@@ -171,7 +171,7 @@ class _Planner:
         self.cells.error(errors, rn, field, reason)
 
     # --- matching and bundles ------------------------------------------------------------
-    def plan(self, parsed: list[RowResult]) -> list[RowResult]:
+    def plan(self, parsed: list[RowResult], cancelled=None) -> list[RowResult]:
         counts = Counter(r.values.get("number") for r in parsed if r.values.get("number"))
         used = set(self.by_number)
         claimed: dict[int, int] = {}  # existing problem id -> row that matched it
@@ -203,7 +203,11 @@ class _Planner:
                 r.values["number"] = ""
         used |= kept_numbers
         seq = 0
-        for r in parsed:
+        for k, r in enumerate(parsed):
+            # The bundles and their checks are a third of the analysis: a cancel is
+            # seen here too, as between the blocks of rows.
+            if k % REPORT_EVERY == 0 and cancelled and cancelled():
+                raise Cancelled()
             cur = r.values.pop("_existing", None)
             if cur is None and not r.values.get("number"):
                 seq += 1
