@@ -31,7 +31,7 @@ from govcredit_desktop.store.replay import PACKING, PackingRows, replayed_column
 from govcredit_desktop.store.schema import column_defaults
 
 CHUNK = 5000
-ROWS_PER_INSERT = 200  # x 11 measure columns: far below SQLite's 32,766 parameters
+ROWS_PER_INSERT = 200  # x 10 measure columns: far within the 30,000 parameters _existing binds
 UUIDS_AT_ONCE = 4096
 
 
