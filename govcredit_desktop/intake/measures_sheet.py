@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from govcredit_desktop.intake import mapping as mp
 from govcredit_desktop.intake import values as vl
+from govcredit_desktop.intake.cells import each_once
 from govcredit_desktop.intake.headers import fill_merges
 
 LABELS = ("问题编号", "问题标题", "序号", "措施内容", "责任人", "完成时限", "状态", "完成日期")
@@ -29,18 +30,29 @@ def find_measures_sheet(wb, ledger_sheet: str, year: int) -> dict[str, list[vl.M
 
 
 def _read(rows, col, year) -> dict[str, list[vl.MeasureText]]:
+    # Column by column, each distinct cell once (as intake/cells.py does for the ledger):
+    # a county's sheet holds ~30,000 measures of a few hundred owners and days.
+    def column(label, parse):
+        return each_once([row[col[label]] for row in rows], parse)
+
+    def date(cell):
+        try:
+            return vl.date_value(cell, year)
+        except vl.ValueProblem:
+            return _BAD
+
     out: dict[str, list[vl.MeasureText]] = {}
-    for row in rows:
-        number = vl.nfkc(vl.text(row[col["问题编号"]]))
-        content = vl.text(row[col["措施内容"]])
+    for number, content, owner, deadline, status, done in zip(
+            column("问题编号", lambda c: vl.nfkc(vl.text(c))),
+            column("措施内容", vl.text), column("责任人", vl.text),
+            column("完成时限", date), column("状态", lambda c: vl.text(c) or None),
+            column("完成日期", date), strict=True):
         if not number or not content:
             continue
-        try:
-            deadline = vl.date_value(row[col["完成时限"]], year)
-            done = vl.date_value(row[col["完成日期"]], year)
-        except vl.ValueProblem:
+        if deadline is _BAD or done is _BAD:
             deadline = done = None
-        status = vl.text(row[col["状态"]]) or None
-        out.setdefault(number, []).append(vl.MeasureText(
-            content, vl.text(row[col["责任人"]]), deadline, status, done))
+        out.setdefault(number, []).append(vl.MeasureText(content, owner, deadline, status, done))
     return out
+
+
+_BAD = object()  # a date cell that is no date: the measure keeps neither date

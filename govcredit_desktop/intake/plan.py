@@ -4,8 +4,10 @@ or refuse with the reasons, and then doing it in one transaction.
 A row matches an existing problem of the campaign by its 编号, else by 问题标题 plus
 责任单位.  An updated problem keeps what the sheet does not speak of (unmapped
 columns, its progress entries, measures whose text is unchanged keep their owner,
-dates and state).  Everything is written by store.bulk.BulkWriter, which validates
-every row again and rolls the whole import back on a cancel or an error.
+dates and state).  Each row's cells are parsed by intake/cells.py and its record
+checked here with the store's own validations, once; everything is then written by
+store.bulk.BulkWriter as trusted, which rolls the whole import back on a cancel or an
+error.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from govcredit_desktop.core import rules, validation
+from govcredit_desktop.core import collector, rules, validation
 from govcredit_desktop.core.errors import Cancelled
 from govcredit_desktop.core.fields import PROBLEM_LABELS, PROGRESS_LABELS
-from govcredit_desktop.core.limits import clean_text
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 from govcredit_desktop.intake import mapping as mp
 from govcredit_desktop.intake import values as vl
+from govcredit_desktop.intake.cells import CellParser
 from govcredit_desktop.intake.headers import Header, fill_merges, find_header, letter
 from govcredit_desktop.intake.measures_sheet import find_measures_sheet
 from govcredit_desktop.intake.model import (
@@ -29,7 +31,6 @@ from govcredit_desktop.intake.model import (
     ColumnMap,
     ImportOutcome,
     IntakeError,
-    RowError,
     RowResult,
 )
 from govcredit_desktop.intake.rows import RowSkipper
@@ -38,20 +39,16 @@ from govcredit_desktop.store import intake as intake_store
 
 REPORT_EVERY = 500
 SAMPLE_SIZE = 3
-TITLE_FROM_DESCRIPTION = 30
 # What a sheet without the column gets; a blank cell in a mapped column is an error.
 DEFAULT_TERMS = {"area": "其他", "category": "其他", "source": "自查自纠"}
-DISHONEST_REMARK = "已纳入政务失信记录"
 _NUMBER = re.compile(r"[0-9A-Za-z\u4e00-\u9fff\-_/.()（）〔〕\[\]【】]{1,40}")
-_SEVERAL = re.compile(r"[、，,;；/]|\s+")
-_TEXT_FIELDS = ("title", "description", "counterparty", "target", "lead_unit",
-                "responsible_unit", "closed_by")
 _COMPARED = ("area", "category", "source", "title", "description", "counterparty",
              "counterparty_uscc", "amount_involved", "amount_repaid", "discovered_date",
              "target", "lead_unit", "responsible_unit", "deadline", "status",
              "listed_as_dishonest", "closed_by", "closed_date", "closure_remark")
 _PERSON_FIELDS = {"responsible_person": "responsible_person_id",
                   "responsible_leader": "responsible_leader_id"}
+_NOT_STARTED = str(MeasureStatus.NOT_STARTED)
 _NOT_WRITTEN = ("id", "measures", "progress", "measures_total", "measures_done",
                 "responsible_leader_name", "responsible_person_name")
 
@@ -59,6 +56,13 @@ _NOT_WRITTEN = ("id", "measures", "progress", "measures_total", "measures_done",
 def analyse(db, wb, sheet: str, campaign_id: int, mapping: dict[int, str | None] | None = None,
             progress: Callable[[int, int], None] | None = None,
             cancelled: Callable[[], bool] | None = None) -> Analysis:
+    # Every row's values, errors and bundle stay alive to the end, and none holds a
+    # cycle: the collector would walk them again and again for nothing.
+    with collector.paused():
+        return _analyse(db, wb, sheet, campaign_id, mapping, progress, cancelled)
+
+
+def _analyse(db, wb, sheet, campaign_id, mapping, progress, cancelled) -> Analysis:
     s = wb.sheet(sheet)
     fill_merges(s)
     header = find_header(s)
@@ -76,19 +80,23 @@ def analyse(db, wb, sheet: str, campaign_id: int, mapping: dict[int, str | None]
     total = len(data)
     skipper = RowSkipper(fields, header.texts, s.hidden_columns)
     parsed = []
-    for n, row in enumerate(data):
-        if n % REPORT_EVERY == 0:
-            if cancelled and cancelled():
-                raise Cancelled()
-            if progress:
-                progress(n, total)
-        rn = first_row + n
-        why = skipper.reason(row)
-        if why:
-            a.skipped.append((rn, why))
-            continue
-        parsed.append(planner.parse(rn, row))
-    a.rows = planner.plan(parsed)
+    # In blocks of REPORT_EVERY rows: each block's problems are parsed column by column
+    # (intake/cells.py), and a cancel is seen between blocks.
+    for start in range(0, total, REPORT_EVERY):
+        if cancelled and cancelled():
+            raise Cancelled()
+        if progress:
+            progress(start, total)
+        block = []
+        for n in range(start, min(start + REPORT_EVERY, total)):
+            row = data[n]
+            why = skipper.reason(row)
+            if why:
+                a.skipped.append((first_row + n, why))
+            else:
+                block.append((first_row + n, row))
+        parsed.extend(planner.cells.parse(block))
+    a.rows = planner.plan(parsed, cancelled)
     if progress:
         progress(total, total)
     return a
@@ -134,6 +142,7 @@ class _Planner:
     def __init__(self, db, wb, sheet, campaign_id, header, fields, a: Analysis):
         self.db, self.a, self.header = db, a, header
         self.campaign_id = campaign_id
+        self.today = _dt.date.today()  # once: asked for every measure and entry
         campaign = db.settings.get_campaign(campaign_id)
         start = campaign.get("start_date")
         self.year = int(start[:4]) if start else _dt.date.today().year
@@ -155,120 +164,14 @@ class _Planner:
         for f in DEFAULT_TERMS:
             if f not in self.col:
                 a.notes.append(f"表格中没有“{mp.FIELDS[f]}”列，新增的问题记为“{DEFAULT_TERMS[f]}”")
-        self._unknown: set[tuple[str, str]] = set()
-        self._new_people: dict[str, None] = {}
+        self.cells = CellParser(self.col, header.texts, self.units, self.terms, self.people,
+                                self.year, self.sheet_measures)
 
-    # --- one row's values ---------------------------------------------------------------
     def _error(self, errors, rn, field, reason):
-        i = self.col.get(field)
-        errors.append(RowError(rn, letter(i) if i is not None else "",
-                               self.header.texts[i] if i is not None else "", reason))
-
-    def parse(self, rn: int, row: list) -> RowResult:
-        raw = {f: (row[i] if i < len(row) else "") for f, i in self.col.items()}
-        v: dict = {}
-        errors: list[RowError] = []
-        # Cleaned here as store.problems.cleaned would (the writer is told the bundles
-        # are clean and valid: see apply_import).
-        for f in _TEXT_FIELDS:
-            if f in raw:
-                v[f] = clean_text(vl.text(raw[f]))
-        if "number" in raw:
-            v["number"] = vl.nfkc(vl.text(raw["number"]))
-        if "counterparty_uscc" in raw:
-            v["counterparty_uscc"] = vl.nfkc(vl.text(raw["counterparty_uscc"])).upper()
-        for kind in KIND_LABELS:
-            if kind not in raw:
-                continue
-            t = vl.text(raw[kind])
-            if not t:
-                self._error(errors, rn, kind, f"{KIND_LABELS[kind]}为空，请填写")
-                continue
-            found = self.terms[kind].match(t)
-            if found:
-                v[kind] = found
-            else:
-                v[kind] = t
-                self._unknown.add((kind, t))
-                self._error(errors, rn, kind, f"“{t}”不在{KIND_LABELS[kind]}词表中，"
-                                              "可以加入词表后重新检查，或改为词表中的词")
-        for f in ("amount_involved", "amount_repaid"):
-            if f in raw:
-                try:
-                    v[f] = vl.money_value(raw[f], self.units.get(f))
-                except vl.ValueProblem as exc:
-                    self._error(errors, rn, f, str(exc))
-        for f in ("discovered_date", "closed_date"):
-            if f in raw:
-                try:
-                    v[f] = vl.date_value(raw[f], self.year)
-                except vl.ValueProblem as exc:
-                    self._error(errors, rn, f, str(exc))
-        if "deadline" in raw:
-            try:
-                d = vl.deadline_value(raw["deadline"], self.year)
-                v["deadline"] = d.iso
-                if d.open_ended:
-                    v["deadline_note"] = vl.NO_DEADLINE_TEXT
-            except vl.ValueProblem as exc:
-                self._error(errors, rn, "deadline", str(exc))
-        if "status" in raw:
-            try:
-                v["status"] = vl.status_value(raw["status"])
-            except vl.ValueProblem as exc:
-                self._error(errors, rn, "status", str(exc))
-        if "closed_flag" in raw and vl.flag_value(raw["closed_flag"]):
-            v["status"] = str(ProblemStatus.CLOSED)
-        if "remark" in raw:
-            remark = clean_text(vl.text(raw["remark"]))
-            parts = [p for p in re.split(r"[；;]", remark) if p.strip()]
-            v["listed_as_dishonest"] = int(any(p.strip() == DISHONEST_REMARK for p in parts))
-            v["closure_remark"] = "；".join(p.strip() for p in parts
-                                           if p.strip() != DISHONEST_REMARK)
-        for f in _PERSON_FIELDS:
-            if f in raw:
-                name = clean_text(vl.text(raw[f]))
-                names = [n.strip() for n in _SEVERAL.split(name) if n.strip()]
-                if len(names) > 1:
-                    # The store keeps one person per role: the first, and the preview says so.
-                    v.setdefault("notes", []).append(
-                        f"{mp.FIELDS[f]}“{name}”有多人，记为{names[0]}")
-                    name = names[0]
-                v[f] = self._person(name, errors, rn, f)
-        if "progress" in raw:
-            v["progress"] = clean_text(vl.text(raw["progress"]))
-        if not v.get("title"):
-            v["title"] = _title_from(v.get("description", ""))
-            if not v["title"]:
-                self._error(errors, rn, "title" if "title" in self.col else "description",
-                            "问题标题和问题描述都为空，请至少填写一项")
-        if "measures" in raw:
-            listed = self.sheet_measures.get(v.get("number") or "")
-            found = listed if listed is not None else vl.measures_value(raw["measures"],
-                                                                        self.year)
-            v["measures"] = []
-            for m in found:
-                if m.owner_name:
-                    self._person(m.owner_name, errors, rn, "measures")
-                v["measures"].append({"content": clean_text(m.content),
-                                      "owner_name": clean_text(m.owner_name),
-                                      "deadline": m.deadline, "status": m.status,
-                                      "completed_date": m.completed_date})
-        return RowResult(rn, "error" if errors else "add", v, errors)
-
-    def _person(self, name: str, errors, rn, field) -> str:
-        if not name:
-            return ""
-        if name not in self.people and name not in self._new_people:
-            problems = validation.validate_person({"name": name})
-            if problems:
-                self._error(errors, rn, field, "；".join(problems.values()))
-                return name
-            self._new_people[name] = None
-        return name
+        self.cells.error(errors, rn, field, reason)
 
     # --- matching and bundles ------------------------------------------------------------
-    def plan(self, parsed: list[RowResult]) -> list[RowResult]:
+    def plan(self, parsed: list[RowResult], cancelled=None) -> list[RowResult]:
         counts = Counter(r.values.get("number") for r in parsed if r.values.get("number"))
         used = set(self.by_number)
         claimed: dict[int, int] = {}  # existing problem id -> row that matched it
@@ -300,7 +203,11 @@ class _Planner:
                 r.values["number"] = ""
         used |= kept_numbers
         seq = 0
-        for r in parsed:
+        for k, r in enumerate(parsed):
+            # The bundles and their checks are a third of the analysis: a cancel is
+            # seen here too, as between the blocks of rows.
+            if k % REPORT_EVERY == 0 and cancelled and cancelled():
+                raise Cancelled()
             cur = r.values.pop("_existing", None)
             if cur is None and not r.values.get("number"):
                 seq += 1
@@ -312,8 +219,8 @@ class _Planner:
             if r.action == "error":
                 continue
             self._bundle(r, cur)
-        self.a.unknown_terms = sorted(self._unknown)
-        self.a.new_persons = list(self._new_people)
+        self.a.unknown_terms = sorted(self.cells.unknown)
+        self.a.new_persons = self.cells.new_persons()
         return parsed
 
     def _bundle(self, r: RowResult, cur: dict | None) -> None:
@@ -347,7 +254,7 @@ class _Planner:
             b.pop("status", None)
         entries = [{k: e[k] for k in e if k != "id"} for e in cur["progress"]] if cur else []
         if not cur and v.get("progress"):
-            entries = [_entry(v["progress"], b.get("closed_date"))]
+            entries = [_entry(v["progress"], b.get("closed_date"), self.today.isoformat())]
         if cur and cur["status"] == ProblemStatus.CLOSED and _differs(b, names, measures, cur):
             self._error(r.errors, r.row_number, "status" if "status" in self.col else "title",
                         "该问题已销号，表格中的内容与已销号的记录不同；如需修改请先在程序中“撤销销号”")
@@ -366,6 +273,11 @@ class _Planner:
         r.bundle = b
 
     def _measures(self, listed: list[dict], old: list[dict], r: RowResult) -> list[dict]:
+        if not old:  # a new problem's: what the sheet says, the rest as a new measure has
+            return [{"content": m["content"], "owner_name": m.get("owner_name") or "",
+                     "deadline": m.get("deadline") or None,
+                     "status": m.get("status") or _NOT_STARTED,
+                     "completed_date": m.get("completed_date") or None} for m in listed]
         by_content = {}
         for m in old:
             by_content.setdefault(m["content"], m)
@@ -385,8 +297,14 @@ class _Planner:
         return out
 
     def _validate(self, r, b, names, measures, entries, checked) -> None:
-        rec = {**b, **{k: (1 if n else None) for k, n in names.items()}}
-        for f, reason in validation.validate_problem(rec).items():
+        # The record as it will be stored, persons standing in for their ids (set on b
+        # for the check and taken off again: a copy of b per row cost more than the rest).
+        for k, n in names.items():
+            b[k] = 1 if n else None
+        problems = validation.validate_problem(b)
+        for k in names:
+            del b[k]
+        for f, reason in problems.items():
             self._error(r.errors, r.row_number, _field_of_column(f), reason)
         if b.get("status") == ProblemStatus.CLOSED:
             if not b.get("closed_by"):
@@ -394,8 +312,10 @@ class _Planner:
                             "已销号的问题须填写销号审批人")
             if not b.get("closed_date"):
                 self._error(r.errors, r.row_number, "closed_date", "已销号的问题须填写销号日期")
+        today = self.today
         for m in measures:
-            problems = validation.validate_measure({k: m[k] for k in m if k != "owner_name"})
+            # owner_name is no column of the measure; validation reads only the columns.
+            problems = validation.validate_measure(m, today)
             if "completed_date" in problems and m["status"] == MeasureStatus.DONE \
                     and not m.get("completed_date"):
                 problems["completed_date"] = (f"措施“{m['content'][:20]}”已完成，但没有完成日期；"
@@ -403,13 +323,13 @@ class _Planner:
             for reason in problems.values():
                 self._error(r.errors, r.row_number, "measures", reason)
         for e in checked:
-            for f, reason in validation.validate_progress(e).items():
+            for f, reason in validation.validate_progress(e, today).items():
                 self._error(r.errors, r.row_number, "progress",
                             f"{PROGRESS_LABELS.get(f, f)}：{reason}")
         closed = b.get("closed_date")
         if b.get("status") == ProblemStatus.CLOSED and closed and not r.errors:
-            for reason in validation.validate_closure_dates(closed, b, measures,
-                                                            entries).values():
+            for reason in validation.validate_closure_dates(closed, b, measures, entries,
+                                                            today).values():
                 self._error(r.errors, r.row_number, "closed_date", reason)
 
 
@@ -432,7 +352,7 @@ def _kept(m: dict) -> dict:
         {"owner_name": m.get("owner_name") or ""}
 
 
-def _entry(text: str, latest: str | None) -> dict:
+def _entry(text: str, latest: str | None, today: str) -> dict:
     """One progress entry from the 整改进展 cell, dated as the cell says, else today
     (or the 销号 date, ``latest``, which no entry may follow)."""
     # reports.queries.report_data.progress_summary: '共2次进展，最新：2021年12月1日：…'
@@ -445,13 +365,8 @@ def _entry(text: str, latest: str | None) -> dict:
             text = m[2].strip() or text
         except vl.ValueProblem:
             day = None
-    today = min(_dt.date.today().isoformat(), latest or "9999")
+    today = min(today, latest or "9999")
     return {"entry_date": day if day and day <= today else today, "note": text}
-
-
-def _title_from(description: str) -> str:
-    first = re.split(r"[。；;\n]", description.strip(), maxsplit=1)[0].strip()
-    return first[:TITLE_FROM_DESCRIPTION] + ("…" if len(first) > TITLE_FROM_DESCRIPTION else "")
 
 
 def _differs(b: dict, names: dict, measures: list[dict], cur: dict) -> bool:
@@ -471,6 +386,13 @@ def _differs(b: dict, names: dict, measures: list[dict], cur: dict) -> bool:
 def apply_import(db, a: Analysis, skip_error_rows: bool = False,
                  progress: Callable[[int, int], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ImportOutcome:
+    # The bundles' copies with person ids are made beside the whole analysis, which
+    # the collector would walk again at every few thousand new dicts.
+    with collector.paused():
+        return _apply_import(db, a, skip_error_rows, progress, cancelled)
+
+
+def _apply_import(db, a, skip_error_rows, progress, cancelled) -> ImportOutcome:
     from govcredit_desktop.store.bulk import BulkRowError, BulkWriter
 
     bad = [r for r in a.rows if r.action == "error"]

@@ -32,11 +32,13 @@ class RowSkipper:
 
     def reason(self, row: list) -> str | None:
         hidden = self.hidden
-        cells = [(i, v) for i, v in enumerate(row) if v != "" and v is not None
-                 and i not in hidden and not (type(v) is str and not v.strip())]
+        # The cells that hold something: text that is not blank, any other value.
+        cells = [(i, v) for i, v in enumerate(row)
+                 if (v.strip() if v.__class__ is str else v is not None)
+                 and (not hidden or i not in hidden)]
         if not cells:
             return "空行"
-        short = [(i, v.strip()) for i, v in cells if type(v) is str and len(v) <= _SHORT]
+        short = [(i, v.strip()) for i, v in cells if v.__class__ is str and len(v) <= _SHORT]
         if any(t[0] in _TOTAL_FIRST and _TOTAL.match(_key(t)) and len(_key(t)) <= 8
                for _i, t in short):
             return "合计/小计行"

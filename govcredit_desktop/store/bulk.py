@@ -16,20 +16,23 @@ creates nothing twice.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 
-from govcredit_desktop.core import rules, validation
+from govcredit_desktop.core import collector, rules, validation
 from govcredit_desktop.core.errors import Cancelled, UserError
 from govcredit_desktop.core.fields import MEASURE_LABELS, PROBLEM_LABELS, PROGRESS_LABELS
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
 from govcredit_desktop.store import search
 from govcredit_desktop.store.measures import MEASURE_DATES
 from govcredit_desktop.store.problems import PROBLEM_DATES, cleaned
-from govcredit_desktop.store.records import new_uuid, now_iso
-from govcredit_desktop.store.replay import PACKING, pack_rows, replayed_columns
+from govcredit_desktop.store.records import new_uuids, now_iso
+from govcredit_desktop.store.replay import PACKING, PackingRows, replayed_columns
 from govcredit_desktop.store.schema import column_defaults
 
 CHUNK = 5000
+ROWS_PER_INSERT = 200  # x 10 measure columns: far within the 30,000 parameters _existing binds
+UUIDS_AT_ONCE = 4096
 
 
 class BulkRowError(UserError):
@@ -90,9 +93,11 @@ class BulkWriter:
                             for t in ("problem", "measure", "progress")}
         self._next_seq: dict[int, int] = {}
         self._made: set[str] = set()
+        self._uuids = iter(())
         self._prefix: dict[int, str] = {}
         done = 0
-        with self.db.transaction():
+        # The chunks' rows are many small containers and no cycles (core/collector.py).
+        with collector.paused(), self.db.transaction():
             batch: list[dict] = []
             for bundle in bundles:
                 batch.append(bundle)
@@ -115,7 +120,9 @@ class BulkWriter:
             problems.append(p)
             measures.append(ms)
             entries.append(es)
-        existing = self._existing([p["uuid"] for p in problems], "problem")
+        made = self._made
+        existing = self._existing([p["uuid"] for p in problems if p["uuid"] not in made],
+                                  "problem")
         conn = self.db.conn
         inserted, updated = [], []
         # New problems get the ids SQLite would give them one by one, so that they are
@@ -143,11 +150,6 @@ class BulkWriter:
                 updated.append(p["uuid"])
                 p["created_at"] = created_at  # kept by the UPDATE: logged as it stays
             p["id"] = row_id
-        if fresh:
-            cols = ["id", *(c for c in fresh[0] if c != "id")]
-            conn.executemany(f"INSERT INTO problem ({', '.join(cols)}) VALUES"
-                             f" ({', '.join('?' * len(cols))})",
-                             map(_values(cols), fresh))
         ids = [p["id"] for p in problems]
         for p, ms, es in zip(problems, measures, entries, strict=True):
             for row in ms + es:
@@ -155,6 +157,19 @@ class BulkWriter:
         flat_measures = [m for ms in measures for m in ms]
         flat_entries = [e for es in entries for e in es]
         dropped = self._drop_missing(ids, flat_measures, flat_entries) if updated else {}
+        self._keep_created("measure", flat_measures)
+        self._keep_created("progress", flat_entries)
+        # Every row is as it will be written and logged: the log's packed copy is
+        # compressed while SQLite writes them.
+        packing = PackingRows({t: (self._logged[t], list(map(_values(self._logged[t]), rows)))
+                               for t, rows in (("problem", problems),
+                                               ("measure", flat_measures),
+                                               ("progress", flat_entries)) if rows})
+        if fresh:
+            cols = ["id", *(c for c in fresh[0] if c != "id")]
+            conn.executemany(f"INSERT INTO problem ({', '.join(cols)}) VALUES"
+                             f" ({', '.join('?' * len(cols))})",
+                             map(_values(cols), fresh))
         self._upsert("measure", flat_measures)
         self._upsert("progress", flat_entries)
         marks = ",".join("?" * len(ids))
@@ -167,12 +182,7 @@ class BulkWriter:
         # Counts for a reader of the log; the packed rows are what the replay reads.
         after = {"source": self.source, "inserted": len(inserted), "updated": len(updated),
                  "measures": len(flat_measures), "progress": len(flat_entries),
-                 "packing": PACKING,
-                 "rows": pack_rows({t: (self._logged[t],
-                                        list(map(_values(self._logged[t]), rows)))
-                                    for t, rows in (("problem", problems),
-                                                    ("measure", flat_measures),
-                                                    ("progress", flat_entries)) if rows})}
+                 "packing": PACKING, "rows": packing.result()}
         if dropped:
             after["deleted"] = dropped
         self.db.audit.write("bulk_upsert", "problem", f"{self.source}:{problems[0]['uuid']}",
@@ -189,14 +199,14 @@ class BulkWriter:
 
     def _prepare(self, row: int, bundle: dict, stamp: str) -> tuple[dict, list, list]:
         """The problem, its measures and entries as full rows, validated."""
+        if self.trusted:
+            return self._prepare_trusted(row, bundle, stamp)
         bundle = dict(bundle)
         raw_measures = bundle.pop("measures", None) or []
         raw_entries = bundle.pop("progress", None) or []
         p = {**self._columns["problem"], **self._clean(row, "问题", bundle, PROBLEM_DATES,
                                                        PROBLEM_LABELS, "problem")}
-        p["uuid"] = p["uuid"] or new_uuid()
-        p["created_at"] = p["created_at"] or stamp
-        p["updated_at"] = stamp
+        self._stamp(p, stamp)
         if not p["number"]:
             p["seq"], p["number"] = self._number(p["campaign_id"])
         elif not p["seq"]:
@@ -207,9 +217,7 @@ class BulkWriter:
                  **self._clean(row, "问题的整改措施", raw, MEASURE_DATES, MEASURE_LABELS,
                                "measure")}
             self._stamp(m, stamp)
-            if not self.trusted:
-                self._check(row, "问题的整改措施", validation.validate_measure(m),
-                            MEASURE_LABELS)
+            self._check(row, "问题的整改措施", validation.validate_measure(m), MEASURE_LABELS)
             ms.append(m)
         es = []
         for raw in raw_entries:
@@ -218,9 +226,7 @@ class BulkWriter:
                                "progress")}
             e["amount_repaid"] = e["amount_repaid"] or 0
             self._stamp(e, stamp)
-            if not self.trusted:
-                self._check(row, "问题的进展记录", validation.validate_progress(e),
-                            PROGRESS_LABELS)
+            self._check(row, "问题的进展记录", validation.validate_progress(e), PROGRESS_LABELS)
             es.append(e)
         p["measures_total"] = len(ms)
         p["measures_done"] = sum(m["status"] == MeasureStatus.DONE for m in ms)
@@ -230,14 +236,54 @@ class BulkWriter:
             # record (a county merge, an older ledger) and is written as stated.
             p["status"] = rules.status_after_measures(ProblemStatus.OPEN,
                                                       [m["status"] for m in ms])
-        if self.trusted:
-            return p, ms, es
         errors = validation.validate_problem(p)
         if p["status"] == ProblemStatus.CLOSED and not p["closed_by"]:
             errors.setdefault("closed_by", "已销号的问题须有销号审批人")
         if p["status"] == ProblemStatus.CLOSED and p["closed_date"] and not errors:
             errors.update(validation.validate_closure_dates(p["closed_date"], p, ms, es))
         self._check(row, "问题", errors, PROBLEM_LABELS)
+        return p, ms, es
+
+    def _prepare_trusted(self, row: int, bundle: dict, stamp: str) -> tuple[dict, list, list]:
+        """_prepare for clean, valid bundles: the same rows, built with one dict each.
+        Every column is in the defaults, so a row longer than them names a column the
+        table lacks (refused as in _clean, without a set difference per record)."""
+        columns = self._columns
+        p = {**columns["problem"], **bundle}
+        raw_measures = p.pop("measures", None) or ()
+        raw_entries = p.pop("progress", None) or ()
+        if len(p) != len(columns["problem"]):
+            self._clean(row, "问题", p, PROBLEM_DATES, PROBLEM_LABELS, "problem")
+        self._stamp(p, stamp)
+        if not p["number"]:
+            p["seq"], p["number"] = self._number(p["campaign_id"])
+        elif not p["seq"]:
+            p["seq"] = self._number(p["campaign_id"])[0]
+        measure, width = columns["measure"], len(columns["measure"])
+        ms = []
+        done = 0
+        for k, raw in enumerate(raw_measures, start=1):
+            m = {**measure, "seq": k, **raw}
+            if len(m) != width:
+                self._clean(row, "问题的整改措施", m, MEASURE_DATES, MEASURE_LABELS, "measure")
+            self._stamp(m, stamp)
+            done += m["status"] == MeasureStatus.DONE
+            ms.append(m)
+        entry, width = columns["progress"], len(columns["progress"])
+        es = []
+        for raw in raw_entries:
+            e = {**entry, **raw}
+            if len(e) != width:
+                self._clean(row, "问题的进展记录", e, ("entry_date",), PROGRESS_LABELS,
+                            "progress")
+            e["amount_repaid"] = e["amount_repaid"] or 0
+            self._stamp(e, stamp)
+            es.append(e)
+        p["measures_total"] = len(ms)
+        p["measures_done"] = done
+        if not bundle.get("status"):
+            p["status"] = rules.status_after_measures(ProblemStatus.OPEN,
+                                                      [m["status"] for m in ms])
         return p, ms, es
 
     def _clean(self, row, what, values, dates, labels, table) -> dict:
@@ -260,8 +306,12 @@ class BulkWriter:
 
     def _stamp(self, rec: dict, stamp: str) -> None:
         if not rec["uuid"]:
-            rec["uuid"] = new_uuid()
-            self._made.add(rec["uuid"])  # stored nowhere yet: _upsert need not look
+            try:
+                rec["uuid"] = uuid = next(self._uuids)
+            except StopIteration:
+                self._uuids = new_uuids(UUIDS_AT_ONCE)
+                rec["uuid"] = uuid = next(self._uuids)
+            self._made.add(uuid)  # stored nowhere yet: _upsert need not look
         rec["created_at"] = rec["created_at"] or stamp
         rec["updated_at"] = stamp
 
@@ -301,9 +351,7 @@ class BulkWriter:
                 dropped[table] = [[uuid, row_id] for row_id, uuid in stale]
         return dropped
 
-    def _upsert(self, table: str, rows: list[dict]) -> None:
-        if not rows:
-            return
+    def _keep_created(self, table: str, rows: list[dict]) -> None:
         # ON CONFLICT keeps a known row's created_at: log it as it stays.  Looked up
         # for every chunk, since an import may name a measure of another problem.
         made = self._made
@@ -311,10 +359,35 @@ class BulkWriter:
         for r in rows:
             if r["uuid"] in kept:
                 r["created_at"] = kept[r["uuid"]][1]
+
+    def _upsert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        made = self._made
         cols = list(rows[0])
-        updates = ", ".join(f"{c} = excluded.{c}" for c in cols
-                            if c not in ("uuid", "created_at"))
-        self.db.conn.executemany(
-            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            f" ON CONFLICT (uuid) DO UPDATE SET {updates}",
-            map(_values(cols), rows))
+        insert = (f"INSERT INTO {table} ({', '.join(cols)})"
+                  f" VALUES ({', '.join('?' * len(cols))})")
+        # The rows the writer named itself are new for certain: a plain INSERT, at half
+        # an upsert's cost (0.23 s against 0.47 s for 30,000 measures, measured).  The
+        # others may be stored, or named twice in one write: ON CONFLICT updates them.
+        fresh = [r for r in rows if r["uuid"] in made]
+        if fresh:
+            # ROWS_PER_INSERT rows to a statement: each execution costs its reset and
+            # the AUTOINCREMENT sequence's read and write (30,000 measures: 0.18 s
+            # against 0.23 s one row at a time, measured).
+            values = _values(cols)
+            many = len(fresh) - len(fresh) % ROWS_PER_INSERT
+            if many:
+                one = f"({', '.join('?' * len(cols))})"
+                self.db.conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(cols)}) VALUES"
+                    f" {', '.join([one] * ROWS_PER_INSERT)}",
+                    (tuple(chain.from_iterable(map(values, fresh[k:k + ROWS_PER_INSERT])))
+                     for k in range(0, many, ROWS_PER_INSERT)))
+            self.db.conn.executemany(insert, map(values, fresh[many:]))
+        if len(fresh) < len(rows):
+            updates = ", ".join(f"{c} = excluded.{c}" for c in cols
+                                if c not in ("uuid", "created_at"))
+            self.db.conn.executemany(
+                f"{insert} ON CONFLICT (uuid) DO UPDATE SET {updates}",
+                map(_values(cols), (r for r in rows if r["uuid"] not in made)))

@@ -25,6 +25,21 @@ def new_uuid() -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+# The RFC 4122 variant's first hex digit (10xx) for each random one.
+_VARIANT = {f"{n:x}": f"{8 | n & 3:x}" for n in range(16)}
+
+
+def new_uuids(count: int):
+    """``count`` new_uuid()s from one draw of random bytes, at a third of the cost each
+    (a bulk write names ~50,000 records for 10,000 problems)."""
+    h = os.urandom(16 * count).hex()
+    variant = _VARIANT
+    for k in range(0, 32 * count, 32):
+        # Digit 12 is the version (4), digit 16 the variant: what new_uuid sets bitwise.
+        yield (f"{h[k:k + 8]}-{h[k + 8:k + 12]}-4{h[k + 13:k + 16]}-"
+               f"{variant[h[k + 16]]}{h[k + 17:k + 20]}-{h[k + 20:k + 32]}")
+
+
 def stripped(values: dict) -> dict:
     """Text as the store keeps it (``core.limits.clean_text``); other values as given."""
     return {k: (clean_text(v) if isinstance(v, str) else v) for k, v in values.items()}

@@ -17,6 +17,7 @@ are folded) and the ledger's queries (store/queries/ledger.py) check its hits wi
 LIKE, so the search always means LIKE '%term%', punctuation included.
 """
 
+import re
 import unicodedata
 
 SEARCHED_FIELDS = ("title", "description", "counterparty")
@@ -24,10 +25,17 @@ SEARCHED_FIELDS = ("title", "description", "counterparty")
 GAP = "\ue000"
 
 
+# Exactly the characters str.isalnum refuses: re's \w is isalnum plus "_" (both are
+# Py_UNICODE_ISALNUM in CPython), so [\W_] is its complement (a test checks every
+# code point).  One substitution and a join in C instead of a generator per character:
+# an import of 10,000 problems spaces ~1,000,000 characters.
+_NOT_ALNUM = re.compile(r"[\W_]")
+
+
 def spaced(text: str | None) -> str:
     if not text:
         return ""
-    return " ".join(ch if ch.isalnum() else GAP for ch in text)
+    return " ".join(_NOT_ALNUM.sub(GAP, text))
 
 
 def matches_nothing(term: str) -> bool:

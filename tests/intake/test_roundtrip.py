@@ -56,6 +56,8 @@ def test_export_then_import_reproduces_problems_measures_and_persons(exported, t
             for k in ("responsible_leader_name", "responsible_person_name")}
         assert {p["name"] for p in dst.people.list()} == owners - {None}
         assert dst.check().ok
+    # The command a clerk runs: integrity, the audit chain and its replay of the import.
+    assert main(["check", "--db", str(target)]) == 0
 
     # Again: nothing added, nothing duplicated.
     assert main(args) == 0
@@ -105,3 +107,37 @@ def test_cli_skip_errors_and_add_terms(tmp_path, capsys):
     with Database(target) as db:
         assert [c["name"] for c in db.settings.list_campaigns()] == ["专项"]
         assert db.problems.count() == 1
+
+
+def test_an_edited_export_updates_its_problem_keeping_entries_and_measures(exported, tmp_path,
+                                                                         capsys):
+    import openpyxl
+
+    src, path = exported
+    campaign = src.settings.latest_campaign()
+    target = tmp_path / "new.sqlite"
+    Database(target, create=True).close()
+    args = ["import-excel", str(path), "--db", str(target), "--campaign", campaign["name"]]
+    assert main(args) == 0
+    with Database(target) as dst:
+        cid = dst.settings.latest_campaign()["id"]
+        before = {p["number"]: p for p in campaign_problems(dst, cid)}
+    book = openpyxl.load_workbook(path)
+    ws = book.worksheets[0]
+    number = next(row[1].value for row in ws.iter_rows(min_row=1)
+                  if row[1].value in before and before[row[1].value]["progress"])
+    row = next(r for r in ws.iter_rows() if r[1].value == number)
+    row[6].value = "描述已按整改台账更正"  # 问题描述
+    edited = tmp_path / "台账（更正）.xlsx"
+    book.save(edited)
+    capsys.readouterr()
+    assert main([*args[:1], str(edited), *args[2:]]) == 0
+    assert "新增 0 个问题，更新 1 个，未变 59 个" in capsys.readouterr().out
+    with Database(target) as dst:
+        after = {p["number"]: p for p in campaign_problems(dst, cid)}
+    assert after[number]["description"] == "描述已按整改台账更正"
+    assert [e["uuid"] for e in after[number]["progress"]] == \
+        [e["uuid"] for e in before[number]["progress"]]
+    assert [m["uuid"] for m in after[number]["measures"]] == \
+        [m["uuid"] for m in before[number]["measures"]]
+    assert main(["check", "--db", str(target)]) == 0

@@ -151,6 +151,19 @@ def test_a_cancel_writes_nothing(db, campaign, untidy):
         analyse(db, wb, wb.default_sheet, campaign, cancelled=lambda: True)
 
 
+def test_a_cancel_after_the_last_row_is_read_stops_the_checks_too(db, campaign, untidy):
+    asked = []
+
+    def cancelled():  # no to the first question (before the sheet's one block of rows)
+        asked.append(None)
+        return len(asked) > 1
+
+    wb = open_workbook(untidy)
+    with pytest.raises(Cancelled):
+        analyse(db, wb, wb.default_sheet, campaign, cancelled=cancelled)
+    assert len(asked) == 2
+
+
 def test_a_corrected_mapping_is_remembered_for_the_same_headers(db, campaign, untidy):
     wb = open_workbook(untidy)
     a = analyse(db, wb, wb.default_sheet, campaign)

@@ -58,6 +58,34 @@ def test_an_id_freed_by_a_delete_is_never_given_again(db, campaign):
     assert db.integrity_problems() == [] and db.verify_audit().ok and db.replay_audit().ok
 
 
+@pytest.mark.parametrize("trusted", [False, True])
+def test_many_new_measures_go_in_several_rows_a_statement_in_order(db, campaign, trusted):
+    """Past ROWS_PER_INSERT new measures a statement inserts many rows: every row, in
+    order, with the ids AUTOINCREMENT gives, and the log replays them."""
+    from govcredit_desktop.store.bulk import ROWS_PER_INSERT
+
+    n = ROWS_PER_INSERT + 37  # whole statements and a rest
+    bundles = []
+    for k in range(n):
+        b = bundle(campaign, k)
+        for m in b["measures"]:
+            del m["uuid"]  # named by the writer: the plain INSERT
+        for e in b["progress"]:
+            del e["uuid"]
+        b["measures"].append({"content": f"第三项{k}"})
+        bundles.append(b)
+    result = BulkWriter(db, "test", chunk=n, trusted=trusted).write(bundles)
+    assert (result.inserted, result.measures, result.progress) == (n, 3 * n, n)
+    rows = db.query("SELECT m.id, m.seq, m.content, p.title FROM measure m"
+                    " JOIN problem p ON p.id = m.problem_id ORDER BY m.id")
+    assert [r["id"] for r in rows] == list(range(1, 3 * n + 1))
+    assert [(r["seq"], r["content"], r["title"]) for r in rows] == [
+        row for k in range(n) for row in ((1, "核实欠款", f"批量问题{k}"),
+                                          (2, "分期偿还", f"批量问题{k}"),
+                                          (3, f"第三项{k}", f"批量问题{k}"))]
+    assert db.integrity_problems() == [] and db.verify_audit().ok and db.replay_audit().ok
+
+
 def test_writing_the_same_data_again_creates_nothing_twice(db, campaign):
     BulkWriter(db, "test").write(bundle(campaign, n) for n in range(5))
     ids = db.column("SELECT id FROM problem ORDER BY id")

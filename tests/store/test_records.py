@@ -174,12 +174,13 @@ def test_problem_found_by_its_number_within_its_campaign(db, campaign):
     assert db.problems.id_of_number(campaign, "没有这个编号") is None
 
 
-def test_new_uuid_is_a_random_version_4_uuid_in_canonical_form():
+@pytest.mark.parametrize("how", ["one at a time", "in a batch"])
+def test_new_uuid_is_a_random_version_4_uuid_in_canonical_form(how):
     import uuid
 
-    from govcredit_desktop.store.records import new_uuid
+    from govcredit_desktop.store.records import new_uuid, new_uuids
 
-    made = [new_uuid() for _ in range(2000)]
+    made = [new_uuid() for _ in range(2000)] if how == "one at a time" else list(new_uuids(2000))
     assert len(set(made)) == len(made)
     for text in made:
         u = uuid.UUID(text)

@@ -353,3 +353,14 @@ def test_demo_generate_is_audited_as_rows(db):
     assert len(payload["problem"]["rows"]) == 3
     assert payload["problem"]["columns"][0] == "uuid"
     assert "measures_total" not in payload["problem"]["columns"]
+
+
+def test_rows_packed_beside_other_work_are_what_pack_rows_gives():
+    from govcredit_desktop.store.replay import PackingRows, pack_rows, unpack_rows
+
+    tables = {"problem": (["uuid", "title", "amount_involved"],
+                          [(f"u{n}", f"问题{n}“引号”\n", n * 100 or None) for n in range(3000)]),
+              "measure": (["uuid", "content"], [("m1", "核实")])}
+    packed = PackingRows(tables).result()
+    assert packed == pack_rows(tables)
+    assert unpack_rows(packed)["problem"]["rows"][7] == ["u7", "问题7“引号”\n", 700]
