@@ -77,6 +77,7 @@ from govcredit_desktop.core.fields import (
 )
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.audit import HASHED_COLUMNS, AuditHeadError, hashed_value, read_head
+from govcredit_desktop.store.replay_text import Compared, TextComparer
 from govcredit_desktop.store.schema import column_defaults
 
 #: Columns never compared, with the reason (see the module docstring).
@@ -147,7 +148,12 @@ def pack_rows(tables: dict[str, tuple[list[str], list[list]]]) -> str:
 
 
 def unpack_rows(packed: str) -> dict:
-    return json.loads(zlib.decompress(base64.b64decode(packed)).decode("utf-8"))
+    return json.loads(unpacked_text(packed))
+
+
+def unpacked_text(packed: str) -> bytes:
+    """The JSON text (UTF-8) of packed rows."""
+    return zlib.decompress(base64.b64decode(packed))
 
 
 @dataclass
@@ -238,6 +244,7 @@ class _Replay:
         self.report = ReplayReport()
         self.renames = self._renames()
         self._awaiting_reopen: tuple[str, int] | None = None
+        self.text = TextComparer(conn, self.columns, self.touched, set(HASHED_COLUMNS))
 
     # --- the schema ----------------------------------------------------------------
     def _defaults(self, table: str) -> dict:
@@ -382,7 +389,34 @@ class _Replay:
         if "rows" not in after:
             self._legacy_bulk(after)
             return
-        packed = unpack_rows(after["rows"])
+        text = unpacked_text(after["rows"])
+        compared = self.text.compare(text)
+        if compared is not None:
+            self._matched(compared)
+        else:
+            self._bulk_rows(entry_id, json.loads(text))
+        for table, gone in after.get("deleted", {}).items():
+            ids = set()
+            for key, row_id in gone:
+                self.state[table].pop(key, None)
+                self.deleted[table].add(key)
+                ids.add(row_id)
+            if table == "measure":
+                self._measure_gone(ids)
+
+    def _matched(self, compared: Compared) -> None:
+        """An entry whose rows replay_text found equal to the tables, touched ones aside:
+        what the decoding below would have arrived at, without decoding."""
+        for table, keys in compared.matched.items():
+            if self.deleted[table]:
+                self.deleted[table].difference_update(keys)
+            self.state[table].update(dict.fromkeys(keys, _COMPARED))
+        for table, rows in compared.touched.items():
+            for row in rows:
+                self.deleted[table].discard(row[0])
+                self.state[table][row[0]] = row[1:]
+
+    def _bulk_rows(self, entry_id: int, packed: dict) -> None:
         for table, block in packed.items():
             cols = block["columns"]
             fast = cols[1:] == self.columns[table] and cols[0] == "uuid"
@@ -401,14 +435,6 @@ class _Replay:
                 values = self._names(entry_id, table, dict(zip(cols, row, strict=True)))
                 state[row[0]] = {**self.defaults[table],
                                  **{k: v for k, v in values.items() if k not in NOT_REPLAYED}}
-        for table, gone in after.get("deleted", {}).items():
-            ids = set()
-            for key, row_id in gone:
-                self.state[table].pop(key, None)
-                self.deleted[table].add(key)
-                ids.add(row_id)
-            if table == "measure":
-                self._measure_gone(ids)
 
     def _legacy_bulk(self, after: dict) -> None:
         """Uuid lists only (schema v1 'bulk_insert', early 'bulk_upsert')."""
