@@ -154,25 +154,27 @@ class TextComparer:
         table = block.table
         if self._select(table, False) is None:
             return False
-        text = raw[block.start:block.end]
-        if not text:
+        start, end = block.start, block.end
+        if start == end:
             out.matched.setdefault(table, [])
             return True
         # The first and the last row's uuid ("[\"<uuid>\"," opens a row), and so the id
         # range the chunk was inserted as.
-        last = text.rfind(b'],["')
-        first_key = text[2:text.find(b'"', 2)]
-        last_key = first_key if last < 0 else text[last + 4:text.find(b'"', last + 4)]
+        last = raw.rfind(b'],["', start, end)
+        first_key = raw[start + 2:raw.find(b'"', start + 2, end)]
+        last_key = first_key if last < 0 else raw[last + 4:raw.find(b'"', last + 4, end)]
         low, high = self._id(table, first_key), self._id(table, last_key)
         # A row's text is at least 40 bytes (its uuid): a range much wider than the rows
         # is a scattered re-import, mostly other rows (a short one costs nothing).
-        if low is None or high is None or high < low or high - low > max(len(text) // 20, 64):
+        if (low is None or high is None or high < low
+                or high - low > max((end - start) // 20, 64)):
             return False
         touched = self._touched_in(table, low, high)
         logged = []
         params: tuple = (low, high)
+        text = memoryview(raw)[start:end]  # compared where it lies: 143 MB at 100k
         if touched:
-            text, logged = _cut_rows(text, [k for _i, k in touched])
+            text, logged = _cut_rows(text.tobytes(), [k for _i, k in touched])
             if text is None:
                 return False
             params += (json.dumps([i for i, _k in touched]),)
