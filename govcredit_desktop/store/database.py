@@ -66,7 +66,8 @@ log = logging.getLogger(__name__)
 # Virtual machine steps between two calls of a statement's progress handler.
 _STEPS_PER_TICK = 1000
 
-# What Database.check does, in order (its progress counts these).
+# What Database.check does (its file stage runs beside the others: store/file_check.py;
+# its progress counts the file stage's pieces and the log's entries, not these).
 CHECK_STAGES = ("数据库文件和外键", "证据文件", "措施计数", "审计日志哈希链", "审计日志重放",
                 "备份与日志")
 

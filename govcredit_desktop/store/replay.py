@@ -81,7 +81,7 @@ from govcredit_desktop.core.fields import (
 )
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.audit import HASHED_COLUMNS, AuditHeadError, hashed_value, read_head
-from govcredit_desktop.store.replay_text import Compared, TextComparer
+from govcredit_desktop.store.replay_text import Compared, Span, TextComparer
 from govcredit_desktop.store.schema import column_defaults
 
 #: Columns never compared, with the reason (see the module docstring).
@@ -253,6 +253,11 @@ class _Replay:
         self.renames = self._renames()
         self._awaiting_reopen: tuple[str, int] | None = None
         self.text = TextComparer(conn, self.columns, self.touched, set(HASHED_COLUMNS))
+        # Rows replay_text found equal whose uuids are not read yet (each as good as
+        # _COMPARED in self.state), and the tables where that shortcut is not taken: a
+        # bulk entry wrote their state key by key, or deleted keys (``_matched``).
+        self.spans: dict[str, list[Span]] = {t: [] for t in TABLES}
+        self.keyed: set[str] = set()
 
     # --- the schema ----------------------------------------------------------------
     def _defaults(self, table: str) -> dict:
@@ -405,7 +410,13 @@ class _Replay:
         if compared is not None:
             self._matched(compared)
         else:
-            self._bulk_rows(entry_id, json.loads(text))
+            packed = json.loads(text)
+            self._spans_read()
+            self.keyed.update(packed)
+            self._bulk_rows(entry_id, packed)
+        if after.get("deleted"):
+            self._spans_read()
+            self.keyed.update(after["deleted"])
         for table, gone in after.get("deleted", {}).items():
             ids = set()
             for key, row_id in gone:
@@ -417,15 +428,36 @@ class _Replay:
 
     def _matched(self, compared: Compared) -> None:
         """An entry whose rows replay_text found equal to the tables, touched ones aside:
-        what the decoding below would have arrived at, without decoding."""
-        for table, keys in compared.matched.items():
-            if self.deleted[table]:
-                self.deleted[table].difference_update(keys)
-            self.state[table].update(dict.fromkeys(keys, _COMPARED))
+        what the decoding below would have arrived at, without decoding.  The matched rows
+        are kept as spans of ids unless something else may hold one of their keys: rows
+        touched by single entries are left out of every span, so only a bulk entry's own
+        key-by-key state, its deletions (``self.keyed``) or another span can; then the
+        keys are read now, in the log's order."""
+        for table, spans in compared.matched.items():
+            pending = self.spans[table]
+            overlap = any(a.low <= b.high and b.low <= a.high
+                          for i, a in enumerate(spans) for b in [*pending, *spans[:i]])
+            if table not in self.keyed and not overlap:
+                pending.extend(spans)
+                continue
+            self._spans_read(table)
+            for span in spans:
+                keys = self.text.keys(table, span)
+                if self.deleted[table]:
+                    self.deleted[table].difference_update(keys)
+                self.state[table].update(dict.fromkeys(keys, _COMPARED))
         for table, rows in compared.touched.items():
             for row in rows:
                 self.deleted[table].discard(row[0])
                 self.state[table][row[0]] = row[1:]
+
+    def _spans_read(self, table: str | None = None) -> None:
+        """The keys of the spans still held (of ``table``, else of every table) into
+        self.state as _COMPARED: before anything else writes the state of such a key."""
+        for name in [table] if table else list(self.spans):
+            spans, self.spans[name] = self.spans[name], []
+            for span in spans:
+                self.state[name].update(dict.fromkeys(self.text.keys(name, span), _COMPARED))
 
     def _bulk_rows(self, entry_id: int, packed: dict) -> None:
         for table, block in packed.items():
@@ -449,6 +481,8 @@ class _Replay:
 
     def _legacy_bulk(self, after: dict) -> None:
         """Uuid lists only (schema v1 'bulk_insert', early 'bulk_upsert')."""
+        self._spans_read()
+        self.keyed.update(("problem", "measure", "progress"))
         problems = [*after.get("problems", []), *after.get("inserted", []),
                     *after.get("updated", [])]
         for table, keys in (("problem", problems), ("measure", after.get("measures", [])),
@@ -577,7 +611,8 @@ class _Replay:
         state, deleted = self.state[table], self.deleted[table]
         report = self.report
         key_sql = "kind || ':' || value" if table == "vocabulary" else "uuid"
-        compared = list(state.values()).count(_COMPARED)
+        compared = (list(state.values()).count(_COMPARED)
+                    + sum(span.count for span in self.spans[table]))
         rest = [k for k, v in state.items() if v is not _COMPARED]
         rows = []
         for start in range(0, len(rest), 30000):  # SQLite's default bound: 32,766
@@ -587,6 +622,8 @@ class _Replay:
                 f" WHERE {key_sql} IN ({','.join('?' * len(part))})", part))
         held = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         if held != compared + len(rows):  # rows the log does not know: find them
+            self._spans_read(table)
+            compared = list(state.values()).count(_COMPARED)
             rows = [row for row in self._current(table) if state.get(row[0]) is not _COMPARED]
         report.records += compared
         for row in rows:

@@ -27,8 +27,8 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-# Between the uuids SQLite hands back in one string; a uuid holding it (none does) only
-# makes the count differ, and the entry is compared the slow way.
+# Between the uuids SQLite hands back in one string; a uuid holding it (none does) makes
+# the count differ, and they are read one by one.
 _SEP = "\x1f"
 
 
@@ -52,12 +52,24 @@ class Block:
     end: int
 
 
+@dataclass(frozen=True)
+class Span:
+    """Rows found equal to a packed entry's: the table's rows with ids low..high but for
+    ``left_out`` (the touched ones), ``count`` of them.  Their uuids are read only when
+    needed (``TextComparer.keys``): holding 561k uuids was a fifth of the replay."""
+
+    low: int
+    high: int
+    left_out: tuple[int, ...]
+    count: int
+
+
 @dataclass
 class Compared:
-    """What a packed entry held, found equal to the tables: per table, the uuids whose
-    rows matched, and the logged rows (uuid first) of the touched ones."""
+    """What a packed entry held, found equal to the tables: per table, the spans of rows
+    that matched, and the logged rows (uuid first) of the touched ones."""
 
-    matched: dict[str, list[str]] = field(default_factory=dict)
+    matched: dict[str, list[Span]] = field(default_factory=dict)
     touched: dict[str, list[list]] = field(default_factory=dict)
 
 
@@ -114,8 +126,8 @@ class TextComparer:
     # --- one table's rows ----------------------------------------------------------------
     def _select(self, table: str, touched: bool) -> str | None:
         """The rows of an id range as ``[…],[…]`` (a rowid scan goes in id order), their
-        count and uuids, and whether a column that can hold a REAL holds one; ``touched``:
-        leaving out the ids of a JSON list."""
+        count, and whether a column that can hold a REAL holds one; ``touched``: leaving
+        out the ids of a JSON list."""
         if (table, touched) not in self._sql:
             info = self.conn.execute(f"PRAGMA table_info({table})").fetchall()
             declared = {r[1]: r[2] or "" for r in info}
@@ -126,8 +138,7 @@ class TextComparer:
                 real = " OR ".join(f"typeof({c}) = 'real'" for c in cols
                                    if not _text_affinity(declared[c])) or "0"
                 sql = (f"SELECT count(*), CAST(group_concat(json_array(uuid, {', '.join(cols)}),"
-                       f" ',') AS BLOB), group_concat(uuid, char(31)), max({real})"
-                       f" FROM {table} WHERE id BETWEEN ? AND ?")
+                       f" ',') AS BLOB), max({real}) FROM {table} WHERE id BETWEEN ? AND ?")
                 if touched:
                     sql += " AND id NOT IN (SELECT value FROM json_each(?))"
             self._sql[table, touched] = sql
@@ -179,18 +190,30 @@ class TextComparer:
                 return False
             params += (json.dumps([i for i, _k in touched]),)
         try:
-            count, mine, keys, real = self.conn.execute(
+            count, mine, real = self.conn.execute(
                 self._select(table, bool(touched)), params).fetchone()
         except sqlite3.OperationalError:
             return False  # a BLOB (json_array refuses it): compared by value
         if real or (mine or b"") != text:
             return False
-        keys = keys.split(_SEP) if keys else []
-        if len(keys) != count:
-            return False
-        out.matched.setdefault(table, []).extend(keys)
+        out.matched.setdefault(table, []).append(
+            Span(low, high, tuple(i for i, _k in touched), count))
         out.touched.setdefault(table, []).extend(logged)
         return True
+
+    def keys(self, table: str, span: Span) -> list[str]:
+        """The uuids of a span's rows (the replay's snapshot has not moved since)."""
+        keys = self.conn.execute(
+            f"SELECT group_concat(uuid, char(31)) FROM {table} WHERE id BETWEEN ? AND ?"
+            " AND id NOT IN (SELECT value FROM json_each(?))",
+            (span.low, span.high, json.dumps(span.left_out))).fetchone()[0]
+        found = keys.split(_SEP) if keys else []
+        if len(found) != span.count:  # a uuid holding the separator (none does)
+            found = [r[0] for r in self.conn.execute(
+                f"SELECT uuid FROM {table} WHERE id BETWEEN ? AND ?"
+                " AND id NOT IN (SELECT value FROM json_each(?))",
+                (span.low, span.high, json.dumps(span.left_out)))]
+        return found
 
     def compare(self, raw: bytes) -> Compared | None:
         """The tables' rows against a packed entry: None unless every row the entry

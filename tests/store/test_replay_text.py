@@ -8,6 +8,7 @@ import zlib
 
 import pytest
 
+from govcredit_desktop.store import bulk as bulk_mod
 from govcredit_desktop.store import replay as replay_mod
 from govcredit_desktop.store.bulk import BulkWriter
 from govcredit_desktop.store.replay_text import TextComparer
@@ -115,16 +116,26 @@ def comparer(conn, touched=()):
     return TextComparer(conn, {"t": ["n", "s"], "u": ["n"]}, {"t": set(touched)}, set())
 
 
+def matched(conn, text, touched=()):
+    """{table: uuids matched} of comparing ``text``, or None."""
+    c = comparer(conn, touched)
+    out = c.compare(text)
+    if out is None:
+        return None
+    return {t: [k for span in spans for k in c.keys(t, span)]
+            for t, spans in out.matched.items()}
+
+
 def test_control_characters_are_escaped_alike_by_sqlite_and_python(scratch):
     text = "".join(map(chr, range(32))) + '"\\/\x7f\u2028'
     scratch.execute("UPDATE t SET s = ? WHERE id = 2", (text,))
-    out = comparer(scratch).compare(packed([["a", 1, "x"], ["b", 2, text], ["c", 3, "z"]]))
-    assert out is not None and out.matched == {"t": ["a", "b", "c"]}
+    assert matched(scratch, packed([["a", 1, "x"], ["b", 2, text], ["c", 3, "z"]])) == {
+        "t": ["a", "b", "c"]}
 
 
 def test_equal_rows_compare_equal_and_name_their_uuids(scratch):
-    out = comparer(scratch).compare(packed([["a", 1, "x"], ["b", 2, None], ["c", 3, "z"]]))
-    assert out is not None and out.matched == {"t": ["a", "b", "c"]}
+    assert matched(scratch, packed([["a", 1, "x"], ["b", 2, None], ["c", 3, "z"]])) == {
+        "t": ["a", "b", "c"]}
 
 
 @pytest.mark.parametrize("rows", [
@@ -165,7 +176,8 @@ def test_touched_rows_are_cut_out_wherever_they_stand(scratch):
         scratch.execute(f"UPDATE t SET s = 'changed later' WHERE uuid IN ({marks})", touched)
         out = comparer(scratch, touched).compare(packed(rows))
         assert out is not None, touched
-        assert sorted(out.matched["t"]) == sorted(set("abc") - set(touched))
+        assert matched(scratch, packed(rows), touched) == {
+            "t": sorted(set("abc") - set(touched))}
         assert sorted(r[0] for r in out.touched["t"]) == sorted(touched)
         assert all(r == next(x for x in rows if x[0] == r[0]) for r in out.touched["t"])
         scratch.execute("UPDATE t SET s = CASE uuid WHEN 'b' THEN NULL"
@@ -178,15 +190,53 @@ def test_two_tables_and_an_empty_one(scratch):
     text = json.dumps({"t": {"columns": ["uuid", "n", "s"], "rows": [["a", 1, "x"]]},
                        "u": {"columns": ["uuid", "n"], "rows": [["q", 9]]}},
                       separators=(",", ":")).encode()
-    out = comparer(scratch).compare(text)
-    assert out is not None and out.matched == {"t": ["a"], "u": ["q"]}
+    assert matched(scratch, text) == {"t": ["a"], "u": ["q"]}
     empty = json.dumps({"u": {"columns": ["uuid", "n"], "rows": []},
                         "t": {"columns": ["uuid", "n", "s"], "rows": [["a", 1, "x"]]}},
                        separators=(",", ":")).encode()
-    assert comparer(scratch).compare(empty).matched == {"u": [], "t": ["a"]}
+    assert matched(scratch, empty) == {"u": [], "t": ["a"]}
 
 
 def test_the_packing_itself_round_trips():
     text = replay_mod.pack_rows({"t": (["uuid", "n"], [["a", 1]])})
     assert replay_mod.unpacked_text(text) == zlib.decompress(
         replay_mod.base64.b64decode(text))
+
+
+def test_the_same_rows_imported_twice_are_counted_once_and_an_unlogged_one_still_shows(
+        db, campaign, by_value, monkeypatch):
+    """Two entries whose rows both match the table (an identical re-import, in the same
+    second): their spans overlap, so their uuids are read and each row counts once; a
+    row slipped in beside them is still one the log never saw."""
+    monkeypatch.setattr(bulk_mod, "now_iso", lambda: "2026-12-02T10:00:00+00:00")
+
+    def same(n):
+        b = bundle(campaign, n, number=f"2021-{n + 1:03d}", seq=n + 1)
+        b["progress"][0]["uuid"] = f"00000000-0000-4000-b000-{n:012d}"
+        return b
+
+    BulkWriter(db, "import", chunk=4).write(same(n) for n in range(6))
+    BulkWriter(db, "import", chunk=4).write(same(n) for n in range(6))
+    report = db.replay_audit()
+    assert report.ok and by_value == []
+    assert report.records == sum(db.scalar(f"SELECT count(*) FROM {t}")
+                                 for t in replay_mod.TABLES)
+    row = db.query("SELECT * FROM progress ORDER BY id LIMIT 1")[0]
+    cols = [c for c in row if c != "id"]
+    raw(db, f"INSERT INTO progress ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+        params=[{**row, "uuid": "33333333-3333-4333-8333-333333333333"}[c] for c in cols])
+    assert kinds(db.replay_audit()) == [("unlogged", "progress")]
+
+
+def test_rows_deleted_by_a_later_bulk_entry_and_put_back_are_resurrections(db, campaign):
+    BulkWriter(db, "import", chunk=4).write(bundle(campaign, n) for n in range(6))
+    again = [bundle(campaign, n) for n in range(6)]
+    again[1]["measures"] = []  # the re-import drops problem 1's measure (logged as deleted)
+    BulkWriter(db, "import", chunk=4).write(again)
+    assert db.replay_audit().ok
+    gone = bundle(campaign, 1)["measures"][0]["uuid"]
+    row = db.query("SELECT * FROM measure ORDER BY id LIMIT 1")[0]
+    cols = [c for c in row if c != "id"]
+    raw(db, f"INSERT INTO measure ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+        params=[{**row, "uuid": gone}[c] for c in cols])
+    assert kinds(db.replay_audit()) == [("resurrected", "measure")]
