@@ -4,17 +4,22 @@
     PYTHONPATH=. python bench/check_bench.py --db 100000=/tmp/100k.sqlite --sizes 100000
 
 ``python -m govcredit_desktop check --db DB`` as a whole process, one warm-up and
-``--runs`` counted runs per size, min/median/max of wall and CPU seconds (bench/
-command_timing.py); the verdict uses the median.  Then one in-process run of
-``Database.check`` prints the seconds of each stage (store/database.py CHECK_STAGES), so a
-miss says where it is (the file stage runs on a thread beside the others, so its time
-is also taken alone).  A 100k demo database takes about 30 s to build; pass it with --db.
+``--runs`` counted runs per size, in turn with the reference: a bare process running the
+one ``PRAGMA integrity_check`` on the mapped file (bench/bare_integrity_check.py), the floor
+of any check.  Wall and CPU seconds as min/median/max, and the ratio to the reference pair
+by pair; the verdict uses the median wall.  Then, in one process, each stage alone (wall
+and CPU seconds: the file stage's pieces one after another on one mapped reader, the
+evidence, the audit chain, the replay) and the whole ``Database.check``, whose pieces run
+beside each other (store/file_check.py), so its wall time is less than the sum.  The load
+average is printed: on a shared machine the figures move with it.  A 100k demo database
+takes about 30 s to build; pass it with --db (a copy: opening a file may write to it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -25,21 +30,33 @@ from command_timing import ROOT, app_command, demo_db, median, spread, time_pair
 
 SIZES = (1_000, 10_000, 100_000)
 TARGETS = {100_000: 2.0}
+BARE = [sys.executable, str(Path(__file__).resolve().parent / "bare_integrity_check.py")]
 
 _STAGES = """
 import json, sys, time
-from govcredit_desktop.store import Database
-from govcredit_desktop.store.database import CHECK_STAGES
-marks = []
-with Database(sys.argv[1]) as db:
-    result = db.check(progress=lambda done, total: marks.append(time.perf_counter()))
-    t0 = time.perf_counter()
-    db._file_problems()
-    alone = time.perf_counter() - t0
-stages = dict(zip(CHECK_STAGES, (b - a for a, b in zip(marks, marks[1:]))))
-# The file stage runs on a thread beside the others (Database.check): its own time, alone.
-stages[CHECK_STAGES[0] + "（单独，与其余阶段并行）"] = alone
-print(json.dumps({"ok": result.ok, "stages": stages}, ensure_ascii=False))
+from govcredit_desktop.store import Database, connection
+from govcredit_desktop.store.file_check import pieces
+
+def timed(fn):
+    w, c = time.perf_counter(), time.process_time()
+    value = fn()
+    return value, round(time.perf_counter() - w, 3), round(time.process_time() - c, 3)
+
+out = {}
+with Database(sys.argv[1], kind=None) as db:
+    plan = pieces(db.conn)
+    reader = connection.open_reader(db.path, db.read_only, whole_file=True)
+    for piece in plan:
+        _v, wall, cpu = timed(lambda: piece.run(reader))
+        out[f"file:{piece.name}"] = (wall, cpu)
+    reader.close()
+    for name, fn in (("evidence", db.evidence.blob_problems), ("chain", db.verify_audit),
+                     ("replay", db.replay_audit), ("backups", db.backups_ahead_of_log)):
+        _v, wall, cpu = timed(fn)
+        out[name] = (wall, cpu)
+    result, wall, cpu = timed(db.check)
+    out["check (parallel)"] = (wall, cpu)
+print(json.dumps({"ok": result.ok, "stages": out}, ensure_ascii=False))
 """
 
 
@@ -49,23 +66,42 @@ def stages(db_path: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _stage_lines(found: dict) -> list[str]:
+    file = {k: v for k, v in found.items() if k.startswith("file:")}
+    big = sorted(file.items(), key=lambda kv: -kv[1][1])[:3]
+    lines = [f"file stage alone, {len(file)} pieces: wall {sum(v[0] for v in file.values()):.2f}"
+             f" s, cpu {sum(v[1] for v in file.values()):.2f} s (largest: " + ", ".join(
+                 f"{k[5:]} {v[1]:.2f}" for k, v in big) + ")"]
+    lines += [f"{k}: wall {v[0]:.2f} s, cpu {v[1]:.2f} s" for k, v in found.items()
+              if not k.startswith("file:")]
+    return lines
+
+
 def bench_check(sizes, given: dict[int, Path], runs: int) -> list[dict]:
     print("check, whole process (target: " + ", ".join(
-        f"{n:,} problems ≤ {t} s" for n, t in TARGETS.items()) + ")", flush=True)
+        f"{n:,} problems ≤ {t} s" for n, t in TARGETS.items()) + "); reference: one"
+        " PRAGMA integrity_check in a bare process", flush=True)
     results = []
     with tempfile.TemporaryDirectory(prefix="check-bench-") as tmp:
         for n in sizes:
             db_path = demo_db(Path(tmp), n, given)
-            t = time_pair(app_command("check", "--db", str(db_path)), None, runs)
+            load = os.getloadavg()
+            t = time_pair(app_command("check", "--db", str(db_path)), [*BARE, str(db_path)],
+                          runs)
             target = TARGETS.get(n)
             wall = median(t["a_wall"])
             verdict = "" if target is None else (" [ok]" if wall <= target else " [MISSED]")
             s = stages(db_path)
-            print(f"  {n:>7,} problems, {runs} runs{verdict}: wall {spread(t['a_wall'])} s, "
-                  f"cpu {spread(t['a_cpu'])} s\n      stages (one run): " + ", ".join(
-                      f"{k} {v:.2f} s" for k, v in s["stages"].items()), flush=True)
+            print(f"  {n:>7,} problems, {runs} runs{verdict} (load average before"
+                  f" {load[0]:.2f}, after {os.getloadavg()[0]:.2f}):\n"
+                  f"      check      wall {spread(t['a_wall'])} s, cpu {spread(t['a_cpu'])} s\n"
+                  f"      reference  wall {spread(t['b_wall'])} s, cpu {spread(t['b_cpu'])} s\n"
+                  f"      ratio      wall {spread(t['ratio_wall'])}, cpu"
+                  f" {spread(t['ratio_cpu'])}\n      in one process: " + "\n      ".join(
+                      _stage_lines(s["stages"])), flush=True)
             results.append({"problems": n, "target_s": target, "wall": t["a_wall"],
-                            "cpu": t["a_cpu"], "stages": s["stages"]})
+                            "cpu": t["a_cpu"], "reference_wall": t["b_wall"],
+                            "stages": s["stages"]})
     return results
 
 

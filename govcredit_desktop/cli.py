@@ -327,17 +327,14 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from govcredit_desktop.store.database import CHECK_STAGES
-
-    # Stages on a terminal only, overwritten in place: stderr stays the one-line reason
-    # a script reads (100k problems take seconds, so the clerk sees what runs).
+    # Progress on a terminal only, overwritten in place: stderr stays the one-line reason
+    # a script reads (100k problems take seconds, so the clerk sees that it moves).
     shown = sys.stderr.isatty()
 
     def show(done: int, total: int) -> None:
         if shown:
-            what = CHECK_STAGES[done] if done < total else "完成"
-            print(f"\r正在检查（{min(done + 1, total)}/{total}）：{what}\u3000\u3000", end="",
-                  file=sys.stderr, flush=True)
+            print(f"\r正在检查（数据库文件、审计日志哈希链、审计日志重放）：{done * 100 // total}%"
+                  "\u3000", end="", file=sys.stderr, flush=True)
 
     try:
         # Either kind of file: a county office's database is checked the same way.
@@ -345,7 +342,7 @@ def cmd_check(args) -> int:
             result = db.check(progress=show)
     finally:
         if shown:
-            print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
+            print("\r" + " " * 80 + "\r", end="", file=sys.stderr, flush=True)
     if result.damage:
         print(f"数据库完整性检查失败：{result.damage[0]}", file=sys.stderr)
         return EXIT_CHECK_FAILED

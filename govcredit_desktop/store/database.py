@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govcredit_desktop.core.errors import Cancelled, UserError
-from govcredit_desktop.core.vocab import MeasureStatus
 from govcredit_desktop.store import connection
 from govcredit_desktop.store.audit import AuditReport, AuditWriter, verify_audit
 from govcredit_desktop.store.connection import connect
@@ -37,6 +36,9 @@ from govcredit_desktop.store.errors import (
     user_error_from_sqlite,
 )
 from govcredit_desktop.store.migrations import KIND_DEPARTMENT
+
+if TYPE_CHECKING:
+    from govcredit_desktop.store.file_check import FileCheck
 
 if TYPE_CHECKING:
     from govcredit_desktop.store.complaints import ComplaintStore
@@ -64,7 +66,8 @@ log = logging.getLogger(__name__)
 # Virtual machine steps between two calls of a statement's progress handler.
 _STEPS_PER_TICK = 1000
 
-# What Database.check does, in order (its progress counts these).
+# What Database.check does (its file stage runs beside the others: store/file_check.py;
+# its progress counts the file stage's pieces and the log's entries, not these).
 CHECK_STAGES = ("数据库文件和外键", "证据文件", "措施计数", "审计日志哈希链", "审计日志重放",
                 "备份与日志")
 
@@ -351,166 +354,123 @@ class Database:
         with self.lock:
             return replay(self.conn)
 
-    def _file_check(self, opened: Callable[[sqlite3.Connection], None] | None = None
-                    ) -> tuple[list[str], list]:
-        """What PRAGMA integrity_check finds, and PRAGMA foreign_key_check's rows, on a
-        reader of its own with the file memory-mapped (connection.open_reader).
+    def _file_plan(self) -> list:
+        from govcredit_desktop.store import file_check
 
-        Not split into quick_check and integrity_check(table) in two threads (which
-        loses nothing): on this project's 2-processor machines it took 1.34× the cpu and
-        1.18× the wall time of the one check at 100k problems."""
-        with self._checking() as conn:
-            if opened:
-                opened(conn)
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-            return ([r[0] for r in rows if r[0] != "ok"],
-                    conn.execute("PRAGMA foreign_key_check").fetchall())
+        with self._reading() as conn:
+            return file_check.pieces(conn)
 
-    def _file_problems(self, opened: Callable[[sqlite3.Connection], None] | None = None
-                       ) -> list[str]:
-        """The file stage's findings as sentences; ``opened(conn)`` gets the checking
-        connection before the check starts (so that another thread can interrupt it)."""
-        problems, fk = self._file_check(opened)
-        return problems + [f"外键引用失效：{r[0]} #{r[1]} → {r[2]}" for r in fk]
-
-    @contextlib.contextmanager
-    def _checking(self):
-        """A reader with the file memory-mapped (connection.open_reader), or
-        the store's connection when there is no file; SQLite's errors as the clerk's."""
+    def _file_stage(self, plan: list) -> FileCheck | None:
+        """The file stage's pieces (store/file_check.py) started on readers of their own,
+        or None when there is no file (they then run on the store's connection)."""
         if self.path is None:
+            return None
+        from govcredit_desktop.store.file_check import FileCheck
+
+        return FileCheck(self.path, self.read_only, plan)
+
+    def _file_findings(self, stage: FileCheck | None, plan: list) -> list[str]:
+        if stage is None:
             with self._reading() as conn:
-                yield conn
-            return
+                found = [line for piece in plan for line in piece.run(conn)]
+            return list(dict.fromkeys(found))
         try:
-            conn = connection.open_reader(self.path, self.read_only, whole_file=True)
-            try:
-                yield conn
-            finally:
-                conn.close()
+            return stage.result()
         except sqlite3.DatabaseError as exc:
             raise user_error_from_sqlite(exc, self.path) from exc
 
     def integrity_problems(self, blobs: bool = True,
                            progress: Callable[[int, int], None] | None = None) -> list[str]:
-        """Damage in the file, keys or derived counts; ``blobs=False`` leaves out hashing
-        every evidence file (``evidence.blob_problems``), for a caller that reports it
-        on its own (the 报送前检查).  ``progress(done, 3)`` after each stage (file and
-        keys, evidence, counts)."""
-        problems = self._file_problems()
+        """Damage in the file, keys or derived counts (PRAGMA integrity_check,
+        foreign_key_check, the measure counts: store/file_check.py); ``blobs=False`` leaves
+        out hashing every evidence file (``evidence.blob_problems``), for a caller that
+        reports it on its own (the 报送前检查).  ``progress(done, 2)`` after each stage
+        (the file, the evidence)."""
+        plan = self._file_plan()
+        stage = self._file_stage(plan)
+        try:
+            problems = self._file_findings(stage, plan)
+        except BaseException:
+            if stage is not None:
+                stage.stop()
+            raise
         if progress:
-            progress(1, 3)
+            progress(1, 2)
         if blobs:
             problems += self.evidence.blob_problems()
         if progress:
-            progress(2, 3)
-        problems += self._stale_counts()
-        if progress:
-            progress(3, 3)
+            progress(2, 2)
         return problems
-
-    def _stale_counts(self) -> list[str]:
-        stale = self.scalar(
-            "SELECT count(*) FROM problem p WHERE measures_total != (SELECT count(*) FROM"
-            " measure WHERE problem_id = p.id) OR measures_done != (SELECT count(*) FROM"
-            " measure WHERE problem_id = p.id AND status = ?)", (MeasureStatus.DONE,))
-        return [f"{stale}个问题的措施计数与措施表不一致"] if stale else []
 
     def check(self, progress: Callable[[int, int], None] | None = None,
               cancelled: Callable[[], bool] | None = None) -> CheckResult:
-        """Everything `check` checks, in order, stage by stage: ``progress(done,
-        len(CHECK_STAGES))`` as each stage begins and once at the end (CHECK_STAGES names
-        them); ``cancelled()`` is asked between stages.  A broken chain means the log
-        itself cannot be trusted, so it is not replayed, nor are backups held against it."""
-        total = len(CHECK_STAGES)
+        """Everything `check` checks (CHECK_STAGES).  The file stage's pieces run on
+        readers of their own in threads (store/file_check.py) while this thread hashes the
+        evidence, follows the audit chain and replays the log: SQLite lets go of the GIL,
+        and the pieces are most of the work.  ``progress(done, total)`` is called on this
+        thread only: (0, total) first, (total, total) last, never going back, as pieces
+        finish and as the replay goes through the log; ``cancelled()`` is asked as often.
+        A broken chain means the log itself cannot be trusted, so it is not replayed, nor
+        are backups held against it."""
+        plan = self._file_plan()
+        main_stages = 4  # evidence, chain, replay, backups
+        total = len(plan) + main_stages
+        state = {"main": 0, "shown": -1}
+        stage: FileCheck | None = None
 
-        def stage(i: int) -> None:
+        def tick() -> None:
             if cancelled and cancelled():
                 raise Cancelled()
-            if progress:
-                progress(i, total)
+            done = state["main"] + (stage.done if stage is not None else 0)
+            if progress and done > state["shown"]:
+                state["shown"] = done
+                progress(done, total)
 
-        stage(0)
-        # The file stage (PRAGMA integrity_check, about 40 % of the whole at 100k problems)
-        # runs on its own reader in a thread beside the others: SQLite lets go of the GIL,
-        # so on two processors the check takes about the time of the longer half.
-        beside = _Beside(self._file_problems) if self.path is not None else None
+        def finished_main() -> None:
+            state["main"] += 1
+            tick()
+
+        tick()
+        stage = self._file_stage(plan)
         try:
-            if beside is None:
-                damage = self.integrity_problems(
-                    progress=lambda done, _n: stage(done) if done < 3 else None)
-            else:
-                stage(1)
-                damage = self.evidence.blob_problems()
-                stage(2)
-                damage += self._stale_counts()
-            stage(3)
+            damage = self.evidence.blob_problems()
+            finished_main()
             audit = self.verify_audit()
+            finished_main()
             replayed, cut = None, []
             if audit.ok:
-                stage(4)
-                replayed = self.replay_audit()
-                stage(5)
+                with self.lock:
+                    from govcredit_desktop.store.replay import replay
+
+                    replayed = replay(self.conn, tick=tick)
+            finished_main()
+            if audit.ok:
                 cut = self.backups_ahead_of_log()
-            if beside is not None:
-                damage = beside.result() + damage
+            finished_main()
+            if stage is None:
+                damage = self._file_findings(None, plan) + damage
+            else:
+                while stage.wait(0.1) < stage.total:
+                    tick()
+                damage = self._file_findings(stage, plan) + damage
         except Cancelled:
-            if beside is not None:
-                beside.stop()
+            if stage is not None:
+                stage.stop()
             raise
         except BaseException:
-            if beside is not None:
+            if stage is not None:
                 # A damaged file breaks the other stages' reads too: the file stage's
                 # own sentence (已损坏) is the one the clerk gets, as when it ran first.
-                beside.raise_error()
+                stage.stop()
+                try:
+                    stage.raise_error()
+                except sqlite3.DatabaseError as exc:
+                    raise user_error_from_sqlite(exc, self.path) from exc
             raise
-        if progress:
+        state["main"] = main_stages
+        if progress and state["shown"] < total:
             progress(total, total)
         return CheckResult(damage, audit, replayed, cut)
-
-
-class _Beside:
-    """``work(opened)`` on a thread of its own; ``result()`` waits for it and raises what
-    it raised.  ``opened(conn)`` hands over its connection, so that ``stop()`` can
-    interrupt the statement that runs on it (a cancelled check or a failed stage)."""
-
-    def __init__(self, work: Callable[..., list[str]]):
-        self._conn: sqlite3.Connection | None = None
-        self._value: list[str] = []
-        self._error: BaseException | None = None
-        self._stopped = False
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._run, args=(work,), daemon=True,
-                                        name="check-file")
-        self._thread.start()
-
-    def _opened(self, conn: sqlite3.Connection) -> None:
-        with self._lock:
-            self._conn = conn
-            if self._stopped:
-                conn.interrupt()
-
-    def _run(self, work) -> None:
-        try:
-            self._value = work(self._opened)
-        except BaseException as exc:  # handed to the caller's thread by result()
-            self._error = exc
-
-    def result(self) -> list[str]:
-        self._thread.join()
-        self.raise_error()
-        return self._value
-
-    def raise_error(self) -> None:
-        self._thread.join()
-        if self._error is not None and not (self._stopped and _interrupted(self._error)):
-            raise self._error
-
-    def stop(self) -> None:
-        with self._lock:
-            self._stopped = True
-            if self._conn is not None:
-                self._conn.interrupt()
-        self._thread.join()
 
 
 def _interrupted(exc: BaseException) -> bool:

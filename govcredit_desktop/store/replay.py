@@ -58,8 +58,12 @@ import json
 import sqlite3
 import threading
 import zlib
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+
+from isal.isal_zlib import error as IsalError
 
 from govcredit_desktop.core.fields import (
     CAMPAIGN_LABELS,
@@ -78,6 +82,7 @@ from govcredit_desktop.core.fields import (
 )
 from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.store.audit import HASHED_COLUMNS, AuditHeadError, hashed_value, read_head
+from govcredit_desktop.store.replay_text import Compared, Span, TextComparer
 from govcredit_desktop.store.schema import column_defaults
 
 #: Columns never compared, with the reason (see the module docstring).
@@ -181,7 +186,15 @@ class PackingRows:
 
 
 def unpack_rows(packed: str) -> dict:
-    return json.loads(zlib.decompress(base64.b64decode(packed)).decode("utf-8"))
+    return json.loads(unpacked_text(packed))
+
+
+def unpacked_text(packed: str) -> bytes:
+    """The JSON text (UTF-8) of packed rows.  Inflated by ISA-L (isal), the same zlib
+    format in 0.4x the time of zlib's: 143 MB of JSON at 100k problems, 0.39 s -> 0.15 s."""
+    from isal import isal_zlib
+
+    return isal_zlib.decompress(base64.b64decode(packed))
 
 
 @dataclass
@@ -250,8 +263,9 @@ class _Partial(dict):
 
 
 class _Replay:
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, tick: Callable[[], None] | None = None):
         self.conn = conn
+        self.tick = tick
         self.columns = {t: replayed_columns(conn, t) for t in TABLES}
         self.defaults = {t: self._defaults(t) for t in TABLES}
         # table -> key -> expected state: a list (in self.columns order, from packed
@@ -272,6 +286,12 @@ class _Replay:
         self.report = ReplayReport()
         self.renames = self._renames()
         self._awaiting_reopen: tuple[str, int] | None = None
+        self.text = TextComparer(conn, self.columns, self.touched, set(HASHED_COLUMNS))
+        # Rows replay_text found equal whose uuids are not read yet (each as good as
+        # _COMPARED in self.state), and the tables where that shortcut is not taken: a
+        # bulk entry wrote their state key by key, or deleted keys (``_matched``).
+        self.spans: dict[str, list[Span]] = {t: [] for t in TABLES}
+        self.keyed: set[str] = set()
 
     # --- the schema ----------------------------------------------------------------
     def _defaults(self, table: str) -> dict:
@@ -317,13 +337,17 @@ class _Replay:
         cursor = self.conn.execute(
             "SELECT id, action, table_name, record_uuid, before_json, after_json"
             " FROM audit_log ORDER BY id")
-        for entry_id, action, table, key, before, after in cursor:
+        for (entry_id, action, table, key, before, after), decoded in _decoded_ahead(cursor):
             self.report.entries += 1
             try:
-                self._entry(entry_id, action, table, key, before, after)
-            except (ValueError, TypeError, KeyError, AttributeError, zlib.error) as exc:
+                self._entry(entry_id, action, table, key, before,
+                            decoded if decoded is not None else after)
+            except (ValueError, TypeError, KeyError, AttributeError, zlib.error,
+                    IsalError) as exc:
                 self._log(f"审计日志第 {entry_id} 条记录无法解析（{type(exc).__name__}），"
                           "无法据此核对数据")
+            if self.tick is not None:
+                self.tick()
         self._check_reopen(None)
         if self.report.entries == 0:
             held = sum(self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -343,7 +367,7 @@ class _Replay:
     def _entry(self, entry_id, action, table, key, before, after) -> None:
         self._check_reopen((action, table, key, entry_id))
         if action.startswith("bulk_"):
-            self._bulk(entry_id, json.loads(after))
+            self._bulk(entry_id, *after.result())  # decoded ahead: _decoded_ahead
             return
         if table not in TABLES:
             return  # 'schema' (migrate) and future non-record entries change no record
@@ -412,11 +436,64 @@ class _Replay:
             if isinstance(value, dict) and value.get("measure_id") in measure_ids:
                 value["measure_id"] = None
 
-    def _bulk(self, entry_id: int, after: dict) -> None:
-        if "rows" not in after:
+    def _bulk(self, entry_id: int, after: dict, text: bytes | None) -> None:
+        if text is None:
             self._legacy_bulk(after)
             return
-        packed = unpack_rows(after["rows"])
+        compared = self.text.compare(text)
+        if compared is not None:
+            self._matched(compared)
+        else:
+            packed = json.loads(text)
+            self._spans_read()
+            self.keyed.update(packed)
+            self._bulk_rows(entry_id, packed)
+        if after.get("deleted"):
+            self._spans_read()
+            self.keyed.update(after["deleted"])
+        for table, gone in after.get("deleted", {}).items():
+            ids = set()
+            for key, row_id in gone:
+                self.state[table].pop(key, None)
+                self.deleted[table].add(key)
+                ids.add(row_id)
+            if table == "measure":
+                self._measure_gone(ids)
+
+    def _matched(self, compared: Compared) -> None:
+        """An entry whose rows replay_text found equal to the tables, touched ones aside:
+        what the decoding below would have arrived at, without decoding.  The matched rows
+        are kept as spans of ids unless something else may hold one of their keys: rows
+        touched by single entries are left out of every span, so only a bulk entry's own
+        key-by-key state, its deletions (``self.keyed``) or another span can; then the
+        keys are read now, in the log's order."""
+        for table, spans in compared.matched.items():
+            pending = self.spans[table]
+            overlap = any(a.low <= b.high and b.low <= a.high
+                          for i, a in enumerate(spans) for b in [*pending, *spans[:i]])
+            if table not in self.keyed and not overlap:
+                pending.extend(spans)
+                continue
+            self._spans_read(table)
+            for span in spans:
+                keys = self.text.keys(table, span)
+                if self.deleted[table]:
+                    self.deleted[table].difference_update(keys)
+                self.state[table].update(dict.fromkeys(keys, _COMPARED))
+        for table, rows in compared.touched.items():
+            for row in rows:
+                self.deleted[table].discard(row[0])
+                self.state[table][row[0]] = row[1:]
+
+    def _spans_read(self, table: str | None = None) -> None:
+        """The keys of the spans still held (of ``table``, else of every table) into
+        self.state as _COMPARED: before anything else writes the state of such a key."""
+        for name in [table] if table else list(self.spans):
+            spans, self.spans[name] = self.spans[name], []
+            for span in spans:
+                self.state[name].update(dict.fromkeys(self.text.keys(name, span), _COMPARED))
+
+    def _bulk_rows(self, entry_id: int, packed: dict) -> None:
         for table, block in packed.items():
             cols = block["columns"]
             fast = cols[1:] == self.columns[table] and cols[0] == "uuid"
@@ -435,17 +512,11 @@ class _Replay:
                 values = self._names(entry_id, table, dict(zip(cols, row, strict=True)))
                 state[row[0]] = {**self.defaults[table],
                                  **{k: v for k, v in values.items() if k not in NOT_REPLAYED}}
-        for table, gone in after.get("deleted", {}).items():
-            ids = set()
-            for key, row_id in gone:
-                self.state[table].pop(key, None)
-                self.deleted[table].add(key)
-                ids.add(row_id)
-            if table == "measure":
-                self._measure_gone(ids)
 
     def _legacy_bulk(self, after: dict) -> None:
         """Uuid lists only (schema v1 'bulk_insert', early 'bulk_upsert')."""
+        self._spans_read()
+        self.keyed.update(("problem", "measure", "progress"))
         problems = [*after.get("problems", []), *after.get("inserted", []),
                     *after.get("updated", [])]
         for table, keys in (("problem", problems), ("measure", after.get("measures", [])),
@@ -574,7 +645,8 @@ class _Replay:
         state, deleted = self.state[table], self.deleted[table]
         report = self.report
         key_sql = "kind || ':' || value" if table == "vocabulary" else "uuid"
-        compared = list(state.values()).count(_COMPARED)
+        compared = (list(state.values()).count(_COMPARED)
+                    + sum(span.count for span in self.spans[table]))
         rest = [k for k, v in state.items() if v is not _COMPARED]
         rows = []
         for start in range(0, len(rest), 30000):  # SQLite's default bound: 32,766
@@ -584,6 +656,8 @@ class _Replay:
                 f" WHERE {key_sql} IN ({','.join('?' * len(part))})", part))
         held = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         if held != compared + len(rows):  # rows the log does not know: find them
+            self._spans_read(table)
+            compared = list(state.values()).count(_COMPARED)
             rows = [row for row in self._current(table) if state.get(row[0]) is not _COMPARED]
         report.records += compared
         for row in rows:
@@ -671,14 +745,52 @@ class _Replay:
         return row[0] if row else None
 
 
+# Bulk entries decoded ahead of the one being replayed (each ~7 MB of JSON at 100k),
+# within so many log rows.
+_AHEAD, _AHEAD_ROWS = 3, 256
+
+
+def _decode_bulk(after: str) -> tuple[dict, bytes | None]:
+    """A bulk entry's ``after`` and, when it carries packed rows, their JSON text."""
+    value = json.loads(after)
+    if not isinstance(value, dict) or "rows" not in value:
+        return value, None
+    return value, unpacked_text(value["rows"])
+
+
+def _decoded_ahead(rows: Iterable[tuple]) -> Iterable[tuple[tuple, Future | None]]:
+    """Each log row with, for a bulk entry, the future of ``_decode_bulk``: decoded on a
+    thread a few entries ahead, so that the inflating (zlib lets go of the GIL) runs
+    beside the comparison of the entry before it."""
+    window: deque[tuple[tuple, Future | None]] = deque()
+    pending = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="replay-decode") as pool:
+        try:
+            for row in rows:
+                bulk = isinstance(row[1], str) and row[1].startswith("bulk_")
+                window.append((row, pool.submit(_decode_bulk, row[5]) if bulk else None))
+                pending += bulk
+                while pending > _AHEAD or len(window) > _AHEAD_ROWS:
+                    row, future = window.popleft()
+                    pending -= future is not None
+                    yield row, future
+            while window:
+                yield window.popleft()
+        finally:
+            for _row, future in window:
+                if future is not None:
+                    future.cancel()
+
+
 def _short(text, width: int = 20) -> str:
     text = str(text)
     return text if len(text) <= width else text[:width] + "…"
 
 
-def replay(conn: sqlite3.Connection) -> ReplayReport:
-    """Replay the whole log against the data (read-only)."""
-    return _Replay(conn).run()
+def replay(conn: sqlite3.Connection, tick: Callable[[], None] | None = None) -> ReplayReport:
+    """Replay the whole log against the data (read-only); ``tick()`` after each entry
+    (progress, and a chance to cancel by raising)."""
+    return _Replay(conn, tick).run()
 
 
 # --- the head held elsewhere -----------------------------------------------------------
