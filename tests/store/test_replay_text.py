@@ -240,3 +240,17 @@ def test_rows_deleted_by_a_later_bulk_entry_and_put_back_are_resurrections(db, c
     raw(db, f"INSERT INTO measure ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
         params=[{**row, "uuid": gone}[c] for c in cols])
     assert kinds(db.replay_audit()) == [("resurrected", "measure")]
+
+
+def test_the_replay_inflates_with_zlib_where_isal_has_no_wheel(monkeypatch):
+    """LoongArch has no isal wheel: the plain zlib module reads the same packed rows."""
+    import zlib
+
+    from govcredit_desktop.store import replay
+
+    packed = replay.pack_rows({"measure": (["id", "content"], [[1, "核对台账"]])})
+    expected = replay.unpacked_text(packed)
+    monkeypatch.setattr(replay, "_inflater", zlib)
+    assert replay.unpacked_text(packed) == expected
+    assert "核对台账".encode() in expected
+    assert replay.unpack_rows(packed) == json.loads(expected)
