@@ -252,8 +252,9 @@ def page_ids(db, f: LedgerFilter, sort: str = "number", descending: bool = False
 # Filter columns and the sort keys whose index they lead (schema.py V6, and a key's own
 # column): a seek on that index gives the page in order.
 _LEADS = {"status": frozenset({"amount_repaid", "progress", "light", "status"}),
-          "campaign_id": frozenset({"number"}), "area": frozenset({"area"}),
-          "category": frozenset({"category"}),
+          "campaign_id": frozenset({"number"}),
+          # problem_area_category, problem_category_area (schema v11)
+          "area": frozenset({"area", "category"}), "category": frozenset({"category", "area"}),
           "responsible_unit": frozenset({"responsible_unit"})}
 _FILTER_COLUMNS = ("campaign_id", "area", "category", "status", "responsible_unit",
                    "responsible_person_id", "responsible_leader_id", "deadline")
