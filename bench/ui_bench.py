@@ -217,6 +217,9 @@ def in_process(db_path: Path, label: str, settings_dir: Path, runs: int = RUNS) 
         "first_status": first_status,
         "rows": window.model.rowCount(),
         "county": county,
+        # What every interaction ends with, nothing changed: the floor under each figure,
+        # and how loaded the machine was while these runs ran.
+        "reference": timed(lambda: None, clear=False),
         "filter status": timed(lambda: choose("status", "整改中")),
         "filter light": timed(lambda: choose("light", "red")),
     }
@@ -327,6 +330,7 @@ def report(label: str, res: dict, startup: tuple[float, float] | None, big: bool
          TARGETS["first_paint"] if big else None)
     line("  … → status bar painted too", res["first_status"],
          TARGETS["first_paint"] if big else None)
+    line("reference: repaint of table + status bar alone", res["reference"], None)
     for key, value in res.items():
         if key.startswith("filter"):
             line(key, value, TARGETS["filter"])
@@ -339,7 +343,8 @@ def report(label: str, res: dict, startup: tuple[float, float] | None, big: bool
     for key, value in res.items():
         if key.startswith(("refresh", "tab ")):
             line(key, value, TARGETS["filter"])
-    timed = {k: statistics.median(v["wall"]) for k, v in res.items() if isinstance(v, dict)}
+    timed = {k: statistics.median(v["wall"]) for k, v in res.items()
+             if isinstance(v, dict) and k != "reference"}
     misses = {k: m for k, m in timed.items() if m > TARGETS["filter"]}
     print(f"  {len(timed)} interactions timed, {len(misses)} over 50 ms (by the median)")
     for k, m in misses.items():
