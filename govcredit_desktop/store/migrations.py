@@ -132,9 +132,17 @@ def _v10(conn: sqlite3.Connection) -> None:
         conn.execute("ANALYZE measure")
 
 
+def _v11(conn: sqlite3.Connection) -> None:
+    """Indexes for the 领域 × 问题类型 filter and sort pairs (issue 21): no record changes."""
+    for statement in schema.V11:
+        conn.execute(statement)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        conn.execute("ANALYZE problem")
+
+
 # MIGRATIONS[i] upgrades a database from user_version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6,
-                                                      _v7, _v8, _v9, _v10]
+                                                      _v7, _v8, _v9, _v10, _v11]
 # What each step did, for the audit log of an upgraded database.
 DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_dishonest"}},
                 3: {"autoincrement": list(NEVER_REUSED_IDS)},
@@ -153,7 +161,8 @@ DESCRIPTIONS = {2: {"renamed": {"problem.dishonesty_record": "problem.listed_as_
                 7: {"indexes": ["problem_awaiting_money"]},
                 8: {"added": ["complaint", "dishonesty_record", "sanction", "credit_repair"]},
                 9: {"added": ["campaign.notice_title", "county_campaign.notice_title"]},
-                10: {"indexes": ["measure_open_deadline"]}}
+                10: {"indexes": ["measure_open_deadline"]},
+                11: {"indexes": ["problem_area_category", "problem_category_area"]}}
 
 
 def latest_version() -> int:

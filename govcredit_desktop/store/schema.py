@@ -473,6 +473,16 @@ V10 = [
 ]
 
 
+# Schema version 11: a 领域 filter sorted by 问题类型 and a 问题类型 filter sorted by 领域
+# (issue 21).  The two go together (most types belong to a few areas), so a walk of the
+# sort key's index passed thousands of rows of other areas before its page (a 问题类型
+# filter by 领域 at 100k: 15-17 ms CPU, 51 ms in the ui bench); led by the filter column,
+# each is one seek that gives the page in order (filter value, key, id).
+V11 = [
+    "CREATE INDEX problem_area_category ON problem (area, category)",
+    "CREATE INDEX problem_category_area ON problem (category, area)",
+]
+
 def column_defaults(conn, table: str) -> dict[str, object]:
     """Each column's default value from the live schema (primary key excluded), so
     writers may leave columns out and readers know what an absent column held."""

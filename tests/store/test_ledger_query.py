@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from govcredit_desktop.core.rules import problem_light
+from govcredit_desktop.core.rules import problem_light, problem_overdue
 from govcredit_desktop.store.queries import ledger as lq
 from tests.conftest import base_problem
 
@@ -162,3 +162,20 @@ def test_progress_descending_of_open_problems_merges_one_walk_per_status(demo_db
     for offset in range(0, min(n, 40), 5):
         assert lq.page_ids(demo_db, f, sort="progress", descending=True, offset=offset,
                            limit=5, matches=n) == reference[offset:offset + 5]
+
+
+@pytest.mark.parametrize("status", [None, lq.NOT_CLOSED, "整改中"])
+def test_the_red_count_is_the_rows_the_red_filter_lists(demo_db, status):
+    """The 红灯 count (by the status line's range counts, without a status of its own)
+    is the number of rows the table lists, and the overdue rule's."""
+    today = dt.date.today()
+    campaign = demo_db.settings.list_campaigns()[0]["id"]
+    for scope in (None, campaign):
+        f = lq.LedgerFilter(campaign_id=scope, status=status, light="red", today=today)
+        listed = lq.page_ids(demo_db, f, limit=10_000)
+        rows = demo_db.query("SELECT * FROM problem")
+        want = {r["id"] for r in rows if problem_overdue(r, today)
+                and (status is None or (r["status"] != "已销号" if status == lq.NOT_CLOSED
+                                        else r["status"] == status))}
+        assert lq.count(demo_db, f) == len(listed) == len(want) > 0
+        assert set(listed) == want

@@ -157,3 +157,24 @@ def test_v8_adds_the_complaint_and_dishonesty_tables_empty(stored, tmp_path):
     assert len(step) == 1 and all(t in step[0]["after_json"] for t in added)
     assert _rows(path, "SELECT * FROM problem ORDER BY id") == before
     assert len(list(tmp_path.glob("ledger.v7-*.backup.sqlite"))) == 1
+
+
+@pytest.mark.parametrize("stored", ["schema-v10.sqlite", "county-v10.sqlite"])
+def test_v11_adds_the_area_category_indexes_after_a_backup(stored, tmp_path):
+    from govcredit_desktop.store import schema
+
+    path = tmp_path / "ledger.sqlite"
+    shutil.copy(DATA / stored, path)
+    before = _rows(path, "SELECT * FROM problem ORDER BY id")
+    with Database(path, create=True, kind=None) as db:
+        indexes = set(db.column("SELECT name FROM sqlite_master WHERE type = 'index'"))
+        step = db.query("SELECT after_json FROM audit_log WHERE action = 'migrate'"
+                        " AND record_uuid = 'v11'")
+    made = {s.split()[2] for s in schema.V11}
+    assert made == {"problem_area_category", "problem_category_area"} and made <= indexes
+    assert len(step) == 1 and all(name in step[0]["after_json"] for name in made)
+    assert _rows(path, "SELECT * FROM problem ORDER BY id") == before
+    backups = list(tmp_path.glob("ledger.v10-*.backup.sqlite"))
+    assert len(backups) == 1
+    old = _rows(backups[0], "SELECT name FROM sqlite_master WHERE type = 'index'")
+    assert not made & {name for (name,) in old}

@@ -318,3 +318,31 @@ def test_a_complaint_line_opens_the_complaint(qtbot, win, demo_db):
                      pos=panel.list.visualItemRect(item).center())
     qtbot.waitUntil(lambda: bool(opened))
     assert opened == ["ComplaintDialog"]
+
+
+def test_an_edit_rereads_the_reminders_after_its_own_repaint(qtbot, win, demo_db):
+    """The list is read AFTER_EDIT_MS after an edit (not at once, when the ledger's rows
+    and the status line need the connection), and rebuilt only when it changed."""
+    _open(qtbot, win, (1024, 700))
+    panel = win.department_page.reminders
+    listed = {r.problem_id for r in panel.due.items}
+    quiet = next(p["id"] for p in demo_db.query("SELECT id FROM problem WHERE status != ?"
+                                                " ORDER BY id", (ProblemStatus.CLOSED,))
+                 if p["id"] not in listed)
+    marker = Qt.ItemDataRole.UserRole + 7
+    panel.list.item(0).setData(marker, "kept")
+    demo_db.problems.update(quiet, {"title": "不在提醒中的问题改了标题"})
+    win.announce(Changes.of(RecordKind.PROBLEM, quiet))
+    assert panel.after_edit.isActive() and not panel.reader.pending
+    qtbot.waitUntil(lambda: not panel.after_edit.isActive(), timeout=5000)
+    panel.wait()
+    assert panel.list.item(0).data(marker) == "kept"  # nothing listed changed: not rebuilt
+    # A listed problem's title: its line says the new one once the list is read.
+    line = next(r for r in panel.due.items if r.kind == rq.PROBLEM)
+    demo_db.problems.update(line.problem_id, {"title": "提醒中的问题改了标题"})
+    win.announce(Changes.of(RecordKind.PROBLEM, line.problem_id))
+    panel.wait()  # reads at once what it was going to read
+    assert not panel.after_edit.isActive()
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert any("提醒中的问题改了标题" in t for t in texts)
+    assert panel.list.item(0).data(marker) is None
