@@ -2,9 +2,11 @@
 and, for the record selected, its sanctions (失信惩戒) and credit repairs (信用修复).
 
 Each table takes Insert (add), Enter or a double click (edit) and Delete (delete, asked
-first); the buttons carry Alt mnemonics.  Records stay writable on a closed problem: a
-judgment, a sanction or a repair decision often comes after the sign-off.  Adding the
-first record marks the problem 纳入政务失信记录 (the store keeps the flag).
+first); the buttons carry Alt mnemonics.  An edit goes into the window's undo history:
+Ctrl+Z in the editor (or 编辑 → 撤销 after it closed) writes the old values back.
+Records stay writable on a closed problem: a judgment, a sanction or a repair decision
+often comes after the sign-off.  Adding the first record marks the problem
+纳入政务失信记录 (the store keeps the flag).
 """
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -89,9 +91,11 @@ class DishonestyTab(QObject):
     changed = Signal(object)  # Changes
     captionChanged = Signal(str)  # noqa: N815 (Qt naming)
 
-    def __init__(self, owner: QWidget, db):
+    def __init__(self, owner: QWidget, db, history=None):
         super().__init__(owner)
         self.owner, self.db = owner, db
+        # Edits go into the window's undo (an EditHistory): Ctrl+Z takes them back.
+        self.history = history
         self.problem_id: int | None = None
         self.editable = False
         self.page = QWidget(owner)
@@ -178,7 +182,8 @@ class DishonestyTab(QObject):
         rid = self.records.selected()
         if rid is None or not self.records.edit.isEnabled():
             return
-        if RecordDialog.ask(self.owner, self.db, self.problem_id, rid) is not None:
+        if RecordDialog.ask(self.owner, self.db, self.problem_id, rid,
+                            history=self.history) is not None:
             self._wrote(rid)
             self.load(select=rid)
         self.records.table.setFocus()
@@ -202,7 +207,8 @@ class DishonestyTab(QObject):
         button = table.edit if child_id else table.add
         if record is None or not button.isEnabled():
             return
-        saved = dialog.ask(self.owner, self.db, record, *([child_id] if child_id else []))
+        saved = dialog.ask(self.owner, self.db, record, *([child_id] if child_id else []),
+                           history=self.history)
         if saved is not None:
             self._wrote(record)
             kw = {"sanction": saved} if table is self.sanctions else {"repair": saved}
