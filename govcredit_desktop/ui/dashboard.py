@@ -436,10 +436,11 @@ class Dashboard(QWidget):
         bar_set.append([float(n) for _, n in months])
         bar_set.setLabelColor(QColor("#1f2d3d"))
         series.append(bar_set)
-        # A month's bar lists the closed problems (the ledger has no filter by 销号日期).
-        for i in range(len(months)):
+        # A month's bar lists the problems 销号 in that month (closed_date within it).
+        for i, (month, _n) in enumerate(months):
             view.filters[(0, i)] = {"campaign_id": self.campaign_shown,
-                                    "status": ProblemStatus.CLOSED.value}
+                                    "status": ProblemStatus.CLOSED.value,
+                                    "closed_month": month}
         bar_set.clicked.connect(lambda i: self._ask(view.filters[(0, i)]))
         view.sets = [bar_set]
         view.categories = [m for m, _ in months]

@@ -257,3 +257,24 @@ def test_callers_count_only_through_figures(county, monkeypatch):
             own = "FROM measure m" in sql or m.group(1).startswith("g.")
             assert marked or own or sql.startswith(MARK), \
                 sql[max(0, m.start() - 80):m.end() + 80]
+
+
+def test_a_closed_month_filter_lists_and_counts_that_months_closures(county):
+    """The dashboard timeline's bar: 已销号 with closed_date in the month, listed and
+    counted (the status line's per-row sums) as SQL written out here finds them."""
+    db, campaigns, _ = county
+    many = campaigns["许多问题的单位"]
+    months = db.query("SELECT substr(closed_date, 1, 7) AS m, count(*) AS n FROM problem"
+                      " WHERE campaign_id = ? AND status = '已销号' GROUP BY m", (many,))
+    assert len(months) > 1
+    for row in months:
+        f = lq.LedgerFilter(campaign_id=many, status="已销号", closed_month=row["m"])
+        ids = lq.page_ids(db, f, limit=1000, matches=lq.count(db, f))
+        assert set(ids) == set(db.column(
+            "SELECT id FROM problem WHERE campaign_id = ? AND status = '已销号'"
+            " AND closed_date LIKE ? || '-%'", (many, row["m"])))
+        line = lq.summary(db, f)
+        assert (line.total, line.closed, line.overdue) == (row["n"], row["n"], 0)
+    assert lq.month_range("2026-12") == ("2026-12-01", "2027-01-01")
+    with pytest.raises(ValueError):
+        lq.month_range("2026-13")

@@ -157,10 +157,28 @@ def test_a_month_bar_and_a_unit_bar(qtbot, win, demo_db):
     view = d.timeline_chart
     d.scroll.ensureWidgetVisible(view)
     QApplication.processEvents()
-    month = next(i for i, (_, n) in enumerate(s.closures_by_month) if n)
+    shown = s.closures_by_month[-18:]  # the bars the timeline draws
+    month = max(range(len(shown)), key=lambda i: shown[i][1])  # a month with some
+    key, n = shown[month]
+    assert 0 < n < s.total.closed
     _click(qtbot, view, view.bar_point(0, month))
     qtbot.waitUntil(lambda: win.department_page.tabs.currentIndex() == 0)
     assert _combo_data(win, "status") == ProblemStatus.CLOSED
+    # 已销号 in that month only: the rows are those SQL finds by 销号日期.
+    year, m = key.split("-")
+    chip = win.filter_bar.month_chip
+    assert chip.isVisible() and chip.text() == f"{year}年{int(m)}月销号 ✕"
+    qtbot.waitUntil(lambda: _shown_count(win) == n)
+    want = set(demo_db.column(
+        "SELECT id FROM problem WHERE campaign_id = ? AND status = '已销号'"
+        " AND substr(closed_date, 1, 7) = ?", (s.campaign_id, key)))
+    assert {win.model.problem_id(r) for r in range(_shown_count(win))} == want
+    win.wait_for_counts()
+    assert win.counts_label.text().startswith(f"合计 {n} 个问题")
+    assert f"已销号 {n}" in win.counts_label.text()
+    # The chip, clicked, drops the month: every 已销号 again.
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert not chip.isVisible() and win.filter_bar.current_filter().closed_month is None
     qtbot.waitUntil(lambda: _shown_count(win) == s.total.closed)
 
 

@@ -92,6 +92,9 @@ class LedgerFilter:
     person_id: int | None = None  # responsible person or leader
     #: County file: one registered department's records (county_department.id).
     department_id: int | None = None
+    #: 'YYYY-MM': the problems 销号 in that month (closed_date within it; the dashboard's
+    #: timeline bar).
+    closed_month: str | None = None
     search: str = ""
     today: _dt.date = field(default_factory=_dt.date.today)
     warning_days: int = DEFAULT_WARNING_DAYS
@@ -141,12 +144,25 @@ def where_clause(db, f: LedgerFilter, rows_wanted: int | None = None,
         for name in ("status", "deadline"):
             light = light.replace(f"p.{name} ", f"{col(name)} ")
         parts.append(light)
+    if f.closed_month:
+        first, after = month_range(f.closed_month)
+        parts.append(figures.where("closed").replace("p.status", col("status"))
+                     + " AND p.closed_date >= :closed_from AND p.closed_date < :closed_to")
+        params.update(closed_from=first, closed_to=after)
     term = (f.search or "").strip()
     if term:
         # Last: SQLite tests the cheap conditions first.
         parts.append(search_condition(db, term, params, rows_wanted, sort, matches,
                                       walking=bool(walk)))
     return (" AND ".join(parts) or "1"), params
+
+
+def month_range(month: str) -> tuple[str, str]:
+    """('YYYY-MM-01', the first day of the next month) of a 'YYYY-MM' month."""
+    day = _dt.date.fromisoformat(f"{month}-01")  # ValueError for anything else
+    after = (day.replace(year=day.year + 1, month=1) if day.month == 12
+             else day.replace(month=day.month + 1))
+    return day.isoformat(), after.isoformat()
 
 
 # Sort keys whose order an index gives (schema.py): a page of a common term is
