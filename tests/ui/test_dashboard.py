@@ -294,6 +294,46 @@ def test_county_window_has_no_dashboard_or_reminders(qtbot, county, qsettings):
     assert w.department_page.dashboard is None
 
 
+def test_money_bars_say_their_amounts_as_the_program_does(qtbot, make_demo_db, qsettings):
+    """涉及金额 vs 已偿还: each bar carries its amount in 万元 with thousands separators,
+    from integer fen (format_wan), at the end of its bar; a click still filters."""
+    import re
+
+    from govcredit_desktop.core.money import format_wan
+    from govcredit_desktop.ui.main_window import MainWindow
+
+    db = make_demo_db(300, seed=2021)
+    w = MainWindow(db, qsettings)
+    qtbot.addWidget(w)
+    _open(qtbot, w, (1920, 1080))
+    d = _dashboard(qtbot, w)
+    view = d.money_chart
+    d.scroll.ensureWidgetVisible(view)
+    QApplication.processEvents()
+    groups = [g for g in d.summary.by_category if g.amount_involved]
+    assert groups and any(g.amount_involved >= 1_000_000_000 for g in groups)  # ≥ 1,000万元
+    for i, g in enumerate(groups):
+        for set_index, fen in ((0, g.amount_involved), (1, g.amount_repaid)):
+            text = view.label_text(set_index, i)
+            assert text == f"{format_wan(fen)}万元"
+            assert re.fullmatch(r"\d{1,3}(,\d{3})*\.\d{2}万元", text), text
+    big = next(i for i, g in enumerate(groups) if g.amount_involved >= 1_000_000_000)
+    assert "," in view.label_text(0, big)
+    # Each figure starts just after its bar and lies inside the chart.
+    for item, set_index, category, _text in view.value_labels:
+        bar = view.bar_point(set_index, category)
+        pos = view.mapFromScene(item.pos())
+        assert pos.x() > bar.x() and abs(pos.y() + item.boundingRect().height() / 2
+                                         - bar.y()) < 6
+        assert view.viewport().rect().contains(
+            view.mapFromScene(item.sceneBoundingRect()).boundingRect())
+    w.grab().save(str(NOTES / "dashboard_money_1920.png")) if NOTES.is_dir() else None
+    _click(qtbot, view, view.bar_point(0, big))
+    qtbot.waitUntil(lambda: w.department_page.tabs.currentIndex() == 0)
+    assert _combo_data(w, "category") == groups[big].name
+    w.department_page.wait()
+
+
 @pytest.mark.skipif(not NOTES.is_dir(), reason="screenshots only on the developer's machine")
 @pytest.mark.parametrize("size", SIZES, ids=["1024", "1920"])
 def test_screenshots(qtbot, make_demo_db, qsettings, size):
