@@ -73,6 +73,7 @@ STATUS_SLICES = (
     ("整改中", "#4a78b5", {"status": ProblemStatus.IN_PROGRESS.value}),
     ("待整改", "#b0b0b0", {"status": ProblemStatus.OPEN.value}),
 )
+PIE_LEGEND_BESIDE = 560  # pixels of card width for the status legend beside the ring
 MAX_UNITS = 12  # more 责任单位 than this do not read as bars: the largest are shown
 NO_UNIT = "（未填责任单位）"
 
@@ -119,6 +120,22 @@ class ChartCard(QChartView):
             self.scene().removeItem(item)
         self.filters, self.categories, self.sets, self.pie = {}, [], [], None
         self.value_labels = []
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.pie is not None:
+            self.place_legend()
+
+    def place_legend(self) -> None:
+        """A pie's legend beside it, in smaller type where the card is narrow: at 1024
+        pixels '已整改待销号 157（15.7%）' was cut short at the right (under the ring, all
+        four labels were, on one line)."""
+        legend = self.chart().legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        font = QFont(self.font())
+        if self.width() < PIE_LEGEND_BESIDE:
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+        legend.setFont(font)
 
     def label_bars(self, texts: list[list[str]], font: QFont) -> None:
         """Our own text at the end of each bar: ``texts[set][category]`` (top down)."""
@@ -377,8 +394,8 @@ class Dashboard(QWidget):
             view.filters[len(pie.slices()) - 1] = values
         pie.clicked.connect(lambda piece: self._ask(view.filters[pie.slices().index(piece)]))
         view.chart().addSeries(pie)
-        view.chart().legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         view.pie = pie
+        view.place_legend()
 
     def _bars(self, view: ChartCard, names: list[str], sets: list[tuple[str, str, list[int],
                                                                         list[dict]]],
