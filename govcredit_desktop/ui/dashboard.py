@@ -1,16 +1,18 @@
 """The 统计 tab: where the campaign stands, at a glance, for a leader.
 
 Every figure is ``store.queries.summary.campaign_summary(..., dashboard=True)`` — the
-computation the reports and county documents print, whose 逾期 and 已销号 the status
-line counts by the same rule (tests/store/test_summary.py) — read off the GUI thread
-(``LatestRead``: ~0.6 s at 100k).  The campaign is the ledger's choice (the newest one
-when the ledger shows all).
+reports' and county documents' totals, each figure defined once in
+store/queries/figures.py, which also builds the status line's and the coverage board's
+counts — read off the GUI thread (``LatestRead``: ~0.6 s at 100k).  The campaign is
+the ledger's choice (the newest one when the ledger shows all).
 
 Every bar and slice filters the ledger: ``filterRequested`` carries the LedgerFilter
 values that list exactly the problems it counts (an area's 逾期 bar: that area and the
-红灯), and the window shows them in the filter bar and switches to the ledger.  Money is
-formatted from integer fen (core.money); a bar's length is a float only because QtCharts
-draws with floats, never as a figure anyone reads.
+红灯; a month's 销号 bar: 已销号 with its 销号日期 in that month, shown as a chip in the
+filter bar), and the window shows them in the filter bar and switches to the ledger.
+Money is formatted from integer fen (core.money.format_wan: '1,234.56万元', written
+beside each bar by us); a bar's length is a float only because QtCharts draws with
+floats, never as a figure anyone reads.
 """
 
 from __future__ import annotations

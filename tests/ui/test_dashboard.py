@@ -176,6 +176,8 @@ def test_a_month_bar_and_a_unit_bar(qtbot, win, demo_db):
     win.wait_for_counts()
     assert win.counts_label.text().startswith(f"合计 {n} 个问题")
     assert f"已销号 {n}" in win.counts_label.text()
+    if NOTES.is_dir():
+        win.grab().save(str(NOTES / "ledger_closed_month_1920.png"))
     # The chip, clicked, drops the month: every 已销号 again.
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
     assert not chip.isVisible() and win.filter_bar.current_filter().closed_month is None
