@@ -5,7 +5,7 @@
 
 * **problems** not rectified (core.rules.is_rectified: the 红灯 and 黄灯 rule of the
   ledger, by the same rules_sql expressions) whose 整改时限 has passed or falls within
-  the warning window;
+  the warning window, counted as figures.py counts 逾期 and 临期;
 * **measures** not 已完成 of a problem not 已销号 whose deadline has passed or falls
   within the window (core.rules.measure_light: red or yellow);
 * **complaints** awaiting a reply (``db.complaints.awaiting_reply`` with the register's
@@ -24,6 +24,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from govcredit_desktop.core.vocab import ProblemStatus
+from govcredit_desktop.store.queries import figures
 from govcredit_desktop.store.queries.rules_sql import guarded, not_rectified_sql
 from govcredit_desktop.store.schema import MEASURE_OPEN
 
@@ -41,8 +42,6 @@ SELECT p.id, p.number, p.title, p.deadline, p.responsible_unit
 FROM problem p WHERE {_PROBLEM_WHERE} {{campaign}}
 ORDER BY p.deadline, p.id LIMIT :limit
 """
-_PROBLEMS_COUNT_SQL = ("SELECT count(*) AS n, coalesce(sum(p.deadline < :today), 0) AS late"
-                       f" FROM problem p WHERE {_PROBLEM_WHERE} {{campaign}}")
 _MEASURES_FROM = f"""
 FROM measure m JOIN problem p ON p.id = m.problem_id
 WHERE m.deadline <= :soon AND m.{MEASURE_OPEN} AND p.status != :closed {{campaign}}
@@ -107,8 +106,11 @@ def reminders(db, today: _dt.date, warning_days: int, campaign_id: int | None = 
     for r in db.query(_PROBLEMS_SQL.format(campaign=scope), params):
         out.items.append(Reminder(PROBLEM, r["id"], r["id"], r["deadline"], r["deadline"] < iso,
                                   f"{r['number']} {_short(r['title'])}"))
-    row = db.query(_PROBLEMS_COUNT_SQL.format(campaign=scope), params)[0]
-    out.totals[PROBLEM], out.overdue[PROBLEM] = row["n"], row["late"]
+    # How many: figures.py's 逾期 and 临期, the status line's, as index ranges.
+    row = db.query(figures.ranges_sql(("overdue", "due_soon"), list(ProblemStatus),
+                                      campaign_id is not None), params)[0]
+    out.totals[PROBLEM] = row["overdue"] + row["due_soon"]
+    out.overdue[PROBLEM] = row["overdue"]
     for r in db.query(_MEASURES_SQL.format(campaign=scope), params):
         out.items.append(Reminder(MEASURE, r["id"], r["problem_id"], r["deadline"],
                                   r["deadline"] < iso,
