@@ -130,7 +130,7 @@ def _term_sql(term: Term, alias: str, covering: bool, today: str, soon: str) -> 
     return " AND ".join(parts) or "1"
 
 
-def condition(name: str, alias: str = "p", covering: bool = True, today: str = ":today",
+def condition(name: str, alias: str = "p", covering: bool = False, today: str = ":today",
               soon: str = ":soon") -> str:
     """Whether a row counts in a count figure, as a value (1 or 0, never NULL): what
     its sum adds up."""
@@ -140,7 +140,7 @@ def condition(name: str, alias: str = "p", covering: bool = True, today: str = "
     return "(CASE " + " ".join(f"WHEN {t} THEN 1" for t in terms) + " ELSE 0 END)"
 
 
-def where(name: str, alias: str = "p", covering: bool = True, today: str = ":today",
+def where(name: str, alias: str = "p", covering: bool = False, today: str = ":today",
           soon: str = ":soon") -> str:
     """The rows a count figure counts, as a WHERE condition the planner can take an
     index range from (the dashboard's closures by month, the ledger's 销号 month)."""
