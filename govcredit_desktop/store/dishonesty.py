@@ -14,7 +14,7 @@ a sanction or a repair decision often comes after the rectification was signed o
 from __future__ import annotations  # the class has a method named list
 
 from govcredit_desktop.core import validation
-from govcredit_desktop.core.errors import ValidationError
+from govcredit_desktop.core.errors import UserError, ValidationError
 from govcredit_desktop.store.problems import cleaned
 from govcredit_desktop.store.records import RecordStore
 
@@ -165,6 +165,27 @@ class DishonestyStore(RecordStore):
             raise ValidationError({"record_date": (
                 f"认定日期不能晚于该记录已有的惩戒或修复决定日期（{format_cn(first)}），"
                 "请先核对惩戒措施和信用修复的日期")})
+
+    def has_legacy_flag(self, problem_id: int) -> bool:
+        """纳入政务失信记录 set with no record behind it: the first wave's 0/1 flag, kept by
+        the v8 upgrade (a record cannot be made up from it)."""
+        return bool(self.db.scalar(
+            "SELECT listed_as_dishonest = 1 AND NOT EXISTS (SELECT 1 FROM dishonesty_record"
+            " WHERE problem_id = p.id) FROM problem p WHERE p.id = ?", (problem_id,)))
+
+    def clear_legacy_flag(self, problem_id: int) -> dict:
+        """Clear that old flag, as an audited edit of the problem (also on a closed one:
+        the flag is the records', not the rectification's).  Refused while the problem
+        has records (the flag is theirs then) or has no flag."""
+        with self.db.transaction():
+            problem = self.db.problems.get(problem_id)
+            if self.db.scalar("SELECT EXISTS (SELECT 1 FROM dishonesty_record"
+                              " WHERE problem_id = ?)", (problem_id,)):
+                raise UserError(f"问题 {problem['number']} 有政务失信记录，“纳入政务失信记录”"
+                                "标记随记录保留；如记录有误，请在“失信记录”页删除该记录")
+            if not problem["listed_as_dishonest"]:
+                raise UserError(f"问题 {problem['number']} 没有“纳入政务失信记录”标记，无需清除")
+            return self.db.problems._update(problem_id, {"listed_as_dishonest": 0})
 
     def _sync_flag(self, problem_id: int) -> None:
         has = int(bool(self.db.scalar(

@@ -1,5 +1,6 @@
 """投诉登记: the complaint register with its filters, overdue replies highlighted, the
-add / edit / delete dialog and 转为问题 (issue 19).
+add / edit / delete dialog and 转为问题 (issue 19).  An edit goes into the window's undo
+history: Ctrl+Z (撤销修改) here, or 编辑 → 撤销 in the main window, writes it back.
 
 A complaint awaits its reply while it has no reply date and is overdue after the reply
 window (设置 → 投诉答复时限, db.settings.complaint_reply_days).  转为问题 opens the problem
@@ -11,7 +12,7 @@ and keeps the problem.
 import datetime as _dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -97,8 +98,10 @@ class ComplaintsWindow(QDialog):
         self.convert_button.setToolTip("把投诉登记为台账中的问题，内容自动带入")
         self.open_button = QPushButton("打开问题(&O)", self)
         self.open_button.setToolTip("打开该投诉转成的问题")
+        self.undo_button = QPushButton("撤销修改(&U)", self)
+        self.undo_button.setObjectName("undoComplaintButton")
         for b in (self.add_button, self.edit_button, self.delete_button, self.convert_button,
-                  self.open_button):
+                  self.open_button, self.undo_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.Close, self)
@@ -113,6 +116,15 @@ class ComplaintsWindow(QDialog):
         self.convert_button.clicked.connect(self.convert)
         self.open_button.clicked.connect(self.open_problem)
         self.window_button.clicked.connect(self.set_reply_days)
+        self.undo_button.clicked.connect(self.undo)
+        # Ctrl+Z in the register takes back the last complaint edit, as 编辑 → 撤销 does
+        # in the main window (the history is the window's).
+        undo = QAction("撤销投诉的修改", self)
+        undo.setShortcut(QKeySequence.Undo)
+        undo.triggered.connect(self.undo)
+        self.addAction(undo)
+        if self.history is not None:
+            self.history.changed.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.itemSelectionChanged.connect(self._update_buttons)
         install_shortcut(self.table, [Qt.Key_Return, Qt.Key_Enter], self.edit)
@@ -186,6 +198,15 @@ class ComplaintsWindow(QDialog):
         self.delete_button.setEnabled(writable and c is not None)
         self.convert_button.setEnabled(writable and c is not None and c["problem_id"] is None)
         self.open_button.setEnabled(c is not None and c["problem_id"] is not None)
+        edit = self._last_edit()
+        self.undo_button.setEnabled(writable and edit is not None)
+        self.undo_button.setToolTip(f"撤销对投诉{edit.label}的修改（Ctrl+Z）" if edit else
+                                    "撤销最近一次对投诉的修改（Ctrl+Z）")
+
+    def _last_edit(self):
+        """The history's last edit when it is a complaint's (what Ctrl+Z undoes here)."""
+        edit = self.history.last_edit() if self.history is not None else None
+        return edit if edit is not None and edit.store == "complaints" else None
 
     def _wrote(self, complaint_id: int, *more: Changes) -> None:
         """What the window wrote; the main window announces it when the window closes."""
@@ -211,7 +232,7 @@ class ComplaintsWindow(QDialog):
         if self.db.read_only:
             QMessageBox.information(self, "只读", "数据库是只读打开的，只能查看，不能修改")
             return
-        if ComplaintDialog.ask(self, self.db, c["id"]) is not None:
+        if ComplaintDialog.ask(self, self.db, c["id"], history=self.history) is not None:
             self._wrote(c["id"])
             self._fill_channels()
             self.load(select=c["id"])
@@ -239,6 +260,23 @@ class ComplaintsWindow(QDialog):
         extra = Changes.of(RecordKind.PROBLEM, c["problem_id"]) if c["problem_id"] else None
         self._wrote(c["id"], *([extra] if extra else []))
         self.load()
+        self.table.setFocus()
+
+    def undo(self) -> None:
+        """Write the last complaint edit's old values back (an audited edit itself)."""
+        edit = self._last_edit()
+        if edit is None or self.db.read_only:
+            QMessageBox.information(self, "撤销", "没有可以撤销的投诉修改")
+            return
+        try:
+            self.history.undo(self.db)
+        except UserError as exc:
+            QMessageBox.warning(self, "不能撤销", str(exc))
+            self.load()
+            return
+        self.changes |= edit.changes()
+        self.load(select=edit.record_id)
+        self.count_label.setText(self.count_label.text() + f"　已撤销{edit.label}的修改")
         self.table.setFocus()
 
     def set_reply_days(self) -> None:

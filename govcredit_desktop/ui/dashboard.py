@@ -1,16 +1,18 @@
 """The 统计 tab: where the campaign stands, at a glance, for a leader.
 
 Every figure is ``store.queries.summary.campaign_summary(..., dashboard=True)`` — the
-computation the reports and county documents print, whose 逾期 and 已销号 the status
-line counts by the same rule (tests/store/test_summary.py) — read off the GUI thread
-(``LatestRead``: ~0.6 s at 100k).  The campaign is the ledger's choice (the newest one
-when the ledger shows all).
+reports' and county documents' totals, each figure defined once in
+store/queries/figures.py, which also builds the status line's and the coverage board's
+counts — read off the GUI thread (``LatestRead``: ~0.6 s at 100k).  The campaign is
+the ledger's choice (the newest one when the ledger shows all).
 
 Every bar and slice filters the ledger: ``filterRequested`` carries the LedgerFilter
 values that list exactly the problems it counts (an area's 逾期 bar: that area and the
-红灯), and the window shows them in the filter bar and switches to the ledger.  Money is
-formatted from integer fen (core.money); a bar's length is a float only because QtCharts
-draws with floats, never as a figure anyone reads.
+红灯; a month's 销号 bar: 已销号 with its 销号日期 in that month, shown as a chip in the
+filter bar), and the window shows them in the filter bar and switches to the ledger.
+Money is formatted from integer fen (core.money.format_wan: '1,234.56万元', written
+beside each bar by us); a bar's length is a float only because QtCharts draws with
+floats, never as a figure anyone reads.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtCore import QMargins, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFrame,
+    QGraphicsSimpleTextItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -72,6 +75,7 @@ STATUS_SLICES = (
     ("整改中", "#4a78b5", {"status": ProblemStatus.IN_PROGRESS.value}),
     ("待整改", "#b0b0b0", {"status": ProblemStatus.OPEN.value}),
 )
+PIE_LEGEND_BESIDE = 560  # pixels of card width for the status legend beside the ring
 MAX_UNITS = 12  # more 责任单位 than this do not read as bars: the largest are shown
 NO_UNIT = "（未填责任单位）"
 
@@ -104,13 +108,67 @@ class ChartCard(QChartView):
         self.categories: list[str] = []  # top to bottom, as the chart reads
         self.sets: list[QBarSet] = []
         self.pie: QPieSeries | None = None
+        # Figures drawn beside the bars by us (money: QtCharts' own labels format a float
+        # with no thousands separator): (item, set index, category top down, value).
+        self.value_labels: list[tuple[QGraphicsSimpleTextItem, int, int, float]] = []
+        chart.plotAreaChanged.connect(lambda _area: self.place_labels())
 
     def clear(self) -> None:
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
+        for item, *_rest in self.value_labels:
+            self.scene().removeItem(item)
         self.filters, self.categories, self.sets, self.pie = {}, [], [], None
+        self.value_labels = []
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        if self.pie is not None:
+            self.place_legend()
+
+    def place_legend(self) -> None:
+        """A pie's legend beside it, in smaller type where the card is narrow: at 1024
+        pixels '已整改待销号 157（15.7%）' was cut short at the right (under the ring, all
+        four labels were, on one line)."""
+        legend = self.chart().legend()
+        legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        font = QFont(self.font())
+        if self.width() < PIE_LEGEND_BESIDE:
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+        legend.setFont(font)
+
+    def label_bars(self, texts: list[list[str]], font: QFont) -> None:
+        """Our own text at the end of each bar: ``texts[set][category]`` (top down)."""
+        for set_index, row_texts in enumerate(texts):
+            for category, text in enumerate(row_texts):
+                item = QGraphicsSimpleTextItem(text)
+                item.setFont(font)
+                item.setBrush(QColor("#1f2d3d"))
+                item.setZValue(10)
+                self.scene().addItem(item)
+                self.value_labels.append((item, set_index, category, text))
+        self.place_labels()
+
+    def place_labels(self) -> None:
+        if not self.value_labels or not self.chart().series():
+            return
+        series = self.chart().series()[0]
+        width = series.barWidth()
+        for item, set_index, category, _text in self.value_labels:
+            bar_set = self.sets[set_index]
+            row = len(self.categories) - 1 - category
+            offset = -width / 2 + (set_index_drawn(series, bar_set) + 0.5) * width / len(
+                series.barSets())
+            end = self.chart().mapToPosition(QPointF(max(bar_set.at(row), 0), row + offset),
+                                             series)
+            box = item.boundingRect()
+            item.setPos(end.x() + 4, end.y() - box.height() / 2)
+
+    def label_text(self, set_index: int, category: int) -> str:
+        """The figure written beside a bar (tests read it)."""
+        return next(t for _i, s, c, t in self.value_labels if (s, c) == (set_index, category))
 
     # --- where a bar or slice is drawn (tests click there, as a user would) ------------
     def bar_point(self, set_index: int, category: int) -> QPoint:
@@ -206,7 +264,7 @@ class Dashboard(QWidget):
         self.area_chart = ChartCard("按重点领域", body)
         self.category_chart = ChartCard("按问题类型", body)
         self.unit_chart = ChartCard("按责任单位", body)
-        self.money_chart = ChartCard("涉及金额与已偿还（万元）", body)
+        self.money_chart = ChartCard("涉及金额与已偿还", body)
         self.timeline_chart = ChartCard("销号进度（每月销号数）", body)
         self.charts = [self.status_chart, self.area_chart, self.category_chart,
                        self.unit_chart, self.money_chart, self.timeline_chart]
@@ -338,8 +396,8 @@ class Dashboard(QWidget):
             view.filters[len(pie.slices()) - 1] = values
         pie.clicked.connect(lambda piece: self._ask(view.filters[pie.slices().index(piece)]))
         view.chart().addSeries(pie)
-        view.chart().legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         view.pie = pie
+        view.place_legend()
 
     def _bars(self, view: ChartCard, names: list[str], sets: list[tuple[str, str, list[int],
                                                                         list[dict]]],
@@ -374,7 +432,10 @@ class Dashboard(QWidget):
             view.sets[set_index] = bar_set
         chart = view.chart()
         chart.addSeries(series)
-        series.setLabelsVisible(True)
+        money = unit == "万元"
+        # Counts: QtCharts' own labels.  Money: ours, '1,234.56万元' as format_wan writes
+        # it everywhere else (QtCharts would print the float 1234.56).
+        series.setLabelsVisible(not money)
         series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         series.setLabelsFormat("@value")
         chart.legend().setReverseMarkers(True)
@@ -384,7 +445,8 @@ class Dashboard(QWidget):
         series.attachAxis(axis_y)
         axis_x = QValueAxis()
         top = max((length(max(values)) for _, _, values, _ in sets if values), default=0)
-        axis_x.setRange(0, max(1, top * 1.15))
+        # Room after the longest bar for its figure ('12,345.67万元' is wider than '17').
+        axis_x.setRange(0, max(1, top * (1.5 if money else 1.15)))
         axis_x.setLabelFormat("%d" if unit == "个" else "%.0f")
         axis_x.setTickCount(5)
         axis_x.setVisible(False)  # the bars carry their own figures
@@ -392,6 +454,11 @@ class Dashboard(QWidget):
         series.attachAxis(axis_x)
         # Room for each row's bars and label, so that twelve units still read.
         view.setMinimumHeight(max(240, 80 + len(names) * 13 * len(sets)))
+        if money:
+            font = QFont(view.font())
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+            view.label_bars([[money_text(v) for v in values] for _, _, values, _ in sets],
+                            font)
 
     @staticmethod
     def _short(name: str, n: int = 10) -> str:
@@ -421,9 +488,8 @@ class Dashboard(QWidget):
              [{**base, "category": g.name} for g in groups]),
             ("已偿还", REPAID_COLOUR, [g.amount_repaid for g in groups],
              [{**base, "category": g.name} for g in groups])], unit="万元")
-        view.chart().series()[0].setLabelsFormat("@value")
         if not groups:
-            view.chart().setTitle("涉及金额与已偿还（万元）：没有涉及金额的问题")
+            view.chart().setTitle("涉及金额与已偿还：没有涉及金额的问题")
 
     def _fill_timeline(self, s: CampaignSummary) -> None:
         from PySide6.QtCharts import QBarSeries
@@ -436,10 +502,11 @@ class Dashboard(QWidget):
         bar_set.append([float(n) for _, n in months])
         bar_set.setLabelColor(QColor("#1f2d3d"))
         series.append(bar_set)
-        # A month's bar lists the closed problems (the ledger has no filter by 销号日期).
-        for i in range(len(months)):
+        # A month's bar lists the problems 销号 in that month (closed_date within it).
+        for i, (month, _n) in enumerate(months):
             view.filters[(0, i)] = {"campaign_id": self.campaign_shown,
-                                    "status": ProblemStatus.CLOSED.value}
+                                    "status": ProblemStatus.CLOSED.value,
+                                    "closed_month": month}
         bar_set.clicked.connect(lambda i: self._ask(view.filters[(0, i)]))
         view.sets = [bar_set]
         view.categories = [m for m, _ in months]
@@ -470,7 +537,8 @@ class Dashboard(QWidget):
         if not on:
             QToolTip.hideText()
             return
-        figure = f"{format_wan(value)} 万元" if unit == "万元" else f"{value} 个"
+        figure = (f"{money_text(value)}（{format_yuan(value, unit=True)}）" if unit == "万元"
+                  else f"{value} 个")
         QToolTip.showText(QCursor.pos(),
                           f"{name or NO_UNIT} · {label} {figure}（点击在台账中查看）", view)
 
@@ -492,6 +560,17 @@ class Dashboard(QWidget):
             self.grid.removeWidget(chart)
         for i, chart in enumerate(self.charts):
             self.grid.addWidget(chart, i // columns, i % columns)
+
+
+def money_text(fen: int) -> str:
+    """A bar's money as the rest of the program shows it: '1,234.56万元' (format_wan:
+    Decimal from integer fen, thousands separated)."""
+    return f"{format_wan(fen)}万元"
+
+
+def set_index_drawn(series, bar_set) -> int:
+    """Where a set sits across a row's bar width: the order it was added in."""
+    return series.barSets().index(bar_set)
 
 
 def _wan(fen: int) -> float:

@@ -2,9 +2,11 @@
 and, for the record selected, its sanctions (失信惩戒) and credit repairs (信用修复).
 
 Each table takes Insert (add), Enter or a double click (edit) and Delete (delete, asked
-first); the buttons carry Alt mnemonics.  Records stay writable on a closed problem: a
-judgment, a sanction or a repair decision often comes after the sign-off.  Adding the
-first record marks the problem 纳入政务失信记录 (the store keeps the flag).
+first); the buttons carry Alt mnemonics.  An edit goes into the window's undo history:
+Ctrl+Z in the editor (or 编辑 → 撤销 after it closed) writes the old values back.
+Records stay writable on a closed problem: a judgment, a sanction or a repair decision
+often comes after the sign-off.  Adding the first record marks the problem
+纳入政务失信记录 (the store keeps the flag).
 """
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from govcredit_desktop.core.changes import Changes, RecordKind
 from govcredit_desktop.core.dates import format_cn
+from govcredit_desktop.core.errors import UserError
 from govcredit_desktop.ui.record_dialogs import RecordDialog, RepairDialog, SanctionDialog
 from govcredit_desktop.ui.table_helpers import (
     confirm_and_delete,
@@ -33,6 +37,8 @@ from govcredit_desktop.ui.widgets import install_shortcut
 RECORD_HEADERS = ["认定日期", "失信记录类型", "认定文书", "文书编号", "涉及的公务人员", "说明"]
 SANCTION_HEADERS = ["惩戒日期", "惩戒措施", "决定机关", "公示期至"]
 REPAIR_HEADERS = ["修复措施", "佐证情况", "修复决定", "决定日期"]
+LEGACY_TEXT = ("该问题的“纳入政务失信记录”标记来自旧版本（当时只有是/否标记），"
+               "但没有任何政务失信记录。如确属失信，请新增失信记录；如不再适用，可清除旧标记。")
 
 
 class _Table:
@@ -89,9 +95,11 @@ class DishonestyTab(QObject):
     changed = Signal(object)  # Changes
     captionChanged = Signal(str)  # noqa: N815 (Qt naming)
 
-    def __init__(self, owner: QWidget, db):
+    def __init__(self, owner: QWidget, db, history=None):
         super().__init__(owner)
         self.owner, self.db = owner, db
+        # Edits go into the window's undo (an EditHistory): Ctrl+Z takes them back.
+        self.history = history
         self.problem_id: int | None = None
         self.editable = False
         self.page = QWidget(owner)
@@ -101,6 +109,23 @@ class DishonestyTab(QObject):
                            "登记在所选的失信记录之下。", self.page)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
+        # A problem from before schema v8 may carry the old 0/1 flag with no record: said
+        # here, with a confirmed, audited way to clear it.
+        self.legacy = QWidget(self.page)
+        self.legacy.setObjectName("legacyFlag")
+        self.legacy.setStyleSheet("#legacyFlag { background: #fff4e0; border: 1px solid #e0a84a;"
+                                  " border-radius: 4px; }")
+        row = QHBoxLayout(self.legacy)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.legacy_label = QLabel(LEGACY_TEXT, self.legacy)
+        self.legacy_label.setWordWrap(True)
+        self.legacy_button = QPushButton("清除旧标记(&L)…", self.legacy)
+        self.legacy_button.setToolTip("清除旧版本留下的“纳入政务失信记录”标记（会先确认，记入审计日志）")
+        self.legacy_button.clicked.connect(self.clear_legacy_flag)
+        row.addWidget(self.legacy_label, 1)
+        row.addWidget(self.legacy_button)
+        self.legacy.hide()
+        layout.addWidget(self.legacy)
         self.records = _Table(self.page, "recordsTable", RECORD_HEADERS, 5,
                               "新增失信记录(&A)", "编辑记录(&E)", "删除记录(&D)")
         self.sanctions = _Table(self.page, "sanctionsTable", SANCTION_HEADERS, 1,
@@ -135,6 +160,9 @@ class DishonestyTab(QObject):
                           [r["id"] for r in rows], keep)
         if keep is None and rows:
             self.records.table.selectRow(0)
+        legacy = bool(self.problem_id) and store.has_legacy_flag(self.problem_id)
+        self.legacy.setVisible(legacy)
+        self.legacy_button.setEnabled(legacy and self.editable)
         self.captionChanged.emit(f"失信记录（{len(rows)} 条）(&5)" if rows else "失信记录(&5)")
         self._record_selected()
 
@@ -164,6 +192,30 @@ class DishonestyTab(QObject):
         self.changed.emit(Changes.of(RecordKind.DISHONESTY, *(
             [kind_ids] if kind_ids else [])) | Changes.of(RecordKind.PROBLEM, self.problem_id))
 
+    def clear_legacy_flag(self) -> None:
+        """The old flag away, once the clerk confirms; an audited edit of the problem."""
+        if self.problem_id is None or not self.legacy_button.isEnabled():
+            return
+        number = self.db.problems.get(self.problem_id)["number"]
+        answer = QMessageBox.question(
+            self.owner, "清除旧标记",
+            f"清除问题 {number} 的“纳入政务失信记录”标记吗？\n\n"
+            "该标记来自旧版本，问题没有任何政务失信记录。清除后台账、报告和报送包不再把它"
+            "计为纳入政务失信记录的问题；这一修改记入审计日志。如该问题确属失信，请改为"
+            "“新增失信记录”。", QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer != QMessageBox.Yes:
+            return
+        try:
+            self.db.dishonesty_records.clear_legacy_flag(self.problem_id)
+        except UserError as exc:
+            QMessageBox.warning(self.owner, "不能清除", str(exc))
+            self.load()
+            return
+        self.changed.emit(Changes.of(RecordKind.PROBLEM, self.problem_id)
+                          | Changes.some(RecordKind.DISHONESTY))
+        self.load()
+        self.records.table.setFocus()
+
     # --- records -----------------------------------------------------------------
     def add_record(self) -> None:
         if not self.records.add.isEnabled():
@@ -178,7 +230,8 @@ class DishonestyTab(QObject):
         rid = self.records.selected()
         if rid is None or not self.records.edit.isEnabled():
             return
-        if RecordDialog.ask(self.owner, self.db, self.problem_id, rid) is not None:
+        if RecordDialog.ask(self.owner, self.db, self.problem_id, rid,
+                            history=self.history) is not None:
             self._wrote(rid)
             self.load(select=rid)
         self.records.table.setFocus()
@@ -202,7 +255,8 @@ class DishonestyTab(QObject):
         button = table.edit if child_id else table.add
         if record is None or not button.isEnabled():
             return
-        saved = dialog.ask(self.owner, self.db, record, *([child_id] if child_id else []))
+        saved = dialog.ask(self.owner, self.db, record, *([child_id] if child_id else []),
+                           history=self.history)
         if saved is not None:
             self._wrote(record)
             kw = {"sanction": saved} if table is self.sanctions else {"repair": saved}

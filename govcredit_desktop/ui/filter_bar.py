@@ -75,6 +75,20 @@ class FilterBar(QWidget):
             self.combos[name] = combo
             layout.addWidget(combo, 1)
 
+        # The 销号 month a dashboard timeline bar asked for: no drop-down holds it, so it
+        # shows as a chip that clears itself when clicked.
+        self._closed_month: str | None = None
+        self.month_chip = QToolButton(self)
+        self.month_chip.setObjectName("closedMonthChip")
+        self.month_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.month_chip.setStyleSheet(
+            "#closedMonthChip { background: #e3f1e6; border: 1px solid #2e9d4f;"
+            " border-radius: 9px; padding: 1px 8px; color: #1f5f31; }")
+        self.month_chip.setToolTip("只显示该月销号的问题；点击清除这一条件")
+        self.month_chip.clicked.connect(lambda: self.set_closed_month(None))
+        self.month_chip.hide()
+        layout.addWidget(self.month_chip)
+
         self.clear_button = QToolButton(self)
         self.clear_button.setText("清除筛选")
         self.clear_button.setToolTip("恢复显示全部问题")
@@ -149,7 +163,23 @@ class FilterBar(QWidget):
         values = {name: combo.currentData() for name, combo in self.combos.items()}
         # The department's warning window (设置 → 提醒): the 黄灯 is what the reminders list.
         return lq.LedgerFilter(search=self.search.text().strip(),
+                               closed_month=self._closed_month,
                                warning_days=self._store.settings.warning_days(), **values)
+
+    @property
+    def closed_month(self) -> str | None:
+        return self._closed_month
+
+    def set_closed_month(self, month: str | None, emit: bool = True) -> None:
+        """Only the problems 销号 in ``month`` ('YYYY-MM'), or no such condition."""
+        self._closed_month = month or None
+        if month:
+            year, m = month.split("-")
+            self.month_chip.setText(f"{year}年{int(m)}月销号 ✕")
+            self.month_chip.setAccessibleName(f"筛选条件：{year}年{int(m)}月销号，点击清除")
+        self.month_chip.setVisible(bool(month))
+        if emit:
+            self._emit()
 
     def state(self) -> dict:
         """The chosen values (not the search text) for QSettings."""
@@ -185,6 +215,7 @@ class FilterBar(QWidget):
         and the search cleared, so that the ledger lists what the bar counted."""
         with QSignalBlocker(self.search):
             self.search.clear()
+        self.set_closed_month(values.get("closed_month"), emit=False)
         for name, combo in self.combos.items():
             if name == "campaign_id" and values.get(name) is None:
                 continue
@@ -200,13 +231,15 @@ class FilterBar(QWidget):
     def clear(self) -> None:
         with QSignalBlocker(self.search):
             self.search.clear()
+        self.set_closed_month(None, emit=False)
         for combo in self.combos.values():
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(0)
         self._emit()
 
     def is_filtered(self) -> bool:
-        return bool(self.state()) or bool(self.search.text().strip())
+        return bool(self.state()) or bool(self.search.text().strip()) or bool(
+            self._closed_month)
 
     # --- internals ---------------------------------------------------------------
     def _show_mode(self) -> None:
@@ -254,6 +287,9 @@ class FilterBar(QWidget):
         return -1
 
     def _combo_changed(self) -> None:
+        if self._closed_month and self.combos["status"].currentData() != ProblemStatus.CLOSED:
+            # A month of 销号 means 已销号: another status drops it.
+            self.set_closed_month(None, emit=False)
         self._emit()
 
     def _emit(self) -> None:

@@ -46,7 +46,7 @@ from govcredit_desktop.ui.filter_bar import FilterBar
 from govcredit_desktop.ui.ledger_model import COLUMN_KEYS, COLUMNS, LedgerModel
 from govcredit_desktop.ui.operations import Operations, ask_wait_or_cancel
 from govcredit_desktop.ui.status_counts import StatusCounts
-from govcredit_desktop.ui.undo import EditHistory
+from govcredit_desktop.ui.undo import DISHONESTY_STORES, EditHistory
 
 APP_TITLE = "政务失信问题整改台账"
 COUNTY_TITLE = "县信用办汇总"
@@ -844,7 +844,10 @@ class MainWindow(QMainWindow):
         """Name the problem and the field undo would change; disabled where it cannot."""
         edit = self.history.last_edit()
         text, tip, enabled = "撤销(&U)", "撤销最近一次对问题的修改", edit is not None
-        if edit is not None:
+        if edit is not None and edit.problem_id is None:  # a complaint
+            text = f"撤销投诉的{edit.label}(&U)"
+            tip = f"把投诉登记中最近修改的{edit.label}改回修改前"
+        elif edit is not None:
             try:
                 problem = self.db.problems.get(edit.problem_id)
             except UserError:
@@ -854,7 +857,13 @@ class MainWindow(QMainWindow):
                 short = title if len(title) <= 12 else title[:11] + "…"
                 text = f"撤销“{problem['number']} {short}”的{edit.label}(&U)"
                 tip = f"把问题 {problem['number']} {title} 的{edit.label}改回修改前"
-                if problem["status"] == ProblemStatus.CLOSED:
+                if edit.store in DISHONESTY_STORES:
+                    # 失信记录 stay writable on a closed problem (store/dishonesty.py).
+                    what = {"sanctions": "惩戒措施", "repairs": "信用修复"}.get(
+                        edit.store, "失信记录")
+                    text = f"撤销“{problem['number']} {short}”{what}的{edit.label}(&U)"
+                    tip = f"把问题 {problem['number']} {title} 的{what}的{edit.label}改回修改前"
+                elif problem["status"] == ProblemStatus.CLOSED:
                     enabled = False
                     tip = (f"问题 {problem['number']} 已销号，不能撤销其{edit.label}的修改；"
                            "如需修改请先恢复未销号")

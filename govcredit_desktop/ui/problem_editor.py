@@ -39,7 +39,7 @@ from govcredit_desktop.ui.measures_tab import MeasuresTab
 from govcredit_desktop.ui.operations import Operations
 from govcredit_desktop.ui.progress_tab import ProgressTab
 from govcredit_desktop.ui.record_form import Field, RecordForm
-from govcredit_desktop.ui.undo import EditHistory
+from govcredit_desktop.ui.undo import DISHONESTY_STORES, EditHistory
 from govcredit_desktop.ui.widgets import (
     ensure_vocab,
     fill_person_combo,
@@ -107,7 +107,8 @@ class ProblemEditor(QDialog):
         self.record = RecordForm(
             self, db, self._fields(), store="problems", load=self._load_problem,
             commit=self._commit, create=self._try_create, history=history,
-            record_id=problem_id, general=f.generalError)
+            record_id=problem_id, general=f.generalError, also_undoes=DISHONESTY_STORES)
+        self.record.undone.connect(self._undone)
         f.dishonestyRecordCheck.setEnabled(False)
         f.dishonestyRecordCheck.setToolTip("由“失信记录”页自动标记：有政务失信记录的问题即纳入")
         f.closedBanner.setStyleSheet(BANNER_STYLE)
@@ -206,7 +207,7 @@ class ProblemEditor(QDialog):
         # A repayment changes 已清偿金额 and may move the status on.
         self.progress_tab.changed.connect(self._progress_written)
         self.evidence_tab.changed.connect(self._record_written)
-        self.dishonesty_tab = DishonestyTab(self, self.db)
+        self.dishonesty_tab = DishonestyTab(self, self.db, self.record.history)
         f.tabs.addTab(self.dishonesty_tab.page, "失信记录(&5)")
         self.dishonesty_tab.changed.connect(self._dishonesty_written)
         for index, tab in enumerate(self._record_tabs(), start=1):
@@ -443,6 +444,12 @@ class ProblemEditor(QDialog):
         # The store moves the status where the measures say (core.rules).
         self.changes |= changes
         self.record.reload(only=("status",))
+
+    def _undone(self, edit) -> None:
+        """Ctrl+Z took back an edit of this problem or of one of its 失信记录."""
+        self.changes |= edit.changes()
+        if edit.store in DISHONESTY_STORES:
+            self.dishonesty_tab.load()
 
     def _dishonesty_written(self, changes: Changes) -> None:
         # The store keeps 纳入政务失信记录 from the records.

@@ -41,6 +41,8 @@ class FieldsDialog(StoreDialog):
     record_kind = ""
     label_map: dict = {}
     specs: tuple[Spec, ...] = ()
+    #: The EditHistory an update goes into (Ctrl+Z / 编辑 → 撤销 takes it back); set by ask.
+    history = None
 
     def __init__(self, parent: QWidget | None, db, title: str, caption: str = "",
                  current: dict | None = None):
@@ -117,9 +119,17 @@ class FieldsDialog(StoreDialog):
         return read_values(self.inputs, by_data=[s.name for s in self.specs
                                                  if s.kind == "person"])
 
+    def remember(self, store: str, record_id: int, old: dict, new: dict,
+                 problem_id: int | None) -> None:
+        """An update written: into the history, named by the fields it changed."""
+        if self.history is not None and old:
+            label = "、".join(self.label_map.get(k, k) for k in old)
+            self.history.record_update(store, record_id, old, new, label, problem_id)
+
     @classmethod
-    def ask(cls, parent, db, *args) -> int | None:
+    def ask(cls, parent, db, *args, history=None) -> int | None:
         dialog = cls(parent, db, *args)
+        dialog.history = history
         return dialog.saved_id if dialog.exec() == QDialog.Accepted else None
 
 
@@ -147,7 +157,8 @@ class ComplaintDialog(FieldsDialog):
         if self.complaint_id is None:
             self.complaint_id = self.db.complaints.add(values)
         else:
-            self.db.complaints.update(self.complaint_id, values)
+            old = self.db.complaints.update(self.complaint_id, values)
+            self.remember("complaints", self.complaint_id, old, values, None)
         self.saved_id = self.complaint_id
 
 
@@ -176,7 +187,8 @@ class RecordDialog(FieldsDialog):
         if self.record_id is None:
             self.record_id = store.add(self.problem_id, values)
         else:
-            store.update(self.record_id, values)
+            old = store.update(self.record_id, values)
+            self.remember("dishonesty_records", self.record_id, old, values, self.problem_id)
         self.saved_id = self.record_id
 
 
@@ -204,7 +216,9 @@ class SanctionDialog(FieldsDialog):
         if self.sanction_id is None:
             self.sanction_id = store.add_sanction(self.record_id, values)
         else:
-            store.update_sanction(self.sanction_id, values)
+            old = store.update_sanction(self.sanction_id, values)
+            self.remember("sanctions", self.sanction_id, old, values,
+                          store.get(self.record_id)["problem_id"])
         self.saved_id = self.sanction_id
 
 
@@ -234,5 +248,7 @@ class RepairDialog(FieldsDialog):
         if self.repair_id is None:
             self.repair_id = store.add_repair(self.record_id, values)
         else:
-            store.update_repair(self.repair_id, values)
+            old = store.update_repair(self.repair_id, values)
+            self.remember("repairs", self.repair_id, old, values,
+                          store.get(self.record_id)["problem_id"])
         self.saved_id = self.repair_id

@@ -130,17 +130,21 @@ class RecordForm(QObject):
     written = Signal()  # something was written (a commit or an undo)
     message = Signal(str)  # one line for the editor's save-state label
     undoChanged = Signal()  # noqa: N815 (Qt naming)
+    undone = Signal(object)  # the Edit Ctrl+Z took back
 
     def __init__(self, owner: QWidget, db, fields: Mapping[str, Field], *, store: str,
                  load: Callable[[], dict], commit: Callable[[str, object], dict],
                  create: Callable[[], None] | None = None,
                  history: EditHistory | None = None, record_id: int | None = None,
-                 general: QLabel | None = None):
+                 general: QLabel | None = None, also_undoes: Collection[str] = ()):
         super().__init__(owner)
         self.owner = owner
         self.db = db
         self.fields = dict(fields)
         self.store = store
+        # Stores of records kept under this one (a problem's 失信记录): their edits of it
+        # are undone from here too.
+        self.also_undoes = frozenset(also_undoes)
         self.record_id = record_id
         self.history = history if history is not None else EditHistory(parent=self)
         self._load = load
@@ -276,7 +280,8 @@ class RecordForm(QObject):
                 widget.setPalette(palette)
             else:
                 widget.setEnabled(not read_only)
-        self.undo_action.setEnabled(not read_only)
+        # Still on: a record kept under this one may be undone (see can_undo).
+        self.undo_action.setEnabled(True)
         self.undoChanged.emit()
 
     @property
@@ -365,23 +370,29 @@ class RecordForm(QObject):
     def can_undo(self) -> bool:
         # The history may be shared with the main window; only this record's
         # last edit may be undone from here, and never while it is read-only.
-        return (self.record_id is not None and not self._read_only
-                and self.history.last_record() == (self.store, self.record_id))
+        # A record kept under this one stays writable when this one is read-only (a
+        # closed problem's 失信记录).
+        edit = self.history.last_edit()
+        if self.record_id is None or edit is None:
+            return False
+        if edit.store in self.also_undoes and edit.problem_id == self.record_id:
+            return True
+        return not self._read_only and (edit.store, edit.record_id) == (self.store,
+                                                                        self.record_id)
 
     def undo(self) -> None:
-        if self._read_only:
-            self.message.emit(self._read_only_reason or NOTHING_TO_UNDO)
-            return
         if not self.can_undo():
-            self.message.emit(NOTHING_TO_UNDO)
+            self.message.emit(self._read_only_reason or NOTHING_TO_UNDO if self._read_only
+                              else NOTHING_TO_UNDO)
             return
         label = self.history.last_label()
         try:
-            self.history.undo(self.db)
+            edit = self.history.undo(self.db)
         except UserError as exc:
             QMessageBox.warning(self.owner, "不能撤销", str(exc))
             return
         self.written.emit()
+        self.undone.emit(edit)
         self._pending.clear()
         self.errors.clear()
         self.reload()

@@ -2,7 +2,7 @@
 
 Each edit is already committed; undo is one more committed edit that writes
 the old values back, so it is audited like any other. An edit names its record
-store (``db.problems``, later ``db.complaints`` …) so the main window can undo
+store (``db.problems``, ``db.complaints``, ``db.dishonesty_records`` …) so the main window can undo
 it after the editor that made it has closed, and the problem it belongs to, so
 the window can say which problem undo would change and refuse where it cannot
 (a closed problem).
@@ -17,7 +17,14 @@ from govcredit_desktop.core.errors import NotFoundError, UserError
 
 # The record kind each store's edits touch, announced after an undo.
 STORE_KINDS = {"problems": RecordKind.PROBLEM, "measures": RecordKind.MEASURE,
-               "progress": RecordKind.PROGRESS}
+               "progress": RecordKind.PROGRESS, "complaints": RecordKind.COMPLAINT,
+               "dishonesty_records": RecordKind.DISHONESTY, "sanctions": RecordKind.DISHONESTY,
+               "repairs": RecordKind.DISHONESTY}
+# The stores of a problem's 失信记录 tab: written on a closed problem too.
+DISHONESTY_STORES = ("dishonesty_records", "sanctions", "repairs")
+# Where an edit is written back when it is not ``db.<store>.update``.
+_WRITERS = {"sanctions": ("dishonesty_records", "update_sanction"),
+            "repairs": ("dishonesty_records", "update_repair")}
 # What an edit was, so undo knows what to write: field values back (update), the
 # record away again (added), or a record like the one removed (deleted; progress
 # entries, which are only ever added and deleted).
@@ -31,12 +38,13 @@ class Edit:
     new: dict
     label: str
     store: str
-    problem_id: int
+    problem_id: int | None  # None: a record of no problem (a complaint)
     action: str = UPDATE
 
     def changes(self) -> Changes:
         """What undoing this edit writes: the record, and its problem (status, lights)."""
-        return Changes.of(STORE_KINDS[self.store], self.record_id) | Changes.of(
+        record = Changes.of(STORE_KINDS[self.store], self.record_id)
+        return record if self.problem_id is None else record | Changes.of(
             RecordKind.PROBLEM, self.problem_id)
 
 
@@ -59,6 +67,14 @@ class EditHistory(QObject):
                                 record_id if problem_id is None else problem_id))
         del self._edits[:-self._limit]
         self.changed.emit()
+
+    def record_update(self, store: str, record_id: int, old: dict, new: dict, label: str,
+                      problem_id: int | None) -> None:
+        """An update of a complaint (``problem_id`` None) or of a problem's dishonesty
+        record, sanction or repair: ``old`` is what the store's update returned."""
+        if old:
+            self._push(Edit(record_id, dict(old), {k: new[k] for k in old if k in new},
+                            label, store, problem_id))
 
     def record_added(self, store: str, record_id: int, label: str, problem_id: int) -> None:
         """A record was added (a progress entry): undo deletes it."""
@@ -91,14 +107,15 @@ class EditHistory(QObject):
         if not self._edits:
             return None
         edit = self._edits.pop()
-        store = getattr(db, edit.store)
+        store = getattr(db, _WRITERS.get(edit.store, (edit.store,))[0])
         try:
             if edit.action == ADDED:
                 store.delete(edit.record_id)
             elif edit.action == DELETED:
                 edit.record_id = store.add(edit.problem_id, edit.old)
             else:
-                store.update(edit.record_id, edit.old)
+                attr, method = _WRITERS.get(edit.store, (edit.store, "update"))
+                getattr(getattr(db, attr), method)(edit.record_id, edit.old)
         except NotFoundError:
             # Deleted since: its id is never given to another record, so there
             # is nothing to write back to; the edit goes, the next one can follow.

@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from govcredit_desktop.cli import main
-from govcredit_desktop.core.vocab import ProblemStatus
 from govcredit_desktop.reports import county_reminder, county_summary, excel_ledger
 from govcredit_desktop.reports.county_documents import (
     NO_CAMPAIGN,
@@ -219,11 +218,10 @@ def synthetic(rows: list[coverage.CoverageRow], deadline=_dt.date(2026, 12, 3)
     """A context of made-up rows, for the sentences alone (no database, no fonts)."""
     total = Group("合计")
     for r in rows:
-        # _add(status, owes, n, involved, repaid, overdue, with_money, dishonest, measures)
-        total._add(ProblemStatus.CLOSED, 0, r.closed, 0, 0, 0, 0, 0, 0)
-        total._add(ProblemStatus.AWAITING_CLOSURE, 0, r.rectified - r.closed, 0, 0, 0, 0, 0, 0)
-        total._add(ProblemStatus.OPEN, 0, r.problems - r.rectified, r.involved_fen,
-                   r.repaid_fen, r.overdue, 0, 0, 0)
+        total.add(Group("", count=r.problems, closed=r.closed,
+                        awaiting_closure=r.rectified - r.closed, rectified=r.rectified,
+                        open=r.problems - r.rectified, overdue=r.overdue,
+                        amount_involved=r.involved_fen, amount_repaid=r.repaid_fen))
     summary = CampaignSummary(1, _dt.date(2026, 12, 20), total, [], [], [])
     board = coverage.Board({"id": 1, "name": "专项治理"}, deadline, _dt.date(2026, 12, 20),
                            rows)

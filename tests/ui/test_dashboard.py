@@ -157,10 +157,30 @@ def test_a_month_bar_and_a_unit_bar(qtbot, win, demo_db):
     view = d.timeline_chart
     d.scroll.ensureWidgetVisible(view)
     QApplication.processEvents()
-    month = next(i for i, (_, n) in enumerate(s.closures_by_month) if n)
+    shown = s.closures_by_month[-18:]  # the bars the timeline draws
+    month = max(range(len(shown)), key=lambda i: shown[i][1])  # a month with some
+    key, n = shown[month]
+    assert 0 < n < s.total.closed
     _click(qtbot, view, view.bar_point(0, month))
     qtbot.waitUntil(lambda: win.department_page.tabs.currentIndex() == 0)
     assert _combo_data(win, "status") == ProblemStatus.CLOSED
+    # 已销号 in that month only: the rows are those SQL finds by 销号日期.
+    year, m = key.split("-")
+    chip = win.filter_bar.month_chip
+    assert chip.isVisible() and chip.text() == f"{year}年{int(m)}月销号 ✕"
+    qtbot.waitUntil(lambda: _shown_count(win) == n)
+    want = set(demo_db.column(
+        "SELECT id FROM problem WHERE campaign_id = ? AND status = '已销号'"
+        " AND substr(closed_date, 1, 7) = ?", (s.campaign_id, key)))
+    assert {win.model.problem_id(r) for r in range(_shown_count(win))} == want
+    win.wait_for_counts()
+    assert win.counts_label.text().startswith(f"合计 {n} 个问题")
+    assert f"已销号 {n}" in win.counts_label.text()
+    if NOTES.is_dir():
+        win.grab().save(str(NOTES / "ledger_closed_month_1920.png"))
+    # The chip, clicked, drops the month: every 已销号 again.
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    assert not chip.isVisible() and win.filter_bar.current_filter().closed_month is None
     qtbot.waitUntil(lambda: _shown_count(win) == s.total.closed)
 
 
@@ -274,6 +294,46 @@ def test_county_window_has_no_dashboard_or_reminders(qtbot, county, qsettings):
     assert not w.department_page.reminders.isVisible()
     assert not w.department_page.dashboard_action.isVisible()
     assert w.department_page.dashboard is None
+
+
+def test_money_bars_say_their_amounts_as_the_program_does(qtbot, make_demo_db, qsettings):
+    """涉及金额 vs 已偿还: each bar carries its amount in 万元 with thousands separators,
+    from integer fen (format_wan), at the end of its bar; a click still filters."""
+    import re
+
+    from govcredit_desktop.core.money import format_wan
+    from govcredit_desktop.ui.main_window import MainWindow
+
+    db = make_demo_db(300, seed=2021)
+    w = MainWindow(db, qsettings)
+    qtbot.addWidget(w)
+    _open(qtbot, w, (1920, 1080))
+    d = _dashboard(qtbot, w)
+    view = d.money_chart
+    d.scroll.ensureWidgetVisible(view)
+    QApplication.processEvents()
+    groups = [g for g in d.summary.by_category if g.amount_involved]
+    assert groups and any(g.amount_involved >= 1_000_000_000 for g in groups)  # ≥ 1,000万元
+    for i, g in enumerate(groups):
+        for set_index, fen in ((0, g.amount_involved), (1, g.amount_repaid)):
+            text = view.label_text(set_index, i)
+            assert text == f"{format_wan(fen)}万元"
+            assert re.fullmatch(r"\d{1,3}(,\d{3})*\.\d{2}万元", text), text
+    big = next(i for i, g in enumerate(groups) if g.amount_involved >= 1_000_000_000)
+    assert "," in view.label_text(0, big)
+    # Each figure starts just after its bar and lies inside the chart.
+    for item, set_index, category, _text in view.value_labels:
+        bar = view.bar_point(set_index, category)
+        pos = view.mapFromScene(item.pos())
+        assert pos.x() > bar.x() and abs(pos.y() + item.boundingRect().height() / 2
+                                         - bar.y()) < 6
+        assert view.viewport().rect().contains(
+            view.mapFromScene(item.sceneBoundingRect()).boundingRect())
+    w.grab().save(str(NOTES / "dashboard_money_1920.png")) if NOTES.is_dir() else None
+    _click(qtbot, view, view.bar_point(0, big))
+    qtbot.waitUntil(lambda: w.department_page.tabs.currentIndex() == 0)
+    assert _combo_data(w, "category") == groups[big].name
+    w.department_page.wait()
 
 
 @pytest.mark.skipif(not NOTES.is_dir(), reason="screenshots only on the developer's machine")

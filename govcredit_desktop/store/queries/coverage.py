@@ -10,7 +10,7 @@ Definitions (docs/county-mode.md, "Coverage"):
   campaign's deadline day on this machine's clock, **late** otherwise, **missing** when
   there is none (no deadline set: every package counts as on time);
 * the figures come from the merged records of the department's campaign(s) under the
-  county campaign, with core.rules' definitions (``OVERDUE_SQL``, ``RECTIFIED_SQL``).
+  county campaign, each as figures.py defines it (core.rules' rectified and overdue).
 
 Every figure of every department comes from one grouped query (a CTE for the problems,
 one for the packages, joined to the departments): 100 departments × 1,000 problems take
@@ -23,9 +23,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from govcredit_desktop.core.dates import local_moment
-from govcredit_desktop.core.vocab import ProblemStatus
-from govcredit_desktop.store.queries.rules_sql import overdue_sql, rectified_sql
-from govcredit_desktop.store.queries.summary import percent
+from govcredit_desktop.store.queries import figures
+from govcredit_desktop.store.queries.figures import percent
 
 MISSING, LATE, ON_TIME = "missing", "late", "on_time"
 STATES = (MISSING, LATE, ON_TIME)
@@ -33,31 +32,19 @@ STATES = (MISSING, LATE, ON_TIME)
 STATE_TEXT = {MISSING: "未报送", LATE: "逾期报送", ON_TIME: "按时报送"}
 ACCEPTED, REFUSED = "accepted", "refused"
 
-# Overdue and rectified (整改完成) by the one rule of core.rules, as rules_sql writes it:
-# the same figures as the department's status bar, reports and manifest.
-OVERDUE_SQL = overdue_sql("p", ":on_date")
-RECTIFIED_SQL = rectified_sql("p")
-
-_BOARD_SQL = f"""
+# Each department's figures are figures.py's, summed per department campaign first: the
+# problems are then read in the order of problem_campaign_seq, campaign by campaign,
+# with no sort of 100,000 rows by department (measured: ~15% of the board).  Overdue is
+# counted to :on_date.  The same figures as the department's status bar and reports.
+BOARD_FIGURES = ("total", "closed", "awaiting_closure", "rectified", "overdue",
+                 "amount_involved", "amount_repaid")
+_BOARD_SQL = """
 WITH linked AS (
     SELECT id, department_id FROM campaign WHERE county_campaign_id = :county_campaign
 ),
 figures AS (
-    -- Summed per department campaign first: the problems are then read in the order of
-    -- problem_campaign_seq, campaign by campaign, with no sort of 100,000 rows by
-    -- department (measured: ~15% of the board).
-    SELECT l.department_id AS department_id, sum(g.problems) AS problems,
-           sum(g.closed) AS closed, sum(g.awaiting) AS awaiting,
-           sum(g.rectified) AS rectified, sum(g.overdue) AS overdue,
-           sum(g.involved) AS involved, sum(g.repaid) AS repaid
-    FROM linked l JOIN (
-        SELECT p.campaign_id, count(*) AS problems, sum(p.status = :closed) AS closed,
-               sum(p.status = :awaiting) AS awaiting, sum({RECTIFIED_SQL}) AS rectified,
-               sum({OVERDUE_SQL}) AS overdue,
-               coalesce(sum(p.amount_involved), 0) AS involved,
-               coalesce(sum(p.amount_repaid), 0) AS repaid
-        FROM problem p WHERE p.campaign_id IN (SELECT id FROM linked)
-        GROUP BY p.campaign_id) g ON g.campaign_id = l.id
+    SELECT l.department_id AS department_id, {department_sums}
+    FROM linked l JOIN ({per_campaign}) g ON g.campaign_id = l.id
     GROUP BY l.department_id
 ),
 packages AS (
@@ -74,12 +61,24 @@ packages AS (
     WHERE r.campaign_id IN (SELECT id FROM linked) OR r.campaign_name = :name
     GROUP BY 1
 )
-SELECT d.id, d.name, d.uscc, k.packages, k.refused, k.accepted_at, f.problems, f.closed,
-       f.awaiting, f.rectified, f.overdue, f.involved, f.repaid
+SELECT d.id, d.name, d.uscc, k.packages, k.refused, k.accepted_at,
+       {department_figures}
 FROM county_department d
 LEFT JOIN packages k ON k.department_id = d.id
 LEFT JOIN figures f ON f.department_id = d.id
 """
+
+
+def _board_sql() -> str:
+    per_campaign = figures.sums_sql(BOARD_FIGURES, "problem p",
+                                    "p.campaign_id IN (SELECT id FROM linked)",
+                                    keys=("p.campaign_id",), today=":on_date")
+    return _BOARD_SQL.format(
+        per_campaign=per_campaign,
+        department_sums=", ".join(f"sum(g.{n}) AS {n}" for n in BOARD_FIGURES),
+        department_figures=", ".join(f"f.{n}" for n in BOARD_FIGURES))
+
+
 # Without any county campaign nothing can be on the board but the departments and what
 # they sent (every package was refused, or none came).
 _NO_CAMPAIGN_SQL = """
@@ -281,18 +280,17 @@ def board(db, county_campaign_id: int | None = None,
         deadline = _dt.date.fromisoformat(campaign["deadline"]) if campaign["deadline"] \
             else None
         params = {"county_campaign": campaign["id"], "name": campaign["name"],
-                  "closed": ProblemStatus.CLOSED, "awaiting": ProblemStatus.AWAITING_CLOSURE,
                   "on_date": on_date.isoformat(), "accepted": ACCEPTED, "refused": REFUSED}
-        for r in db.query(_BOARD_SQL, params):
+        for r in db.query(_board_sql(), params):
             latest = _latest(r["accepted_at"])
             out.append(CoverageRow(
                 department_id=r["id"], department=r["name"], uscc=r["uscc"],
                 state=state_of(latest, deadline), latest_at=latest,
                 packages=r["packages"] or 0, refused=r["refused"] or 0,
-                problems=r["problems"] or 0, closed=r["closed"] or 0,
-                awaiting=r["awaiting"] or 0,
+                problems=r["total"] or 0, closed=r["closed"] or 0,
+                awaiting=r["awaiting_closure"] or 0,
                 rectified=r["rectified"] or 0, overdue=r["overdue"] or 0,
-                involved_fen=r["involved"] or 0, repaid_fen=r["repaid"] or 0))
+                involved_fen=r["amount_involved"] or 0, repaid_fen=r["amount_repaid"] or 0))
     out.sort(key=lambda r: (_ORDER[r.state], r.department, r.uscc))
     return Board(campaign, deadline, on_date, out)
 

@@ -11,6 +11,7 @@ from typing import TypedDict
 
 from govcredit_desktop.core.rules import DEFAULT_WARNING_DAYS
 from govcredit_desktop.core.vocab import ProblemStatus, sql_literal
+from govcredit_desktop.store.queries import figures
 from govcredit_desktop.store.queries.rules_sql import (
     guarded,
     not_rectified_sql,
@@ -91,6 +92,9 @@ class LedgerFilter:
     person_id: int | None = None  # responsible person or leader
     #: County file: one registered department's records (county_department.id).
     department_id: int | None = None
+    #: 'YYYY-MM': the problems 销号 in that month (closed_date within it; the dashboard's
+    #: timeline bar).
+    closed_month: str | None = None
     search: str = ""
     today: _dt.date = field(default_factory=_dt.date.today)
     warning_days: int = DEFAULT_WARNING_DAYS
@@ -140,12 +144,25 @@ def where_clause(db, f: LedgerFilter, rows_wanted: int | None = None,
         for name in ("status", "deadline"):
             light = light.replace(f"p.{name} ", f"{col(name)} ")
         parts.append(light)
+    if f.closed_month:
+        first, after = month_range(f.closed_month)
+        parts.append(figures.where("closed").replace("p.status", col("status"))
+                     + " AND p.closed_date >= :closed_from AND p.closed_date < :closed_to")
+        params.update(closed_from=first, closed_to=after)
     term = (f.search or "").strip()
     if term:
         # Last: SQLite tests the cheap conditions first.
         parts.append(search_condition(db, term, params, rows_wanted, sort, matches,
                                       walking=bool(walk)))
     return (" AND ".join(parts) or "1"), params
+
+
+def month_range(month: str) -> tuple[str, str]:
+    """('YYYY-MM-01', the first day of the next month) of a 'YYYY-MM' month."""
+    day = _dt.date.fromisoformat(f"{month}-01")  # ValueError for anything else
+    after = (day.replace(year=day.year + 1, month=1) if day.month == 12
+             else day.replace(month=day.month + 1))
+    return day.isoformat(), after.isoformat()
 
 
 # Sort keys whose order an index gives (schema.py): a page of a common term is
@@ -507,10 +524,15 @@ def page(db, f: LedgerFilter, sort: str = "number", descending: bool = False,
 
 @dataclass
 class Summary:
+    """The status line's figures (figures.py defines each)."""
+
     total: int
     overdue: int
     due_soon: int
     closed: int
+
+
+STATUS_LINE_FIGURES = ("total", "overdue", "due_soon", "closed")
 
 
 def summary(db, f: LedgerFilter) -> Summary:
@@ -530,26 +552,16 @@ def summary(db, f: LedgerFilter) -> Summary:
     if narrow:
         source = "problem_fts f CROSS JOIN problem p ON p.id = f.rowid"
         where = where.replace(_FTS_IDS, "problem_fts MATCH :match")
-    row = db.query(
-        f"SELECT count(*) AS total, coalesce(sum({_RED}), 0) AS overdue,"
-        f" coalesce(sum({_YELLOW}), 0) AS due_soon,"
-        f" coalesce(sum(p.status = '{ProblemStatus.CLOSED}'), 0) AS closed"
-        f" FROM {source} WHERE {where}", params)[0]
-    return Summary(**row)
-
-
-_AWAITING = ProblemStatus.AWAITING_CLOSURE
-# Statuses whose problems are open whatever their amounts (core.rules.is_rectified).
-_WORKING = tuple(s for s in ProblemStatus if s not in (ProblemStatus.CLOSED, _AWAITING))
-_CLOSED_VALUE = ProblemStatus.CLOSED.value
+    # The filter's rows are read through an index (problem_summary for a search's):
+    # the amounts by rowid, for the 已整改待销号 rows only.
+    sql = figures.sums_sql(STATUS_LINE_FIGURES, source, where, covering=True)
+    return Summary(**db.query(sql, params)[0])
 
 
 def _range_summary(db, f: LedgerFilter) -> Summary:
     """``summary`` of a campaign and status filter (the unfiltered ledger, the whole
-    ledger's figures beside a filter): the same rule as the per-row sum, as counts of
-    index ranges — problem_campaign_status for each status and deadline range, and the
-    partial problem_awaiting_money for a 已整改待销号 problem's amounts.  At 100k the
-    per-row sum of ``_RED`` and ``_YELLOW`` took 26 ms; these take ~2."""
+    ledger's figures beside a filter): the same figures as counts of index ranges
+    (figures.ranges_sql).  At 100k the per-row sums took 26 ms; these take ~2."""
     statuses = [s.value for s in ProblemStatus]
     if f.status == NOT_CLOSED:
         statuses.remove(ProblemStatus.CLOSED.value)
@@ -558,35 +570,8 @@ def _range_summary(db, f: LedgerFilter) -> Summary:
     params = {"today": f.today.isoformat(),
               "soon": (f.today + _dt.timedelta(days=f.warning_days)).isoformat(),
               "campaign_id": f.campaign_id}
-    # Every problem's campaign exists (a foreign key): the IN puts an equality on the
-    # index's first column, so status and deadline are ranges of it, not filters.
-    campaign = ("p.campaign_id = :campaign_id" if f.campaign_id is not None
-                else "p.campaign_id IN (SELECT id FROM campaign)")
-    working = [s for s in statuses if s in _WORKING]
-    dated = {"overdue": "p.deadline < :today",
-             "due_soon": "p.deadline >= :today AND p.deadline <= :soon"}
-
-    def count(condition: str, index: str = "") -> str:
-        return f"(SELECT count(*) FROM problem p {index} WHERE {campaign} AND {condition})"
-
-    def among(names: list[str]) -> str:
-        return "p.status IN (" + ", ".join(sql_literal(n) for n in names) + ")"
-
-    parts = {"total": ("(SELECT count(*) FROM problem)" if f.campaign_id is None
-                       and len(statuses) == len(ProblemStatus) else count(among(statuses))),
-             "closed": count(f"p.status = {_CLOSED}") if _CLOSED_VALUE in statuses else "0"}
-    for name, when in dated.items():
-        terms = [count(f"{among(working)} AND {when}")] if working else []
-        if _AWAITING.value in statuses:
-            terms.append(count(f"p.status = {sql_literal(_AWAITING)} AND {when}"
-                               f" AND {owes_money_sql('p')}",
-                               # the planner takes problem_campaign_status and reads
-                               # every row's amounts from the table (25 ms, not 1)
-                               "INDEXED BY problem_awaiting_money"))
-        parts[name] = " + ".join(terms) or "0"
-    row = db.query("SELECT " + ", ".join(f"{sql} AS {name}" for name, sql in parts.items()),
-                   params)[0]
-    return Summary(**row)
+    sql = figures.ranges_sql(STATUS_LINE_FIGURES, statuses, f.campaign_id is not None)
+    return Summary(**db.query(sql, params)[0])
 
 
 def distinct_units(db, campaign_id: int | None = None) -> list[str]:

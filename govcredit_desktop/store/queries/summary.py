@@ -1,57 +1,41 @@
 """Totals of one campaign by area, category, source, responsible unit and status, and
 its closures by month.
 
-The one computation of these figures: the reports, the county documents (county_totals.py)
-and the dashboard (ui/dashboard.py) print them from here; the status line's fast counts
-(queries/ledger.py ``summary``) and the coverage board (queries/coverage.py) count with
-the same rules_sql expressions, and tests/store/test_summary.py holds every one of them
-to these figures.  One grouped query scans the campaign's problems once; 100,000 problems
-take a fraction of a second (off the GUI thread in the dashboard).  Money stays in
-integer fen; rates are computed with Decimal, never floats.
+The reports, the county documents (county_totals.py) and the dashboard (ui/dashboard.py)
+print these figures; every one of them is defined in figures.py, which builds the
+grouped query here as it builds the status line's counts (queries/ledger.py) and the
+coverage board's (queries/coverage.py).  One grouped query scans the campaign's problems
+once; 100,000 problems take a fraction of a second (off the GUI thread in the
+dashboard).  Money stays in integer fen; rates are computed with Decimal, never floats.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass, field, fields
 
 from govcredit_desktop.core.vocab import MeasureStatus, ProblemStatus
-from govcredit_desktop.store.queries.rules_sql import overdue_sql, owes_money_sql
+from govcredit_desktop.store.queries import figures
+from govcredit_desktop.store.queries.figures import percent
 
 ARREARS_CATEGORY = "拖欠民营和中小企业账款"
 CLOSURE_RATE_NAME = "销号率"
 COMPLETION_RATE_NAME = "整改完成率"
 
-# Grouped by status and whether money is still owed: 整改完成 (core.rules.is_rectified)
-# is a function of the two, so every Group knows its rectified count.
 # ``{scope}`` picks the problems: one campaign's, or every department campaign a county
 # campaign groups (county_totals.py); the same figures either way.
 CAMPAIGN_SCOPE = "campaign_id = :campaign"
 COUNTY_SCOPE = ("campaign_id IN (SELECT id FROM campaign"
                 " WHERE county_campaign_id = :campaign)")
-_GROUPED_SQL = f"""
-SELECT {{keys}}, status, {owes_money_sql("problem")} AS owes, count(*) AS n,
-       coalesce(sum(amount_involved), 0) AS involved,
-       coalesce(sum(amount_repaid), 0) AS repaid,
-       sum({overdue_sql("problem")}) AS overdue,
-       sum(amount_involved > 0) AS with_money,
-       sum(listed_as_dishonest) AS dishonest,
-       sum(measures_total > 0) AS with_measures
-FROM problem WHERE {{scope}}
-GROUP BY {{keys}}, status, owes
-"""
 # The report's groups in one scan; 责任单位 in a scan of its own, asked for by the
 # dashboard only: as a fourth key it made 13,000 groups of 1,000 at 100k and the whole
-# summary twice as slow (600 ms against 300), for figures the reports do not print.
+# summary twice as slow, for figures the reports do not print.
 _KEYS = ("area", "category", "source")
 _UNIT_KEYS = ("responsible_unit",)
-# 销号 by the month of its 销号日期 (closed_date, ISO): the dashboard's timeline.
-_CLOSURES_SQL = """
-SELECT substr(closed_date, 1, 7) AS month, count(*) AS n
-FROM problem WHERE {scope} AND status = :closed AND closed_date IS NOT NULL
-GROUP BY month ORDER BY month
-"""
+# Group's figures (figures.FIGURES names; ``count`` is figures' ``total``).
+_GROUP_FIGURES = ("total", "open", "in_progress", "awaiting_closure", "closed",
+                  "awaiting_owing", "rectified", "overdue", "with_money", "dishonest",
+                  "open_planned", "amount_involved", "amount_repaid")
 _MEASURES_SQL = """
 SELECT count(*) AS total, coalesce(sum(m.status = :done), 0) AS done
 FROM measure m JOIN problem p ON p.id = m.problem_id WHERE p.{scope}
@@ -60,39 +44,27 @@ FROM measure m JOIN problem p ON p.id = m.problem_id WHERE p.{scope}
 
 @dataclass
 class Group:
-    """Totals of the problems sharing one value (an area, a category, ...)."""
+    """Totals of the problems sharing one value (an area, a category, ...); each figure
+    as figures.py defines it, money in fen."""
 
     name: str
     count: int = 0
-    amount_involved: int = 0   # fen
-    amount_repaid: int = 0     # fen
+    open: int = 0              # 待整改
+    in_progress: int = 0       # 整改中
+    awaiting_closure: int = 0  # 已整改待销号, money still owed or not
+    closed: int = 0            # 已销号
+    awaiting_owing: int = 0    # 已整改待销号 still owing money: not rectified
+    rectified: int = 0         # 整改完成 (core.rules.is_rectified)
     overdue: int = 0           # core.rules.is_overdue on the summary's date
     with_money: int = 0        # problems with an amount involved
-    awaiting_owing: int = 0    # 已整改待销号 still owing money: not rectified
-    open_planned: int = 0      # 待整改 with measures drawn up (none started yet)
     dishonest: int = 0         # 纳入政务失信记录
-    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ProblemStatus, 0))
+    open_planned: int = 0      # 待整改 with measures drawn up (none started yet)
+    amount_involved: int = 0   # fen
+    amount_repaid: int = 0     # fen
 
     @property
-    def closed(self) -> int:
-        return self.by_status[ProblemStatus.CLOSED]
-
-    @property
-    def awaiting_closure(self) -> int:
-        return self.by_status[ProblemStatus.AWAITING_CLOSURE]
-
-    @property
-    def in_progress(self) -> int:
-        return self.by_status[ProblemStatus.IN_PROGRESS]
-
-    @property
-    def open(self) -> int:
-        return self.by_status[ProblemStatus.OPEN]
-
-    @property
-    def rectified(self) -> int:
-        """整改完成 (core.rules.is_rectified): 已销号, and 已整改待销号 with nothing owed."""
-        return self.closed + self.awaiting_closure - self.awaiting_owing
+    def by_status(self) -> dict[str, int]:
+        return {s: getattr(self, figures.STATUS_FIGURES[s]) for s in ProblemStatus}
 
     # Two rates, never one called plainly "整改率": CLOSURE_RATE_NAME counts 已销号 only,
     # COMPLETION_RATE_NAME every rectified problem; reports print the name with the figure.
@@ -110,19 +82,13 @@ class Group:
     def repaid_rate(self) -> str:
         return percent(self.amount_repaid, self.amount_involved)
 
-    def _add(self, status: str, owes: int, n: int, involved: int, repaid: int, overdue: int,
-             with_money: int, dishonest: int, with_measures: int) -> None:
-        self.count += n
-        if status == ProblemStatus.AWAITING_CLOSURE and owes:
-            self.awaiting_owing += n
-        if status == ProblemStatus.OPEN:
-            self.open_planned += with_measures
-        self.dishonest += dishonest
-        self.amount_involved += involved
-        self.amount_repaid += repaid
-        self.overdue += overdue
-        self.with_money += with_money
-        self.by_status[status] = self.by_status.get(status, 0) + n
+    def add(self, row) -> None:
+        """Add the figures of ``row`` (a Group, or a row of the grouped query)."""
+        for f in fields(self):
+            if f.name != "name":
+                key = "total" if f.name == "count" and not isinstance(row, Group) else f.name
+                setattr(self, f.name, getattr(self, f.name) + (
+                    getattr(row, key) if isinstance(row, Group) else row[key]))
 
 
 @dataclass
@@ -149,15 +115,6 @@ class CampaignSummary:
         return next((g for g in self.by_category if g.name == name), Group(name))
 
 
-def percent(part: int, whole: int, digits: int = 1) -> str:
-    """'72.7%' with half-up rounding; '0.0%' when there is nothing to divide by."""
-    if not whole:
-        return f"{Decimal(0):.{digits}f}%"
-    q = Decimal(1).scaleb(-digits)
-    value = (Decimal(part) * 100 / Decimal(whole)).quantize(q, rounding=ROUND_HALF_UP)
-    return f"{value}%"
-
-
 def _ordered(groups: dict[str, Group], order: list[str]) -> list[Group]:
     """Vocabulary order first (as the county templates list them), then anything else."""
     rank = {name: i for i, name in enumerate(order)}
@@ -167,14 +124,13 @@ def _ordered(groups: dict[str, Group], order: list[str]) -> list[Group]:
 def _grouped(db, keys: tuple[str, ...], scope: str, params: dict,
              total: Group | None = None) -> dict[str, dict[str, Group]]:
     groups: dict[str, dict[str, Group]] = {key: {} for key in keys}
-    for r in db.query(_GROUPED_SQL.format(scope=scope, keys=", ".join(keys)), params):
-        values = (r["status"], r["owes"], r["n"], r["involved"], r["repaid"], r["overdue"] or 0,
-                  r["with_money"] or 0, r["dishonest"] or 0, r["with_measures"] or 0)
+    sql = figures.sums_sql(_GROUP_FIGURES, "problem p", scope, keys=keys)
+    for r in db.query(sql, params):
         if total is not None:
-            total._add(*values)
+            total.add(r)
         for kind, by_name in groups.items():
             name = r[kind]
-            by_name.setdefault(name, Group(name))._add(*values)
+            by_name.setdefault(name, Group(name)).add(r)
     return groups
 
 
@@ -183,7 +139,7 @@ def campaign_summary(db, campaign_id: int, today: _dt.date | None = None,
     """Totals of a campaign as of ``today`` (overdue: core.rules.is_overdue); with
     ``scope=COUNTY_SCOPE``, ``campaign_id`` is a county campaign's.  ``dashboard``: also
     by 责任单位 (``by_unit``) and the closures by month, two more scans the reports do
-    not need (at 100k: 380 ms without, 620 with)."""
+    not need."""
     today = today or _dt.date.today()
     params = {"campaign": campaign_id, "today": today.isoformat()}
     total = Group("合计")
@@ -200,15 +156,21 @@ def campaign_summary(db, campaign_id: int, today: _dt.date | None = None,
         measures_total=measures["total"], measures_done=measures["done"],
         by_unit=sorted(groups["responsible_unit"].values(),
                        key=lambda g: (-g.count, g.name == "", g.name)),
-        closures_by_month=_months(db.query(
-            _CLOSURES_SQL.format(scope=scope),
-            {"campaign": campaign_id, "closed": ProblemStatus.CLOSED})) if dashboard else [])
+        closures_by_month=_months(db.query(closures_sql(scope), params)) if dashboard else [])
+
+
+def closures_sql(scope: str) -> str:
+    """已销号 by the month of its 销号日期 (closed_date, ISO): the dashboard's timeline."""
+    return figures.sums_sql(("total",), "problem p",
+                            f"{scope} AND {figures.where('closed')}"
+                            " AND p.closed_date IS NOT NULL",
+                            keys=("substr(p.closed_date, 1, 7) AS month",)) + " ORDER BY month"
 
 
 def _months(rows: list[dict]) -> list[tuple[str, int]]:
     """The months from the first 销号 to the last, each with its count (0 for none):
     a timeline with gaps left out would read as steady work."""
-    counts = {r["month"]: r["n"] for r in rows if r["month"]}
+    counts = {r["month"]: r["total"] for r in rows if r["month"]}
     if not counts:
         return []
     first, last = min(counts), max(counts)
