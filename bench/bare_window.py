@@ -39,7 +39,8 @@ def main(out: str) -> int:
     window.show()
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
     part = f"{out}.part"
-    if not window.grab().save(part, "PNG"):
+    # The quality (zlib level) the program's --screenshot writes with (ui/app.py).
+    if not window.grab().save(part, "PNG", 60):
         return 1
     os.replace(part, out)
     return 0

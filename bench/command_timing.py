@@ -43,77 +43,69 @@ def run_once(cmd: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def _cpu_so_far(pid: int) -> float | None:
-    """User + system seconds a running process (all its threads) has used so far, from
-    /proc (Linux; None elsewhere or once it is gone).  Clock ticks: 10 ms steps."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            fields = fh.read().rsplit(b")", 1)[1].split()
-    except OSError:
-        return None
-    # After the name: state is field 3, utime 14 and stime 15 (proc(5)).
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+# Runs a Python command (``-m MODULE ARGS`` or ``SCRIPT ARGS``) unchanged, and notes the
+# moment it renames its output into place (os.replace raises the audit event "os.rename"):
+# the process's CPU seconds so far (all threads, os.times) and the monotonic clock.
+_NOTE_RENAME = r"""
+import os, runpy, sys, time
+target, note = os.path.abspath(sys.argv[1]), sys.argv[2]
+def hook(event, args):
+    if event == "os.rename" and os.path.abspath(os.fsdecode(args[1])) == target:
+        t = os.times()
+        with open(note, "w") as fh:
+            fh.write(f"{t.user + t.system} {time.monotonic()}")
+sys.addaudithook(hook)
+if sys.argv[3] == "-m":
+    sys.argv = [sys.argv[4], *sys.argv[5:]]
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+else:
+    sys.argv = sys.argv[3:]
+    runpy.run_path(sys.argv[0], run_name="__main__")
+"""
 
 
-def run_until_file(cmd: list[str], out: Path) -> tuple[float, float, float | None,
-                                                       float | None]:
-    """One run of ``cmd``, which writes ``out`` (atomically, by a rename): (wall, cpu) of
-    the whole process, and (wall, cpu) at the moment ``out`` appeared, read while the
-    process runs on (None when it ended before ``out`` was seen).  Raises if it fails."""
+def run_until_file(cmd: list[str], out: Path) -> tuple[float, float, float, float]:
+    """One run of the Python command ``cmd`` (``[python, -m, MODULE, ...]`` or ``[python,
+    SCRIPT, ...]``), which writes ``out`` by renaming it into place: (wall, cpu) of the
+    whole process, and (wall, cpu) at the moment of that rename, noted inside the process
+    by an audit hook.  Raises if it fails or never renames ``out``."""
     out.unlink(missing_ok=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL,
-                                stderr=err)
-        seen_wall = seen_cpu = None
-        while proc.poll() is None:
-            if out.exists():
-                seen_wall, seen_cpu = time.perf_counter() - t0, _cpu_so_far(proc.pid)
-                break
-            time.sleep(0.001)
-        proc.wait()
-        wall = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory() as tmp:
+        note = Path(tmp) / "note"
+        noted = [cmd[0], "-c", _NOTE_RENAME, str(out), str(note), *cmd[1:]]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.monotonic()
+        done = subprocess.run(noted, cwd=ROOT, env=_env(), capture_output=True, text=True)
+        wall = time.monotonic() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if proc.returncode != 0:
-            err.seek(0)
-            raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): "
-                               f"{err.read().decode(errors='replace').strip()}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, seen_wall, (seen_cpu if seen_wall is not None else None)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}): "
+                               f"{done.stderr.strip()}")
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        if not note.exists():
+            raise RuntimeError(f"{' '.join(cmd)} did not rename {out} into place")
+        cpu_out, at = (float(x) for x in note.read_text().split())
+    return wall, cpu, at - start, cpu_out
 
 
 def time_pair_until(a: list[str], a_out: Path, b: list[str], b_out: Path,
                     runs: int) -> dict:
-    """``time_pair`` for two commands that write a file: the whole processes as there
-    (a_wall, a_cpu, ...) and the same up to the moment each one's file appeared
-    (a_wall_out, a_cpu_out, ..., ratio_cpu_out).  A run whose file was not seen before
-    it ended counts with its whole-process figures (``missed`` counts them)."""
+    """``time_pair`` for two Python commands that write a file (``run_until_file``): the
+    whole processes as there (a_wall, a_cpu, ..., ratio_cpu) and the same up to the
+    moment each one's file was renamed into place (a_wall_out, ..., ratio_cpu_out)."""
     run_until_file(a, a_out)
     run_until_file(b, b_out)
-    keys = ("a_wall", "a_cpu", "b_wall", "b_cpu", "ratio_wall", "ratio_cpu",
-            "a_wall_out", "a_cpu_out", "b_wall_out", "b_cpu_out", "ratio_wall_out",
-            "ratio_cpu_out")
-    out: dict = {k: [] for k in keys}
-    out["missed"] = 0
+    keys = ("a_wall", "a_cpu", "a_wall_out", "a_cpu_out", "b_wall", "b_cpu", "b_wall_out",
+            "b_cpu_out", "ratio_wall", "ratio_cpu", "ratio_wall_out", "ratio_cpu_out")
+    out: dict[str, list[float]] = {k: [] for k in keys}
     for _ in range(runs):
-        pair = []
-        for cmd, path in ((a, a_out), (b, b_out)):
-            wall, cpu, wall_out, cpu_out = run_until_file(cmd, path)
-            if wall_out is None:
-                out["missed"] += 1
-                wall_out, cpu_out = wall, cpu
-            pair.append((wall, cpu, wall_out, cpu_out))
-        for side, (wall, cpu, wall_out, cpu_out) in zip("ab", pair, strict=True):
-            out[f"{side}_wall"].append(wall)
-            out[f"{side}_cpu"].append(cpu)
-            out[f"{side}_wall_out"].append(wall_out)
-            out[f"{side}_cpu_out"].append(cpu_out)
-        (aw, ac, awo, aco), (bw, bc, bwo, bco) = pair
-        out["ratio_wall"].append(aw / bw)
-        out["ratio_cpu"].append(ac / bc)
-        out["ratio_wall_out"].append(awo / bwo)
-        out["ratio_cpu_out"].append(aco / bco)
+        pair = [run_until_file(a, a_out), run_until_file(b, b_out)]
+        for side, figures in zip("ab", pair, strict=True):
+            for name, value in zip(("wall", "cpu", "wall_out", "cpu_out"), figures,
+                                   strict=True):
+                out[f"{side}_{name}"].append(value)
+        for i, name in enumerate(("wall", "cpu", "wall_out", "cpu_out")):
+            out[f"ratio_{name}"].append(pair[0][i] / pair[1][i])
     return out
 
 

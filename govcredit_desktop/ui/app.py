@@ -5,7 +5,6 @@ stay out of here; the dialogs that need them import them when used.
 """
 
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -37,6 +36,9 @@ CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sa
                 "Droid Sans Fallback", "SimSun")
 
 log = logging.getLogger("govcredit_desktop")
+# Qt's PNG "quality" picks zlib's level: at 60 (level 3) a 1280 x 760 window is written in
+# 28 ms and 320 KB, at Qt's default in 47 ms and 421 KB (bench/bare_window.py uses it too).
+SCREENSHOT_PNG_QUALITY = 60
 
 
 def _use_cjk_font(app: QApplication) -> None:
@@ -167,6 +169,7 @@ def save_screenshot(app: QApplication, window, png: Path, db, view: str | None =
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     # A fixed size, whatever the last interactive session left in the settings.
     window.resize(*size)
+    settle(app)
     window.show()
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
     # The status line is written after the table, from a worker: wait for it.
@@ -186,7 +189,7 @@ def save_screenshot(app: QApplication, window, png: Path, db, view: str | None =
         return 1
     try:
         with atomic_path(png) as tmp:
-            if not pixmap.save(str(tmp), "PNG"):
+            if not pixmap.save(str(tmp), "PNG", SCREENSHOT_PNG_QUALITY):
                 # Qt says only "failed"; the file could be created, so most likely space.
                 raise UserError(f"写入“{png}”时失败（磁盘空间可能不足）。请换一个保存位置后重试，"
                                 "本次未写入任何内容。")
@@ -209,6 +212,14 @@ def _damage(db) -> BaseException | None:
     return None
 
 
+def settle(app: QApplication) -> None:
+    """Do what the hidden window left for the event loop before it is shown: sizing the
+    ledger's columns in MainWindow() started the table's 0 ms timer (QTableView's batched
+    column repaint), which would otherwise fire after the first paint and paint the whole
+    page a second time (12 ms of the start-up's CPU).  Nothing waits for the user yet."""
+    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
 def show_window(window) -> None:
     """Show the window on its file as a start does: the ledger paints first, then the
     whole file is read for damage (issue 21: 0.35 s of CPU at 100,000 problems, which
@@ -216,6 +227,7 @@ def show_window(window) -> None:
     the file is sound, and only a sound file is backed up for the day (a backup of a
     damaged file would push a sound one out of those kept) and offered the set-up."""
     window.db.hold_writes_until_checked()
+    settle(QApplication.instance())
     window.show()
     window.when_painted(lambda: window.check_on_open(then=lambda: _when_sound(window)))
 

@@ -640,8 +640,8 @@ class MainWindow(QMainWindow):
         own 责任人 and 责任单位 are left out while even that is not enough. A column the
         user sized by hand keeps its width; once the title itself was sized by hand,
         nothing is fitted any more."""
-        if "title" in self._manual:
-            return
+        if "title" in self._manual or not self.table.isVisible():
+            return  # a hidden table is fitted when it is shown (showEvent, resized)
         hh = self.table.horizontalHeader()
         title = self.model.column_of("title")
         droppable = [self.model.column_of(k) for k in COUNTY_DROPPABLE]
@@ -651,16 +651,26 @@ class MainWindow(QMainWindow):
             if short <= 0 or not self.county or len(dropped) == len(droppable):
                 break
             dropped.append(droppable[len(dropped)])
+        hidden = [i for i in droppable if hh.isSectionHidden(i) != (i in dropped)]
+        resized = {i: w for i, w in widths.items() if hh.sectionSize(i) != w}
+        if not hidden and not resized:
+            return
+        # Told through sectionResized, the view repaints the columns once more on a 0 ms
+        # timer (QTableView::columnResized), after the paint this sizing comes before (at
+        # start-up, or a resize of the window): a second paint of the whole page.  The
+        # view's geometry and one repaint are asked for here instead.
         self._sizing = True
+        blocked = hh.blockSignals(True)
         try:
-            for i in droppable:
-                if hh.isSectionHidden(i) != (i in dropped):
-                    hh.setSectionHidden(i, i in dropped)
-            for i, width in widths.items():
-                if hh.sectionSize(i) != width:
-                    hh.resizeSection(i, width)
+            for i in hidden:
+                hh.setSectionHidden(i, i in dropped)
+            for i, width in resized.items():
+                hh.resizeSection(i, width)
         finally:
+            hh.blockSignals(blocked)
             self._sizing = False
+        self.table.updateGeometries()
+        self.table.viewport().update()
 
     def _fitted(self, title: int, droppable: list[int],
                 dropped: list[int]) -> tuple[dict[int, int], int]:
@@ -799,7 +809,10 @@ class MainWindow(QMainWindow):
         self.due_soon_action.setText(f"即将到期（{whole.due_soon}）")
         self.overdue_hint.setText(f"有 {whole.overdue} 个问题已逾期，点此查看")
         self.overdue_hint.setVisible(whole.overdue > 0 and f.light != "red")
-        self.table.viewport().update()  # the sentence of an empty table follows the filter
+        if self.model.rowCount() == 0:
+            # The sentence of an empty table follows the filter; a table with rows has
+            # none, and repainting it would cost the figures a second paint of the page.
+            self.table.viewport().update()
 
     def _status_campaign(self, f: lq.LedgerFilter) -> dict | None:
         if f.campaign_id is not None:
