@@ -123,10 +123,17 @@ class _Relay(QObject):
     raised = Signal(object, object, object)
 
 
+# Said by the off-screen platform (a --screenshot without a display) for every window
+# shown: it has no window manager to pass size hints to, which matters to nobody.
+_NOISE = frozenset({"This plugin does not support propagateSizeHints()"})
+
+
 def _qt_message(kind, _context, message) -> None:
     """Qt's own warnings go to the log, not onto the console of a scripted run."""
     level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
              QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+    if message in _NOISE:
+        level = logging.DEBUG
     logging.getLogger("qt").log(level, "%s", message)
 
 
