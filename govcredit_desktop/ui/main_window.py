@@ -597,15 +597,17 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._after_paint is not None:
             # Queued: it runs once this paint has reached the screen, the window's
-            # children (the ledger or the county's board) painted with it.
-            waiting, self._after_paint = self._after_paint, None
-            QTimer.singleShot(0, lambda: [callback() for callback in waiting])
+            # children (the ledger or the county's board) painted with it; not at all
+            # for a window destroyed meanwhile.
+            for callback in self._after_paint:
+                QTimer.singleShot(0, self, callback)
+            self._after_paint = None
 
     def when_painted(self, callback) -> None:
         """Call ``callback`` once the window has first painted (start-up work that the
         first picture need not wait for: the damage check); at once if it has."""
         if self._after_paint is None:
-            QTimer.singleShot(0, callback)
+            QTimer.singleShot(0, self, callback)
         else:
             self._after_paint.append(callback)
 
