@@ -4,8 +4,9 @@
 
 A QMainWindow holding a QTableView over a QStandardItemModel of 30 rows × 11 columns of
 Chinese text (what one screen of the ledger shows), resized to the program's screenshot
-size (1280×760), shown off screen, its events processed once and grabbed to PNG: the
-least a Qt program must do to paint a table.  bench/startup_bench.py runs it beside
+size (1280×760), shown off screen, its events processed once and grabbed to PNG (written
+under another name and renamed, as the program writes its own, so that the file appears
+whole): the least a Qt program must do to paint a table.  bench/startup_bench.py runs it beside
 ``govcredit-desktop --db DB --screenshot X.png``.  Only the standard library and PySide6.
 """
 
@@ -37,7 +38,12 @@ def main(out: str) -> int:
     window.resize(1280, 760)
     window.show()
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
-    return 0 if window.grab().save(out, "PNG") else 1
+    part = f"{out}.part"
+    # The quality (zlib level) the program's --screenshot writes with (ui/app.py).
+    if not window.grab().save(part, "PNG", 60):
+        return 1
+    os.replace(part, out)
+    return 0
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -62,6 +63,80 @@ def run_once(cmd: list[str]) -> tuple[float, float]:
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.strip()}")
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+# Runs a Python command (``-m MODULE ARGS`` or ``SCRIPT ARGS``) unchanged, and notes the
+# moment it renames its output into place (os.replace raises the audit event "os.rename"):
+# the process's CPU seconds so far (all threads, os.times) and the monotonic clock.
+_NOTE_RENAME = r"""
+import os, runpy, sys, time
+target, note = os.path.abspath(sys.argv[1]), sys.argv[2]
+def hook(event, args):
+    if event == "os.rename" and os.path.abspath(os.fsdecode(args[1])) == target:
+        t = os.times()
+        with open(note, "w") as fh:
+            fh.write(f"{t.user + t.system} {time.monotonic()}")
+sys.addaudithook(hook)
+if sys.argv[3] == "-m":
+    sys.argv = [sys.argv[4], *sys.argv[5:]]
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+else:
+    sys.argv = sys.argv[3:]
+    runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def run_until_file(cmd: list[str], out: Path) -> tuple[float, float, float, float]:
+    """One run of the Python command ``cmd`` (``[python, -m, MODULE, ...]`` or ``[python,
+    SCRIPT, ...]``), which writes ``out`` by renaming it into place: (wall, cpu) of the
+    whole process, and (wall, cpu) at the moment of that rename, noted inside the process
+    by an audit hook.  Raises if it fails or never renames ``out``."""
+    out.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        note = Path(tmp) / "note"
+        noted = [cmd[0], "-c", _NOTE_RENAME, str(out), str(note), *cmd[1:]]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.monotonic()
+        done = subprocess.run(noted, cwd=ROOT, env=_env(), capture_output=True, text=True)
+        wall = time.monotonic() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}): "
+                               f"{done.stderr.strip()}")
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        if not note.exists():
+            raise RuntimeError(f"{' '.join(cmd)} did not rename {out} into place")
+        cpu_out, at = (float(x) for x in note.read_text().split())
+    return wall, cpu, at - start, cpu_out
+
+
+def time_pair_until(a: list[str], a_out: Path, b: list[str], b_out: Path,
+                    runs: int) -> dict:
+    """``time_pair`` for two Python commands that write a file (``run_until_file``): the
+    whole processes as there (a_wall, a_cpu, ..., ratio_cpu) and the same up to the
+    moment each one's file was renamed into place (a_wall_out, ..., ratio_cpu_out)."""
+    run_until_file(a, a_out)
+    run_until_file(b, b_out)
+    keys = ("a_wall", "a_cpu", "a_wall_out", "a_cpu_out", "b_wall", "b_cpu", "b_wall_out",
+            "b_cpu_out", "ratio_wall", "ratio_cpu", "ratio_wall_out", "ratio_cpu_out")
+    out: dict[str, list[float]] = {k: [] for k in keys}
+    for _ in range(runs):
+        pair = [run_until_file(a, a_out), run_until_file(b, b_out)]
+        for side, figures in zip("ab", pair, strict=True):
+            for name, value in zip(("wall", "cpu", "wall_out", "cpu_out"), figures,
+                                   strict=True):
+                out[f"{side}_{name}"].append(value)
+        for i, name in enumerate(("wall", "cpu", "wall_out", "cpu_out")):
+            out[f"ratio_{name}"].append(pair[0][i] / pair[1][i])
+    return out
+
+
+def compile_package() -> None:
+    """The package's bytecode written, as an installed program has it: under
+    PYTHONDONTWRITEBYTECODE (set on some machines) every run would compile the source."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "govcredit_desktop", quiet=1)
 
 
 def spread(values: list[float]) -> str:

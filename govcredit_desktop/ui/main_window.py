@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.operations = Operations(db, self)
         self.settings = settings or QSettings()
+        self._after_paint: list | None = []  # None once the window has painted
         self.history = EditHistory(parent=self)
         self.history.changed.connect(self._update_actions)
 
@@ -592,6 +593,24 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self.fit_title_column()
 
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if self._after_paint is not None:
+            # Queued: it runs once this paint has reached the screen, the window's
+            # children (the ledger or the county's board) painted with it; not at all
+            # for a window destroyed meanwhile.
+            for callback in self._after_paint:
+                QTimer.singleShot(0, self, callback)
+            self._after_paint = None
+
+    def when_painted(self, callback) -> None:
+        """Call ``callback`` once the window has first painted (start-up work that the
+        first picture need not wait for: the damage check); at once if it has."""
+        if self._after_paint is None:
+            QTimer.singleShot(0, self, callback)
+        else:
+            self._after_paint.append(callback)
+
     def _narrowest_widths(self) -> list[int]:
         """Below these a column says nothing: its header, a full date, an amount of
         99,999,999.99 元, the light's dot with its word."""
@@ -623,8 +642,8 @@ class MainWindow(QMainWindow):
         own 责任人 and 责任单位 are left out while even that is not enough. A column the
         user sized by hand keeps its width; once the title itself was sized by hand,
         nothing is fitted any more."""
-        if "title" in self._manual:
-            return
+        if "title" in self._manual or not self.table.isVisible():
+            return  # a hidden table is fitted when it is shown (showEvent, resized)
         hh = self.table.horizontalHeader()
         title = self.model.column_of("title")
         droppable = [self.model.column_of(k) for k in COUNTY_DROPPABLE]
@@ -634,16 +653,26 @@ class MainWindow(QMainWindow):
             if short <= 0 or not self.county or len(dropped) == len(droppable):
                 break
             dropped.append(droppable[len(dropped)])
+        hidden = [i for i in droppable if hh.isSectionHidden(i) != (i in dropped)]
+        resized = {i: w for i, w in widths.items() if hh.sectionSize(i) != w}
+        if not hidden and not resized:
+            return
+        # Told through sectionResized, the view repaints the columns once more on a 0 ms
+        # timer (QTableView::columnResized), after the paint this sizing comes before (at
+        # start-up, or a resize of the window): a second paint of the whole page.  The
+        # view's geometry and one repaint are asked for here instead.
         self._sizing = True
+        blocked = hh.blockSignals(True)
         try:
-            for i in droppable:
-                if hh.isSectionHidden(i) != (i in dropped):
-                    hh.setSectionHidden(i, i in dropped)
-            for i, width in widths.items():
-                if hh.sectionSize(i) != width:
-                    hh.resizeSection(i, width)
+            for i in hidden:
+                hh.setSectionHidden(i, i in dropped)
+            for i, width in resized.items():
+                hh.resizeSection(i, width)
         finally:
+            hh.blockSignals(blocked)
             self._sizing = False
+        self.table.updateGeometries()
+        self.table.viewport().update()
 
     def _fitted(self, title: int, droppable: list[int],
                 dropped: list[int]) -> tuple[dict[int, int], int]:
@@ -1035,10 +1064,13 @@ class MainWindow(QMainWindow):
         return changes
 
     def check_on_open(self, then=None) -> None:
-        """Look for damaged pages off the GUI thread (~0.7 s at 100,000 problems)
-        and say so at once, rather than when a page fails to read later."""
+        """Look for damaged pages off the GUI thread (~0.4 s at 100,000 problems)
+        and say so at once, rather than when a page fails to read later; writes wait
+        for it, and a damaged file takes none (Database.hold_writes_until_checked)."""
         from govcredit_desktop.store.errors import DatabaseDamaged
         from govcredit_desktop.ui.operations import run_operation
+
+        self.db.hold_writes_until_checked()
 
         def work(db, _progress, _cancelled) -> Changes:
             db.quick_check()

@@ -234,3 +234,69 @@ def test_a_database_on_a_write_protected_stick_opens_read_only(small_demo, read_
             db.problems.update(1, {"title": "改不了"})
     assert sha(path) == before
     assert sorted(p.name for p in mount.iterdir()) == ["ledger.sqlite"]
+
+
+# --- writes held for the damage check (the window at open, ui/app.py show_window) ---------
+
+def _damage_audit_log(path: Path) -> None:
+    """Garbage over leaf pages half-way into the audit log: quick_check finds it, while
+    a write, which appends to the log's end, would go through."""
+    conn = sqlite3.connect(path)
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = [r[0] for r in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf'"
+        " ORDER BY pageno")]
+    conn.close()
+    rng = random.Random(9)
+    with open(path, "r+b") as fh:
+        for page in pages[len(pages) // 2:][:4]:
+            fh.seek((page - 1) * size)
+            fh.write(bytes(rng.getrandbits(8) for _ in range(size)))
+
+
+def test_a_write_waits_for_the_damage_check_held_for_it(small_demo, tmp_path):
+    import threading
+
+    path = tmp_path / "sound.sqlite"
+    shutil.copy(small_demo, path)
+    with Database(path) as db:
+        campaign = db.settings.latest_campaign()["id"]
+        db.hold_writes_until_checked()
+
+        def check():
+            time.sleep(0.4)  # a check still reading the file when the clerk saves
+            db.quick_check()
+
+        started = time.monotonic()
+        checker = threading.Thread(target=check)
+        checker.start()
+        pid = db.problems.add(base_problem(campaign))
+        waited = time.monotonic() - started
+        checker.join()
+        assert waited >= 0.35
+        assert db.problems.get(pid)["title"]
+        started = time.monotonic()
+        db.problems.add(base_problem(campaign))  # the check said sound: no more waiting
+        assert time.monotonic() - started < 0.35
+
+
+def test_a_file_the_held_check_found_damaged_takes_no_write(small_demo, tmp_path):
+    path = tmp_path / "damaged.sqlite"
+    shutil.copy(small_demo, path)
+    _damage_audit_log(path)
+    # Without the check the delete goes through: the damage lies where it does not read.
+    spare = tmp_path / "spare.sqlite"
+    shutil.copy(path, spare)
+    with Database(spare) as db:
+        pid = db.problems.newest_id()
+        db.problems.delete(pid)
+        assert db.problems.count() == 119
+    before = sha(path)
+    with Database(path) as db:
+        db.hold_writes_until_checked()
+        with pytest.raises(DatabaseDamaged):
+            db.quick_check()
+        with pytest.raises(DatabaseDamaged, match="已损坏.*备份"):
+            db.problems.delete(pid)
+        assert db.problems.count() == 120
+    assert sha(path) == before

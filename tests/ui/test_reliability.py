@@ -3,6 +3,7 @@
 import random
 import shutil
 import sqlite3
+import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -208,3 +209,146 @@ def test_damaged_ledger_pages_are_said_once_never_raised_by_the_model(qtbot, tmp
     finally:
         w.status_counts.wait()
         db.close()
+
+
+def _damage_audit_log(path) -> None:
+    """Garbage over leaf pages half-way into the audit log: the first paint does not read
+    them, the check does, and a write (which appends to the log's end) would go through."""
+    conn = sqlite3.connect(path)
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = [r[0] for r in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf'"
+        " ORDER BY pageno")]
+    conn.close()
+    rng = random.Random(9)
+    with open(path, "r+b") as fh:
+        for page in pages[len(pages) // 2:][:4]:
+            fh.seek((page - 1) * size)
+            fh.write(bytes(rng.getrandbits(8) for _ in range(size)))
+
+
+def _start(qtbot, db, qsettings):
+    """The window as a start shows it (ui/app.py show_window), noting when the ledger
+    first painted and when the damage check began."""
+    from govcredit_desktop.ui.app import show_window
+
+    w = MainWindow(db, qsettings)
+    qtbot.addWidget(w)
+    w.resize(1024, 700)
+    moments = {"painted": [], "checked": []}
+    w.table.painted.connect(lambda: moments["painted"].append(time.monotonic()))
+    check = db.quick_check
+
+    def spy():  # the real check, its start noted (it runs in a worker)
+        moments["checked"].append(time.monotonic())
+        check()
+
+    db.quick_check = spy
+    show_window(w)
+    qtbot.waitExposed(w)
+    return w, moments
+
+
+def _delete_first_row(qtbot, w, msgbox):
+    index = w.model.index(0, w.model.column_of("title"))
+    qtbot.mouseClick(w.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=w.table.visualRect(index).center())
+    pid = w.current_problem_id()
+    assert pid == w.model.problem_id(0)
+    msgbox.answer = QMessageBox.StandardButton.Yes
+    qtbot.keyClick(w.table, Qt.Key.Key_Delete)
+    return pid
+
+
+def test_a_damaged_file_opened_at_start_is_said_after_the_paint_and_takes_no_write(
+        qtbot, tmp_path, qsettings, msgbox):
+    from govcredit_desktop.store import backups
+
+    path = tmp_path / "damaged.sqlite"
+    with Database(path, create=True) as db:
+        demo.generate(db, 300, seed=3)
+    _damage_audit_log(path)
+    # Without the check a delete goes through: the damage lies where it does not read.
+    spare = tmp_path / "spare.sqlite"
+    shutil.copy(path, spare)
+    with Database(spare) as db:
+        db.problems.delete(db.problems.newest_id())
+    db = Database(path)
+    try:
+        w, moments = _start(qtbot, db, qsettings)
+        qtbot.waitUntil(lambda: bool(msgbox.calls), timeout=10_000)
+        kind, _title, text = msgbox.calls[0]
+        assert kind == "critical" and "已损坏" in text and "备份" in text
+        # The ledger painted first, and the check came after it.
+        assert moments["painted"] and moments["checked"]
+        assert moments["painted"][0] <= moments["checked"][0]
+        assert w.model.rowCount() > 0
+        qtbot.wait(200)
+        assert backups.list_backups(path) == []  # a damaged file is not backed up
+        pid = _delete_first_row(qtbot, w, msgbox)
+        kind, title, text = msgbox.calls[-1]
+        assert (kind, title) == ("warning", "删除问题") and "已损坏" in text
+        assert db.problems.get(pid)  # nothing deleted
+        assert db.problems.count() == 300
+    finally:
+        w.status_counts.wait()
+        db.close()
+
+
+def test_a_sound_file_opened_at_start_is_checked_after_the_paint_then_written(
+        qtbot, tmp_path, qsettings, msgbox):
+    from govcredit_desktop.store import backups
+
+    path = tmp_path / "sound.sqlite"
+    with Database(path, create=True) as db:
+        demo.generate(db, 300, seed=3)
+    db = Database(path)
+    try:
+        w, moments = _start(qtbot, db, qsettings)
+        qtbot.waitUntil(lambda: bool(moments["checked"]), timeout=10_000)
+        assert moments["painted"] and moments["painted"][0] <= moments["checked"][0]
+        # The daily backup follows the check that said the file is sound.
+        qtbot.waitUntil(lambda: bool(backups.list_backups(path)), timeout=10_000)
+        qtbot.waitUntil(lambda: not w.operations.busy(), timeout=10_000)
+        pid = _delete_first_row(qtbot, w, msgbox)
+        assert [k for k, *_ in msgbox.calls] == ["question"]
+        qtbot.waitUntil(lambda: db.problems.count() == 299, timeout=5_000)
+        assert w.current_problem_id() != pid
+    finally:
+        w.status_counts.wait()
+        db.close()
+
+
+def test_a_screenshot_of_a_damaged_file_is_taken_then_withdrawn(qapp, qsettings, tmp_path,
+                                                               capsys, monkeypatch):
+    """--screenshot saves the picture when the ledger has painted and then reads the
+    file for damage, as the window does: damage found after the paint leaves no PNG."""
+    from PySide6.QtGui import QPixmap
+
+    from govcredit_desktop.ui.app import save_screenshot
+
+    path = tmp_path / "damaged.sqlite"
+    with Database(path, create=True) as db:
+        demo.generate(db, 300, seed=3)
+    _damage_audit_log(path)
+    db = Database(path)
+    window = MainWindow(db, qsettings)
+    saved = []
+    real_save = QPixmap.save
+
+    def spy(pixmap, name, *args):  # the picture is written before the check ends
+        saved.append(name)
+        return real_save(pixmap, name, *args)
+
+    monkeypatch.setattr(QPixmap, "save", spy)
+    png = tmp_path / "ledger.png"
+    try:
+        assert save_screenshot(qapp, window, png, db) == 1
+    finally:
+        window.close()
+        window.status_counts.wait()
+        db.close()
+    assert saved and window.model.rowCount() > 0  # the ledger itself painted
+    assert not png.exists()
+    err = capsys.readouterr().err
+    assert "已损坏" in err and len(err.strip().splitlines()) == 1
