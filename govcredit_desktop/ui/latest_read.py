@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 class PoolJob(QRunnable):
-    """A function run by a QThreadPool (also the status line's, ui/status_counts.py)."""
+    """A function run by a QThreadPool."""
 
     def __init__(self, fn: Callable[[], None]):
         super().__init__()
@@ -33,19 +33,48 @@ class PoolJob(QRunnable):
         self._fn()
 
 
-class LatestRead(QObject):
+class OneWorker(QObject):
+    """One worker thread for reads of the one connection (a second would only wait),
+    and ``wait`` for the jobs started: LatestRead's and the status line's
+    (ui/status_counts.py)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        # Jobs started and not finished; waited on in Python (waitForDone would hold
+        # the GIL the worker needs).
+        self._running = 0
+        self._idle = threading.Condition()
+
+    def _start(self, work: Callable[[], None]) -> None:
+        def job() -> None:
+            try:
+                work()
+            finally:
+                with self._idle:
+                    self._running -= 1
+                    self._idle.notify_all()
+
+        with self._idle:
+            self._running += 1
+        self._pool.start(PoolJob(job))
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Block until no read runs (closing the window, another file, tests)."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._running == 0, msecs / 1000)
+
+
+class LatestRead(OneWorker):
     #: The newest request's result, on the GUI thread.
     ready = Signal(object)
     _delivered = Signal(int, object, bool)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one connection: a second worker would only wait
         self._generation = 0
         self._done = 0
-        self._running = 0
-        self._idle = threading.Condition()
         self._delivered.connect(self._deliver)
 
     @property
@@ -57,26 +86,14 @@ class LatestRead(QObject):
         generation = self._generation
 
         def work() -> None:
-            try:
-                if generation == self._generation:
-                    try:
-                        self._delivered.emit(generation, fn(), True)
-                    except Exception:  # noqa: BLE001 - a closed or replaced file: shown next time
-                        log.debug("background read failed", exc_info=True)
-                        self._delivered.emit(generation, None, False)
-            finally:
-                with self._idle:
-                    self._running -= 1
-                    self._idle.notify_all()
+            if generation == self._generation:
+                try:
+                    self._delivered.emit(generation, fn(), True)
+                except Exception:  # noqa: BLE001 - a closed or replaced file: shown next time
+                    log.debug("background read failed", exc_info=True)
+                    self._delivered.emit(generation, None, False)
 
-        with self._idle:
-            self._running += 1
-        self._pool.start(PoolJob(work))
-
-    def wait(self, msecs: int = 5000) -> bool:
-        """Block until no read runs (closing the window, another file, tests)."""
-        with self._idle:
-            return self._idle.wait_for(lambda: self._running == 0, msecs / 1000)
+        self._start(work)
 
     def _deliver(self, generation: int, result, ok: bool) -> None:
         if generation != self._generation:

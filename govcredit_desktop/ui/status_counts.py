@@ -13,17 +13,16 @@ change with the filter: they are kept until something is written.
 """
 
 import logging
-import threading
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import Signal
 
 from govcredit_desktop.store.queries import ledger as lq
-from govcredit_desktop.ui.latest_read import PoolJob
+from govcredit_desktop.ui.latest_read import OneWorker
 
 log = logging.getLogger(__name__)
 
 
-class StatusCounts(QObject):
+class StatusCounts(OneWorker):
     """``request(db, shown, whole)``; ``ready(shown, whole)`` follows on the GUI thread
     with the two ``lq.Summary`` of the newest request (``whole`` None: same as shown)."""
 
@@ -32,17 +31,11 @@ class StatusCounts(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one connection: a second worker would only wait
         self._generation = 0
         self._done = -1  # nothing shown yet
         self._whole: dict[tuple, lq.Summary] = {}
         self._epoch = 0  # a figure read before the last write is not kept
         self._delivered.connect(self._deliver)
-        # Jobs started and not finished; waited on in Python (waitForDone would hold
-        # the GIL the worker needs).
-        self._running = 0
-        self._idle = threading.Condition()
 
     @property
     def pending(self) -> bool:
@@ -66,16 +59,8 @@ class StatusCounts(QObject):
         cached = self._whole.get(key)
 
         def work() -> None:
-            try:
-                if generation != self._generation:
-                    return  # superseded before it started
-                read()
-            finally:
-                with self._idle:
-                    self._running -= 1
-                    self._idle.notify_all()
-
-        def read() -> None:
+            if generation != self._generation:
+                return  # superseded before it started
             try:
                 if whole is None:
                     figures = total = cached or lq.summary(db, shown)
@@ -87,14 +72,7 @@ class StatusCounts(QObject):
                 figures = total = None
             self._delivered.emit(generation, figures, (key, total))
 
-        with self._idle:
-            self._running += 1
-        self._pool.start(PoolJob(work))
-
-    def wait(self, msecs: int = 5000) -> bool:
-        """Block until the worker is idle (closing the window, another file, tests)."""
-        with self._idle:
-            return self._idle.wait_for(lambda: self._running == 0, msecs / 1000)
+        self._start(work)
 
     def _deliver(self, generation: int, shown, whole) -> None:
         key, total = whole
