@@ -183,9 +183,9 @@ class TextComparer:
         touched = self._touched_in(table, low, high)
         logged = []
         params: tuple = (low, high)
-        text = memoryview(raw)[start:end]  # compared where it lies: 143 MB at 100k
+        text = None  # None: compared where it lies in raw (143 MB at 100k, not copied)
         if touched:
-            text, logged = _cut_rows(text.tobytes(), [k for _i, k in touched])
+            text, logged = _cut_rows(raw[start:end], [k for _i, k in touched])
             if text is None:
                 return False
             params += (json.dumps([i for i, _k in touched]),)
@@ -194,7 +194,12 @@ class TextComparer:
                 self._select(table, bool(touched)), params).fetchone()
         except sqlite3.OperationalError:
             return False  # a BLOB (json_array refuses it): compared by value
-        if real or (mine or b"") != text:
+        mine = mine or b""
+        # startswith is one memcmp, where bytes against a memoryview compare item by item
+        # (50 MB: 6 ms against 77 ms).
+        same = (mine == text if text is not None
+                else len(mine) == end - start and raw.startswith(mine, start))
+        if real or not same:
             return False
         out.matched.setdefault(table, []).append(
             Span(low, high, tuple(i for i, _k in touched), count))

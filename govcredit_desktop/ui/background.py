@@ -70,7 +70,8 @@ class BackgroundJob(QObject):
 
     def __init__(self, parent: QWidget | None, fn: Callable, title: str, label: str,
                  on_success: Callable | None, on_failure: Callable | None,
-                 on_cancelled: Callable | None, cancellable: bool):
+                 on_cancelled: Callable | None, cancellable: bool,
+                 show_after_ms: int = SHOW_AFTER_MS):
         super().__init__()
         self.fn = fn
         self.title = title
@@ -94,7 +95,7 @@ class BackgroundJob(QObject):
         self.dialog = QProgressDialog(label, "取消" if cancellable else "", 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+        self.dialog.setMinimumDuration(show_after_ms)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         if not cancellable:
@@ -188,7 +189,8 @@ def run_in_background(parent: QWidget | None, fn: Callable[[Callable, Callable],
                       on_failure: Callable[[BaseException], None] | None = None,
                       on_cancelled: Callable[[], None] | None = None,
                       cancellable: bool = True,
-                      pool: QThreadPool | None = None) -> BackgroundJob:
+                      pool: QThreadPool | None = None,
+                      show_after_ms: int = SHOW_AFTER_MS) -> BackgroundJob:
     """Run ``fn(progress, cancelled)`` in a worker thread; see the module docstring.
 
     ``title`` heads the progress and error dialogs, ``label`` says what is being
@@ -198,7 +200,7 @@ def run_in_background(parent: QWidget | None, fn: Callable[[Callable, Callable],
     and ``job.error``.
     """
     job = BackgroundJob(parent, fn, title, label, on_success, on_failure, on_cancelled,
-                        cancellable)
+                        cancellable, show_after_ms)
     _running.add(job)
     job._runnable = _Runnable(job)
     (pool or QThreadPool.globalInstance()).start(job._runnable)

@@ -29,7 +29,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
 from govcredit_desktop.core.changes import Changes
-from govcredit_desktop.ui.background import BackgroundJob, run_in_background, show_error
+from govcredit_desktop.ui.background import (
+    SHOW_AFTER_MS,
+    BackgroundJob,
+    run_in_background,
+    show_error,
+)
 
 Work = Callable[[object, Callable[[int, int], None], Callable[[], bool]], Changes]
 
@@ -101,7 +106,8 @@ def run_operation(parent: QWidget | None, fn: Work, *, operations: Operations, t
                   on_success: Callable[[Changes], None] | None = None,
                   on_failure: Callable[[BaseException], None] | None = None,
                   on_cancelled: Callable[[], None] | None = None,
-                  cancellable: bool = True) -> BackgroundJob:
+                  cancellable: bool = True,
+                  show_after_ms: int = SHOW_AFTER_MS) -> BackgroundJob:
     """Run ``fn(db, progress, cancelled) -> Changes`` on ``operations.db`` in a worker thread.
 
     The progress dialog (over ``parent``, after 300 ms), cancel, and the error
@@ -142,7 +148,7 @@ def run_operation(parent: QWidget | None, fn: Work, *, operations: Operations, t
 
     job = run_in_background(parent, work, title=title, label=label, on_success=succeeded,
                             on_failure=failed, on_cancelled=cancelled,
-                            cancellable=cancellable)
+                            cancellable=cancellable, show_after_ms=show_after_ms)
     operations._started(job)
     return job
 

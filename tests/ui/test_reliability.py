@@ -93,6 +93,42 @@ def test_a_sound_file_passes_the_check_quietly(qtbot, demo_db, qsettings, msgbox
     assert not w.read_only_label.isVisible() and "只读" not in w.windowTitle()
 
 
+def _progress_shown() -> bool:
+    from PySide6.QtWidgets import QProgressDialog
+
+    return any(isinstance(w, QProgressDialog) and w.isVisible()
+               for w in QApplication.topLevelWidgets())
+
+
+def test_the_check_on_open_shows_a_dialog_only_when_slow(qtbot, demo_db, qsettings, msgbox,
+                                                          monkeypatch):
+    """At 100,000 problems the read takes ~0.35 s: a dialog after the usual 300 ms
+    flashed over the just painted ledger at every start.  It waits 2 s now, and does
+    come for a read that slow."""
+    import threading
+
+    from govcredit_desktop.ui import main_window
+
+    release = threading.Event()
+    real = demo_db.quick_check
+    monkeypatch.setattr(demo_db, "quick_check", lambda: (release.wait(10), real()))
+    w = open_window(qtbot, demo_db, qsettings)
+    offered = []
+    started = time.monotonic()
+    w.check_on_open(then=lambda: offered.append(True))
+    try:
+        qtbot.wait(800)
+        assert not _progress_shown() and offered == []
+        qtbot.waitUntil(_progress_shown, timeout=5_000)
+        # Qt's coarse timers may fire up to 5 % early.
+        assert time.monotonic() - started >= 0.9 * main_window.OPEN_CHECK_DIALOG_AFTER_MS / 1000
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
+    qtbot.waitUntil(lambda: not _progress_shown(), timeout=5_000)
+    assert msgbox.calls == []
+
+
 @pytest.fixture
 def read_only_db(tmp_path, monkeypatch):
     path = tmp_path / "stick.sqlite"
