@@ -123,6 +123,7 @@ class BulkWriter:
         made = self._made
         existing = self._existing([p["uuid"] for p in problems if p["uuid"] not in made],
                                   "problem")
+        self._give_numbers(problems, existing)
         conn = self.db.conn
         inserted, updated = [], []
         # New problems get the ids SQLite would give them one by one, so that they are
@@ -207,10 +208,6 @@ class BulkWriter:
         p = {**self._columns["problem"], **self._clean(row, "问题", bundle, PROBLEM_DATES,
                                                        PROBLEM_LABELS, "problem")}
         self._stamp(p, stamp)
-        if not p["number"]:
-            p["seq"], p["number"] = self._number(p["campaign_id"])
-        elif not p["seq"]:
-            p["seq"] = self._number(p["campaign_id"])[0]
         ms = []
         for k, raw in enumerate(raw_measures, start=1):
             m = {**self._columns["measure"], "seq": k,
@@ -255,10 +252,6 @@ class BulkWriter:
         if len(p) != len(columns["problem"]):
             self._clean(row, "问题", p, PROBLEM_DATES, PROBLEM_LABELS, "problem")
         self._stamp(p, stamp)
-        if not p["number"]:
-            p["seq"], p["number"] = self._number(p["campaign_id"])
-        elif not p["seq"]:
-            p["seq"] = self._number(p["campaign_id"])[0]
         measure, width = columns["measure"], len(columns["measure"])
         ms = []
         done = 0
@@ -314,6 +307,31 @@ class BulkWriter:
             self._made.add(uuid)  # stored nowhere yet: _upsert need not look
         rec["created_at"] = rec["created_at"] or stamp
         rec["updated_at"] = stamp
+
+    def _give_numbers(self, problems: list[dict], existing: dict) -> None:
+        """A seq and number for each problem the bundle gave none: a stored problem of
+        the same campaign keeps its own (an update that leaves the number out does not
+        renumber it, nor take a number from the new ones), a new one takes the next."""
+        wanting = [p for p in problems if not p["number"] or not p["seq"]]
+        if not wanting:
+            return
+        ids = [existing[p["uuid"]][0] for p in wanting if p["uuid"] in existing]
+        stored = {}
+        for start in range(0, len(ids), 30000):  # SQLite's default bound: 32,766
+            part = ids[start:start + 30000]
+            stored.update((row_id, (campaign, seq, number)) for row_id, campaign, seq, number
+                          in self.db.conn.execute(
+                              "SELECT id, campaign_id, seq, number FROM problem WHERE id IN"
+                              f" ({', '.join('?' * len(part))})", part))
+        for p in wanting:
+            campaign, seq, number = stored.get(existing.get(p["uuid"], (None,))[0],
+                                               (None, None, None))
+            if campaign == p["campaign_id"] and p["number"] in ("", None, number):
+                p["seq"], p["number"] = seq, number
+            elif not p["number"]:
+                p["seq"], p["number"] = self._number(p["campaign_id"])
+            else:
+                p["seq"] = self._number(p["campaign_id"])[0]
 
     def _number(self, campaign_id) -> tuple[int, str]:
         if campaign_id not in self._next_seq:

@@ -178,3 +178,26 @@ def test_demo_data_is_valid_as_the_trusted_writer_assumes(tmp_path, monkeypatch)
         a, b = rows(trusted), rows(checked)
         assert {t: [stamp(r) for r in a[t]] for t in tables} == \
             {t: [stamp(r) for r in b[t]] for t in tables}
+
+
+def test_an_update_that_leaves_the_number_out_keeps_it(db, campaign):
+    """A bundle of a stored problem without its number (another caller than the import,
+    which always passes it) keeps the stored seq and number; the new ones take the next
+    numbers with no gap."""
+    BulkWriter(db, "test").write(bundle(campaign, n) for n in range(3))
+    before = db.query("SELECT uuid, seq, number FROM problem ORDER BY id")
+    again = [bundle(campaign, n) for n in range(5)]
+    for rec in again:
+        rec.pop("number", None)
+        rec.pop("seq", None)
+    again[1]["title"] = "只改标题"
+    result = BulkWriter(db, "test").write(again)
+    assert (result.inserted, result.updated) == (2, 3)
+    after = db.query("SELECT uuid, seq, number, title FROM problem ORDER BY id")
+    assert [(r["uuid"], r["seq"], r["number"]) for r in after[:3]] == \
+        [(r["uuid"], r["seq"], r["number"]) for r in before]
+    assert after[1]["title"] == "只改标题"
+    top = max(r["seq"] for r in before)
+    assert [r["seq"] for r in after[3:]] == [top + 1, top + 2]
+    assert len({r["number"] for r in after}) == 5
+    assert db.integrity_problems() == []
