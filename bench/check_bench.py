@@ -10,7 +10,8 @@ of any check.  Wall and CPU seconds as min/median/max, and the ratio to the refe
 by pair; the verdict uses the median wall.  Then, in one process, each stage alone (wall
 and CPU seconds: the file stage's pieces one after another on one mapped reader, the
 evidence, the audit chain, the replay) and the whole ``Database.check``, whose pieces run
-beside each other (store/file_check.py), so its wall time is less than the sum.  The load
+beside each other (store/file_check.py), so its wall time is less than the sum, and the
+floor no schedule of those pieces can beat on this machine's cores.  The load
 average is printed: on a shared machine the figures move with it.  A 100k demo database
 takes about 30 s to build; pass it with --db (a copy: opening a file may write to it).
 """
@@ -74,6 +75,13 @@ def _stage_lines(found: dict) -> list[str]:
                  f"{k[5:]} {v[1]:.2f}" for k, v in big) + ")"]
     lines += [f"{k}: wall {v[0]:.2f} s, cpu {v[1]:.2f} s" for k, v in found.items()
               if not k.startswith("file:")]
+    # What no scheduling of these pieces can beat on this machine (process start-up
+    # aside): the largest piece runs on one core, and all of them share the cores.
+    cores = os.cpu_count() or 1
+    work = sum(v[1] for k, v in found.items() if k != "check (parallel)")
+    largest = max((v[1] for v in file.values()), default=0.0)
+    lines.append(f"floor on {cores} cores: max(largest piece {largest:.2f}, all pieces'"
+                 f" cpu {work:.2f} / {cores}) = {max(largest, work / cores):.2f} s")
     return lines
 
 
