@@ -315,17 +315,10 @@ class BulkWriter:
         wanting = [p for p in problems if not p["number"] or not p["seq"]]
         if not wanting:
             return
-        ids = [existing[p["uuid"]][0] for p in wanting if p["uuid"] in existing]
-        stored = {}
-        for start in range(0, len(ids), 30000):  # SQLite's default bound: 32,766
-            part = ids[start:start + 30000]
-            stored.update((row_id, (campaign, seq, number)) for row_id, campaign, seq, number
-                          in self.db.conn.execute(
-                              "SELECT id, campaign_id, seq, number FROM problem WHERE id IN"
-                              f" ({', '.join('?' * len(part))})", part))
+        stored = self._existing([p["uuid"] for p in wanting if p["uuid"] in existing],
+                                "problem", ("campaign_id", "seq", "number"))
         for p in wanting:
-            campaign, seq, number = stored.get(existing.get(p["uuid"], (None,))[0],
-                                               (None, None, None))
+            campaign, seq, number = stored.get(p["uuid"], (None, None, None))
             if campaign == p["campaign_id"] and p["number"] in ("", None, number):
                 p["seq"], p["number"] = seq, number
             elif not p["number"]:
@@ -342,15 +335,17 @@ class BulkWriter:
         self._next_seq[campaign_id] = seq + 1
         return seq, rules.problem_number(self._prefix[campaign_id], seq)
 
-    def _existing(self, uuids: list[str], table: str) -> dict[str, tuple[int, str]]:
-        """uuid → (id, created_at) of the rows already stored."""
+    def _existing(self, uuids: list[str], table: str,
+                  columns: tuple[str, ...] = ("id", "created_at")) -> dict[str, tuple]:
+        """uuid → (id, created_at), or the ``columns`` asked for, of the rows already
+        stored."""
         found = {}
         for start in range(0, len(uuids), 30000):  # SQLite's default bound: 32,766
             part = uuids[start:start + 30000]
             marks = ",".join("?" * len(part))
-            found.update((uuid, (row_id, created)) for uuid, row_id, created in
-                         self.db.conn.execute(f"SELECT uuid, id, created_at FROM {table}"
-                                              f" WHERE uuid IN ({marks})", part))
+            found.update((row[0], row[1:]) for row in self.db.conn.execute(
+                f"SELECT uuid, {', '.join(columns)} FROM {table} WHERE uuid IN ({marks})",
+                part))
         return found
 
     def _drop_missing(self, ids, measures, entries) -> dict[str, list]:
